@@ -1,0 +1,29 @@
+import type { Item } from "../model/item.js";
+import { buildIndex, type SearchDoc, search } from "../search/bm25f.js";
+import { type CatalogOptions, openCatalog } from "./catalog.js";
+
+export interface SearchResult {
+  item: Item;
+  score: number;
+  matched: string[];
+}
+
+export function itemDocs(items: readonly Item[]): SearchDoc[] {
+  return items.map((i, n) => ({
+    id: String(n),
+    fields: { name: i.name.replace(/-/g, " "), tags: [...i.tags, i.category ?? ""].join(" "), description: i.description, body: i.body },
+  }));
+}
+
+export function searchItems(items: readonly Item[], query: string, opts: { kind?: string; limit?: number }): SearchResult[] {
+  const index = buildIndex(itemDocs(items));
+  return search(index, query, {
+    limit: opts.limit ?? 10,
+    filter: opts.kind ? (id) => items[Number(id)]?.kind === opts.kind : undefined,
+  }).map((h) => ({ item: items[Number(h.id)] as Item, score: h.score, matched: h.matched }));
+}
+
+export async function searchCommand(opts: CatalogOptions & { query: string; kind?: string; limit?: number }) {
+  const cat = await openCatalog(opts);
+  return { results: searchItems(cat.items, opts.query, opts), total: cat.items.length };
+}

@@ -1,0 +1,40 @@
+import { infoCommand } from "../../app/info.js";
+import { envelope, table, writeJson } from "../io.js";
+import type { CommandRun } from "../spec.js";
+import { VERSION } from "../version.js";
+
+export const run: CommandRun = async (args, opts, io) => {
+  const r = await infoCommand({ cwd: io.cwd, sources: opts.source as string[] | undefined, env: io.env, ref: args[0] ?? "" });
+  const it = r.item;
+  if (io.json) {
+    const data = {
+      id: it.id,
+      pack: it.pack,
+      name: it.name,
+      kind: it.kind,
+      category: it.category ?? null,
+      tags: it.tags,
+      description: it.description,
+      tokens: it.tokens,
+      hash: it.hash,
+      path: it.path,
+      files: it.files,
+      meta: it.meta,
+      hosts: r.hosts,
+      alsoIn: r.alsoIn,
+    };
+    writeJson(io, envelope("info", VERSION, data));
+    return 0;
+  }
+  const c = io.color;
+  const meta = Object.entries(it.meta)
+    .filter(([k]) => !["name", "description"].includes(k) && it.kind !== "schema")
+    .map(([k, v]) => [`  ${k}`, typeof v === "string" ? v : JSON.stringify(v)]);
+  io.out(`${c.bold(it.id)} ${c.dim(`(${it.pack})`)}\n\n${it.description}\n\n`);
+  io.out(`${table([["  tokens", String(it.tokens)], ["  category", it.category ?? "-"], ["  tags", it.tags.join(", ") || "-"], ...meta])}\n`);
+  io.out(`\n${c.bold("Files")}\n${it.files.map((f) => `  ${f}`).join("\n")}\n`);
+  const mark = (s: string) => (s === "native" ? c.green(s) : s === "degraded" ? c.yellow(s) : s === "none" ? c.red(s) : c.dim(s));
+  io.out(`\n${c.bold("Hosts")}\n${table(r.hosts.map((h) => [`  ${h.host}`, mark(h.support), c.dim(h.note)]))}\n`);
+  if (r.alsoIn.length) io.out(`\n${c.yellow("also defined in:")} ${r.alsoIn.join(", ")}\n`);
+  return 0;
+};

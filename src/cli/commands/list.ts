@@ -1,0 +1,33 @@
+import { listCommand } from "../../app/list.js";
+import { KINDS } from "../../model/kinds.js";
+import { usageError } from "../../core/errors.js";
+import { envelope, table, writeJson } from "../io.js";
+import type { CommandRun } from "../spec.js";
+import { VERSION } from "../version.js";
+
+export const run: CommandRun = async (_args, opts, io) => {
+  const kind = opts.kind as string | undefined;
+  if (kind && !(KINDS as readonly string[]).includes(kind)) throw usageError(`unknown kind "${kind}"`, `use one of: ${KINDS.join(", ")}`);
+  const r = await listCommand({
+    cwd: io.cwd,
+    sources: opts.source as string[] | undefined,
+    env: io.env,
+    kind,
+    category: opts.category as string | undefined,
+    tag: opts.tag as string | undefined,
+    pack: opts.pack as string | undefined,
+  });
+  if (io.json) {
+    const items = r.items.map((i) => ({ id: i.id, name: i.name, kind: i.kind, category: i.category ?? null, tags: i.tags, tokens: i.tokens, pack: i.pack, path: i.path, description: i.description }));
+    writeJson(io, envelope("list", VERSION, { items, count: items.length, total: r.total }));
+    return 0;
+  }
+  const c = io.color;
+  const rows = r.items.map((i) => [i.name, i.kind, i.category ?? "-", String(i.tokens), `${i.pack}`]);
+  io.out(`${table([["NAME", "KIND", "CATEGORY", "TOKENS", "SOURCE"].map((h) => c.bold(h)), ...rows])}\n`);
+  if (!io.quiet) {
+    const tokens = r.items.reduce((a, i) => a + i.tokens, 0);
+    io.out(c.dim(`\n${r.items.length} of ${r.total} items, ${tokens.toLocaleString("en-US")} tokens\n`));
+  }
+  return 0;
+};

@@ -1,0 +1,115 @@
+import { HOSTS } from "../../hosts/registry.js";
+import type { Item, Pack } from "../../model/item.js";
+import { expandProfile } from "../../model/profiles.js";
+import type { Finding, LintContext, LintRule } from "../types.js";
+
+const claude = HOSTS["claude-code"].limits;
+const CHARS_PER_TOKEN = 4;
+const LISTING_CHARS = claude.skillListing.fraction * claude.skillListing.contextTokens * CHARS_PER_TOKEN;
+const INSTRUCTIONS_BYTES = HOSTS.codex.limits.instructionsBytes;
+const RULE_CHARS = HOSTS.windsurf.limits.ruleChars;
+const AGENT_BODY_CHARS = HOSTS.copilot.limits.agentBodyChars;
+const SKILL_LINES = 500;
+const SKILL_TOKENS = 5000;
+
+/** Characters an item costs in Claude Code's skill listing (skills, commands and expertise all list there). */
+function listingChars(it: Item): number {
+  if (it.kind !== "skill" && it.kind !== "command" && it.kind !== "expertise") return 0;
+  const when = typeof it.meta.when_to_use === "string" ? it.meta.when_to_use : "";
+  return it.name.length + 4 + Math.min(it.description.length + when.length, claude.skillDescriptionChars);
+}
+
+/** Selections to budget: each profile, or the whole pack when it has none. */
+function selections(pack: Pack, ctx: LintContext): Array<{ label: string; path: string; items: Item[] }> {
+  const profiles = pack.items.filter((i) => i.kind === "profile");
+  if (profiles.length === 0) return [{ label: `pack ${pack.name}`, path: "", items: pack.items }];
+  return profiles.map((p) => ({ label: `profile ${p.name}`, path: p.path, items: expandProfile(ctx.catalog, p).items }));
+}
+
+const encoder = new TextEncoder();
+const utf8Bytes = (s: string) => encoder.encode(s).length;
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+export const budgetRules: LintRule[] = [
+  {
+    id: "budget/skill-lines",
+    severity: "warning",
+    description: `SKILL.md stays under ${SKILL_LINES} lines (Agent Skills guidance).`,
+    hint: "move detail into references/ files and link them",
+    item: (it) => {
+      if (it.kind !== "skill") return [];
+      const lines = it.text.split("\n").length;
+      return lines > SKILL_LINES ? [{ message: `SKILL.md has ${lines} lines (at most ${SKILL_LINES})`, line: SKILL_LINES + 1 }] : [];
+    },
+  },
+  {
+    id: "budget/skill-tokens",
+    severity: "warning",
+    description: `SKILL.md stays under about ${SKILL_TOKENS} tokens, since it loads whole on activation.`,
+    hint: "move detail into references/ files and link them",
+    item: (it) =>
+      it.kind === "skill" && it.tokens > SKILL_TOKENS ? [{ message: `SKILL.md is ${it.tokens} tokens (about ${SKILL_TOKENS} at most)` }] : [],
+  },
+  {
+    id: "budget/claude-skill-description",
+    severity: "warning",
+    description: `Claude Code cuts each skill's description + when_to_use at ${claude.skillDescriptionChars} characters.`,
+    hint: "shorten the description; put detail in the body",
+    item: (it) => {
+      if (it.kind !== "skill") return [];
+      const when = typeof it.meta.when_to_use === "string" ? it.meta.when_to_use.length : 0;
+      const n = it.description.length + when;
+      return n > claude.skillDescriptionChars
+        ? [{ message: `description + when_to_use is ${n} characters; Claude Code keeps ${claude.skillDescriptionChars}` }]
+        : [];
+    },
+  },
+  {
+    id: "budget/claude-skill-listing",
+    severity: "warning",
+    description: `The descriptions of a selection's skills, commands and expertise fit Claude Code's listing budget (1% of a ${claude.skillListing.contextTokens.toLocaleString("en-US")}-token context, ≈${LISTING_CHARS} characters).`,
+    hint: "split the profile, or shorten descriptions",
+    pack: (pack, ctx) =>
+      selections(pack, ctx).flatMap((s) => {
+        const total = s.items.reduce((a, i) => a + listingChars(i), 0);
+        return total > LISTING_CHARS
+          ? [{ path: s.path, message: `${s.label}: the skill listing needs ${total} characters, over the ≈${LISTING_CHARS}-character budget; Claude Code drops descriptions when it overflows` }]
+          : [];
+      }),
+  },
+  {
+    id: "budget/instructions-size",
+    severity: "warning",
+    description: `Always-on rules of a selection fit Codex's ${kib(INSTRUCTIONS_BYTES)} AGENTS.md limit.`,
+    hint: "make large rules glob- or model-activated, or split the profile",
+    pack: (pack, ctx) =>
+      selections(pack, ctx).flatMap((s) => {
+        const total = s.items
+          .filter((i) => i.kind === "rule" && i.meta.activation === "always")
+          .reduce((a, i) => a + utf8Bytes(i.body), 0);
+        return total > INSTRUCTIONS_BYTES
+          ? [{ path: s.path, message: `${s.label}: always-on rules total ${kib(total)}, over Codex's ${kib(INSTRUCTIONS_BYTES)} AGENTS.md limit` }]
+          : [];
+      }),
+  },
+  {
+    id: "budget/windsurf-rule",
+    severity: "warning",
+    description: `A rule's body stays within Windsurf's ${RULE_CHARS.toLocaleString("en-US")} characters per rule file.`,
+    hint: "split the rule into smaller rules",
+    item: (it): Finding[] =>
+      it.kind === "rule" && it.body.length > RULE_CHARS
+        ? [{ message: `rule body is ${it.body.length} characters (Windsurf reads at most ${RULE_CHARS})` }]
+        : [],
+  },
+  {
+    id: "budget/copilot-agent-body",
+    severity: "warning",
+    description: `An agent's body stays within Copilot's ${AGENT_BODY_CHARS.toLocaleString("en-US")} characters.`,
+    hint: "shorten the agent prompt; move knowledge into skills or expertise",
+    item: (it): Finding[] =>
+      it.kind === "agent" && it.body.length > AGENT_BODY_CHARS
+        ? [{ message: `agent body is ${it.body.length} characters (Copilot reads at most ${AGENT_BODY_CHARS})` }]
+        : [],
+  },
+];

@@ -1,0 +1,81 @@
+import { checkName } from "../../core/names.js";
+import { EXPERTISE_SECTIONS, KIND_SCHEMAS, MARKDOWN_KINDS } from "../../model/kinds.js";
+import { splitSections } from "../../core/markdown.js";
+import { lineOfKey } from "../locate.js";
+import type { LintRule } from "../types.js";
+
+function fileStem(path: string): string {
+  return (path.split("/").pop() ?? path).replace(/\.schema\.json$/, "").replace(/\.(md|markdown|ya?ml|json)$/i, "");
+}
+
+export const itemRules: LintRule[] = [
+  {
+    id: "item/schema",
+    severity: "error",
+    description: "Each kind's required fields are present and every field has the right type.",
+    hint: "see docs/authoring.md for the fields of each kind",
+    item: (it) => {
+      if (it.path.endsWith("hooks.json")) return [];
+      const r = KIND_SCHEMAS[it.kind].safeParse(it.meta);
+      if (r.success) return [];
+      return r.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? "");
+        const where = issue.path.length ? issue.path.join(".") : it.kind;
+        const missing = issue.code === "invalid_type" && issue.input === undefined;
+        return {
+          message: missing ? `missing required field "${where}"` : `${where}: ${issue.message}`,
+          line: key ? lineOfKey(it, key) : 1,
+        };
+      });
+    },
+  },
+  {
+    id: "item/name-format",
+    severity: "error",
+    description: "Item names are kebab-case: 1–64 chars of a-z, 0-9 and '-'.",
+    hint: "rename the item to kebab-case, e.g. my-item",
+    item: (it) => {
+      if (it.kind === "skill" || it.kind === "schema" || it.path.endsWith("hooks.json")) return [];
+      const problem = checkName(it.name);
+      return problem ? [{ message: `name "${it.name}" ${problem}`, line: lineOfKey(it, it.kind === "hook" ? "id" : "name") }] : [];
+    },
+  },
+  {
+    id: "item/name-matches-file",
+    severity: "warning",
+    description: "An item's name equals its file name, so ids and paths agree.",
+    hint: "rename the file or change the name so they match",
+    item: (it) => {
+      if (it.kind === "skill" || it.path.endsWith("hooks.json")) return [];
+      const stem = fileStem(it.path);
+      return stem !== it.name
+        ? [{ message: `name "${it.name}" differs from file name "${stem}"`, line: lineOfKey(it, it.kind === "hook" ? "id" : "name") }]
+        : [];
+    },
+  },
+  {
+    id: "item/empty-body",
+    severity: "error",
+    description: "Markdown items have a non-empty body after the frontmatter.",
+    hint: "write the instructions below the frontmatter",
+    item: (it) =>
+      MARKDOWN_KINDS.has(it.kind) && it.body.trim() === "" ? [{ message: "the body is empty", line: it.bodyLine }] : [],
+  },
+  {
+    id: "expertise/sections",
+    severity: "error",
+    description: `Expertise modules have the sections ${EXPERTISE_SECTIONS.map((s) => `"${s}"`).join(", ")}, in that order.`,
+    hint: "add the missing '## ' sections in the documented order",
+    item: (it) => {
+      if (it.kind !== "expertise") return [];
+      const titles = splitSections(it.body)
+        .filter((s) => s.level === 2)
+        .map((s) => s.title.trim().toLowerCase());
+      const missing = EXPERTISE_SECTIONS.filter((s) => !titles.includes(s.toLowerCase()));
+      if (missing.length) return [{ message: `missing sections: ${missing.join(", ")}`, line: it.bodyLine }];
+      const order = EXPERTISE_SECTIONS.map((s) => titles.indexOf(s.toLowerCase()));
+      const sorted = order.every((v, i) => i === 0 || v > (order[i - 1] as number));
+      return sorted ? [] : [{ message: "sections are out of order", line: it.bodyLine }];
+    },
+  },
+];

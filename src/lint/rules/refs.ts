@@ -1,0 +1,127 @@
+import { findMentions, findRelativeLinks, scanLines } from "../../core/markdown.js";
+import { resolveRef } from "../../model/catalog.js";
+import type { Item, Pack } from "../../model/item.js";
+import { MARKDOWN_KINDS } from "../../model/kinds.js";
+import { bodyToFileLine, lineOfKey } from "../locate.js";
+import type { Finding, LintContext, LintRule } from "../types.js";
+
+function dirOf(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i === -1 ? "" : path.slice(0, i);
+}
+
+/** Join a relative link onto a folder, resolving '.' and '..'; undefined when it leaves the pack. */
+export function joinRelative(dir: string, rel: string): string | undefined {
+  const parts = dir ? dir.split("/") : [];
+  for (const seg of rel.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+function exists(pack: Pack, path: string): boolean {
+  if (pack.files.has(path)) return true;
+  const prefix = `${path.replace(/\/$/, "")}/`;
+  for (const f of pack.files) if (f.startsWith(prefix)) return true;
+  return false;
+}
+
+function mentionResolves(name: string, item: Item, ctx: LintContext): boolean {
+  if (name === item.name) return true;
+  return ctx.catalog.items.some((i) => i.name === name);
+}
+
+export const refRules: LintRule[] = [
+  {
+    id: "links/relative-missing",
+    severity: "error",
+    description: "Relative Markdown links point at files that exist in the pack.",
+    hint: "fix the link target or add the missing file",
+    item: (it, pack) => {
+      if (!MARKDOWN_KINDS.has(it.kind)) return [];
+      const base = dirOf(it.path);
+      const out: Finding[] = [];
+      for (const link of findRelativeLinks(it.body)) {
+        const target = joinRelative(base, link.value);
+        if (target === undefined) out.push({ message: `link "${link.value}" leaves the pack`, line: bodyToFileLine(it, link.line), column: link.column });
+        else if (!exists(pack, target))
+          out.push({ message: `link target "${link.value}" does not exist`, line: bodyToFileLine(it, link.line), column: link.column });
+      }
+      return out;
+    },
+  },
+  {
+    id: "links/references-missing",
+    severity: "error",
+    description: "Files a skill names under references/, scripts/ or assets/ exist.",
+    hint: "add the file to the skill folder or remove the mention",
+    item: (it, pack) => {
+      if (it.kind !== "skill") return [];
+      const base = it.dir ?? "";
+      const out: Finding[] = [];
+      for (const l of scanLines(it.body)) {
+        if (l.inFence) continue;
+        for (const m of l.text.matchAll(/(?:^|[\s(`'"])((?:references|scripts|assets)\/[\w.\/-]*\.[A-Za-z0-9]+)/g)) {
+          const rel = m[1] as string;
+          const target = joinRelative(base, rel);
+          if (target === undefined || !exists(pack, target))
+            out.push({ message: `"${rel}" is mentioned but not in the skill folder`, line: bodyToFileLine(it, l.line), column: (m.index ?? 0) + 2 });
+        }
+      }
+      return out;
+    },
+  },
+  {
+    id: "refs/unresolved-mention",
+    severity: "error",
+    description: "Every @name mention in a body names an item that exists.",
+    hint: "fix the name, add the item, or write the word without '@'",
+    item: (it, _pack, ctx) => {
+      if (!MARKDOWN_KINDS.has(it.kind)) return [];
+      return findMentions(it.body)
+        .filter((m) => !mentionResolves(m.value, it, ctx))
+        .map((m) => ({ message: `@${m.value} does not name any item`, line: bodyToFileLine(it, m.line), column: m.column }));
+    },
+  },
+  {
+    id: "refs/command-agent",
+    severity: "error",
+    description: "A command's agent field names an agent that exists.",
+    hint: "set agent to the name of an existing agent",
+    item: (it, _pack, ctx) => {
+      const a = it.meta.agent;
+      if (it.kind !== "command" || typeof a !== "string") return [];
+      return resolveRef(ctx.catalog, `agent:${a}`).ok ? [] : [{ message: `agent "${a}" does not exist`, line: lineOfKey(it, "agent") }];
+    },
+  },
+  {
+    id: "profile/unknown-item",
+    severity: "error",
+    description: "Every item and extended profile a profile lists exists.",
+    hint: "use ids of the form kind:name (see `cadre list`)",
+    item: (it, _pack, ctx) => {
+      if (it.kind !== "profile") return [];
+      const out: Finding[] = [];
+      const items = Array.isArray(it.meta.items) ? it.meta.items : [];
+      for (const ref of items) {
+        const r = typeof ref === "string" ? resolveRef(ctx.catalog, ref) : undefined;
+        if (!r?.ok || !String(ref).includes(":"))
+          out.push({ message: `unknown item "${String(ref)}"`, line: lineOfRef(it.text, String(ref)) });
+      }
+      for (const p of Array.isArray(it.meta.extends) ? it.meta.extends : []) {
+        if (!resolveRef(ctx.catalog, `profile:${String(p)}`).ok)
+          out.push({ message: `extends unknown profile "${String(p)}"`, line: lineOfRef(it.text, String(p)) });
+      }
+      return out;
+    },
+  },
+];
+
+function lineOfRef(text: string, ref: string): number {
+  const i = text.indexOf(ref);
+  return i === -1 ? 1 : text.slice(0, i).split("\n").length;
+}

@@ -1,0 +1,38 @@
+import type { Diagnostic, Severity } from "../core/diagnostics.js";
+import type { Catalog } from "../model/catalog.js";
+import type { Item, Pack } from "../model/item.js";
+
+export interface Finding {
+  message: string;
+  /** Pack-relative path; defaults to the item's main file. */
+  path?: string;
+  line?: number;
+  column?: number;
+  /** Overrides the rule's default severity (e.g. strict mode). */
+  severity?: Severity;
+}
+
+export interface LintContext {
+  catalog: Catalog;
+  strict: boolean;
+}
+
+/** A lint rule: an id, a default severity, a one-line fix hint, and a pure check. */
+export interface LintRule {
+  id: string;
+  severity: Severity;
+  description: string;
+  hint: string;
+  /** Runs once per item of the linted packs. */
+  item?: (item: Item, pack: Pack, ctx: LintContext) => Finding[];
+  /** Runs once per linted pack. Findings need a path. */
+  pack?: (pack: Pack, ctx: LintContext) => Array<Finding & { path: string }>;
+}
+
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  errors: number;
+  warnings: number;
+  filesChecked: number;
+  itemsChecked: number;
+}

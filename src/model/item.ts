@@ -1,0 +1,73 @@
+import type { Diagnostic } from "../core/diagnostics.js";
+import type { Kind } from "./kinds.js";
+
+export type ItemId = `${Kind}:${string}`;
+
+/** One loaded item. `meta` is the raw frontmatter/document; lint validates it against the kind's schema. */
+export interface Item {
+  id: ItemId;
+  kind: Kind;
+  name: string;
+  /** The pack's name. */
+  pack: string;
+  /** Main file, posix path relative to the pack root. */
+  path: string;
+  /** Skills: the folder holding SKILL.md (relative to the pack root). */
+  dir?: string;
+  meta: Record<string, unknown>;
+  /** Markdown body (or the whole document for YAML/JSON kinds). */
+  body: string;
+  /** 1-based line of the main file where the body starts. */
+  bodyLine: number;
+  /** The main file's normalised text. */
+  text: string;
+  description: string;
+  category?: string;
+  tags: string[];
+  /** Every file that belongs to the item (skills: the whole folder), relative to the pack root. */
+  files: string[];
+  /** sha256 of the item's content (all its files). */
+  hash: string;
+  /** Token count of the main file (set by the loader with a real BPE tokenizer). */
+  tokens: number;
+}
+
+export type PackLayout =
+  | "cadre-pack"
+  | "claude-plugin"
+  | "agent-skills"
+  | "blue-gardener"
+  | "skillset"
+  | "convention";
+
+export interface Pack {
+  name: string;
+  version?: string;
+  description?: string;
+  license?: string;
+  /** The pack folder as the user should see it in messages. */
+  root: string;
+  layouts: PackLayout[];
+  items: Item[];
+  /** Every file of the pack (posix, relative to the root). */
+  files: ReadonlySet<string>;
+  /** Decoded text of supporting files that are not items (scripts, references), for lint. */
+  texts: ReadonlyMap<string, string>;
+  /** Load problems: parse errors, unreadable or unsafe files. */
+  diagnostics: Diagnostic[];
+  /** Raw `composition-map.yaml`, when the pack has one. */
+  compositionMap?: unknown;
+  builtin: boolean;
+}
+
+export function itemId(kind: Kind, name: string): ItemId {
+  return `${kind}:${name}`;
+}
+
+export function qualifiedId(item: Pick<Item, "pack" | "id">): string {
+  return `${item.pack}/${item.id}`;
+}
+
+export function displayPath(pack: Pick<Pack, "root">, rel: string): string {
+  return pack.root === "" || pack.root === "." ? rel : `${pack.root}/${rel}`;
+}

@@ -1,0 +1,274 @@
+import type { Diagnostic } from "../core/diagnostics.js";
+import { positionAt } from "../core/diagnostics.js";
+import { parseFrontmatter, parseYaml } from "../core/frontmatter.js";
+import { sha256 } from "../core/hash.js";
+import { checkName } from "../core/names.js";
+import { decodeText } from "./decode.js";
+import { type Candidate, discoverConventional, discoverManifestPack, skillFiles } from "./discover.js";
+import { type Item, itemId, type Pack, type PackLayout } from "./item.js";
+import { MARKDOWN_KINDS, PackManifestSchema, splitList } from "./kinds.js";
+import type { PackSnapshot, SnapshotFile } from "./snapshot.js";
+import { claudeHookItems } from "./claude-hooks.js";
+
+type Draft = Omit<Item, "tokens" | "hash" | "files" | "pack"> & { files?: string[] };
+
+/** Parse a pack from a snapshot of its folder. Never throws: every problem becomes a diagnostic. */
+export function parsePack(snap: PackSnapshot): Pack {
+  const diagnostics: Diagnostic[] = [];
+  const where = (p: string) => (snap.root === "" || snap.root === "." ? p : `${snap.root}/${p}`);
+  const byPath = new Map(snap.files.map((f) => [f.path, f]));
+  const paths = snap.files.map((f) => f.path).sort();
+
+  const readText = (f: SnapshotFile | undefined, path: string): string | undefined => {
+    if (!f) return undefined;
+    if (f.problem) {
+      const msg =
+        f.problem === "too-large"
+          ? `file is ${f.size} bytes, over the ${snap.maxFileBytes}-byte limit`
+          : f.problem === "symlink-escape"
+            ? `symbolic link points outside the pack${f.detail ? ` (${f.detail})` : ""}`
+            : `file could not be read${f.detail ? `: ${f.detail}` : ""}`;
+      diagnostics.push({ rule: `load/${f.problem}`, severity: "error", message: msg, file: where(path) });
+      return undefined;
+    }
+    if (!f.content) return undefined;
+    const d = decodeText(f.content);
+    if (!d.ok) {
+      const message =
+        d.reason === "binary"
+          ? `file is binary (NUL byte at offset ${d.offset}), expected text`
+          : `file is not valid UTF-8 (first bad byte at offset ${d.offset})`;
+      diagnostics.push({ rule: `load/${d.reason}`, severity: "error", message, file: where(path) });
+      return undefined;
+    }
+    return d.text;
+  };
+
+  // Manifest
+  let name = sanitisePackName(snap.folderName);
+  let manifest: Record<string, unknown> | undefined;
+  let candidates: Candidate[];
+  let layouts: PackLayout[];
+  const manifestText = readText(byPath.get("cadre-pack.yaml"), "cadre-pack.yaml");
+  if (byPath.has("cadre-pack.yaml")) {
+    layouts = ["cadre-pack"];
+    if (manifestText !== undefined) {
+      const parsed = parseYaml(manifestText);
+      for (const e of parsed.errors)
+        diagnostics.push({ rule: "load/yaml-syntax", severity: "error", message: e.message, file: where("cadre-pack.yaml"), line: e.line, column: e.column });
+      const checked = PackManifestSchema.safeParse(parsed.value ?? {});
+      if (parsed.errors.length === 0 && !checked.success) {
+        for (const issue of checked.error.issues)
+          diagnostics.push({
+            rule: "pack/manifest",
+            severity: "error",
+            message: `${issue.path.join(".") || "manifest"}: ${issue.message}`,
+            file: where("cadre-pack.yaml"),
+            line: keyLine(manifestText, String(issue.path[0] ?? "")),
+          });
+      }
+      if (checked.success) {
+        manifest = checked.data;
+        if (!checkName(checked.data.name)) name = checked.data.name;
+      } else if (parsed.value && typeof parsed.value === "object") {
+        manifest = parsed.value as Record<string, unknown>;
+      }
+    }
+    candidates = discoverManifestPack(paths, (manifest?.paths ?? {}) as Record<string, string>);
+  } else {
+    ({ candidates, layouts } = discoverConventional(paths));
+    if (layouts.length === 0) layouts = ["convention"];
+    const plugin = readText(byPath.get(".claude-plugin/plugin.json"), ".claude-plugin/plugin.json");
+    if (plugin) {
+      try {
+        const p = JSON.parse(plugin) as { name?: unknown; version?: unknown; description?: unknown };
+        if (typeof p.name === "string" && !checkName(p.name)) name = p.name;
+        manifest = { version: p.version, description: p.description };
+      } catch (e) {
+        diagnostics.push({ rule: "load/json-syntax", severity: "error", message: (e as Error).message, file: where(".claude-plugin/plugin.json") });
+      }
+    }
+  }
+
+  const skillDirs = candidates.filter((c) => c.kind === "skill").map((c) => c.dir ?? "");
+  const drafts: Draft[] = [];
+  for (const c of candidates) {
+    const text = readText(byPath.get(c.path), c.path);
+    if (text === undefined) continue;
+    if (c.claudeHooks) {
+      const r = claudeHookItems(text, c.path);
+      drafts.push(...r.items);
+      for (const d of r.diagnostics) diagnostics.push({ ...d, file: where(d.file) });
+      continue;
+    }
+    const r = parseCandidate(c, text, snap.folderName);
+    for (const d of r.diagnostics) diagnostics.push({ ...d, file: where(c.path) });
+    if (r.item) {
+      if (c.kind === "skill") r.item.files = skillFiles(paths, c.dir ?? "", skillDirs);
+      drafts.push(r.item);
+    }
+  }
+
+  const items: Item[] = drafts.map((d) => {
+    const files = d.files ?? [d.path];
+    const h = files.length === 1 ? sha256(d.text) : sha256(files.map((f) => `${f}\0${sha256(byPath.get(f)?.content ?? "")}`).join("\n"));
+    return { ...d, pack: name, files, hash: h, tokens: 0 };
+  });
+
+  let compositionMap: unknown;
+  const cm = readText(byPath.get("composition-map.yaml"), "composition-map.yaml");
+  if (cm !== undefined) {
+    const parsed = parseYaml(cm);
+    for (const e of parsed.errors)
+      diagnostics.push({ rule: "load/yaml-syntax", severity: "error", message: e.message, file: where("composition-map.yaml"), line: e.line, column: e.column });
+    compositionMap = parsed.value;
+  }
+
+  const itemPaths = new Set(items.map((i) => i.path));
+  const texts = new Map<string, string>();
+  for (const f of snap.files) {
+    if (itemPaths.has(f.path) || !f.content || f.problem || !/(^|\/)(scripts|references|assets)\//.test(f.path)) continue;
+    const d = decodeText(f.content);
+    if (d.ok) texts.set(f.path, d.text);
+  }
+
+  const pack: Pack = {
+    name,
+    texts,
+    root: snap.root,
+    layouts,
+    items,
+    files: new Set(paths),
+    diagnostics,
+    builtin: snap.builtin === true,
+  };
+  if (typeof manifest?.version === "string") pack.version = manifest.version;
+  if (typeof manifest?.description === "string") pack.description = manifest.description;
+  if (typeof manifest?.license === "string") pack.license = manifest.license;
+  if (compositionMap !== undefined) pack.compositionMap = compositionMap;
+  return pack;
+}
+
+function sanitisePackName(folder: string): string {
+  const s = folder.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return s || "pack";
+}
+
+/** 1-based line of a top-level YAML key in a text (for messages), if found. */
+export function keyLine(text: string, key: string, offset = 0): number | undefined {
+  if (!key) return undefined;
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const m = new RegExp(`^["']?${escaped}["']?\\s*:`, "m").exec(text);
+  return m ? positionAt(text, m.index).line + offset : undefined;
+}
+
+function stem(path: string): string {
+  const base = path.split("/").pop() ?? path;
+  return base.replace(/\.schema\.json$/i, "").replace(/\.(md|markdown|ya?ml|json)$/i, "");
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === "string" ? v : undefined;
+}
+
+function tagsOf(meta: Record<string, unknown>): string[] {
+  const raw = meta.tags ?? (meta.metadata as Record<string, unknown> | undefined)?.tags;
+  if (Array.isArray(raw)) return raw.filter((t): t is string => typeof t === "string");
+  return typeof raw === "string" ? splitList(raw) : [];
+}
+
+interface Parsed {
+  item?: Draft;
+  diagnostics: Omit<Diagnostic, "file">[];
+}
+
+/** Parse one candidate file into an item draft. */
+export function parseCandidate(c: Candidate, text: string, folderName: string): Parsed {
+  const diagnostics: Omit<Diagnostic, "file">[] = [];
+  let meta: Record<string, unknown>;
+  let body: string;
+  let bodyLine = 1;
+  const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+
+  if (MARKDOWN_KINDS.has(c.kind)) {
+    const fm = parseFrontmatter(text);
+    for (const e of fm.errors) diagnostics.push({ rule: "load/yaml-syntax", severity: "error", message: e.message, line: e.line, column: e.column });
+    if (!fm.present) {
+      diagnostics.push({
+        rule: "load/missing-frontmatter",
+        severity: "error",
+        message: "no YAML frontmatter: the file must start with a '---' line",
+        line: 1,
+        column: 1,
+        hint: "add frontmatter with at least name and description",
+      });
+    }
+    if (!fm.data) return { diagnostics };
+    meta = fm.data;
+    body = fm.body;
+    bodyLine = fm.bodyLine;
+  } else if (c.kind === "schema") {
+    try {
+      const v: unknown = JSON.parse(normalised);
+      if (!v || typeof v !== "object" || Array.isArray(v)) {
+        diagnostics.push({ rule: "load/json-syntax", severity: "error", message: "a JSON Schema must be an object", line: 1, column: 1 });
+        return { diagnostics };
+      }
+      meta = v as Record<string, unknown>;
+    } catch (e) {
+      const msg = (e as Error).message;
+      const at = /position (\d+)/.exec(msg);
+      const pos = at ? positionAt(normalised, Number(at[1])) : { line: 1, column: 1 };
+      diagnostics.push({ rule: "load/json-syntax", severity: "error", message: msg, ...pos });
+      return { diagnostics };
+    }
+    body = normalised;
+  } else {
+    const parsed = parseYaml(text);
+    for (const e of parsed.errors) diagnostics.push({ rule: "load/yaml-syntax", severity: "error", message: e.message, line: e.line, column: e.column });
+    if (parsed.errors.length > 0) return { diagnostics };
+    if (!parsed.value || typeof parsed.value !== "object" || Array.isArray(parsed.value)) {
+      diagnostics.push({ rule: "load/yaml-syntax", severity: "error", message: "expected a YAML mapping", line: 1, column: 1 });
+      return { diagnostics };
+    }
+    meta = parsed.value as Record<string, unknown>;
+    body = normalised;
+  }
+
+  const fallback = c.kind === "skill" ? (c.dir === "" ? folderName : (c.dir ?? "").split("/").pop() ?? "") : stem(c.path);
+  const declared = c.kind === "hook" ? (str(meta.id) ?? str(meta.name)) : str(meta.name);
+  const name = declared ?? fallback;
+  if (/[\\/]/.test(name) || name.includes("..")) {
+    diagnostics.push({
+      rule: "load/unsafe-name",
+      severity: "error",
+      message: `name "${name}" contains a path separator or '..'; the item is skipped`,
+      line: keyLine(normalised, c.kind === "hook" ? "id" : "name", MARKDOWN_KINDS.has(c.kind) ? 1 : 0) ?? 1,
+      hint: "use a kebab-case name such as my-skill",
+    });
+    return { diagnostics };
+  }
+
+  const metadata = meta.metadata as Record<string, unknown> | undefined;
+  const category =
+    str(meta.category) ??
+    (c.kind === "expertise" ? str(meta.domain) : undefined) ??
+    (metadata && typeof metadata === "object" ? str(metadata.category) : undefined) ??
+    (c.kind === "command" ? undefined : c.category);
+  const description = str(meta.description) ?? (c.kind === "schema" ? (str(meta.title) ?? "") : "");
+  const draft: Draft = {
+    id: itemId(c.kind, name),
+    kind: c.kind,
+    name,
+    path: c.path,
+    meta,
+    body,
+    bodyLine,
+    text: normalised,
+    description,
+    tags: tagsOf(meta),
+  };
+  if (c.dir !== undefined) draft.dir = c.dir;
+  if (category) draft.category = category;
+  return { item: draft, diagnostics };
+}

@@ -1,0 +1,69 @@
+import { stat } from "node:fs/promises";
+import { relative, resolve } from "node:path";
+import { ErrorCodes, UserError } from "../core/errors.js";
+import { toPosix } from "../core/names.js";
+import { countTokensMany } from "../core/tokens.js";
+import { buildCatalog, type Catalog } from "../model/catalog.js";
+import type { Pack } from "../model/item.js";
+import { parsePack } from "../model/parse-pack.js";
+import { builtinLibraryDir } from "./paths.js";
+import { DEFAULT_MAX_FILE_BYTES, readSnapshot } from "./read-snapshot.js";
+import { openTokenCache, saveTokenCache } from "./token-cache.js";
+
+export interface LoadOptions {
+  cwd: string;
+  /** Pack folders to load, relative to cwd. */
+  paths?: string[];
+  /** Load the built-in library too (default true). */
+  builtin?: boolean;
+  maxFileBytes?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+function display(cwd: string, abs: string): string {
+  const rel = toPosix(relative(cwd, abs));
+  return rel === "" ? "." : rel.startsWith("../../..") ? toPosix(abs) : rel;
+}
+
+/** Load one pack folder from disk. A missing folder is a user error. */
+export async function loadPack(dir: string, opts: Omit<LoadOptions, "paths"> & { builtinPack?: boolean }): Promise<Pack> {
+  const abs = resolve(opts.cwd, dir);
+  const st = await stat(abs).catch(() => undefined);
+  if (!st) throw new UserError(ErrorCodes.notFound, `no such folder: ${dir}`, "pass the path of a pack folder");
+  if (!st.isDirectory()) throw new UserError(ErrorCodes.usage, `not a folder: ${dir}`, "pass the path of a pack folder, not a file");
+  const snap = await readSnapshot(abs, {
+    display: opts.builtinPack ? "library" : display(opts.cwd, abs),
+    maxFileBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    builtin: opts.builtinPack ?? false,
+  });
+  return parsePack(snap);
+}
+
+/** Load the built-in pack and the given pack folders, count tokens, and build the catalog. */
+export async function loadCatalog(opts: LoadOptions): Promise<Catalog> {
+  const env = opts.env ?? process.env;
+  const packs: Pack[] = [];
+  const builtinDir = builtinLibraryDir();
+  const requested = (opts.paths ?? []).map((p) => resolve(opts.cwd, p));
+  if (opts.builtin !== false && !requested.includes(builtinDir)) {
+    packs.push(await loadPack(builtinDir, { ...opts, builtinPack: true }));
+  }
+  for (const p of opts.paths ?? []) {
+    packs.push(await loadPack(p, { ...opts, builtinPack: resolve(opts.cwd, p) === builtinDir }));
+  }
+  await assignTokens(packs, env);
+  return buildCatalog(packs);
+}
+
+export async function assignTokens(packs: Pack[], env: NodeJS.ProcessEnv): Promise<void> {
+  const cache = await openTokenCache(env);
+  const items = packs.flatMap((p) => p.items);
+  const counts = await countTokensMany(
+    items.map((i) => i.text),
+    cache,
+  );
+  items.forEach((it, i) => {
+    it.tokens = counts[i] ?? 0;
+  });
+  await saveTokenCache(cache, env);
+}

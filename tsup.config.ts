@@ -1,0 +1,18 @@
+import { readFileSync } from "node:fs";
+import { defineConfig } from "tsup";
+
+const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+
+export default defineConfig({
+  entry: { cli: "src/cli/main.ts", index: "src/index.ts" },
+  format: ["esm"],
+  target: "node20",
+  platform: "node",
+  splitting: true,
+  sourcemap: true,
+  clean: true,
+  dts: false,
+  // Dependencies stay external: they are loaded lazily by the command that needs them.
+  skipNodeModulesBundle: true,
+  define: { __CADRE_VERSION__: JSON.stringify(pkg.version) },
+});
