@@ -7,3 +7,7 @@ export { KINDS } from "./model/kinds.js";
 export type { Item, Pack } from "./model/item.js";
 export type { Catalog } from "./model/catalog.js";
 export type { Diagnostic } from "./core/diagnostics.js";
+export { HOSTS, HOST_IDS } from "./hosts/registry.js";
+export { HOST_KINDS, supportOf } from "./hosts/define.js";
+export { filterItems } from "./app/list.js";
+export { LOAD_RULES, RULES } from "./lint/registry.js";

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../core/diagnostics.js";
-import { positionAt } from "../core/diagnostics.js";
+import { parseJson } from "../core/json.js";
 import type { Item } from "./item.js";
 
 /** Claude Code hook event names → cadre's canonical events. */
@@ -19,15 +19,12 @@ type Draft = Omit<Item, "tokens" | "hash" | "files" | "pack"> & { files?: string
 /** Turn a Claude plugin `hooks/hooks.json` into hook items (one per command hook). */
 export function claudeHookItems(text: string, path: string): { items: Draft[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    const msg = (e as Error).message;
-    const at = /position (\d+)/.exec(msg);
-    diagnostics.push({ rule: "load/json-syntax", severity: "error", message: msg, file: path, ...(at ? positionAt(text, Number(at[1])) : {}) });
+  const r = parseJson(text);
+  if (!r.ok) {
+    diagnostics.push({ rule: "load/json-syntax", severity: "error", message: r.message, file: path, line: r.line, column: r.column });
     return { items: [], diagnostics };
   }
+  const doc = r.value;
   const hooks = (doc as { hooks?: unknown })?.hooks;
   if (!hooks || typeof hooks !== "object") return { items: [], diagnostics };
   const items: Draft[] = [];

@@ -2,6 +2,7 @@ import type { Diagnostic } from "../core/diagnostics.js";
 import { positionAt } from "../core/diagnostics.js";
 import { parseFrontmatter, parseYaml } from "../core/frontmatter.js";
 import { sha256 } from "../core/hash.js";
+import { parseJson } from "../core/json.js";
 import { checkName } from "../core/names.js";
 import { decodeText } from "./decode.js";
 import { type Candidate, discoverConventional, discoverManifestPack, skillFiles } from "./discover.js";
@@ -80,12 +81,13 @@ export function parsePack(snap: PackSnapshot): Pack {
     if (layouts.length === 0) layouts = ["convention"];
     const plugin = readText(byPath.get(".claude-plugin/plugin.json"), ".claude-plugin/plugin.json");
     if (plugin) {
-      try {
-        const p = JSON.parse(plugin) as { name?: unknown; version?: unknown; description?: unknown };
+      const r = parseJson(plugin);
+      if (r.ok) {
+        const p = (r.value ?? {}) as { name?: unknown; version?: unknown; description?: unknown };
         if (typeof p.name === "string" && !checkName(p.name)) name = p.name;
         manifest = { version: p.version, description: p.description };
-      } catch (e) {
-        diagnostics.push({ rule: "load/json-syntax", severity: "error", message: (e as Error).message, file: where(".claude-plugin/plugin.json") });
+      } else {
+        diagnostics.push({ rule: "load/json-syntax", severity: "error", message: r.message, file: where(".claude-plugin/plugin.json"), line: r.line, column: r.column });
       }
     }
   }
@@ -208,20 +210,16 @@ export function parseCandidate(c: Candidate, text: string, folderName: string): 
     body = fm.body;
     bodyLine = fm.bodyLine;
   } else if (c.kind === "schema") {
-    try {
-      const v: unknown = JSON.parse(normalised);
-      if (!v || typeof v !== "object" || Array.isArray(v)) {
-        diagnostics.push({ rule: "load/json-syntax", severity: "error", message: "a JSON Schema must be an object", line: 1, column: 1 });
-        return { diagnostics };
-      }
-      meta = v as Record<string, unknown>;
-    } catch (e) {
-      const msg = (e as Error).message;
-      const at = /position (\d+)/.exec(msg);
-      const pos = at ? positionAt(normalised, Number(at[1])) : { line: 1, column: 1 };
-      diagnostics.push({ rule: "load/json-syntax", severity: "error", message: msg, ...pos });
+    const r = parseJson(normalised);
+    if (!r.ok) {
+      diagnostics.push({ rule: "load/json-syntax", severity: "error", message: r.message, line: r.line, column: r.column });
       return { diagnostics };
     }
+    if (!r.value || typeof r.value !== "object" || Array.isArray(r.value)) {
+      diagnostics.push({ rule: "load/json-syntax", severity: "error", message: "a JSON Schema must be an object", line: 1, column: 1 });
+      return { diagnostics };
+    }
+    meta = r.value as Record<string, unknown>;
     body = normalised;
   } else {
     const parsed = parseYaml(text);

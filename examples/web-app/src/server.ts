@@ -1,0 +1,3 @@
+export function health(): { status: "ok" } {
+  return { status: "ok" };
+}

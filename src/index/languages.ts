@@ -1,0 +1,115 @@
+/** File extension → language, and which grammar parses it. Pure data. */
+
+export type CodeLanguage =
+  | "typescript"
+  | "tsx"
+  | "javascript"
+  | "python"
+  | "go"
+  | "rust"
+  | "java"
+  | "c"
+  | "cpp"
+  | "csharp"
+  | "ruby"
+  | "php"
+  | "bash";
+export type DataLanguage = "markdown" | "json" | "yaml" | "toml";
+export type Language = CodeLanguage | DataLanguage | "text";
+
+const BY_EXT: Record<string, Language> = {
+  ts: "typescript",
+  mts: "typescript",
+  cts: "typescript",
+  tsx: "tsx",
+  js: "javascript",
+  mjs: "javascript",
+  cjs: "javascript",
+  jsx: "javascript",
+  py: "python",
+  pyi: "python",
+  go: "go",
+  rs: "rust",
+  java: "java",
+  c: "c",
+  h: "c",
+  cc: "cpp",
+  cpp: "cpp",
+  cxx: "cpp",
+  hpp: "cpp",
+  hh: "cpp",
+  hxx: "cpp",
+  cs: "csharp",
+  rb: "ruby",
+  php: "php",
+  sh: "bash",
+  bash: "bash",
+  md: "markdown",
+  markdown: "markdown",
+  json: "json",
+  jsonc: "json",
+  yaml: "yaml",
+  yml: "yaml",
+  toml: "toml",
+};
+
+/** Text files indexed for full-text search only. */
+const TEXT_EXT = new Set([
+  "txt",
+  "css",
+  "scss",
+  "less",
+  "html",
+  "htm",
+  "xml",
+  "sql",
+  "ini",
+  "cfg",
+  "conf",
+  "proto",
+  "graphql",
+  "kt",
+  "kts",
+  "swift",
+  "scala",
+  "lua",
+  "pl",
+  "r",
+  "vue",
+  "svelte",
+  "gradle",
+  "rst",
+  "s",
+  "mk",
+]);
+const TEXT_NAMES = new Set(["Makefile", "Dockerfile", "Rakefile", "Gemfile", "Justfile"]);
+
+/** Grammar WASM file (in @vscode/tree-sitter-wasm) per code language. C is parsed with the C++ grammar. */
+export const GRAMMAR_FILE: Record<CodeLanguage, string> = {
+  typescript: "tree-sitter-typescript.wasm",
+  tsx: "tree-sitter-tsx.wasm",
+  javascript: "tree-sitter-javascript.wasm",
+  python: "tree-sitter-python.wasm",
+  go: "tree-sitter-go.wasm",
+  rust: "tree-sitter-rust.wasm",
+  java: "tree-sitter-java.wasm",
+  c: "tree-sitter-cpp.wasm",
+  cpp: "tree-sitter-cpp.wasm",
+  csharp: "tree-sitter-c-sharp.wasm",
+  ruby: "tree-sitter-ruby.wasm",
+  php: "tree-sitter-php.wasm",
+  bash: "tree-sitter-bash.wasm",
+};
+
+export function languageOf(path: string): Language | undefined {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  if (TEXT_NAMES.has(base)) return "text";
+  const dot = base.lastIndexOf(".");
+  if (dot <= 0) return undefined;
+  const ext = base.slice(dot + 1).toLowerCase();
+  return BY_EXT[ext] ?? (TEXT_EXT.has(ext) ? "text" : undefined);
+}
+
+export function isCodeLanguage(l: Language): l is CodeLanguage {
+  return l in GRAMMAR_FILE;
+}
