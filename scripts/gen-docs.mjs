@@ -113,6 +113,7 @@ const outputs = {
   "README.md": replaceBetween(readme, "<!-- cadre:hosts:begin -->", "<!-- cadre:hosts:end -->", matrix()),
   "docs/catalog.md": md,
   "docs/lint-rules.md": lintRulesDoc(),
+  "schemas/composition-map.schema.json": `${JSON.stringify(api.compositionMapJsonSchema(), null, 2)}\n`,
   "llms.txt": llms,
 };
 let drift = 0;

@@ -11,3 +11,4 @@ export { HOSTS, HOST_IDS } from "./hosts/registry.js";
 export { HOST_KINDS, supportOf } from "./hosts/define.js";
 export { filterItems } from "./app/list.js";
 export { LOAD_RULES, RULES } from "./lint/registry.js";
+export { compositionMapJsonSchema } from "./model/composition.js";

@@ -1,7 +1,8 @@
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { HOST_KINDS, type HostKind, supportOf, type Support } from "../hosts/define.js";
 import { hostList } from "../hosts/registry.js";
-import { resolveRef } from "../model/catalog.js";
+import { type Catalog, resolveRef } from "../model/catalog.js";
+import { parseCompositionMap } from "../model/composition.js";
 import { qualifiedId, type Item } from "../model/item.js";
 import { type CatalogOptions, openCatalog } from "./catalog.js";
 
@@ -25,6 +26,52 @@ export function hostSupport(item: Item): HostSupportRow[] {
     const k = h.kinds[item.kind as HostKind];
     return { host: h.id, displayName: h.displayName, support: supportOf(h, item.kind), note: k?.note ?? "not supported" };
   });
+}
+
+export interface CompositionInfo {
+  layer: "stacks" | "concerns";
+  key: string;
+  /** role → modules, from every pack that maps this stack or concern. */
+  roles: Record<string, Array<{ module: string; pack: string; description: string }>>;
+}
+
+/** `stack:<id>` or `concern:<id>`: the expertise modules each role loads for it. */
+export function compositionInfo(cat: Catalog, layer: "stacks" | "concerns", key: string): CompositionInfo | undefined {
+  const roles: CompositionInfo["roles"] = {};
+  let found = false;
+  for (const pack of cat.packs) {
+    const parsed = pack.compositionMap === undefined ? undefined : parseCompositionMap(pack.compositionMap);
+    const entry = parsed?.ok ? parsed.map[layer][key] : undefined;
+    if (!entry) continue;
+    found = true;
+    for (const [role, mods] of Object.entries(entry)) {
+      roles[role] ??= [];
+      for (const m of mods) {
+        const item = pack.items.find((i) => i.kind === "expertise" && i.name === m);
+        roles[role].push({ module: m, pack: pack.name, description: item?.description ?? "" });
+      }
+    }
+  }
+  return found ? { layer, key, roles } : undefined;
+}
+
+export function compositionKeys(cat: Catalog, layer: "stacks" | "concerns"): string[] {
+  const keys = new Set<string>();
+  for (const pack of cat.packs) {
+    const parsed = pack.compositionMap === undefined ? undefined : parseCompositionMap(pack.compositionMap);
+    if (parsed?.ok) for (const k of Object.keys(parsed.map[layer])) keys.add(k);
+  }
+  return [...keys].sort();
+}
+
+export async function compositionCommand(opts: CatalogOptions & { layer: "stacks" | "concerns"; key: string }) {
+  const cat = await openCatalog(opts);
+  const info = compositionInfo(cat, opts.layer, opts.key);
+  if (!info) {
+    const known = compositionKeys(cat, opts.layer).join(", ");
+    throw new UserError(ErrorCodes.notFound, `no ${opts.layer === "stacks" ? "stack" : "concern"} "${opts.key}" in any composition map`, `known: ${known}`);
+  }
+  return info;
 }
 
 export async function infoCommand(opts: CatalogOptions & { ref: string }) {

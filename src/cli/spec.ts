@@ -76,7 +76,13 @@ export const COMMANDS: CommandSpec[] = [
     args: "<item>",
     summary: "show an item: metadata, description, tokens, files and host support",
     options: [sourceOption],
-    examples: ["cadre info skill:test-driven-development", "cadre info code-reviewer", "cadre info library/agent:planner --json"],
+    examples: [
+      "cadre info skill:test-driven-development",
+      "cadre info code-reviewer",
+      "cadre info builtin/agent:planner --json",
+      "cadre info stack:react       # expertise modules each role loads for a stack",
+      "cadre info concern:auth      # … or for a concern",
+    ],
     load: () => import("./commands/info.js"),
   },
 ];

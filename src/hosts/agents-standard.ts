@@ -10,8 +10,25 @@ export const agentsStandard = defineHost({
     skill: { support: "native", note: ".agents/skills/<name>/SKILL.md" },
     agent: { support: "degraded", note: "a skill" },
     command: { support: "degraded", note: "a skill" },
-    rule: { support: "degraded", note: "an entry in a managed block of AGENTS.md" },
+    rule: { support: "degraded", note: "an index entry in a managed block of AGENTS.md" },
     expertise: { support: "degraded", note: "a reference skill" },
   },
   limits: { instructionsBytes: 32 * 1024 },
+  targets: {
+    skill: { format: "skill-dir", path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" } },
+    agent: { format: "skill-dir", as: "a skill", path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" } },
+    command: { format: "skill-dir", as: "a skill", path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" } },
+    rule: {
+      format: "index",
+      as: "an index entry in AGENTS.md",
+      path: { project: "{project}/.agents/rules/{name}.md", user: "{home}/.agents/rules/{name}.md" },
+    },
+    expertise: {
+      format: "skill-dir",
+      as: "a reference skill",
+      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
+    },
+  },
+  skillDirs: [{ project: "{project}/.agents/skills", user: "{home}/.agents/skills" }],
+  instructions: { project: "{project}/AGENTS.md", user: "{home}/.agents/AGENTS.md" },
 });

@@ -15,4 +15,34 @@ export const claudeCode = defineHost({
     mcp: { support: "native", note: ".mcp.json" },
   },
   limits: { skillDescriptionChars: 1536, skillListing: { fraction: 0.01, contextTokens: 200_000 } },
+  targets: {
+    skill: { format: "skill-dir", path: { project: "{project}/.claude/skills/{name}", user: "{home}/.claude/skills/{name}" } },
+    agent: {
+      format: "agent-md",
+      path: { project: "{project}/.claude/agents/{name}.md", user: "{home}/.claude/agents/{name}.md" },
+      fields: { name: "$name", description: "$description", tools: "$tools:csv", model: "$model", color: "$color" },
+    },
+    command: {
+      format: "command-md",
+      path: { project: "{project}/.claude/commands/{name}.md", user: "{home}/.claude/commands/{name}.md" },
+      fields: { description: "$description", "argument-hint": "$argumentHint" },
+    },
+    rule: {
+      format: "rule-md",
+      path: { project: "{project}/.claude/rules/{name}.md", user: "{home}/.claude/rules/{name}.md" },
+      activation: { glob: { paths: "$globs" } },
+    },
+    expertise: {
+      format: "skill-dir",
+      as: "a reference skill",
+      path: { project: "{project}/.claude/skills/{name}", user: "{home}/.claude/skills/{name}" },
+    },
+    mcp: {
+      format: "mcp-json",
+      path: { project: "{project}/.mcp.json", user: "{home}/.claude.json" },
+      mcp: { key: ["mcpServers"], shape: "claude" },
+    },
+  },
+  skillDirs: [{ project: "{project}/.claude/skills", user: "{home}/.claude/skills" }],
+  instructions: { project: "{project}/CLAUDE.md", user: "{home}/.claude/CLAUDE.md" },
 });

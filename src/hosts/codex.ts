@@ -9,10 +9,32 @@ export const codex = defineHost({
     skill: { support: "native", note: ".agents/skills/<name>/SKILL.md" },
     agent: { support: "native", note: ".codex/agents/<name>.toml" },
     command: { support: "degraded", note: "a skill (custom prompts are deprecated)" },
-    rule: { support: "degraded", note: "an entry in a managed block of AGENTS.md" },
+    rule: { support: "degraded", note: "an index entry in a managed block of AGENTS.md" },
     expertise: { support: "degraded", note: "a reference skill under .agents/skills" },
     hook: { support: "native", note: "[hooks] in .codex/config.toml" },
     mcp: { support: "native", note: "[mcp_servers.<name>] in .codex/config.toml" },
   },
   limits: { instructionsBytes: 32 * 1024 },
+  targets: {
+    skill: { format: "skill-dir", path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" } },
+    agent: { format: "agent-toml", path: { project: "{project}/.codex/agents/{name}.toml", user: "{home}/.codex/agents/{name}.toml" } },
+    command: {
+      format: "skill-dir",
+      as: "a skill",
+      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
+    },
+    rule: {
+      format: "index",
+      as: "an index entry in AGENTS.md",
+      path: { project: "{project}/.agents/rules/{name}.md", user: "{home}/.agents/rules/{name}.md" },
+    },
+    expertise: {
+      format: "skill-dir",
+      as: "a reference skill",
+      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
+    },
+    mcp: { format: "mcp-toml", path: { project: "{project}/.codex/config.toml", user: "{home}/.codex/config.toml" } },
+  },
+  skillDirs: [{ project: "{project}/.agents/skills", user: "{home}/.agents/skills" }],
+  instructions: { project: "{project}/AGENTS.md", user: "{home}/.codex/AGENTS.md" },
 });

@@ -14,4 +14,38 @@ export const cursor = defineHost({
     hook: { support: "native", note: ".cursor/hooks.json" },
     mcp: { support: "native", note: ".cursor/mcp.json" },
   },
+  targets: {
+    skill: { format: "skill-dir", path: { project: "{project}/.cursor/skills/{name}", user: "{home}/.cursor/skills/{name}" } },
+    agent: {
+      format: "agent-md",
+      path: { project: "{project}/.cursor/agents/{name}.md", user: "{home}/.cursor/agents/{name}.md" },
+      fields: { name: "$name", description: "$description", model: "$model" },
+    },
+    command: { format: "command-md", path: { project: "{project}/.cursor/commands/{name}.md", user: "{home}/.cursor/commands/{name}.md" } },
+    rule: {
+      format: "rule-md",
+      path: { project: "{project}/.cursor/rules/{name}.mdc" },
+      activation: {
+        always: { alwaysApply: true },
+        glob: { globs: "$globs:csv", alwaysApply: false },
+        model: { description: "$description", alwaysApply: false },
+        manual: { alwaysApply: false },
+      },
+    },
+    expertise: {
+      format: "skill-dir",
+      as: "a reference skill",
+      path: { project: "{project}/.cursor/skills/{name}", user: "{home}/.cursor/skills/{name}" },
+    },
+    mcp: {
+      format: "mcp-json",
+      path: { project: "{project}/.cursor/mcp.json", user: "{home}/.cursor/mcp.json" },
+      mcp: { key: ["mcpServers"], shape: "claude" },
+    },
+  },
+  skillDirs: [
+    { project: "{project}/.cursor/skills", user: "{home}/.cursor/skills" },
+    { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
+    { project: "{project}/.claude/skills" },
+  ],
 });

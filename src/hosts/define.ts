@@ -26,6 +26,57 @@ export interface HostLimits {
   skillListing?: { fraction: number; contextTokens: number };
 }
 
+/** Where cadre writes: in a project, or in the user's home (`--global`). */
+export const SCOPES = ["project", "user"] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/**
+ * Output formats. Each has one pure renderer in `src/render/`, shared by every host that uses it.
+ * - `skill-dir`: an Agent Skills folder (SKILL.md plus the item's other files).
+ * - `agent-md`, `command-md`, `rule-md`: Markdown with host-specific frontmatter (see `Fields`).
+ * - `agent-toml` (Codex agents), `command-toml` (Gemini commands).
+ * - `index`: an entry in a managed block of the host's instructions file, pointing at a file cadre owns.
+ * - `mcp-json`: owned keys merged into a JSON config; `mcp-toml`: a managed block in a TOML config.
+ */
+export const FORMATS = [
+  "skill-dir",
+  "agent-md",
+  "agent-toml",
+  "command-md",
+  "command-toml",
+  "rule-md",
+  "index",
+  "mcp-json",
+  "mcp-toml",
+] as const;
+export type FormatId = (typeof FORMATS)[number];
+
+/** A path template per scope. Placeholders: {project}, {home}, {xdgConfig}, {name}. */
+export interface ScopedPath {
+  project?: string;
+  user?: string;
+}
+
+/**
+ * Frontmatter, as a table read by one converter. Values are literals or `$field` references:
+ * `$name`, `$description`, `$body`, `$tools` (list), `$tools:csv`, `$model`, `$color`, `$argumentHint`,
+ * `$globs` (list), `$globs:csv`, `$globs:first`. A reference to an absent field drops the key.
+ */
+export type Fields = Record<string, string | boolean | number>;
+
+export interface Target {
+  format: FormatId;
+  /** Where the item's own file (or skill folder) goes. `{name}` is the item name. */
+  path: ScopedPath;
+  /** Frontmatter for Markdown formats. For `rule-md`, per activation (always, glob, model, manual). */
+  fields?: Fields;
+  activation?: Partial<Record<"always" | "glob" | "model" | "manual", Fields>>;
+  /** `mcp-json`: the key holding servers, and the server entry's shape. */
+  mcp?: { key: string[]; shape: "claude" | "vscode" | "opencode" | "gemini" };
+  /** The form this target degrades the kind to, for messages (e.g. "a skill"). */
+  as?: string;
+}
+
 export interface HostDef {
   id: string;
   displayName: string;
@@ -34,6 +85,12 @@ export interface HostDef {
   detect: string[];
   kinds: Partial<Record<HostKind, KindSupport>>;
   limits?: HostLimits;
+  /** What cadre writes for each kind it supports; every declared kind has a target. */
+  targets?: Partial<Record<HostKind, Target>>;
+  /** Skill folders the host reads, in its own precedence order (to avoid installing a skill twice). */
+  skillDirs?: ScopedPath[];
+  /** The always-on instructions file that holds cadre's managed block (index entries). */
+  instructions?: ScopedPath;
 }
 
 /** Identity function that gives host modules type checking and inference. */
@@ -43,4 +100,8 @@ export function defineHost<const T extends HostDef>(def: T): T {
 
 export function supportOf(host: HostDef, kind: Kind): Support {
   return (host.kinds as Partial<Record<Kind, KindSupport>>)[kind]?.support ?? "none";
+}
+
+export function targetOf(host: HostDef, kind: Kind): Target | undefined {
+  return (host.targets as Partial<Record<Kind, Target>> | undefined)?.[kind];
 }

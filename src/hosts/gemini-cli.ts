@@ -9,9 +9,38 @@ export const geminiCli = defineHost({
     skill: { support: "native", note: ".gemini/skills/<name>/SKILL.md (or shared .agents/skills)" },
     agent: { support: "native", note: ".gemini/agents/<name>.md" },
     command: { support: "native", note: ".gemini/commands/<name>.toml ({{args}})" },
-    rule: { support: "degraded", note: "an entry in a managed block of GEMINI.md" },
+    rule: { support: "degraded", note: "an index entry in a managed block of GEMINI.md" },
     expertise: { support: "degraded", note: "a reference skill" },
     hook: { support: "native", note: "hooks in .gemini/settings.json" },
     mcp: { support: "native", note: "mcpServers in .gemini/settings.json" },
   },
+  targets: {
+    skill: { format: "skill-dir", path: { project: "{project}/.gemini/skills/{name}", user: "{home}/.gemini/skills/{name}" } },
+    agent: {
+      format: "agent-md",
+      path: { project: "{project}/.gemini/agents/{name}.md", user: "{home}/.gemini/agents/{name}.md" },
+      fields: { name: "$name", description: "$description", kind: "local" },
+    },
+    command: { format: "command-toml", path: { project: "{project}/.gemini/commands/{name}.toml", user: "{home}/.gemini/commands/{name}.toml" } },
+    rule: {
+      format: "index",
+      as: "an index entry in GEMINI.md",
+      path: { project: "{project}/.agents/rules/{name}.md", user: "{home}/.agents/rules/{name}.md" },
+    },
+    expertise: {
+      format: "skill-dir",
+      as: "a reference skill",
+      path: { project: "{project}/.gemini/skills/{name}", user: "{home}/.gemini/skills/{name}" },
+    },
+    mcp: {
+      format: "mcp-json",
+      path: { project: "{project}/.gemini/settings.json", user: "{home}/.gemini/settings.json" },
+      mcp: { key: ["mcpServers"], shape: "gemini" },
+    },
+  },
+  skillDirs: [
+    { project: "{project}/.gemini/skills", user: "{home}/.gemini/skills" },
+    { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
+  ],
+  instructions: { project: "{project}/GEMINI.md", user: "{home}/.gemini/GEMINI.md" },
 });

@@ -1,4 +1,5 @@
 import { budgetRules } from "./rules/budget.js";
+import { compositionRules } from "./rules/composition.js";
 import { itemRules } from "./rules/item.js";
 import { packRules } from "./rules/pack.js";
 import { refRules } from "./rules/refs.js";
@@ -27,6 +28,7 @@ export const RULES: LintRule[] = [
   ...skillRules,
   ...refRules,
   ...packRules,
+  ...compositionRules,
   ...schemaRules,
   ...budgetRules,
   ...securityRules,

@@ -74,6 +74,10 @@ const cases: Record<string, Case> = {
   },
   "pack/duplicate-name": { bad: { ...M, "agents/x/a.md": agent("a"), "agents/y/a.md": agent("a") }, good: { ...M, "agents/x/a.md": agent("a") } },
   "pack/shadowing": { bad: sk("a"), good: sk("b"), others: [{ "skills/a/SKILL.md": skill("a") }] },
+  "pack/composition-map": {
+    bad: { ...M, "composition-map.yaml": "version: 1\nalways: {executor: [ghost]}\nauto: {}\nstacks: {}\nconcerns: {}\n" },
+    good: { ...expertise(expertiseBody(ALL)), "composition-map.yaml": "version: 1\nalways: {executor: [e]}\nauto: {}\nstacks: {}\nconcerns: {}\n" },
+  },
   "schema/invalid": {
     bad: { ...M, "schemas/s.schema.json": '{"title":"S","description":"S.","type":"nonsense"}' },
     good: { ...M, "schemas/s.schema.json": '{"title":"S","description":"S.","type":"object"}' },

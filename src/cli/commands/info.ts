@@ -1,9 +1,11 @@
-import { infoCommand } from "../../app/info.js";
-import { envelope, table, writeJson } from "../io.js";
+import { compositionCommand, infoCommand } from "../../app/info.js";
+import { envelope, type Io, table, writeJson } from "../io.js";
 import type { CommandRun } from "../spec.js";
 import { VERSION } from "../version.js";
 
 export const run: CommandRun = async (args, opts, io) => {
+  const m = /^(stack|concern):(.+)$/.exec(args[0] ?? "");
+  if (m) return composition(io, m[1] === "stack" ? "stacks" : "concerns", m[2] as string, opts);
   const r = await infoCommand({ cwd: io.cwd, sources: opts.source as string[] | undefined, env: io.env, ref: args[0] ?? "" });
   const it = r.item;
   if (io.json) {
@@ -38,3 +40,17 @@ export const run: CommandRun = async (args, opts, io) => {
   if (r.alsoIn.length) io.out(`\n${c.yellow("also defined in:")} ${r.alsoIn.join(", ")}\n`);
   return 0;
 };
+
+async function composition(io: Io, layer: "stacks" | "concerns", key: string, opts: Record<string, unknown>): Promise<number> {
+  const info = await compositionCommand({ cwd: io.cwd, sources: opts.source as string[] | undefined, env: io.env, layer, key });
+  if (io.json) {
+    writeJson(io, envelope("info", VERSION, info));
+    return 0;
+  }
+  const c = io.color;
+  io.out(`${c.bold(`${layer === "stacks" ? "stack" : "concern"}:${key}`)} — expertise modules per role\n`);
+  for (const [role, mods] of Object.entries(info.roles)) {
+    io.out(`\n${c.bold(role)}\n${table(mods.map((x) => [`  ${x.module}`, c.dim(x.description.slice(0, 90))]))}\n`);
+  }
+  return 0;
+}

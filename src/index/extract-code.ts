@@ -1,0 +1,167 @@
+import type { Node, Tree } from "web-tree-sitter";
+import type { CodeLanguage } from "./languages.js";
+import type { FileExtract, SymbolDef, SymbolKind } from "./types.js";
+
+/**
+ * A table-driven walk over a tree-sitter syntax tree. Each language declares, per node type, a rule that
+ * records definitions and may open a scope (class, function, namespace) that qualifies the names below it.
+ */
+
+export type ScopeKind = "type" | "function" | "namespace";
+interface Scope {
+  depth: number;
+  qual: string;
+  kind: ScopeKind;
+}
+export interface ScopeDecl {
+  qual: string;
+  kind: ScopeKind;
+  /** The scope covers the node's following siblings (C# / PHP file-scoped namespaces). */
+  siblings?: boolean;
+}
+
+export interface Ctx {
+  src: string;
+  lang: CodeLanguage;
+  scopes: Scope[];
+  out: SymbolDef[];
+  spec: LangSpec;
+  /** Go package name, the prefix of top-level qualified names. */
+  pkg?: string;
+}
+
+export type Rule = (node: Node, ctx: Ctx) => ScopeDecl | undefined;
+
+export interface LangSpec {
+  rules: Record<string, Rule>;
+  refs: ReadonlySet<string>;
+  imports: ReadonlySet<string>;
+  /** Node types that wrap a definition and carry its leading comments (export, decorators, templates). */
+  wrappers?: ReadonlySet<string>;
+  docstrings?: boolean;
+}
+
+export function parentQual(c: Ctx): string {
+  return c.scopes.length ? (c.scopes[c.scopes.length - 1] as Scope).qual : "";
+}
+export function inType(c: Ctx): boolean {
+  return c.scopes.length > 0 && (c.scopes[c.scopes.length - 1] as Scope).kind === "type";
+}
+export function inFunction(c: Ctx): boolean {
+  return c.scopes.some((s) => s.kind === "function");
+}
+
+function oneLine(s: string, max: number): string {
+  const t = s.replace(/\s+/g, " ").trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+export function signatureOf(node: Node, src: string): string {
+  const body = node.childForFieldName("body");
+  if (body && body.startIndex > node.startIndex) return oneLine(src.slice(node.startIndex, body.startIndex), 240);
+  const text = src.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 400));
+  const nl = text.indexOf("\n");
+  return oneLine(nl >= 0 ? text.slice(0, nl) : text, 200);
+}
+
+function cleanComment(text: string): string {
+  return text
+    .split("\n")
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^(\/\*\*?|\/\/\/?!?|#+|\*\/|\*)\s?/, "")
+        .replace(/\*\/$/, "")
+        .trim(),
+    )
+    .filter((l) => l.length > 0)
+    .join(" ");
+}
+
+function docOf(node: Node, c: Ctx, spec: LangSpec): string {
+  let target = node;
+  while (target.parent && spec.wrappers?.has(target.parent.type)) target = target.parent;
+  const parts: string[] = [];
+  let row = target.startPosition.row;
+  let prev = target.previousNamedSibling;
+  while (prev && prev.type.includes("comment") && prev.endPosition.row >= row - 1 && parts.length < 20) {
+    parts.unshift(cleanComment(c.src.slice(prev.startIndex, prev.endIndex)));
+    row = prev.startPosition.row;
+    prev = prev.previousNamedSibling;
+  }
+  if (parts.length === 0 && spec.docstrings) {
+    const first = node.childForFieldName("body")?.firstNamedChild;
+    const str = first?.type === "expression_statement" ? first.firstNamedChild : undefined;
+    if (str && str.type === "string") parts.push(str.text.replace(/^[rRbBuUfF]*("""|'''|"|')|("""|'''|"|')$/g, ""));
+  }
+  const doc = oneLine(parts.join(" "), 400);
+  return doc;
+}
+
+/** Record one definition under the current scope; returns its qualified name. */
+export function addDef(
+  c: Ctx,
+  node: Node,
+  name: string,
+  kind: SymbolKind,
+  opts: { qual?: string; sigNode?: Node } = {},
+): string {
+  const parent = parentQual(c);
+  const top = c.lang === "go" && c.scopes.length === 0 && c.pkg ? c.pkg : parent;
+  const qual = opts.qual ?? (top ? `${top}.${name}` : name);
+  const sigNode = opts.sigNode ?? node;
+  c.out.push({
+    name,
+    qualname: qual,
+    kind,
+    line: node.startPosition.row + 1,
+    endLine: node.endPosition.row + 1,
+    signature: signatureOf(sigNode, c.src),
+    doc: docOf(node, c, c.spec),
+    depth: c.scopes.length,
+  });
+  return qual;
+}
+
+/** The name of a node from its `name` field (or another field), as source text. */
+export function nameOf(node: Node, field = "name"): Node | null {
+  return node.childForFieldName(field);
+}
+
+export function extractTree(tree: Tree, src: string, lang: CodeLanguage, spec: LangSpec): FileExtract {
+  const ctx: Ctx = { src, lang, spec, scopes: [], out: [] };
+  const refs = new Set<string>();
+  const imports: string[] = [];
+  const cursor = tree.walk();
+  let depth = 0;
+  for (;;) {
+    while (ctx.scopes.length && (ctx.scopes[ctx.scopes.length - 1] as Scope).depth >= depth) ctx.scopes.pop();
+    const type = cursor.nodeType;
+    if (spec.refs.has(type)) {
+      const len = cursor.endIndex - cursor.startIndex;
+      if (len >= 2 && len <= 64 && refs.size < 4000) refs.add(src.slice(cursor.startIndex, cursor.endIndex));
+    } else if (spec.imports.has(type) && !inFunction(ctx) && imports.length < 200) {
+      imports.push(oneLine(src.slice(cursor.startIndex, Math.min(cursor.endIndex, cursor.startIndex + 300)), 200));
+    }
+    const rule = spec.rules[type];
+    if (rule) {
+      const scope = rule(cursor.currentNode, ctx);
+      if (scope) ctx.scopes.push({ depth: scope.siblings ? depth - 1 : depth, qual: scope.qual, kind: scope.kind });
+    }
+    if (cursor.gotoFirstChild()) {
+      depth++;
+      continue;
+    }
+    let done = false;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) {
+        done = true;
+        break;
+      }
+      depth--;
+    }
+    if (done) break;
+  }
+  cursor.delete();
+  return { language: lang, symbols: ctx.out, refs: [...refs], imports };
+}

@@ -1,0 +1,73 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { Language as TsLanguage, Parser } from "web-tree-sitter";
+import { extractTree, type LangSpec } from "./extract-code.js";
+import { extractJson, extractMarkdown, extractToml, extractYaml } from "./extract-data.js";
+import { type CodeLanguage, GRAMMAR_FILE, isCodeLanguage, type Language } from "./languages.js";
+import { csharp, cpp, go, java, rust } from "./specs-compiled.js";
+import { bash, javascript, php, python, ruby, typescript } from "./specs-script.js";
+import type { FileExtract } from "./types.js";
+
+/** Parse one file into definitions, references and imports. Grammars load lazily, once per process. */
+
+const SPECS: Record<CodeLanguage, LangSpec> = {
+  typescript,
+  tsx: typescript,
+  javascript,
+  python,
+  go,
+  rust,
+  java,
+  c: cpp,
+  cpp,
+  csharp,
+  ruby,
+  php,
+  bash,
+};
+
+let parserMod: typeof import("web-tree-sitter") | undefined;
+let parser: Parser | undefined;
+const grammars = new Map<string, TsLanguage>();
+
+function wasmDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve("@vscode/tree-sitter-wasm")));
+}
+
+/** Load the grammars these languages need (call before parsing; nothing is downloaded). */
+export async function loadGrammars(langs: Iterable<Language>): Promise<void> {
+  const need = [...new Set([...langs].filter(isCodeLanguage).map((l) => GRAMMAR_FILE[l]))].filter((f) => !grammars.has(f));
+  if (need.length === 0) return;
+  if (!parserMod) {
+    parserMod = await import("web-tree-sitter");
+    await parserMod.Parser.init();
+    parser = new parserMod.Parser();
+  }
+  const dir = wasmDir();
+  for (const f of need) grammars.set(f, await parserMod.Language.load(readFileSync(join(dir, f))));
+}
+
+/** Extract a file's symbols; never throws: a failed parse yields an entry with `error`. */
+export function extractFile(lang: Language, text: string): FileExtract {
+  try {
+    if (lang === "markdown") return extractMarkdown(text);
+    if (lang === "json") return extractJson(text);
+    if (lang === "yaml") return extractYaml(text);
+    if (lang === "toml") return extractToml(text);
+    if (lang === "text") return { language: lang, symbols: [], refs: [], imports: [] };
+    const grammar = grammars.get(GRAMMAR_FILE[lang]);
+    if (!grammar || !parser) throw new Error(`grammar for ${lang} not loaded`);
+    parser.setLanguage(grammar);
+    const tree = parser.parse(text);
+    if (!tree) throw new Error("parser returned no tree");
+    try {
+      return extractTree(tree, text, lang, SPECS[lang]);
+    } finally {
+      tree.delete();
+    }
+  } catch (e) {
+    return { language: lang, symbols: [], refs: [], imports: [], error: (e as Error).message };
+  }
+}

@@ -1,0 +1,271 @@
+import type { Node } from "web-tree-sitter";
+import { addDef, type Ctx, inFunction, inType, type LangSpec, type Rule } from "./extract-code.js";
+import { firstOfType, fnRule, identifiersIn, leafRule, namespaceRule, set, textOf, typeRule } from "./spec-helpers.js";
+import type { SymbolKind } from "./types.js";
+
+/** Definition tables for Go, Rust, Java, C, C++ and C#. */
+
+// ---- Go ----
+const goNames =
+  (kind: SymbolKind): Rule =>
+  (n, c) => {
+    if (inFunction(c)) return undefined;
+    for (const id of n.childrenForFieldName("name")) if (id) addDef(c, n, textOf(id, c), kind);
+    return undefined;
+  };
+
+const TYPE_IDS = set("type_identifier");
+const goMethod: Rule = (n, c) => {
+  const id = n.childForFieldName("name");
+  const recv = n.childForFieldName("receiver");
+  if (!id) return undefined;
+  const t = recv ? firstOfType(recv, TYPE_IDS) : undefined;
+  const name = textOf(id, c);
+  return { qual: addDef(c, n, name, "method", { qual: t ? `${textOf(t, c)}.${name}` : name }), kind: "function" };
+};
+
+const goTypeSpec: Rule = (n, c) => {
+  const id = n.childForFieldName("name");
+  if (!id) return undefined;
+  const t = n.childForFieldName("type")?.type;
+  const kind: SymbolKind = t === "struct_type" ? "struct" : t === "interface_type" ? "interface" : "type";
+  const name = textOf(id, c);
+  addDef(c, n, name, kind);
+  return { qual: inFunction(c) ? `${c.scopes[c.scopes.length - 1]?.qual}.${name}` : name, kind: "type" };
+};
+
+const goField: Rule = (n, c) => {
+  const names = n.childrenForFieldName("name").filter((x): x is Node => x !== null);
+  if (names.length === 0) {
+    const t = n.childForFieldName("type");
+    const embedded = t ? firstOfType(t, TYPE_IDS) : undefined;
+    if (embedded) addDef(c, n, textOf(embedded, c), "field");
+  }
+  for (const id of names) addDef(c, n, textOf(id, c), "field");
+  return undefined;
+};
+
+const goPackage: Rule = (n, c) => {
+  const id = n.namedChildren.find((x) => x?.type === "package_identifier");
+  if (id) c.pkg = textOf(id, c);
+  return undefined;
+};
+
+export const go: LangSpec = {
+  rules: {
+    package_clause: goPackage,
+    function_declaration: fnRule(),
+    method_declaration: goMethod,
+    type_spec: goTypeSpec,
+    type_alias: leafRule("type"),
+    const_spec: goNames("constant"),
+    var_spec: goNames("variable"),
+    field_declaration: goField,
+    method_spec: leafRule("method"),
+    method_elem: leafRule("method"),
+  },
+  refs: set("identifier", "type_identifier", "field_identifier"),
+  imports: set("import_spec"),
+};
+
+// ---- Rust ----
+const rustImpl: Rule = (n, c) => {
+  const t = n.childForFieldName("type");
+  const id = t ? firstOfType(t, TYPE_IDS) : undefined;
+  if (!id) return undefined;
+  const parent = c.scopes.length ? `${c.scopes[c.scopes.length - 1]?.qual}.` : "";
+  return { qual: parent + textOf(id, c), kind: "type" };
+};
+
+export const rust: LangSpec = {
+  rules: {
+    function_item: fnRule(),
+    function_signature_item: fnRule(),
+    struct_item: typeRule("struct"),
+    enum_item: typeRule("enum"),
+    union_item: typeRule("union"),
+    trait_item: typeRule("trait"),
+    impl_item: rustImpl,
+    mod_item: namespaceRule(),
+    type_item: leafRule("type"),
+    associated_type: leafRule("type"),
+    const_item: leafRule("constant", "name", { skipInFunction: true }),
+    static_item: leafRule("variable", "name", { skipInFunction: true }),
+    macro_definition: leafRule("macro"),
+    enum_variant: leafRule("enum_member"),
+    field_declaration: leafRule("field"),
+  },
+  refs: set("identifier", "type_identifier", "field_identifier"),
+  imports: set("use_declaration"),
+  wrappers: set("attribute_item"),
+};
+
+// ---- Java ----
+const javaVars =
+  (kind: SymbolKind): Rule =>
+  (n, c) => {
+    if (inFunction(c)) return undefined;
+    for (const d of n.childrenForFieldName("declarator")) {
+      const id = d?.childForFieldName("name");
+      if (id) addDef(c, n, textOf(id, c), kind);
+    }
+    return undefined;
+  };
+
+export const java: LangSpec = {
+  rules: {
+    class_declaration: typeRule("class"),
+    interface_declaration: typeRule("interface"),
+    enum_declaration: typeRule("enum"),
+    record_declaration: typeRule("class"),
+    annotation_type_declaration: typeRule("interface"),
+    method_declaration: fnRule(),
+    constructor_declaration: (n, c) => {
+      const id = n.childForFieldName("name");
+      return id ? { qual: addDef(c, n, textOf(id, c), "constructor"), kind: "function" } : undefined;
+    },
+    field_declaration: javaVars("field"),
+    constant_declaration: javaVars("constant"),
+    enum_constant: leafRule("enum_member"),
+    annotation_type_element_declaration: leafRule("method"),
+  },
+  refs: set("identifier", "type_identifier"),
+  imports: set("import_declaration"),
+};
+
+// ---- C and C++ (one grammar) ----
+const DECL_NAMES = set(
+  "identifier",
+  "field_identifier",
+  "type_identifier",
+  "qualified_identifier",
+  "operator_name",
+  "destructor_name",
+);
+/** Follow `declarator` fields down to the declared name. */
+function declName(n: Node | null): Node | undefined {
+  let d: Node | null = n;
+  for (let i = 0; d && i < 12; i++) {
+    if (DECL_NAMES.has(d.type)) return d;
+    d = d.childForFieldName("declarator") ?? d.namedChildren.find((x) => x && DECL_NAMES.has(x.type)) ?? null;
+  }
+  return undefined;
+}
+function hasFunctionDeclarator(n: Node | null): boolean {
+  for (let d = n, i = 0; d && i < 12; d = d.childForFieldName("declarator"), i++)
+    if (d.type === "function_declarator") return true;
+  return false;
+}
+
+function addQualified(c: Ctx, node: Node, id: Node, kind: SymbolKind): string {
+  const text = textOf(id, c).replace(/\s+/g, "");
+  if (!text.includes("::")) return addDef(c, node, text, kind);
+  const parts = text.split("::");
+  const name = parts[parts.length - 1] as string;
+  const parent = c.scopes.length ? `${c.scopes[c.scopes.length - 1]?.qual}.` : "";
+  return addDef(c, node, name, "method", { qual: parent + parts.join(".") });
+}
+
+const cFunction: Rule = (n, c) => {
+  const id = declName(n.childForFieldName("declarator"));
+  if (!id) return undefined;
+  return { qual: addQualified(c, n, id, inType(c) ? "method" : "function"), kind: "function" };
+};
+
+const cDeclaration: Rule = (n, c) => {
+  if (inFunction(c) || inType(c)) return undefined;
+  if (n.namedChildren.some((x) => x?.type === "storage_class_specifier" && x.text === "extern")) return undefined;
+  for (const d of n.childrenForFieldName("declarator")) {
+    if (!d || hasFunctionDeclarator(d)) continue;
+    const id = declName(d);
+    if (id) addQualified(c, n, id, "variable");
+  }
+  return undefined;
+};
+
+const cField: Rule = (n, c) => {
+  for (const d of n.childrenForFieldName("declarator")) {
+    const id = declName(d);
+    if (id) addDef(c, n, textOf(id, c), hasFunctionDeclarator(d) ? "method" : "field");
+  }
+  return undefined;
+};
+
+const cTagged =
+  (kind: SymbolKind): Rule =>
+  (n, c) => {
+    if (!n.childForFieldName("body")) return undefined;
+    let id = n.childForFieldName("name");
+    if (!id && n.parent?.type === "type_definition") id = declName(n.parent.childForFieldName("declarator")) ?? null;
+    if (!id) return undefined;
+    return { qual: addQualified(c, n, id, kind), kind: "type" };
+  };
+
+const cTypedef: Rule = (n, c) => {
+  for (const d of n.childrenForFieldName("declarator")) {
+    const id = d ? identifiersIn(d, TYPE_IDS)[0] : undefined;
+    if (id) addDef(c, n, textOf(id, c), "type");
+  }
+  return undefined;
+};
+
+export const cpp: LangSpec = {
+  rules: {
+    function_definition: cFunction,
+    declaration: cDeclaration,
+    field_declaration: cField,
+    struct_specifier: cTagged("struct"),
+    union_specifier: cTagged("union"),
+    enum_specifier: cTagged("enum"),
+    class_specifier: cTagged("class"),
+    enumerator: leafRule("enum_member"),
+    type_definition: cTypedef,
+    alias_declaration: leafRule("type"),
+    preproc_def: leafRule("macro"),
+    preproc_function_def: leafRule("macro"),
+    namespace_definition: namespaceRule(),
+  },
+  refs: set("identifier", "type_identifier", "field_identifier"),
+  imports: set("preproc_include", "using_declaration"),
+  wrappers: set("template_declaration"),
+};
+
+// ---- C# ----
+const csVars =
+  (kind: SymbolKind): Rule =>
+  (n, c) => {
+    const decl = n.namedChildren.find((x) => x?.type === "variable_declaration");
+    for (const v of decl?.namedChildren ?? []) {
+      if (v?.type !== "variable_declarator") continue;
+      const id = v.childForFieldName("name") ?? v.namedChildren.find((x) => x?.type === "identifier");
+      if (id) addDef(c, n, textOf(id, c), kind);
+    }
+    return undefined;
+  };
+
+export const csharp: LangSpec = {
+  rules: {
+    class_declaration: typeRule("class"),
+    struct_declaration: typeRule("struct"),
+    interface_declaration: typeRule("interface"),
+    enum_declaration: typeRule("enum"),
+    record_declaration: typeRule("class"),
+    record_struct_declaration: typeRule("struct"),
+    namespace_declaration: namespaceRule(),
+    file_scoped_namespace_declaration: namespaceRule(),
+    method_declaration: fnRule(),
+    constructor_declaration: (n, c) => {
+      const id = n.childForFieldName("name");
+      return id ? { qual: addDef(c, n, textOf(id, c), "constructor"), kind: "function" } : undefined;
+    },
+    destructor_declaration: fnRule(),
+    property_declaration: leafRule("property"),
+    field_declaration: csVars("field"),
+    event_field_declaration: csVars("field"),
+    enum_member_declaration: leafRule("enum_member"),
+    delegate_declaration: leafRule("type"),
+  },
+  refs: set("identifier"),
+  imports: set("using_directive"),
+  wrappers: set(),
+};
