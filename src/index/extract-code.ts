@@ -58,7 +58,8 @@ function oneLine(s: string, max: number): string {
 
 export function signatureOf(node: Node, src: string): string {
   const body = node.childForFieldName("body");
-  if (body && body.startIndex > node.startIndex) return oneLine(src.slice(node.startIndex, body.startIndex), 240);
+  if (body && body.startIndex > node.startIndex)
+    return oneLine(src.slice(node.startIndex, body.startIndex), 240);
   const text = src.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 400));
   const nl = text.indexOf("\n");
   return oneLine(nl >= 0 ? text.slice(0, nl) : text, 200);
@@ -84,7 +85,7 @@ function docOf(node: Node, c: Ctx, spec: LangSpec): string {
   const parts: string[] = [];
   let row = target.startPosition.row;
   let prev = target.previousNamedSibling;
-  while (prev && prev.type.includes("comment") && prev.endPosition.row >= row - 1 && parts.length < 20) {
+  while (prev?.type.includes("comment") && prev.endPosition.row >= row - 1 && parts.length < 20) {
     parts.unshift(cleanComment(c.src.slice(prev.startIndex, prev.endIndex)));
     row = prev.startPosition.row;
     prev = prev.previousNamedSibling;
@@ -92,7 +93,8 @@ function docOf(node: Node, c: Ctx, spec: LangSpec): string {
   if (parts.length === 0 && spec.docstrings) {
     const first = node.childForFieldName("body")?.firstNamedChild;
     const str = first?.type === "expression_statement" ? first.firstNamedChild : undefined;
-    if (str && str.type === "string") parts.push(str.text.replace(/^[rRbBuUfF]*("""|'''|"|')|("""|'''|"|')$/g, ""));
+    if (str && str.type === "string")
+      parts.push(str.text.replace(/^[rRbBuUfF]*("""|'''|"|')|("""|'''|"|')$/g, ""));
   }
   const doc = oneLine(parts.join(" "), 400);
   return doc;
@@ -141,12 +143,15 @@ export function extractTree(tree: Tree, src: string, lang: CodeLanguage, spec: L
       const len = cursor.endIndex - cursor.startIndex;
       if (len >= 2 && len <= 64 && refs.size < 4000) refs.add(src.slice(cursor.startIndex, cursor.endIndex));
     } else if (spec.imports.has(type) && !inFunction(ctx) && imports.length < 200) {
-      imports.push(oneLine(src.slice(cursor.startIndex, Math.min(cursor.endIndex, cursor.startIndex + 300)), 200));
+      imports.push(
+        oneLine(src.slice(cursor.startIndex, Math.min(cursor.endIndex, cursor.startIndex + 300)), 200),
+      );
     }
     const rule = spec.rules[type];
     if (rule) {
       const scope = rule(cursor.currentNode, ctx);
-      if (scope) ctx.scopes.push({ depth: scope.siblings ? depth - 1 : depth, qual: scope.qual, kind: scope.kind });
+      if (scope)
+        ctx.scopes.push({ depth: scope.siblings ? depth - 1 : depth, qual: scope.qual, kind: scope.kind });
     }
     if (cursor.gotoFirstChild()) {
       depth++;

@@ -5,8 +5,24 @@ import type { FileExtract, SymbolDef } from "./types.js";
 
 const MAX_KEYS = 2000;
 
-function def(name: string, qualname: string, kind: SymbolDef["kind"], line: number, signature: string, depth: number): SymbolDef {
-  return { name, qualname, kind, line, endLine: line, signature: signature.trim().slice(0, 200), doc: "", depth };
+function def(
+  name: string,
+  qualname: string,
+  kind: SymbolDef["kind"],
+  line: number,
+  signature: string,
+  depth: number,
+): SymbolDef {
+  return {
+    name,
+    qualname,
+    kind,
+    line,
+    endLine: line,
+    signature: signature.trim().slice(0, 200),
+    doc: "",
+    depth,
+  };
 }
 
 /** Close open entries at or below `level`, ending them on `line`. */
@@ -56,7 +72,14 @@ export function extractJson(text: string): FileExtract {
     } else if (ch === 58 && lastString && stack[stack.length - 1]?.obj) {
       const parent = stack[stack.length - 1]?.path ?? "";
       const qual = parent ? `${parent}.${lastString.value}` : lastString.value;
-      pendingKey = def(lastString.value, qual, "key", lastString.line, text.slice(i - lastString.value.length - 2, i + 60).split("\n")[0] ?? "", stack.length - 1);
+      pendingKey = def(
+        lastString.value,
+        qual,
+        "key",
+        lastString.line,
+        text.slice(i - lastString.value.length - 2, i + 60).split("\n")[0] ?? "",
+        stack.length - 1,
+      );
       if (!seen.has(qual) && out.length < MAX_KEYS) {
         seen.add(qual);
         out.push(pendingKey);
@@ -64,7 +87,11 @@ export function extractJson(text: string): FileExtract {
       lastString = undefined;
     } else if (ch === 123 || ch === 91) {
       const parent = stack[stack.length - 1];
-      const base = pendingKey ? pendingKey.qualname : parent?.obj === false ? `${parent.path}[]` : (parent?.path ?? "");
+      const base = pendingKey
+        ? pendingKey.qualname
+        : parent?.obj === false
+          ? `${parent.path}[]`
+          : (parent?.path ?? "");
       stack.push({ obj: ch === 123, path: base, owner: pendingKey });
       pendingKey = undefined;
       lastString = undefined;
@@ -101,7 +128,8 @@ export function extractYaml(text: string): FileExtract {
     if (raw.trim() === "" || raw.trimStart().startsWith("#")) continue;
     const m = YAML_KEY.exec(raw);
     if (!m) continue;
-    const level = (m[0].length - m[0].trimStart().length) + (m[0].trimStart().match(/^(-\s+)*/)?.[0].length ?? 0);
+    const level =
+      m[0].length - m[0].trimStart().length + (m[0].trimStart().match(/^(-\s+)*/)?.[0].length ?? 0);
     const name = (m[2] as string).replace(/^["']|["']$/g, "");
     closeTo(stack, level, i);
     const qual = [...stack.map((s) => s.d.name), name].join(".");
@@ -165,7 +193,8 @@ export function extractToml(text: string): FileExtract {
     const value = kv[2] as string;
     const triple = /^("""|''')/.exec(value);
     if (triple && !value.slice(3).includes(triple[1] as string)) inString = triple[1];
-    else if (value.startsWith("[")) depth = Math.max(0, (value.match(/\[/g)?.length ?? 0) - (value.match(/]/g)?.length ?? 0));
+    else if (value.startsWith("["))
+      depth = Math.max(0, (value.match(/\[/g)?.length ?? 0) - (value.match(/]/g)?.length ?? 0));
   }
   if (table) table.endLine = Math.max(table.line, lines.length);
   return { language: "toml", symbols: out, refs: [], imports: [] };

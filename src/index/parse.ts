@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import type { Language as TsLanguage, Parser } from "web-tree-sitter";
+import type { Parser, Language as TsLanguage } from "web-tree-sitter";
 import { extractTree, type LangSpec } from "./extract-code.js";
 import { extractJson, extractMarkdown, extractToml, extractYaml } from "./extract-data.js";
 import { type CodeLanguage, GRAMMAR_FILE, isCodeLanguage, type Language } from "./languages.js";
-import { csharp, cpp, go, java, rust } from "./specs-compiled.js";
+import { cpp, csharp, go, java, rust } from "./specs-compiled.js";
 import { bash, javascript, php, python, ruby, typescript } from "./specs-script.js";
 import type { FileExtract } from "./types.js";
 
@@ -38,7 +38,9 @@ function wasmDir(): string {
 
 /** Load the grammars these languages need (call before parsing; nothing is downloaded). */
 export async function loadGrammars(langs: Iterable<Language>): Promise<void> {
-  const need = [...new Set([...langs].filter(isCodeLanguage).map((l) => GRAMMAR_FILE[l]))].filter((f) => !grammars.has(f));
+  const need = [...new Set([...langs].filter(isCodeLanguage).map((l) => GRAMMAR_FILE[l]))].filter(
+    (f) => !grammars.has(f),
+  );
   if (need.length === 0) return;
   if (!parserMod) {
     parserMod = await import("web-tree-sitter");

@@ -60,7 +60,11 @@ export function leafRule(kind: SymbolKind, field = "name", opts: { skipInFunctio
 }
 
 /** Every identifier inside a declarator-ish node (C declarators, Python pattern lists). */
-export function identifiersIn(n: Node, types: ReadonlySet<string>, stop: ReadonlySet<string> = new Set()): Node[] {
+export function identifiersIn(
+  n: Node,
+  types: ReadonlySet<string>,
+  stop: ReadonlySet<string> = new Set(),
+): Node[] {
   if (types.has(n.type)) return [n];
   if (stop.has(n.type)) return [];
   const out: Node[] = [];

@@ -1,6 +1,15 @@
 import type { Node } from "web-tree-sitter";
 import { addDef, type Ctx, inFunction, inType, type LangSpec, type Rule } from "./extract-code.js";
-import { firstOfType, fnRule, identifiersIn, leafRule, namespaceRule, set, textOf, typeRule } from "./spec-helpers.js";
+import {
+  firstOfType,
+  fnRule,
+  identifiersIn,
+  leafRule,
+  namespaceRule,
+  set,
+  textOf,
+  typeRule,
+} from "./spec-helpers.js";
 import type { SymbolKind } from "./types.js";
 
 /** Definition tables for Go, Rust, Java, C, C++ and C#. */
@@ -21,7 +30,10 @@ const goMethod: Rule = (n, c) => {
   if (!id) return undefined;
   const t = recv ? firstOfType(recv, TYPE_IDS) : undefined;
   const name = textOf(id, c);
-  return { qual: addDef(c, n, name, "method", { qual: t ? `${textOf(t, c)}.${name}` : name }), kind: "function" };
+  return {
+    qual: addDef(c, n, name, "method", { qual: t ? `${textOf(t, c)}.${name}` : name }),
+    kind: "function",
+  };
 };
 
 const goTypeSpec: Rule = (n, c) => {
@@ -174,7 +186,8 @@ const cFunction: Rule = (n, c) => {
 
 const cDeclaration: Rule = (n, c) => {
   if (inFunction(c) || inType(c)) return undefined;
-  if (n.namedChildren.some((x) => x?.type === "storage_class_specifier" && x.text === "extern")) return undefined;
+  if (n.namedChildren.some((x) => x?.type === "storage_class_specifier" && x.text === "extern"))
+    return undefined;
   for (const d of n.childrenForFieldName("declarator")) {
     if (!d || hasFunctionDeclarator(d)) continue;
     const id = declName(d);
@@ -196,7 +209,8 @@ const cTagged =
   (n, c) => {
     if (!n.childForFieldName("body")) return undefined;
     let id = n.childForFieldName("name");
-    if (!id && n.parent?.type === "type_definition") id = declName(n.parent.childForFieldName("declarator")) ?? null;
+    if (!id && n.parent?.type === "type_definition")
+      id = declName(n.parent.childForFieldName("declarator")) ?? null;
     if (!id) return undefined;
     return { qual: addQualified(c, n, id, kind), kind: "type" };
   };

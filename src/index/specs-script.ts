@@ -1,5 +1,14 @@
 import { addDef, inFunction, inType, type LangSpec, type Rule } from "./extract-code.js";
-import { cleanName, fnRule, identifiersIn, leafRule, namespaceRule, set, textOf, typeRule } from "./spec-helpers.js";
+import {
+  cleanName,
+  fnRule,
+  identifiersIn,
+  leafRule,
+  namespaceRule,
+  set,
+  textOf,
+  typeRule,
+} from "./spec-helpers.js";
 import type { SymbolKind } from "./types.js";
 
 /** Definition tables for TypeScript/JavaScript, Python, Ruby, PHP and Bash. */
@@ -9,7 +18,7 @@ const FN_VALUES = set("arrow_function", "function_expression", "function", "gene
 const jsVariable: Rule = (n, c) => {
   if (inFunction(c) || inType(c)) return undefined;
   const id = n.childForFieldName("name");
-  if (!id || id.type !== "identifier") return undefined;
+  if (id?.type !== "identifier") return undefined;
   const value = n.childForFieldName("value");
   const isConst = n.parent?.firstChild?.type === "const";
   let kind: SymbolKind = isConst ? "constant" : "variable";
@@ -26,7 +35,8 @@ const jsAssignment: Rule = (n, c) => {
   if (inFunction(c) || n.parent?.type !== "expression_statement") return undefined;
   const left = n.childForFieldName("left");
   const right = n.childForFieldName("right");
-  if (left?.type !== "member_expression" || !right || !(FN_VALUES.has(right.type) || right.type === "class")) return undefined;
+  if (left?.type !== "member_expression" || !right || !(FN_VALUES.has(right.type) || right.type === "class"))
+    return undefined;
   const path = textOf(left, c).replace(/\.prototype\b/g, "");
   if (!/^[\w$.]+$/.test(path)) return undefined;
   const name = path.slice(path.lastIndexOf(".") + 1);
@@ -81,10 +91,25 @@ const tsRules: Record<string, Rule> = {
 
 const JS_REFS = set("identifier", "property_identifier", "type_identifier", "shorthand_property_identifier");
 const JS_IMPORTS = set("import_statement");
-const JS_WRAPPERS = set("export_statement", "lexical_declaration", "variable_declaration", "expression_statement");
+const JS_WRAPPERS = set(
+  "export_statement",
+  "lexical_declaration",
+  "variable_declaration",
+  "expression_statement",
+);
 
-export const typescript: LangSpec = { rules: tsRules, refs: JS_REFS, imports: JS_IMPORTS, wrappers: JS_WRAPPERS };
-export const javascript: LangSpec = { rules: jsRules, refs: JS_REFS, imports: JS_IMPORTS, wrappers: JS_WRAPPERS };
+export const typescript: LangSpec = {
+  rules: tsRules,
+  refs: JS_REFS,
+  imports: JS_IMPORTS,
+  wrappers: JS_WRAPPERS,
+};
+export const javascript: LangSpec = {
+  rules: jsRules,
+  refs: JS_REFS,
+  imports: JS_IMPORTS,
+  wrappers: JS_WRAPPERS,
+};
 
 const PY_NAMES = set("identifier");
 const PY_STOP = set("attribute", "subscript", "list_splat_pattern");

@@ -1,0 +1,132 @@
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import type BetterSqlite3 from "better-sqlite3";
+
+/** Opening the index database: WAL, a versioned schema with migrations, and rebuild on corruption. */
+
+export type Db = BetterSqlite3.Database;
+
+export const SCHEMA_VERSION = 1;
+
+const SCHEMA_V1 = `
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files(
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  language TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  mtime_ms REAL NOT NULL,
+  hash TEXT NOT NULL,
+  lines INTEGER NOT NULL,
+  error TEXT,
+  imports TEXT NOT NULL DEFAULT '[]',
+  refs TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE symbols(
+  rowid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  qualname TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  end_line INTEGER NOT NULL,
+  depth INTEGER NOT NULL,
+  signature TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX symbols_name ON symbols(name COLLATE NOCASE);
+CREATE INDEX symbols_qualname ON symbols(qualname COLLATE NOCASE);
+CREATE INDEX symbols_file ON symbols(file_id, line);
+CREATE TABLE summaries(
+  target TEXT NOT NULL,
+  tier TEXT NOT NULL,
+  source_hash TEXT NOT NULL,
+  text TEXT NOT NULL,
+  tokens INTEGER NOT NULL,
+  PRIMARY KEY(target, tier)
+);
+CREATE VIRTUAL TABLE symbols_fts USING fts5(name, qualname, signature, doc, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE files_fts USING fts5(path, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+`;
+
+/** Migrations from version i to i+1 (index 0 creates version 1). Add new entries; never edit old ones. */
+const MIGRATIONS: Array<(db: Db) => void> = [(db) => db.exec(SCHEMA_V1)];
+
+export interface OpenResult {
+  db: Db;
+  /** Why the database was recreated, if it was. */
+  rebuilt?: string;
+}
+
+function loadDriver(): typeof BetterSqlite3 {
+  const require = createRequire(import.meta.url);
+  return require("better-sqlite3") as typeof BetterSqlite3;
+}
+
+function removeDb(path: string): void {
+  for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
+}
+
+function migrate(db: Db): void {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version > SCHEMA_VERSION)
+    throw new SchemaError(`schema version ${version} is newer than this cadre (${SCHEMA_VERSION})`);
+  db.transaction(() => {
+    for (let v = version; v < SCHEMA_VERSION; v++) MIGRATIONS[v]?.(db);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
+
+class SchemaError extends Error {}
+
+function tryOpen(path: string, readonly: boolean): Db {
+  const Driver = loadDriver();
+  const db = new Driver(path, { readonly, fileMustExist: readonly, timeout: 60_000 });
+  try {
+    if (!readonly) db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    const check = db.pragma("quick_check", { simple: true });
+    if (check !== "ok") throw new SchemaError(`integrity check failed: ${String(check)}`);
+    if (!readonly) migrate(db);
+    else if ((db.pragma("user_version", { simple: true }) as number) !== SCHEMA_VERSION)
+      throw new SchemaError("schema version differs");
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** Open (creating or migrating) the database; an unreadable, corrupt or too-new one is rebuilt empty. */
+export function openDb(path: string): OpenResult {
+  mkdirSync(dirname(path), { recursive: true });
+  try {
+    return { db: tryOpen(path, false) };
+  } catch (e) {
+    const reason = (e as Error).message;
+    const corrupt =
+      e instanceof SchemaError || /not a database|malformed|corrupt|file is encrypted/i.test(reason);
+    if (!corrupt) throw e;
+    removeDb(path);
+    return { db: tryOpen(path, false), rebuilt: reason };
+  }
+}
+
+export function dbExists(path: string): boolean {
+  return existsSync(path);
+}
+
+export function getMeta(db: Db, key: string): string | undefined {
+  const row = db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+export function setMeta(db: Db, key: string, value: string): void {
+  db.prepare(
+    "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+  ).run(key, value);
+}

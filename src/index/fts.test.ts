@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { escapeLike, expandForIndex, ftsQuery, splitIdentifier } from "./fts.js";
+
+describe("fts text", () => {
+  it("splits identifiers on case and underscores", () => {
+    expect(splitIdentifier("parseHTTPRequest_v2")).toEqual(["parse", "http", "request", "v2"]);
+    expect(expandForIndex("call getUser now")).toBe("call getUser get user now");
+  });
+  it("quotes every term so no FTS operator passes through", () => {
+    expect(ftsQuery('foo" OR bar*')).toBe('"foo" AND "or" AND "bar"*');
+    expect(ftsQuery("getUser")).toBe('("getuser"* OR "get user")');
+    expect(ftsQuery("  ")).toBeUndefined();
+  });
+  it("escapes LIKE wildcards", () => {
+    expect(escapeLike("a_b%c\\")).toBe("a\\_b\\%c\\\\");
+  });
+});

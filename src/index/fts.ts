@@ -1,0 +1,45 @@
+/** Text preparation for the FTS5 tables: identifiers are split on case and `_` so parts match. */
+
+const CAMEL = /[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z][A-Za-z0-9]*/g;
+
+/** Split an identifier into lowercase words: `parseHTTPRequest_v2` → parse, http, request, v2. */
+export function splitIdentifier(id: string): string[] {
+  return id
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** Append the parts of every camelCase identifier after it, so `getUser` also indexes `get user`. */
+export function expandForIndex(text: string): string {
+  return text.replace(CAMEL, (m) => `${m} ${splitIdentifier(m).join(" ")}`);
+}
+
+/**
+ * Build a safe FTS5 MATCH expression from user text: every word becomes quoted terms (no operators
+ * pass through); an identifier matches whole or as its split parts; the last word also matches as a prefix.
+ */
+export function ftsQuery(input: string): string | undefined {
+  const words = input
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter(Boolean)
+    .slice(0, 16);
+  if (words.length === 0) return undefined;
+  const groups = words.map((w, i) => {
+    const whole = w.toLowerCase().replace(/_/g, " ").trim();
+    const parts = splitIdentifier(w);
+    const last = i === words.length - 1;
+    const alts = new Set<string>();
+    alts.add(`"${whole}"${last && !whole.includes(" ") ? "*" : ""}`);
+    if (parts.length > 1) alts.add(`"${parts.join(" ")}"`);
+    return alts.size > 1 ? `(${[...alts].join(" OR ")})` : [...alts][0];
+  });
+  return groups.join(" AND ");
+}
+
+/** Escape `%`, `_` and `\` for a LIKE pattern used with `ESCAPE '\'`. */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

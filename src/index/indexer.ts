@@ -1,0 +1,133 @@
+import { readFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import { type Db, openDb, setMeta } from "./db.js";
+import { extractFile, loadGrammars } from "./parse.js";
+import { hashText, Store } from "./store.js";
+import { skipReason, toPosix, type WalkEntry, walkRepo } from "./walk.js";
+
+/** Build and refresh: walk, skip unchanged files (mtime+size, then hash), parse changed ones, store. */
+
+export interface IndexOptions {
+  root: string;
+  dbPath: string;
+  /** Re-index every file (build); otherwise only changed ones (refresh). */
+  full?: boolean;
+  maxFileBytes?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface IndexStats {
+  files: number;
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  skipped: { binary: number; generated: number };
+  parseErrors: number;
+  symbols: number;
+  /** Why the database was recreated (corrupt, too new), if it was. */
+  rebuilt?: string;
+}
+
+function excludeFor(root: string, dbPath: string): string[] {
+  const rel = toPosix(relative(root, resolve(dbPath, "..")));
+  return rel && !rel.startsWith("..") ? [rel] : [];
+}
+
+function clearAll(db: Db): void {
+  db.exec(
+    "DELETE FROM symbols; DELETE FROM files; INSERT INTO symbols_fts(symbols_fts) VALUES('delete-all'); INSERT INTO files_fts(files_fts) VALUES('delete-all');",
+  );
+}
+
+/** Drop summaries whose symbol or file is gone or whose source changed; unchanged ones are kept. */
+function pruneSummaries(db: Db): void {
+  db.exec(`DELETE FROM summaries WHERE NOT EXISTS (SELECT 1 FROM symbols s WHERE s.id = summaries.target AND s.hash = summaries.source_hash)
+    AND NOT EXISTS (SELECT 1 FROM files f WHERE f.path = summaries.target AND f.hash = summaries.source_hash)`);
+}
+
+export async function indexRepo(opts: IndexOptions): Promise<IndexStats> {
+  const { db, rebuilt } = openDb(opts.dbPath);
+  try {
+    const entries = walkRepo(opts.root, {
+      maxFileBytes: opts.maxFileBytes,
+      exclude: excludeFor(opts.root, opts.dbPath),
+    });
+    await loadGrammars(entries.map((e) => e.language));
+    const stats: IndexStats = {
+      files: 0,
+      added: 0,
+      updated: 0,
+      removed: 0,
+      unchanged: 0,
+      skipped: { binary: 0, generated: 0 },
+      parseErrors: 0,
+      symbols: 0,
+      ...(rebuilt ? { rebuilt } : {}),
+    };
+    db.transaction(() => applyEntries(db, entries, opts, stats)).immediate();
+    stats.symbols = (db.prepare("SELECT count(*) AS n FROM symbols").get() as { n: number }).n;
+    stats.files = (db.prepare("SELECT count(*) AS n FROM files").get() as { n: number }).n;
+    return stats;
+  } finally {
+    db.close();
+  }
+}
+
+function applyEntries(db: Db, entries: WalkEntry[], opts: IndexOptions, stats: IndexStats): void {
+  const store = new Store(db);
+  if (opts.full) clearAll(db);
+  const existing = new Map(store.allFiles().map((f) => [f.path, f]));
+  const seen = new Set<string>();
+  let done = 0;
+  for (const e of entries) {
+    if (++done % 50 === 0) opts.onProgress?.(done, entries.length);
+    const row = existing.get(e.path);
+    if (row && row.size === e.size && row.mtime_ms === e.mtimeMs) {
+      seen.add(e.path);
+      stats.unchanged++;
+      continue;
+    }
+    let text: string;
+    try {
+      text = readFileSync(e.abs, "utf8");
+    } catch {
+      continue;
+    }
+    const skip = skipReason(text);
+    if (skip) {
+      stats.skipped[skip]++;
+      continue;
+    }
+    seen.add(e.path);
+    const hash = hashText(text);
+    if (row && row.hash === hash) {
+      store.touchFile(row.id, e.mtimeMs, e.size);
+      stats.unchanged++;
+      continue;
+    }
+    if (row) store.removeFile(row.id);
+    const extract = extractFile(e.language, text);
+    if (extract.error) stats.parseErrors++;
+    store.addFile({
+      path: e.path,
+      language: e.language,
+      size: e.size,
+      mtimeMs: e.mtimeMs,
+      hash,
+      text,
+      extract,
+    });
+    if (row) stats.updated++;
+    else stats.added++;
+  }
+  for (const [path, row] of existing) {
+    if (seen.has(path)) continue;
+    store.removeFile(row.id);
+    stats.removed++;
+  }
+  pruneSummaries(db);
+  setMeta(db, "root", opts.root);
+  setMeta(db, "indexed_at", new Date().toISOString());
+  opts.onProgress?.(entries.length, entries.length);
+}
