@@ -31,10 +31,20 @@ function hostsDoc() {
   ];
   for (const h of hosts) {
     parts.push(`## ${h.displayName} (\`${h.id}\`)`, "", `Docs: ${h.docsUrl}`, "", `Detected by: ${h.detect.map((d) => `\`${d}\``).join(", ")}`, "");
-    parts.push("| kind | support | where |", "|---|---|---|");
+    parts.push("| kind | support | format | project path | user path | note |", "|---|---|---|---|---|---|");
+    const code = (p) => (p ? `\`${p}\`` : "—");
     for (const k of HOST_KINDS) {
       const s = h.kinds[k];
-      parts.push(`| ${k} | ${s ? s.support : "none"} | ${s ? s.note : "—"} |`);
+      const t = h.targets?.[k];
+      parts.push(
+        `| ${k} | ${s ? s.support : "none"} | ${t ? `\`${t.format}\`` : "—"} | ${code(t?.path.project)} | ${code(t?.path.user)} | ${s ? s.note : "—"} |`,
+      );
+    }
+    if (h.instructions) {
+      parts.push("", `Managed block (index of items) in: ${[h.instructions.project, h.instructions.user].filter(Boolean).map((p) => `\`${p}\``).join(", ")}`);
+    }
+    if (h.skillDirs?.length) {
+      parts.push("", `Reads skills from: ${h.skillDirs.map((d) => [d.project, d.user].filter(Boolean).map((p) => `\`${p}\``).join(" / ")).join("; ")}`);
     }
     if (h.limits) {
       parts.push("", `Limits: ${Object.entries(h.limits).map(([k, v]) => `${k} = ${typeof v === "object" ? JSON.stringify(v) : v}`).join("; ")}`);

@@ -15,9 +15,20 @@ export const agentsStandard = defineHost({
   },
   limits: { instructionsBytes: 32 * 1024 },
   targets: {
-    skill: { format: "skill-dir", path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" } },
-    agent: { format: "skill-dir", as: "a skill", path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" } },
-    command: { format: "skill-dir", as: "a skill", path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" } },
+    skill: {
+      format: "skill-dir",
+      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
+    },
+    agent: {
+      format: "skill-dir",
+      as: "a skill",
+      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
+    },
+    command: {
+      format: "skill-dir",
+      as: "a skill",
+      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
+    },
     rule: {
       format: "index",
       as: "an index entry in AGENTS.md",

@@ -9,8 +9,41 @@ export const amp = defineHost({
     skill: { support: "native", note: ".agents/skills/<name>/SKILL.md" },
     agent: { support: "degraded", note: "a skill" },
     command: { support: "degraded", note: "a skill" },
-    rule: { support: "degraded", note: "an entry in a managed block of AGENTS.md" },
+    rule: { support: "degraded", note: "an index entry in a managed block of AGENTS.md" },
     expertise: { support: "degraded", note: "a reference skill" },
     mcp: { support: "native", note: "amp.mcpServers in .amp/settings.json" },
   },
+  targets: {
+    skill: {
+      format: "skill-dir",
+      path: { project: "{project}/.agents/skills/{name}", user: "{xdgConfig}/agents/skills/{name}" },
+    },
+    agent: {
+      format: "skill-dir",
+      as: "a skill",
+      path: { project: "{project}/.agents/skills/{name}", user: "{xdgConfig}/agents/skills/{name}" },
+    },
+    command: {
+      format: "skill-dir",
+      as: "a skill",
+      path: { project: "{project}/.agents/skills/{name}", user: "{xdgConfig}/agents/skills/{name}" },
+    },
+    rule: {
+      format: "index",
+      as: "an index entry in AGENTS.md",
+      path: { project: "{project}/.agents/rules/{name}.md", user: "{xdgConfig}/amp/rules/{name}.md" },
+    },
+    expertise: {
+      format: "skill-dir",
+      as: "a reference skill",
+      path: { project: "{project}/.agents/skills/{name}", user: "{xdgConfig}/agents/skills/{name}" },
+    },
+    mcp: {
+      format: "mcp-json",
+      path: { project: "{project}/.amp/settings.json", user: "{xdgConfig}/amp/settings.json" },
+      mcp: { key: ["amp.mcpServers"], shape: "claude" },
+    },
+  },
+  skillDirs: [{ project: "{project}/.agents/skills", user: "{xdgConfig}/agents/skills" }],
+  instructions: { project: "{project}/AGENTS.md", user: "{xdgConfig}/amp/AGENTS.md" },
 });

@@ -11,16 +11,24 @@ export const claudeCode = defineHost({
     command: { support: "native", note: ".claude/commands/<name>.md" },
     rule: { support: "native", note: ".claude/rules/<name>.md (paths)" },
     expertise: { support: "degraded", note: "a reference skill under .claude/skills" },
-    hook: { support: "native", note: "hooks in .claude/settings.json" },
     mcp: { support: "native", note: ".mcp.json" },
   },
   limits: { skillDescriptionChars: 1536, skillListing: { fraction: 0.01, contextTokens: 200_000 } },
   targets: {
-    skill: { format: "skill-dir", path: { project: "{project}/.claude/skills/{name}", user: "{home}/.claude/skills/{name}" } },
+    skill: {
+      format: "skill-dir",
+      path: { project: "{project}/.claude/skills/{name}", user: "{home}/.claude/skills/{name}" },
+    },
     agent: {
       format: "agent-md",
       path: { project: "{project}/.claude/agents/{name}.md", user: "{home}/.claude/agents/{name}.md" },
-      fields: { name: "$name", description: "$description", tools: "$tools:csv", model: "$model", color: "$color" },
+      fields: {
+        name: "$name",
+        description: "$description",
+        tools: "$tools:csv",
+        model: "$model",
+        color: "$color",
+      },
     },
     command: {
       format: "command-md",

@@ -11,13 +11,18 @@ export const codex = defineHost({
     command: { support: "degraded", note: "a skill (custom prompts are deprecated)" },
     rule: { support: "degraded", note: "an index entry in a managed block of AGENTS.md" },
     expertise: { support: "degraded", note: "a reference skill under .agents/skills" },
-    hook: { support: "native", note: "[hooks] in .codex/config.toml" },
     mcp: { support: "native", note: "[mcp_servers.<name>] in .codex/config.toml" },
   },
   limits: { instructionsBytes: 32 * 1024 },
   targets: {
-    skill: { format: "skill-dir", path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" } },
-    agent: { format: "agent-toml", path: { project: "{project}/.codex/agents/{name}.toml", user: "{home}/.codex/agents/{name}.toml" } },
+    skill: {
+      format: "skill-dir",
+      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
+    },
+    agent: {
+      format: "agent-toml",
+      path: { project: "{project}/.codex/agents/{name}.toml", user: "{home}/.codex/agents/{name}.toml" },
+    },
     command: {
       format: "skill-dir",
       as: "a skill",
@@ -33,7 +38,10 @@ export const codex = defineHost({
       as: "a reference skill",
       path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
     },
-    mcp: { format: "mcp-toml", path: { project: "{project}/.codex/config.toml", user: "{home}/.codex/config.toml" } },
+    mcp: {
+      format: "mcp-toml",
+      path: { project: "{project}/.codex/config.toml", user: "{home}/.codex/config.toml" },
+    },
   },
   skillDirs: [{ project: "{project}/.agents/skills", user: "{home}/.agents/skills" }],
   instructions: { project: "{project}/AGENTS.md", user: "{home}/.codex/AGENTS.md" },

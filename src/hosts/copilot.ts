@@ -11,8 +11,63 @@ export const copilot = defineHost({
     command: { support: "native", note: ".github/prompts/<name>.prompt.md" },
     rule: { support: "native", note: ".github/instructions/<name>.instructions.md (applyTo)" },
     expertise: { support: "degraded", note: "a reference skill" },
-    hook: { support: "native", note: ".github/hooks/<name>.json" },
     mcp: { support: "native", note: ".mcp.json / .vscode/mcp.json" },
   },
   limits: { agentBodyChars: 30_000 },
+  targets: {
+    skill: {
+      format: "skill-dir",
+      path: { project: "{project}/.github/skills/{name}", user: "{home}/.copilot/skills/{name}" },
+    },
+    agent: {
+      format: "agent-md",
+      path: {
+        project: "{project}/.github/agents/{name}.agent.md",
+        user: "{home}/.copilot/agents/{name}.agent.md",
+      },
+      fields: { name: "$name", description: "$description", model: "$model" },
+    },
+    command: {
+      format: "command-md",
+      path: { project: "{project}/.github/prompts/{name}.prompt.md" },
+      fields: {
+        name: "$name",
+        description: "$description",
+        "argument-hint": "$argumentHint",
+        agent: "agent",
+      },
+    },
+    rule: {
+      format: "rule-md",
+      path: {
+        project: "{project}/.github/instructions/{name}.instructions.md",
+        user: "{home}/.copilot/instructions/{name}.instructions.md",
+      },
+      activation: {
+        always: { applyTo: "**" },
+        glob: { applyTo: "$globs:csv" },
+        model: { name: "$name", description: "$description" },
+        manual: { name: "$name", description: "$description" },
+      },
+    },
+    expertise: {
+      format: "skill-dir",
+      as: "a reference skill",
+      path: { project: "{project}/.github/skills/{name}", user: "{home}/.copilot/skills/{name}" },
+    },
+    mcp: {
+      format: "mcp-json",
+      path: { project: "{project}/.mcp.json", user: "{home}/.copilot/mcp-config.json" },
+      mcp: { key: ["mcpServers"], shape: "claude" },
+    },
+  },
+  skillDirs: [
+    { project: "{project}/.github/skills", user: "{home}/.copilot/skills" },
+    { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
+    { project: "{project}/.claude/skills" },
+  ],
+  instructions: {
+    project: "{project}/.github/copilot-instructions.md",
+    user: "{home}/.copilot/copilot-instructions.md",
+  },
 });

@@ -11,17 +11,22 @@ export const cursor = defineHost({
     command: { support: "native", note: ".cursor/commands/<name>.md" },
     rule: { support: "native", note: ".cursor/rules/<name>.mdc (description, globs, alwaysApply)" },
     expertise: { support: "degraded", note: "a reference skill" },
-    hook: { support: "native", note: ".cursor/hooks.json" },
     mcp: { support: "native", note: ".cursor/mcp.json" },
   },
   targets: {
-    skill: { format: "skill-dir", path: { project: "{project}/.cursor/skills/{name}", user: "{home}/.cursor/skills/{name}" } },
+    skill: {
+      format: "skill-dir",
+      path: { project: "{project}/.cursor/skills/{name}", user: "{home}/.cursor/skills/{name}" },
+    },
     agent: {
       format: "agent-md",
       path: { project: "{project}/.cursor/agents/{name}.md", user: "{home}/.cursor/agents/{name}.md" },
       fields: { name: "$name", description: "$description", model: "$model" },
     },
-    command: { format: "command-md", path: { project: "{project}/.cursor/commands/{name}.md", user: "{home}/.cursor/commands/{name}.md" } },
+    command: {
+      format: "command-md",
+      path: { project: "{project}/.cursor/commands/{name}.md", user: "{home}/.cursor/commands/{name}.md" },
+    },
     rule: {
       format: "rule-md",
       path: { project: "{project}/.cursor/rules/{name}.mdc" },

@@ -10,7 +10,15 @@ export interface KindSupport {
 }
 
 /** Kinds that become host files. Schemas, templates and profiles are used by cadre itself. */
-export const HOST_KINDS = ["skill", "agent", "command", "rule", "expertise", "hook", "mcp"] as const satisfies readonly Kind[];
+export const HOST_KINDS = [
+  "skill",
+  "agent",
+  "command",
+  "rule",
+  "expertise",
+  "hook",
+  "mcp",
+] as const satisfies readonly Kind[];
 export type HostKind = (typeof HOST_KINDS)[number];
 
 export interface HostLimits {

@@ -11,17 +11,25 @@ export const geminiCli = defineHost({
     command: { support: "native", note: ".gemini/commands/<name>.toml ({{args}})" },
     rule: { support: "degraded", note: "an index entry in a managed block of GEMINI.md" },
     expertise: { support: "degraded", note: "a reference skill" },
-    hook: { support: "native", note: "hooks in .gemini/settings.json" },
     mcp: { support: "native", note: "mcpServers in .gemini/settings.json" },
   },
   targets: {
-    skill: { format: "skill-dir", path: { project: "{project}/.gemini/skills/{name}", user: "{home}/.gemini/skills/{name}" } },
+    skill: {
+      format: "skill-dir",
+      path: { project: "{project}/.gemini/skills/{name}", user: "{home}/.gemini/skills/{name}" },
+    },
     agent: {
       format: "agent-md",
       path: { project: "{project}/.gemini/agents/{name}.md", user: "{home}/.gemini/agents/{name}.md" },
       fields: { name: "$name", description: "$description", kind: "local" },
     },
-    command: { format: "command-toml", path: { project: "{project}/.gemini/commands/{name}.toml", user: "{home}/.gemini/commands/{name}.toml" } },
+    command: {
+      format: "command-toml",
+      path: {
+        project: "{project}/.gemini/commands/{name}.toml",
+        user: "{home}/.gemini/commands/{name}.toml",
+      },
+    },
     rule: {
       format: "index",
       as: "an index entry in GEMINI.md",

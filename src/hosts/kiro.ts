@@ -13,4 +13,44 @@ export const kiro = defineHost({
     expertise: { support: "degraded", note: "a steering file with inclusion: manual" },
     mcp: { support: "native", note: ".kiro/settings/mcp.json" },
   },
+  targets: {
+    skill: {
+      format: "skill-dir",
+      path: { project: "{project}/.kiro/skills/{name}", user: "{home}/.kiro/skills/{name}" },
+    },
+    agent: {
+      format: "rule-md",
+      as: "a manual steering file",
+      path: { project: "{project}/.kiro/steering/{name}.md", user: "{home}/.kiro/steering/{name}.md" },
+      fields: { inclusion: "manual" },
+    },
+    command: {
+      format: "rule-md",
+      as: "a manual steering file",
+      path: { project: "{project}/.kiro/steering/{name}.md", user: "{home}/.kiro/steering/{name}.md" },
+      fields: { inclusion: "manual" },
+    },
+    rule: {
+      format: "rule-md",
+      path: { project: "{project}/.kiro/steering/{name}.md", user: "{home}/.kiro/steering/{name}.md" },
+      activation: {
+        always: { inclusion: "always" },
+        glob: { inclusion: "fileMatch", fileMatchPattern: "$globs:first" },
+        model: { inclusion: "auto", name: "$name", description: "$description" },
+        manual: { inclusion: "manual" },
+      },
+    },
+    expertise: {
+      format: "rule-md",
+      as: "a manual steering file",
+      path: { project: "{project}/.kiro/steering/{name}.md", user: "{home}/.kiro/steering/{name}.md" },
+      fields: { inclusion: "manual" },
+    },
+    mcp: {
+      format: "mcp-json",
+      path: { project: "{project}/.kiro/settings/mcp.json", user: "{home}/.kiro/settings/mcp.json" },
+      mcp: { key: ["mcpServers"], shape: "claude" },
+    },
+  },
+  skillDirs: [{ project: "{project}/.kiro/skills", user: "{home}/.kiro/skills" }],
 });

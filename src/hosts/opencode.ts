@@ -9,8 +9,50 @@ export const opencode = defineHost({
     skill: { support: "native", note: ".opencode/skills/<name>/SKILL.md" },
     agent: { support: "native", note: ".opencode/agents/<name>.md (mode: subagent)" },
     command: { support: "native", note: ".opencode/commands/<name>.md" },
-    rule: { support: "degraded", note: "a file listed in opencode.json instructions" },
+    rule: { support: "degraded", note: "an index entry in a managed block of AGENTS.md" },
     expertise: { support: "degraded", note: "a reference skill" },
     mcp: { support: "native", note: "mcp in opencode.json" },
   },
+  targets: {
+    skill: {
+      format: "skill-dir",
+      path: { project: "{project}/.opencode/skills/{name}", user: "{xdgConfig}/opencode/skills/{name}" },
+    },
+    agent: {
+      format: "agent-md",
+      path: {
+        project: "{project}/.opencode/agents/{name}.md",
+        user: "{xdgConfig}/opencode/agents/{name}.md",
+      },
+      fields: { description: "$description", mode: "subagent" },
+    },
+    command: {
+      format: "command-md",
+      path: {
+        project: "{project}/.opencode/commands/{name}.md",
+        user: "{xdgConfig}/opencode/commands/{name}.md",
+      },
+      fields: { description: "$description" },
+    },
+    rule: {
+      format: "index",
+      as: "an index entry in AGENTS.md",
+      path: { project: "{project}/.agents/rules/{name}.md", user: "{xdgConfig}/opencode/rules/{name}.md" },
+    },
+    expertise: {
+      format: "skill-dir",
+      as: "a reference skill",
+      path: { project: "{project}/.opencode/skills/{name}", user: "{xdgConfig}/opencode/skills/{name}" },
+    },
+    mcp: {
+      format: "mcp-json",
+      path: { project: "{project}/opencode.json", user: "{xdgConfig}/opencode/opencode.json" },
+      mcp: { key: ["mcp"], shape: "opencode" },
+    },
+  },
+  skillDirs: [
+    { project: "{project}/.opencode/skills", user: "{xdgConfig}/opencode/skills" },
+    { project: "{project}/.claude/skills", user: "{home}/.claude/skills" },
+  ],
+  instructions: { project: "{project}/AGENTS.md", user: "{xdgConfig}/opencode/AGENTS.md" },
 });

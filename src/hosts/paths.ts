@@ -14,7 +14,11 @@ export interface HostEnv {
  * Resolve a template to a path relative to the scope root (the project folder, or home for `user`).
  * Returns undefined when the template does not apply to the scope, and throws on an unsafe result.
  */
-export function resolveTemplate(t: ScopedPath, env: HostEnv, vars: Record<string, string> = {}): string | undefined {
+export function resolveTemplate(
+  t: ScopedPath,
+  env: HostEnv,
+  vars: Record<string, string> = {},
+): string | undefined {
   const tpl = t[env.scope];
   if (tpl === undefined) return undefined;
   const xdg = env.xdgConfig ?? `${env.home}/.config`;
@@ -26,6 +30,7 @@ export function resolveTemplate(t: ScopedPath, env: HostEnv, vars: Record<string
     .replace(/^\{xdgConfig\}/, xdgRel);
   for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(v);
   s = s.replace(/^\/+/, "");
-  if (/\{[a-zA-Z]+\}/.test(s) || !isSafeRelativePath(s)) throw new Error(`unsafe or unresolved path template: ${tpl}`);
+  if (/\{[a-zA-Z]+\}/.test(s) || !isSafeRelativePath(s))
+    throw new Error(`unsafe or unresolved path template: ${tpl}`);
   return s;
 }

@@ -11,8 +11,45 @@ export const windsurf = defineHost({
     command: { support: "native", note: ".windsurf/workflows/<name>.md" },
     rule: { support: "native", note: ".windsurf/rules/<name>.md (trigger)" },
     expertise: { support: "degraded", note: "a reference skill" },
-    hook: { support: "native", note: ".windsurf/hooks.json" },
     mcp: { support: "degraded", note: "user-level mcp_config.json only" },
   },
   limits: { ruleChars: 12_000 },
+  targets: {
+    skill: {
+      format: "skill-dir",
+      path: { project: "{project}/.windsurf/skills/{name}", user: "{home}/.codeium/windsurf/skills/{name}" },
+    },
+    agent: {
+      format: "skill-dir",
+      as: "a skill",
+      path: { project: "{project}/.windsurf/skills/{name}", user: "{home}/.codeium/windsurf/skills/{name}" },
+    },
+    command: {
+      format: "command-md",
+      path: { project: "{project}/.windsurf/workflows/{name}.md" },
+      fields: { description: "$description" },
+    },
+    rule: {
+      format: "rule-md",
+      path: { project: "{project}/.windsurf/rules/{name}.md" },
+      activation: {
+        always: { trigger: "always_on" },
+        glob: { trigger: "glob", globs: "$globs:csv" },
+        model: { trigger: "model_decision", description: "$description" },
+        manual: { trigger: "manual" },
+      },
+    },
+    expertise: {
+      format: "skill-dir",
+      as: "a reference skill",
+      path: { project: "{project}/.windsurf/skills/{name}", user: "{home}/.codeium/windsurf/skills/{name}" },
+    },
+    mcp: {
+      format: "mcp-json",
+      as: "user-level config only",
+      path: { user: "{home}/.codeium/windsurf/mcp_config.json" },
+      mcp: { key: ["mcpServers"], shape: "claude" },
+    },
+  },
+  skillDirs: [{ project: "{project}/.windsurf/skills", user: "{home}/.codeium/windsurf/skills" }],
 });

@@ -1,0 +1,39 @@
+/**
+ * What renderers produce and the planner consumes: the desired state of each path, relative to the
+ * scope root. Pure data; defined here so that `render/` and `plan/` (siblings) share it.
+ */
+export type Content = string | Uint8Array;
+
+export interface Owners {
+  /** Host ids that read this output. */
+  hosts: string[];
+  /** Qualified item ids (`pack/kind:name`) that produced it. */
+  items: string[];
+}
+
+/** A whole file cadre owns. */
+export interface DesiredFile extends Owners {
+  type: "file";
+  path: string;
+  content: Content;
+}
+
+/** cadre's managed block inside a shared file (AGENTS.md, config.toml); the rest of the file is the user's. */
+export interface DesiredBlock extends Owners {
+  type: "block";
+  path: string;
+  /** The block's inner text (without markers), ending with a newline. */
+  content: string;
+  comment: "html" | "hash";
+  /** The host's size limit for the whole file, in bytes. */
+  limitBytes?: number;
+}
+
+/** Keys cadre owns in a shared JSON config; every other key is the user's. */
+export interface DesiredKeys extends Owners {
+  type: "keys";
+  path: string;
+  entries: Array<{ key: string[]; value: unknown }>;
+}
+
+export type Desired = DesiredFile | DesiredBlock | DesiredKeys;

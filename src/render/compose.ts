@@ -1,0 +1,217 @@
+import type { HostDef, HostKind, Target } from "../hosts/define.js";
+import { HOST_KINDS, targetOf } from "../hosts/define.js";
+import type { Desired, DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/output.js";
+import { type HostEnv, resolveTemplate } from "../hosts/paths.js";
+import { qualifiedId } from "../model/item.js";
+import { FILE_RENDERERS, type RenderItem } from "./formats.js";
+import { type IndexEntry, renderIndexBlock } from "./index-block.js";
+import { mcpJsonEntry, mcpTomlTable } from "./mcp.js";
+import { chooseSkillDirs } from "./skill-dirs.js";
+
+/** Why an item went where it went, or did not go anywhere. Shown by `sync --dry-run` and `status`. */
+export interface RenderNote {
+  host: string;
+  item?: string;
+  level: "info" | "warning";
+  message: string;
+}
+
+export interface RenderResult {
+  desired: Desired[];
+  notes: RenderNote[];
+}
+
+/** The renderer version, recorded in cadre.lock: bump it when any renderer's output changes. */
+export const RENDERER_VERSION = 1;
+
+/** Render the selected items for the given hosts into the desired state of every path. Pure. */
+export function renderAll(
+  items: readonly RenderItem[],
+  hosts: readonly HostDef[],
+  env: HostEnv,
+): RenderResult {
+  const notes: RenderNote[] = [];
+  const files = new Map<string, DesiredFile>();
+  const keys = new Map<string, DesiredKeys>();
+  const tomlBlocks = new Map<
+    string,
+    { hosts: Set<string>; tables: Map<string, { text: string; item: string }> }
+  >();
+  const indexes = new Map<string, { hosts: Set<string>; limit?: number; entries: Map<string, IndexEntry> }>();
+  const skillDir = chooseSkillDirs(hosts, env, notes);
+  const sorted = [...items].sort((a, b) => cmp(qualifiedId(a.item), qualifiedId(b.item)));
+
+  for (const host of hosts) {
+    for (const ri of sorted) {
+      const { item } = ri;
+      const qid = qualifiedId(item);
+      if (!(HOST_KINDS as readonly string[]).includes(item.kind)) continue;
+      const target = targetOf(host, item.kind);
+      if (!target) {
+        notes.push({
+          host: host.id,
+          item: qid,
+          level: "info",
+          message: `${host.displayName} has no place for a ${item.kind}; skipped`,
+        });
+        continue;
+      }
+      const path = targetPath(host, target, item.kind as HostKind, item.name, env, skillDir);
+      if (path === undefined) {
+        notes.push({
+          host: host.id,
+          item: qid,
+          level: "info",
+          message: `${host.displayName} has no ${env.scope}-level place for a ${item.kind}; skipped`,
+        });
+        continue;
+      }
+      if (target.as)
+        notes.push({
+          host: host.id,
+          item: qid,
+          level: "info",
+          message: `${item.kind} installed as ${target.as}`,
+        });
+      if (target.format === "mcp-json") {
+        const k = getOr(
+          keys,
+          path,
+          (): DesiredKeys => ({ type: "keys", path, hosts: [], items: [], entries: [] }),
+        );
+        const key = [...(target.mcp?.key ?? ["mcpServers"]), item.name];
+        if (!k.entries.some((e) => e.key.join("\u0000") === key.join("\u0000"))) {
+          k.entries.push({ key, value: mcpJsonEntry(item, target.mcp?.shape ?? "claude") });
+        }
+        addOwner(k, host.id, qid);
+        continue;
+      }
+      if (target.format === "mcp-toml") {
+        const b = getOr(tomlBlocks, path, () => ({ hosts: new Set<string>(), tables: new Map() }));
+        b.hosts.add(host.id);
+        b.tables.set(item.name, { text: mcpTomlTable(item), item: qid });
+        continue;
+      }
+      const render = FILE_RENDERERS[target.format];
+      if (!render) throw new Error(`no renderer for format ${target.format}`);
+      for (const f of render(ri, target, path)) {
+        const existing = files.get(f.path);
+        if (existing && !sameContent(existing.content, f.content)) {
+          notes.push({
+            host: host.id,
+            item: qid,
+            level: "warning",
+            message: `${f.path} is already written with other content for ${existing.items.join(", ")}; kept the first`,
+          });
+          continue;
+        }
+        const d: DesiredFile = existing ?? {
+          type: "file",
+          path: f.path,
+          content: f.content,
+          hosts: [],
+          items: [],
+        };
+        addOwner(d, host.id, qid);
+        files.set(f.path, d);
+      }
+      if (target.format === "index") {
+        const instr = host.instructions ? resolveTemplate(host.instructions, env) : undefined;
+        if (!instr) continue;
+        const ix = getOr(indexes, instr, () => ({
+          hosts: new Set<string>(),
+          limit: undefined as number | undefined,
+          entries: new Map(),
+        }));
+        ix.hosts.add(host.id);
+        const limit = host.limits?.instructionsBytes;
+        if (limit !== undefined) ix.limit = Math.min(ix.limit ?? limit, limit);
+        ix.entries.set(path, { item, path, qid });
+      }
+    }
+  }
+
+  const desired: Desired[] = [...files.values(), ...keys.values()];
+  for (const [path, ix] of indexes) {
+    const entries = [...ix.entries.values()];
+    const { content, dropped } = renderIndexBlock(entries, ix.limit);
+    if (dropped > 0) {
+      notes.push({
+        host: [...ix.hosts].join(","),
+        level: "warning",
+        message: `${path}: ${dropped} index entries left out to stay within ${ix.limit} bytes`,
+      });
+    }
+    const block: DesiredBlock = {
+      type: "block",
+      path,
+      content,
+      comment: "html",
+      hosts: [...ix.hosts].sort(),
+      items: uniq(entries.map((e) => e.qid)),
+      limitBytes: ix.limit,
+    };
+    desired.push(block);
+  }
+  for (const [path, b] of tomlBlocks) {
+    const tables = [...b.tables.entries()].sort((x, y) => cmp(x[0], y[0]));
+    desired.push({
+      type: "block",
+      path,
+      content: tables.map(([, t]) => t.text).join("\n"),
+      comment: "hash",
+      hosts: [...b.hosts].sort(),
+      items: uniq(tables.map(([, t]) => t.item)),
+    });
+  }
+  for (const d of desired) {
+    d.hosts = uniq(d.hosts);
+    d.items = uniq(d.items);
+  }
+  desired.sort((a, b) => cmp(a.path, b.path));
+  return { desired, notes };
+}
+
+function targetPath(
+  host: HostDef,
+  target: Target,
+  kind: HostKind,
+  name: string,
+  env: HostEnv,
+  skillDir: Map<string, string>,
+): string | undefined {
+  if (target.format === "skill-dir") {
+    const dir = skillDir.get(host.id);
+    if (dir) return `${dir}/${name}`;
+  }
+  return resolveTemplate(target.path, env, { name, kind });
+}
+
+function addOwner(d: { hosts: string[]; items: string[] }, host: string, item: string): void {
+  if (!d.hosts.includes(host)) d.hosts.push(host);
+  if (!d.items.includes(item)) d.items.push(item);
+}
+
+function getOr<K, V>(m: Map<K, V>, k: K, make: () => V): V {
+  let v = m.get(k);
+  if (v === undefined) {
+    v = make();
+    m.set(k, v);
+  }
+  return v;
+}
+
+function uniq(xs: string[]): string[] {
+  return [...new Set(xs)].sort(cmp);
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sameContent(a: string | Uint8Array, b: string | Uint8Array): boolean {
+  if (typeof a === "string" && typeof b === "string") return a === b;
+  const ab = typeof a === "string" ? new TextEncoder().encode(a) : a;
+  const bb = typeof b === "string" ? new TextEncoder().encode(b) : b;
+  return ab.length === bb.length && ab.every((x, i) => x === bb[i]);
+}

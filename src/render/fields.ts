@@ -1,0 +1,56 @@
+import type { Fields } from "../hosts/define.js";
+import type { Item } from "../model/item.js";
+import { splitList } from "../model/kinds.js";
+import type { FrontValue } from "./frontmatter.js";
+
+function list(v: unknown): string[] | undefined {
+  if (Array.isArray(v)) return v.map(String).filter(Boolean);
+  if (typeof v === "string" && v.trim()) return splitList(v);
+  return undefined;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === "string" && v.trim() ? v.trim() : undefined;
+}
+
+/** Resolve one `$field` reference against an item; undefined drops the key. */
+export function fieldValue(ref: string, item: Item): FrontValue | undefined {
+  const m = item.meta;
+  switch (ref) {
+    case "$name":
+      return item.name;
+    case "$description":
+      return item.description.replace(/\s+/g, " ").trim();
+    case "$model":
+      return str(m.model);
+    case "$color":
+      return str(m.color);
+    case "$argumentHint":
+      return str(m["argument-hint"]);
+    case "$tools":
+      return list(m.tools);
+    case "$tools:csv":
+      return list(m.tools)?.join(", ");
+    case "$globs":
+      return list(m.globs);
+    case "$globs:csv": {
+      const g = list(m.globs);
+      return g ? { raw: g.join(", ") } : undefined;
+    }
+    case "$globs:first":
+      return list(m.globs)?.[0];
+    default:
+      throw new Error(`unknown field reference ${ref}`);
+  }
+}
+
+/** Apply a host's field table to an item, in the table's order. */
+export function mapFields(fields: Fields | undefined, item: Item): Array<[string, FrontValue]> {
+  const out: Array<[string, FrontValue]> = [];
+  for (const [k, v] of Object.entries(fields ?? {})) {
+    const value = typeof v === "string" && v.startsWith("$") ? fieldValue(v, item) : v;
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    out.push([k, value]);
+  }
+  return out;
+}

@@ -1,0 +1,115 @@
+import type { FormatId, Target } from "../hosts/define.js";
+import type { Content } from "../hosts/output.js";
+import type { Item } from "../model/item.js";
+import { mapFields } from "./fields.js";
+import { markdownFile } from "./frontmatter.js";
+import { renderToml } from "./toml.js";
+
+/** One item as a renderer sees it: the loaded item plus the bytes of its other files (skills). */
+export interface RenderItem {
+  item: Item;
+  /** Pack-relative path → content, for every file of a skill folder except SKILL.md. */
+  assets?: ReadonlyMap<string, Content>;
+}
+
+export interface RenderedFile {
+  /** Root-relative path. */
+  path: string;
+  content: Content;
+}
+
+/** A file renderer: one per output format, shared by every host that uses the format. */
+export type FileRenderer = (ri: RenderItem, target: Target, path: string) => RenderedFile[];
+
+function body(item: Item): string {
+  return item.body;
+}
+
+/** An Agent Skills folder. Skills are copied as they are; other kinds become a SKILL.md with name and description. */
+export const renderSkillDir: FileRenderer = ({ item, assets }, _target, dir) => {
+  if (item.kind === "skill") {
+    const base = item.dir ?? item.path.replace(/\/?SKILL\.md$/, "");
+    const files: RenderedFile[] = [{ path: `${dir}/SKILL.md`, content: ensureNewline(item.text) }];
+    for (const f of [...item.files].sort()) {
+      if (f === item.path) continue;
+      const content = assets?.get(f);
+      if (content === undefined) continue;
+      const rel = base ? f.slice(base.length + 1) : f;
+      files.push({ path: `${dir}/${rel}`, content });
+    }
+    return files;
+  }
+  const fm: Array<[string, string]> = [
+    ["name", item.name],
+    ["description", item.description.replace(/\s+/g, " ").trim()],
+  ];
+  return [{ path: `${dir}/SKILL.md`, content: markdownFile(fm, body(item)) }];
+};
+
+/** Markdown with a host's frontmatter table (agents, commands, kiro steering). */
+export const renderMarkdown: FileRenderer = ({ item }, target, path) => [
+  { path, content: markdownFile(mapFields(target.fields, item), body(item)) },
+];
+
+/** A rule: frontmatter chosen by the rule's activation, then the host's fixed fields. */
+export const renderRule: FileRenderer = ({ item }, target, path) => {
+  const activation = String(item.meta.activation ?? "always") as "always" | "glob" | "model" | "manual";
+  const fields = { ...(target.activation?.[activation] ?? {}), ...(target.fields ?? {}) };
+  return [{ path, content: markdownFile(mapFields(fields, item), body(item)) }];
+};
+
+/** Codex custom agent: one TOML file with name, description and developer_instructions. */
+export const renderAgentToml: FileRenderer = ({ item }, _target, path) => [
+  {
+    path,
+    content: renderToml([
+      ["name", item.name],
+      ["description", item.description.replace(/\s+/g, " ").trim()],
+      ["developer_instructions", `${body(item).trim()}\n`],
+    ]),
+  },
+];
+
+/** Gemini CLI command: TOML with description and prompt; `$ARGUMENTS` becomes `{{args}}`. */
+export const renderCommandToml: FileRenderer = ({ item }, _target, path) => [
+  {
+    path,
+    content: renderToml([
+      ["description", item.description.replace(/\s+/g, " ").trim()],
+      [
+        "prompt",
+        `${body(item)
+          .trim()
+          .replace(/\$ARGUMENTS/g, "{{args}}")}\n`,
+      ],
+    ]),
+  },
+];
+
+/** The owned copy an index entry points at: name, description and the body. */
+export const renderIndexedFile: FileRenderer = ({ item }, _target, path) => [
+  {
+    path,
+    content: markdownFile(
+      [
+        ["name", item.name],
+        ["description", item.description.replace(/\s+/g, " ").trim()],
+      ],
+      body(item),
+    ),
+  },
+];
+
+export const FILE_RENDERERS: Partial<Record<FormatId, FileRenderer>> = {
+  "skill-dir": renderSkillDir,
+  "agent-md": renderMarkdown,
+  "command-md": renderMarkdown,
+  "rule-md": renderRule,
+  "agent-toml": renderAgentToml,
+  "command-toml": renderCommandToml,
+  index: renderIndexedFile,
+};
+
+function ensureNewline(s: string): string {
+  return s.endsWith("\n") ? s : `${s}\n`;
+}

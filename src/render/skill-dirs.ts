@@ -1,0 +1,55 @@
+import type { HostDef, Target } from "../hosts/define.js";
+import { HOST_KINDS, targetOf } from "../hosts/define.js";
+import { type HostEnv, resolveTemplate } from "../hosts/paths.js";
+
+const PLACEHOLDER = "__cadre_name__";
+
+function ownDir(host: HostDef, env: HostEnv): string | undefined {
+  const t = HOST_KINDS.map((k) => targetOf(host, k)).find((x): x is Target => x?.format === "skill-dir");
+  const p = t ? resolveTemplate(t.path, env, { name: PLACEHOLDER }) : undefined;
+  return p?.endsWith(`/${PLACEHOLDER}`) ? p.slice(0, -PLACEHOLDER.length - 1) : undefined;
+}
+
+/**
+ * Pick one skills folder per host so that hosts reading a shared folder (`.agents/skills`) share one
+ * copy, and no host reads the same skill from two folders when that can be avoided. Hosts with the
+ * fewest choices pick first; a host that reads an already chosen folder uses it.
+ */
+export function chooseSkillDirs(
+  hosts: readonly HostDef[],
+  env: HostEnv,
+  notes: Array<{ host: string; level: "info" | "warning"; message: string }>,
+): Map<string, string> {
+  const options = hosts
+    .map((h) => {
+      const own = ownDir(h, env);
+      if (!own) return undefined;
+      const reads = (h.skillDirs ?? [])
+        .map((d) => resolveTemplate(d, env))
+        .filter((d): d is string => d !== undefined);
+      return { host: h, own, reads: reads.includes(own) ? reads : [own, ...reads] };
+    })
+    .filter((x) => x !== undefined);
+  const order = options
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) => a.o.reads.length - b.o.reads.length || a.i - b.i);
+  const chosen: string[] = [];
+  const result = new Map<string, string>();
+  for (const { o } of order) {
+    const shared = o.reads.find((d) => chosen.includes(d));
+    const dir = shared ?? o.own;
+    if (!shared) chosen.push(dir);
+    result.set(o.host.id, dir);
+  }
+  for (const o of options) {
+    const seen = o.reads.filter((d) => chosen.includes(d));
+    if (seen.length > 1) {
+      notes.push({
+        host: o.host.id,
+        level: "warning",
+        message: `${o.host.displayName} reads skills from ${seen.join(" and ")}; skills written to both appear twice there`,
+      });
+    }
+  }
+  return result;
+}
