@@ -11,7 +11,7 @@ export interface SearchResult {
 export function itemDocs(items: readonly Item[]): SearchDoc[] {
   return items.map((i, n) => ({
     id: String(n),
-    fields: { name: i.name.replace(/-/g, " "), tags: [...i.tags, i.category ?? ""].join(" "), description: i.description, body: i.body },
+    fields: { name: i.name.replace(/-/g, " "), tags: [...i.tags, i.category ?? "", i.kind].join(" "), description: i.description, body: i.body },
   }));
 }
 

@@ -47,9 +47,9 @@ export function buildIndex(docs: SearchDoc[], params = DEFAULT_PARAMS): SearchIn
   docs.forEach((d, di) => {
     const local = new Map<string, Float32Array>();
     FIELDS.forEach((f, fi) => {
-      const terms = tokenize(d.fields[f]);
-      (lengths[fi] as Float32Array)[di] = terms.length;
-      for (const t of terms) {
+      const words = tokenize(d.fields[f]);
+      (lengths[fi] as Float32Array)[di] = words.length;
+      for (const t of withBigrams(words)) {
         let tf = local.get(t);
         if (!tf) {
           tf = new Float32Array(FIELDS.length);
@@ -108,17 +108,31 @@ export function expandTerm(index: SearchIndex, q: string): Array<{ term: string;
   return [...out].map(([term, factor]) => ({ term, factor }));
 }
 
+/** Words plus adjacent-word pairs ("review comments" → "review_comments"), so phrases rank higher. */
+function withBigrams(words: string[]): string[] {
+  const out = [...words];
+  for (let i = 0; i + 1 < words.length; i++) out.push(`${words[i]}_${words[i + 1]}`);
+  return out;
+}
+
 export function search(index: SearchIndex, query: string, opts: QueryOptions = {}): Hit[] {
-  const terms = [...new Set(tokenize(query))];
+  const words = tokenize(query);
+  const terms = [...new Set(words)];
   if (terms.length === 0) return [];
+  const phrases = [...new Set(withBigrams(words).slice(words.length))];
   const n = index.docs.length;
   const scores = new Map<number, { score: number; matched: Set<string>; hits: number }>();
-  for (const q of terms) {
-    const best = new Map<number, { s: number; term: string }>();
-    for (const { term, factor } of expandTerm(index, q)) {
-      const list = index.postings.get(term) as Posting[];
-      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
-      for (const p of list) {
+  for (const q of [...terms, ...phrases]) {
+    const phrase = q.includes("_");
+    // A query term is the disjunction of its expansions: its document frequency is the union's size,
+    // so a rare prefix or typo expansion does not outrank the exact word by rarity alone.
+    const expansions = phrase ? (index.postings.has(q) ? [{ term: q, factor: 0.5 }] : []) : expandTerm(index, q);
+    const union = new Set<number>();
+    for (const { term } of expansions) for (const p of index.postings.get(term) as Posting[]) union.add(p.doc);
+    const idf = Math.log(1 + (n - union.size + 0.5) / (union.size + 0.5));
+    const best = new Map<number, { tf: number; term: string }>();
+    for (const { term, factor } of expansions) {
+      for (const p of index.postings.get(term) as Posting[]) {
         let tf = 0;
         FIELDS.forEach((f, fi) => {
           const raw = p.tf[fi] as number;
@@ -127,17 +141,19 @@ export function search(index: SearchIndex, query: string, opts: QueryOptions = {
           const len = (index.lengths[fi] as Float32Array)[p.doc] as number;
           tf += (weight * raw) / (1 - b + (b * len) / (index.avgLength[fi] as number));
         });
-        const s = factor * idf * (tf / (K1 + tf));
+        tf *= factor;
         const prev = best.get(p.doc);
-        if (!prev || s > prev.s) best.set(p.doc, { s, term });
+        if (!prev || tf > prev.tf) best.set(p.doc, { tf, term });
       }
     }
-    for (const [doc, { s, term }] of best) {
+    for (const [doc, { tf, term }] of best) {
+      const s = idf * (tf / (K1 + tf));
       const cur = scores.get(doc) ?? { score: 0, matched: new Set<string>(), hits: 0 };
+      scores.set(doc, cur);
       cur.score += s;
+      if (phrase) continue;
       cur.hits++;
       cur.matched.add(term);
-      scores.set(doc, cur);
     }
   }
   const hits: Hit[] = [];

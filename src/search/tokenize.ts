@@ -13,7 +13,7 @@ export function tokenize(text: string): string[] {
 }
 
 const STOP = new Set(
-  "a an and are as at be by for from has have in into is it its of on or that the this to was were will with you your when use".split(
+  "a an and are as at be by can do does for from has have how i in into is it its me my of on or our should that the this to was we were what will with you your when use".split(
     " ",
   ),
 );

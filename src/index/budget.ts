@@ -1,0 +1,99 @@
+import { countTokens, countTokensMany } from "../core/tokens.js";
+
+/** Fit ranked recall items into a token budget, choosing for each the most useful tier that fits. */
+
+export type Tier = "L0" | "L1" | "L2";
+export interface Candidate {
+  tier: Tier;
+  text: string;
+}
+export interface RecallItem {
+  ref: string;
+  path: string;
+  fresh: boolean;
+  /** Ascending usefulness (and size): L0 first. */
+  candidates: Candidate[];
+}
+export interface Chosen {
+  ref: string;
+  path: string;
+  tier: Tier;
+  tokens: number;
+  fresh: boolean;
+  text: string;
+}
+export interface Fitted {
+  items: Chosen[];
+  tokens: number;
+  /** The highest tier used, or null when nothing fits. */
+  tier: Tier | null;
+  omitted: number;
+  text: string;
+}
+
+const SEP = "\n\n";
+const ORDER: Record<Tier, number> = { L0: 0, L1: 1, L2: 2 };
+
+/** Cut text to at most `budget` tokens (on a line or word boundary when possible). */
+export async function truncateToTokens(text: string, budget: number): Promise<string> {
+  if (budget <= 0) return "";
+  if ((await countTokens(text)) <= budget) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if ((await countTokens(`${text.slice(0, mid)}…`)) <= budget) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo > 0 ? `${text.slice(0, lo)}…` : "";
+}
+
+export async function fitToBudget(items: RecallItem[], budget: number): Promise<Fitted> {
+  const counts = await countTokensMany(items.flatMap((i) => i.candidates.map((c) => c.text)));
+  let k = 0;
+  const sized = items.map((i) => i.candidates.map((c) => ({ ...c, tokens: counts[k++] as number })));
+  const sepTokens = 1;
+  const pick: number[] = [];
+  let used = 0;
+  for (let i = 0; i < items.length; i++) {
+    const c0 = sized[i]?.[0];
+    if (!c0) continue;
+    const cost = c0.tokens + (pick.length ? sepTokens : 0);
+    if (used + cost > budget) break;
+    pick.push(0);
+    used += cost;
+  }
+  // Upgrade in rank order: each item to the richest candidate that still fits.
+  for (let i = 0; i < pick.length; i++) {
+    const cands = sized[i] as Array<Candidate & { tokens: number }>;
+    const cur = cands[pick[i] as number] as { tokens: number };
+    for (let j = cands.length - 1; j > (pick[i] as number); j--) {
+      const delta = (cands[j]?.tokens ?? 0) - cur.tokens;
+      if (used + delta <= budget) {
+        used += delta;
+        pick[i] = j;
+        break;
+      }
+    }
+  }
+  let chosen: Chosen[] = pick.map((j, i) => {
+    const c = sized[i]?.[j] as Candidate & { tokens: number };
+    const it = items[i] as RecallItem;
+    return { ref: it.ref, path: it.path, tier: c.tier, tokens: c.tokens, fresh: it.fresh, text: c.text };
+  });
+  if (chosen.length === 0 && items[0]?.candidates[0] && budget > 0) {
+    const it = items[0];
+    const text = await truncateToTokens(it.candidates[0]?.text ?? "", budget);
+    if (text) chosen = [{ ref: it.ref, path: it.path, tier: "L0", tokens: await countTokens(text), fresh: it.fresh, text }];
+  }
+  // The joined text can tokenise differently from the parts: verify and drop from the end if needed.
+  let text = chosen.map((c) => c.text).join(SEP);
+  let total = text ? await countTokens(text) : 0;
+  while (total > budget && chosen.length > 0) {
+    chosen.pop();
+    text = chosen.map((c) => c.text).join(SEP);
+    total = text ? await countTokens(text) : 0;
+  }
+  const tier = chosen.reduce<Tier | null>((t, c) => (t === null || ORDER[c.tier] > ORDER[t] ? c.tier : t), null);
+  return { items: chosen, tokens: total, tier, omitted: items.length - chosen.length, text };
+}

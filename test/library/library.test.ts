@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { lintPacks } from "../../src/lint/run.js";
+import { moduleRefs, parseCompositionMap } from "../../src/model/composition.js";
+import { expandProfile } from "../../src/model/profiles.js";
+import { library } from "./load.js";
+
+const count = <T>(list: T[], key: (t: T) => string) => {
+  const m: Record<string, number> = {};
+  for (const x of list) m[key(x)] = (m[key(x)] ?? 0) + 1;
+  return m;
+};
+
+describe("built-in library v1", async () => {
+  const cat = await library();
+  const items = cat.items;
+  const of = (kind: string) => items.filter((i) => i.kind === kind);
+
+  it("lints clean in strict mode (no errors, no warnings)", () => {
+    const r = lintPacks(cat, cat.packs, { strict: true });
+    expect(r.diagnostics.map((d) => `${d.file}:${d.line ?? ""} ${d.rule} ${d.message}`)).toEqual([]);
+  });
+
+  it("has the 10 pipeline roles and 15 workflows", () => {
+    expect(of("agent").filter((a) => a.category === "pipeline").map((a) => a.name).sort()).toEqual(
+      ["clarifier", "content-author", "designer", "executor", "learner", "planner", "researcher", "reviewer", "specifier", "verifier"],
+    );
+    expect(of("command").filter((c) => c.category === "workflow")).toHaveLength(15);
+    for (const c of of("command")) expect(typeof c.meta.agent).toBe("string");
+  });
+
+  it("has 36 specialist agents, at least 4 in each category", () => {
+    const cats = count(of("agent").filter((a) => a.category !== "pipeline"), (a) => a.category ?? "");
+    for (const c of ["orchestrators", "development", "quality", "infrastructure", "configuration", "blockchain"]) expect(cats[c]).toBeGreaterThanOrEqual(4);
+    expect(Object.values(cats).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(36);
+  });
+
+  it("has 24 process skills and 6 task skills in each of 10 domains", () => {
+    const cats = count(of("skill"), (s) => s.category ?? "");
+    expect(cats.process).toBeGreaterThanOrEqual(24);
+    for (const d of ["ai-engineering", "architecture", "backend", "ci-cd", "db-management", "foundation", "frontend", "performance", "security", "testing"])
+      expect(cats[d], d).toBeGreaterThanOrEqual(6);
+  });
+
+  it("has 60 expertise modules across the 12 domains, each 150–400 lines", () => {
+    const ex = of("expertise");
+    expect(ex.length).toBeGreaterThanOrEqual(60);
+    const domains = Object.keys(count(ex, (e) => e.category ?? "")).sort();
+    expect(domains).toEqual(["antipatterns", "architecture", "backend", "content", "design", "frontend", "humanize", "i18n", "infrastructure", "performance", "quality", "security"]);
+    const outOfRange = ex.map((e) => [e.name, e.text.split("\n").length] as const).filter(([, n]) => n < 150 || n > 400);
+    expect(outOfRange).toEqual([]);
+  });
+
+  it("has at least 3 items of every kind and 8 profiles", () => {
+    const kinds = count(items, (i) => i.kind);
+    for (const k of ["skill", "agent", "command", "rule", "expertise", "hook", "mcp", "schema", "template", "profile"]) expect(kinds[k], k).toBeGreaterThanOrEqual(3);
+    expect(of("profile").map((p) => p.name).sort()).toEqual(["backend-node", "core", "frontend-react", "go", "infrastructure", "pipeline", "python", "security-review"]);
+    for (const p of of("profile")) expect(expandProfile(cat, p).missing).toEqual([]);
+  });
+
+  it("has a composition map with ≥20 stacks and ≥40 concerns whose modules all exist", () => {
+    const builtin = cat.packs.find((p) => p.builtin);
+    const parsed = parseCompositionMap(builtin?.compositionMap);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(Object.keys(parsed.map.stacks).length).toBeGreaterThanOrEqual(20);
+    expect(Object.keys(parsed.map.concerns).length).toBeGreaterThanOrEqual(40);
+    const names = new Set(of("expertise").map((e) => e.name));
+    expect(moduleRefs(parsed.map).filter((r) => !names.has(r.module))).toEqual([]);
+  });
+
+  it("every description says what the item does and when to use it, in at most 1024 characters", () => {
+    for (const it of items.filter((i) => ["skill", "agent", "command", "rule", "expertise"].includes(i.kind))) {
+      expect(it.description.length, it.id).toBeGreaterThan(40);
+      expect(it.description.length, it.id).toBeLessThanOrEqual(1024);
+    }
+  });
+});
