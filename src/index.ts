@@ -12,3 +12,5 @@ export { HOST_KINDS, supportOf } from "./hosts/define.js";
 export { filterItems } from "./app/list.js";
 export { LOAD_RULES, RULES } from "./lint/registry.js";
 export { compositionMapJsonSchema } from "./model/composition.js";
+export { buildIndex, search } from "./search/bm25f.js";
+export { itemDocs, searchItems } from "./app/search.js";

@@ -1,18 +1,22 @@
-import { type ParseError, parse, printParseErrorCode } from "jsonc-parser";
+import { createRequire } from "node:module";
+import type * as Jsonc from "jsonc-parser";
 import { positionAt } from "./diagnostics.js";
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; message: string; line: number; column: number };
 
-/** Strict JSON parse; on failure, the first error with its file line and column. */
+let jsonc: typeof Jsonc | undefined;
+
+/** Strict JSON parse; on failure, the first error with its file line and column (jsonc-parser loads only then). */
 export function parseJson(text: string): JsonResult {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    const errors: ParseError[] = [];
-    parse(text, errors, { allowTrailingComma: false, disallowComments: true });
+    jsonc ??= createRequire(import.meta.url)("jsonc-parser") as typeof Jsonc;
+    const errors: Jsonc.ParseError[] = [];
+    jsonc.parse(text, errors, { allowTrailingComma: false, disallowComments: true });
     const first = errors[0];
     if (!first) return { ok: false, message: (e as Error).message, line: 1, column: 1 };
     const pos = positionAt(text, first.offset);
-    return { ok: false, message: `${printParseErrorCode(first.error)} (${(e as Error).message})`, ...pos };
+    return { ok: false, message: `${jsonc.printParseErrorCode(first.error)} (${(e as Error).message})`, ...pos };
   }
 }

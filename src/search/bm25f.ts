@@ -2,7 +2,9 @@ import { boundedEditDistance, tokenize } from "./tokenize.js";
 
 /**
  * BM25F ranking over weighted fields (name > tags > description > body), with prefix and
- * typo-tolerant term matching. Pure: build once, query many times.
+ * typo-tolerant term matching and a bonus for adjacent query words. Pure: build once, query many times.
+ * Field weights and length normalisation are query-independent, so each posting stores the document's
+ * combined, normalised term frequency (the BM25F pseudo-frequency) and a query only saturates and sums.
  */
 export const FIELDS = ["name", "tags", "description", "body"] as const;
 export type Field = (typeof FIELDS)[number];
@@ -16,56 +18,69 @@ export interface FieldParams {
   weight: number;
   /** Length normalisation (0 = none, 1 = full). */
   b: number;
+  /** Index adjacent-word pairs of this field (phrases). */
+  phrases: boolean;
 }
 
 export const DEFAULT_PARAMS: Record<Field, FieldParams> = {
-  name: { weight: 8, b: 0.3 },
-  tags: { weight: 4, b: 0.5 },
-  description: { weight: 2.5, b: 0.6 },
-  body: { weight: 1, b: 0.75 },
+  name: { weight: 8, b: 0.3, phrases: true },
+  tags: { weight: 4, b: 0.5, phrases: true },
+  description: { weight: 2.5, b: 0.6, phrases: true },
+  body: { weight: 1, b: 0.75, phrases: false },
 };
 const K1 = 1.2;
+const PHRASE_FACTOR = 0.5;
 
-interface Posting {
-  doc: number;
-  tf: Float32Array; // one per field
+interface Postings {
+  docs: number[];
+  /** BM25F pseudo term frequency per document. */
+  tfs: number[];
 }
 
 export interface SearchIndex {
   docs: SearchDoc[];
-  postings: Map<string, Posting[]>;
-  /** Sorted vocabulary, for prefix lookup. */
+  postings: Map<string, Postings>;
+  /** Sorted single-word vocabulary, for prefix lookup. */
   vocab: string[];
-  lengths: Float32Array[]; // per field, per doc
-  avgLength: number[];
-  params: Record<Field, FieldParams>;
+  /** Single words by first character, for typo lookup. */
+  byFirst: Map<string, string[]>;
 }
 
 export function buildIndex(docs: SearchDoc[], params = DEFAULT_PARAMS): SearchIndex {
-  const postings = new Map<string, Posting[]>();
-  const lengths = FIELDS.map(() => new Float32Array(docs.length));
-  docs.forEach((d, di) => {
-    const local = new Map<string, Float32Array>();
+  const tokens = docs.map((d) => FIELDS.map((f) => tokenize(d.fields[f])));
+  const avg = FIELDS.map((_, fi) => tokens.reduce((a, t) => a + (t[fi] as string[]).length, 0) / (docs.length || 1) || 1);
+  const postings = new Map<string, Postings>();
+  const local = new Map<string, number>();
+  tokens.forEach((fields, di) => {
+    local.clear();
     FIELDS.forEach((f, fi) => {
-      const words = tokenize(d.fields[f]);
-      (lengths[fi] as Float32Array)[di] = words.length;
-      for (const t of withBigrams(words)) {
-        let tf = local.get(t);
-        if (!tf) {
-          tf = new Float32Array(FIELDS.length);
-          local.set(t, tf);
-        }
-        tf[fi] = (tf[fi] as number) + 1;
+      const words = fields[fi] as string[];
+      const { weight, b, phrases } = params[f];
+      const w = weight / (1 - b + (b * words.length) / (avg[fi] as number));
+      for (const t of words) local.set(t, (local.get(t) ?? 0) + w);
+      if (phrases) for (let i = 0; i + 1 < words.length; i++) {
+        const p = `${words[i]}_${words[i + 1]}`;
+        local.set(p, (local.get(p) ?? 0) + w);
       }
     });
     for (const [t, tf] of local) {
-      const list = postings.get(t);
-      if (list) list.push({ doc: di, tf });
-      else postings.set(t, [{ doc: di, tf }]);
+      let p = postings.get(t);
+      if (!p) {
+        p = { docs: [], tfs: [] };
+        postings.set(t, p);
+      }
+      p.docs.push(di);
+      p.tfs.push(tf);
     }
   });
-  const avgLength = lengths.map((l) => (l.length ? l.reduce((a, b) => a + b, 0) / l.length : 0) || 1);
-  return { docs, postings, vocab: [...postings.keys()].sort(), lengths, avgLength, params };
+  const vocab = [...postings.keys()].filter((t) => !t.includes("_")).sort();
+  const byFirst = new Map<string, string[]>();
+  for (const t of vocab) {
+    const list = byFirst.get(t[0] as string);
+    if (list) list.push(t);
+    else byFirst.set(t[0] as string, [t]);
+  }
+  return { docs, postings, vocab, byFirst };
 }
 
 export interface Hit {
@@ -80,7 +95,7 @@ export interface QueryOptions {
   filter?: (id: string) => boolean;
 }
 
-/** Expand a query term to index terms: exact (1), prefix (0.7–0.9), typo within 1–2 edits (0.5). */
+/** Expand a query word to index words: exact (1), prefix (0.6–0.9), one or two typos (0.55 / 0.4). */
 export function expandTerm(index: SearchIndex, q: string): Array<{ term: string; factor: number }> {
   const out = new Map<string, number>();
   if (index.postings.has(q)) out.set(q, 1);
@@ -92,15 +107,15 @@ export function expandTerm(index: SearchIndex, q: string): Array<{ term: string;
       if ((index.vocab[mid] as string) < q) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < index.vocab.length && (index.vocab[i] as string).startsWith(q); i++) {
+    for (let i = lo; i < index.vocab.length && (index.vocab[i] as string).startsWith(q) && out.size < 64; i++) {
       const t = index.vocab[i] as string;
-      if (t !== q) out.set(t, Math.max(out.get(t) ?? 0, 0.6 + 0.3 * (q.length / t.length)));
+      if (t !== q) out.set(t, 0.6 + 0.3 * (q.length / t.length));
     }
   }
   const maxEdits = q.length >= 8 ? 2 : q.length >= 4 ? 1 : 0;
-  if (maxEdits > 0 && out.size < 50) {
-    for (const t of index.vocab) {
-      if (out.has(t) || Math.abs(t.length - q.length) > maxEdits || t[0] !== q[0]) continue;
+  if (maxEdits > 0) {
+    for (const t of index.byFirst.get(q[0] as string) ?? []) {
+      if (out.has(t) || Math.abs(t.length - q.length) > maxEdits) continue;
       const d = boundedEditDistance(q, t, maxEdits);
       if (d <= maxEdits) out.set(t, d === 1 ? 0.55 : 0.4);
     }
@@ -108,59 +123,52 @@ export function expandTerm(index: SearchIndex, q: string): Array<{ term: string;
   return [...out].map(([term, factor]) => ({ term, factor }));
 }
 
-/** Words plus adjacent-word pairs ("review comments" → "review_comments"), so phrases rank higher. */
-function withBigrams(words: string[]): string[] {
-  const out = [...words];
-  for (let i = 0; i + 1 < words.length; i++) out.push(`${words[i]}_${words[i + 1]}`);
-  return out;
-}
-
 export function search(index: SearchIndex, query: string, opts: QueryOptions = {}): Hit[] {
   const words = tokenize(query);
   const terms = [...new Set(words)];
   if (terms.length === 0) return [];
-  const phrases = [...new Set(withBigrams(words).slice(words.length))];
+  const phrases = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) phrases.add(`${words[i]}_${words[i + 1]}`);
   const n = index.docs.length;
   const scores = new Map<number, { score: number; matched: Set<string>; hits: number }>();
-  for (const q of [...terms, ...phrases]) {
-    const phrase = q.includes("_");
-    // A query term is the disjunction of its expansions: its document frequency is the union's size,
+  const best = new Map<number, { tf: number; term: string }>();
+
+  const score = (q: string, expansions: Array<{ term: string; factor: number }>, phrase: boolean) => {
+    // A query word is the disjunction of its expansions: its document frequency is the union's size,
     // so a rare prefix or typo expansion does not outrank the exact word by rarity alone.
-    const expansions = phrase ? (index.postings.has(q) ? [{ term: q, factor: 0.5 }] : []) : expandTerm(index, q);
-    const union = new Set<number>();
-    for (const { term } of expansions) for (const p of index.postings.get(term) as Posting[]) union.add(p.doc);
-    const idf = Math.log(1 + (n - union.size + 0.5) / (union.size + 0.5));
-    const best = new Map<number, { tf: number; term: string }>();
+    best.clear();
     for (const { term, factor } of expansions) {
-      for (const p of index.postings.get(term) as Posting[]) {
-        let tf = 0;
-        FIELDS.forEach((f, fi) => {
-          const raw = p.tf[fi] as number;
-          if (raw === 0) return;
-          const { weight, b } = index.params[f];
-          const len = (index.lengths[fi] as Float32Array)[p.doc] as number;
-          tf += (weight * raw) / (1 - b + (b * len) / (index.avgLength[fi] as number));
-        });
-        tf *= factor;
-        const prev = best.get(p.doc);
-        if (!prev || tf > prev.tf) best.set(p.doc, { tf, term });
+      const p = index.postings.get(term) as Postings;
+      for (let i = 0; i < p.docs.length; i++) {
+        const doc = p.docs[i] as number;
+        const tf = (p.tfs[i] as number) * factor;
+        const prev = best.get(doc);
+        if (!prev || tf > prev.tf) best.set(doc, { tf, term });
       }
     }
+    const idf = Math.log(1 + (n - best.size + 0.5) / (best.size + 0.5));
     for (const [doc, { tf, term }] of best) {
-      const s = idf * (tf / (K1 + tf));
-      const cur = scores.get(doc) ?? { score: 0, matched: new Set<string>(), hits: 0 };
-      scores.set(doc, cur);
-      cur.score += s;
+      let cur = scores.get(doc);
+      if (!cur) {
+        cur = { score: 0, matched: new Set<string>(), hits: 0 };
+        scores.set(doc, cur);
+      }
+      cur.score += idf * (tf / (K1 + tf));
       if (phrase) continue;
       cur.hits++;
       cur.matched.add(term);
     }
-  }
+    return q;
+  };
+
+  for (const q of terms) score(q, expandTerm(index, q), false);
+  for (const p of phrases) if (index.postings.has(p)) score(p, [{ term: p, factor: PHRASE_FACTOR }], true);
+
   const hits: Hit[] = [];
   for (const [doc, v] of scores) {
     const id = (index.docs[doc] as SearchDoc).id;
     if (opts.filter && !opts.filter(id)) continue;
-    // Documents matching every query term rank above partial matches.
+    // Documents matching every query word rank above partial matches.
     const coverage = v.hits / terms.length;
     hits.push({ id, score: v.score * (0.5 + 0.5 * coverage * coverage), matched: [...v.matched] });
   }

@@ -1,9 +1,22 @@
-/** Split text into lowercase search terms: on non-alphanumerics, camelCase and digits boundaries. */
+const STOP = new Set(
+  "a an and are as at be by can do does for from has have how i in into is it its me my of on or our should that the this to was we were what will with you your when use".split(
+    " ",
+  ),
+);
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const UPPER = /\p{Lu}/u;
+
+/** Split text into lowercase search terms: on non-alphanumerics and camelCase boundaries; drops stop words. */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const raw of text.split(/[^\p{L}\p{N}]+/u)) {
-    if (!raw) continue;
-    const parts = raw.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").split(" ");
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    if (!UPPER.test(raw)) {
+      if (raw.length <= 40 && !STOP.has(raw)) out.push(raw);
+      continue;
+    }
+    const parts = raw.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").split(" ");
     for (const p of parts) {
       const t = p.toLowerCase();
       if (t.length > 0 && t.length <= 40 && !STOP.has(t)) out.push(t);
@@ -11,12 +24,6 @@ export function tokenize(text: string): string[] {
   }
   return out;
 }
-
-const STOP = new Set(
-  "a an and are as at be by can do does for from has have how i in into is it its me my of on or our should that the this to was we were what will with you your when use".split(
-    " ",
-  ),
-);
 
 /** Levenshtein distance, or max+1 when it exceeds max (bounded, early exit). */
 export function boundedEditDistance(a: string, b: string, max: number): number {
