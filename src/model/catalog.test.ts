@@ -2,13 +2,25 @@ import { describe, expect, it } from "vitest";
 import { MANIFEST, pack, skill } from "../../test/helpers/snapshot.js";
 import { buildCatalog, resolveRef } from "./catalog.js";
 
-const a = pack({ "cadre-pack.yaml": MANIFEST.replace("test-pack", "alpha"), "skills/tdd/SKILL.md": skill("tdd"), "skills/only-a/SKILL.md": skill("only-a") }, "a");
-const b = pack({ "cadre-pack.yaml": MANIFEST.replace("test-pack", "beta"), "skills/tdd/SKILL.md": skill("tdd") }, "b");
+const a = pack(
+  {
+    "cadre-pack.yaml": MANIFEST.replace("test-pack", "alpha"),
+    "skills/tdd/SKILL.md": skill("tdd"),
+    "skills/only-a/SKILL.md": skill("only-a"),
+  },
+  "a",
+);
+const b = pack(
+  { "cadre-pack.yaml": MANIFEST.replace("test-pack", "beta"), "skills/tdd/SKILL.md": skill("tdd") },
+  "b",
+);
 const cat = buildCatalog([a, b]);
 
 describe("catalog", () => {
   it("reports an id defined by several packs as a collision", () => {
-    expect(cat.collisions.map((c) => [c.id, c.items.map((i) => i.pack)])).toEqual([["skill:tdd", ["alpha", "beta"]]]);
+    expect(cat.collisions.map((c) => [c.id, c.items.map((i) => i.pack)])).toEqual([
+      ["skill:tdd", ["alpha", "beta"]],
+    ]);
   });
 
   it("never silently picks one of colliding items", () => {

@@ -30,7 +30,9 @@ export function buildCatalog(packs: Pack[]): Catalog {
   return { packs, items, byId, collisions };
 }
 
-export type Resolution = { ok: true; item: Item } | { ok: false; reason: "not-found" | "ambiguous"; candidates: Item[] };
+export type Resolution =
+  | { ok: true; item: Item }
+  | { ok: false; reason: "not-found" | "ambiguous"; candidates: Item[] };
 
 /**
  * Resolve a reference: `kind:name`, `pack/kind:name`, `pack/name` or a bare `name`.
@@ -43,8 +45,11 @@ export function resolveRef(cat: Catalog, ref: string): Resolution {
   const colon = rest.indexOf(":");
   const kind = colon > 0 ? (rest.slice(0, colon) as Kind) : undefined;
   const name = colon > 0 ? rest.slice(colon + 1) : rest;
-  if (kind && !(KINDS as readonly string[]).includes(kind)) return { ok: false, reason: "not-found", candidates: [] };
-  let found = cat.items.filter((i) => i.name === name && (!kind || i.kind === kind) && (!pack || i.pack === pack));
+  if (kind && !(KINDS as readonly string[]).includes(kind))
+    return { ok: false, reason: "not-found", candidates: [] };
+  let found = cat.items.filter(
+    (i) => i.name === name && (!kind || i.kind === kind) && (!pack || i.pack === pack),
+  );
   if (found.length === 1) return { ok: true, item: found[0] as Item };
   if (found.length === 0) {
     const lower = name.toLowerCase();

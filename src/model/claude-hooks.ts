@@ -21,7 +21,14 @@ export function claudeHookItems(text: string, path: string): { items: Draft[]; d
   const diagnostics: Diagnostic[] = [];
   const r = parseJson(text);
   if (!r.ok) {
-    diagnostics.push({ rule: "load/json-syntax", severity: "error", message: r.message, file: path, line: r.line, column: r.column });
+    diagnostics.push({
+      rule: "load/json-syntax",
+      severity: "error",
+      message: r.message,
+      file: path,
+      line: r.line,
+      column: r.column,
+    });
     return { items: [], diagnostics };
   }
   const doc = r.value;
@@ -31,7 +38,12 @@ export function claudeHookItems(text: string, path: string): { items: Draft[]; d
   for (const [event, entries] of Object.entries(hooks as Record<string, unknown>)) {
     const canonical = EVENTS[event];
     if (!canonical) {
-      diagnostics.push({ rule: "hook/unknown-event", severity: "warning", message: `unknown Claude Code hook event "${event}"`, file: path });
+      diagnostics.push({
+        rule: "hook/unknown-event",
+        severity: "warning",
+        message: `unknown Claude Code hook event "${event}"`,
+        file: path,
+      });
       continue;
     }
     if (!Array.isArray(entries)) continue;

@@ -26,11 +26,14 @@ export interface ModuleRef {
 /** Every module reference in the map, with where it appears. */
 export function moduleRefs(map: CompositionMap): ModuleRef[] {
   const out: ModuleRef[] = [];
-  for (const [role, mods] of Object.entries(map.always)) for (const m of mods) out.push({ layer: "always", role, module: m });
-  for (const [role, mods] of Object.entries(map.auto)) for (const m of mods) out.push({ layer: "auto", role, module: m });
+  for (const [role, mods] of Object.entries(map.always))
+    for (const m of mods) out.push({ layer: "always", role, module: m });
+  for (const [role, mods] of Object.entries(map.auto))
+    for (const m of mods) out.push({ layer: "auto", role, module: m });
   for (const layer of ["stacks", "concerns"] as const)
     for (const [key, roles] of Object.entries(map[layer]))
-      for (const [role, mods] of Object.entries(roles)) for (const m of mods) out.push({ layer, key, role, module: m });
+      for (const [role, mods] of Object.entries(roles))
+        for (const m of mods) out.push({ layer, key, role, module: m });
   return out;
 }
 
@@ -47,7 +50,8 @@ export function compositionMapJsonSchema(): object {
   return {
     $id: "https://cadre.dev/schemas/composition-map.schema.json",
     title: "cadre composition map",
-    description: "Which expertise modules each pipeline role loads, by layer: always, auto (all stacks), stacks and concerns.",
+    description:
+      "Which expertise modules each pipeline role loads, by layer: always, auto (all stacks), stacks and concerns.",
     ...z.toJSONSchema(CompositionMapSchema, { target: "draft-2020-12" }),
   };
 }

@@ -1,6 +1,8 @@
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-export type Decoded = { ok: true; text: string } | { ok: false; reason: "binary" | "invalid-utf8"; offset?: number };
+export type Decoded =
+  | { ok: true; text: string }
+  | { ok: false; reason: "binary" | "invalid-utf8"; offset?: number };
 
 /** Decode bytes as UTF-8 text, refusing binary data (NUL bytes) and invalid sequences. */
 export function decodeText(bytes: Uint8Array): Decoded {
@@ -17,7 +19,8 @@ function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i] as number;
-    const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+    const n =
+      c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
     if (n < 0) return i;
     for (let k = 1; k <= n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
     i += n + 1;

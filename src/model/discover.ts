@@ -21,7 +21,11 @@ function under(path: string, folder: string): string | undefined {
   return path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : undefined;
 }
 
-function skillsUnder(paths: readonly string[], folder: string, category?: (rest: string) => string | undefined) {
+function skillsUnder(
+  paths: readonly string[],
+  folder: string,
+  category?: (rest: string) => string | undefined,
+) {
   const out: Candidate[] = [];
   for (const p of paths) {
     const rest = under(p, folder);
@@ -78,7 +82,10 @@ export function discoverManifestPack(paths: readonly string[], custom: Partial<R
 }
 
 /** Candidates of a folder without a manifest, by the conventions of known layouts. */
-export function discoverConventional(paths: readonly string[]): { candidates: Candidate[]; layouts: PackLayout[] } {
+export function discoverConventional(paths: readonly string[]): {
+  candidates: Candidate[];
+  layouts: PackLayout[];
+} {
   const clean = paths.filter((p) => !SKIP_DIRS.test(p));
   const set = new Set(clean);
   const layouts = new Set<PackLayout>();
@@ -90,19 +97,23 @@ export function discoverConventional(paths: readonly string[]): { candidates: Ca
   };
 
   if (set.has("SKILL.md")) add("agent-skills", [{ kind: "skill", path: "SKILL.md", dir: "" }]);
-  for (const folder of ["skills", ".claude/skills", ".agents/skills"]) add("agent-skills", skillsUnder(clean, folder));
+  for (const folder of ["skills", ".claude/skills", ".agents/skills"])
+    add("agent-skills", skillsUnder(clean, folder));
 
   if (set.has(".claude-plugin/plugin.json")) {
     layouts.add("claude-plugin");
     add("claude-plugin", markdownUnder(clean, "commands", "command", false));
-    if (set.has("hooks/hooks.json")) add("claude-plugin", [{ kind: "hook", path: "hooks/hooks.json", claudeHooks: true }]);
+    if (set.has("hooks/hooks.json"))
+      add("claude-plugin", [{ kind: "hook", path: "hooks/hooks.json", claudeHooks: true }]);
   }
   // agents/*.md (plugins) and agents/<category>/*.md (blue-gardener catalogs)
   const agents = markdownUnder(clean, "agents", "agent", true);
   add(agents.some((a) => a.category) ? "blue-gardener" : "claude-plugin", agents);
   add(
     "skillset",
-    skillsUnder(clean, "templates", (rest) => (rest.split("/").length === 3 ? rest.split("/")[0] : undefined)),
+    skillsUnder(clean, "templates", (rest) =>
+      rest.split("/").length === 3 ? rest.split("/")[0] : undefined,
+    ),
   );
   return { candidates, layouts: [...layouts] };
 }

@@ -34,7 +34,14 @@ export function splitList(s: string): string[] {
 }
 
 /** Agent Skills specification fields (agentskills.io). */
-export const SKILL_SPEC_KEYS = ["name", "description", "license", "compatibility", "metadata", "allowed-tools"] as const;
+export const SKILL_SPEC_KEYS = [
+  "name",
+  "description",
+  "license",
+  "compatibility",
+  "metadata",
+  "allowed-tools",
+] as const;
 
 /** Keys that hosts accept in SKILL.md beyond the spec (reference/hosts.md §2.3, §4.3, §6.4). */
 export const SKILL_HOST_KEYS = [
@@ -218,7 +225,14 @@ export const KIND_SCHEMAS: Record<Kind, z.ZodType> = {
 };
 
 /** Kinds stored as Markdown with frontmatter and a body. */
-export const MARKDOWN_KINDS: ReadonlySet<Kind> = new Set(["skill", "agent", "command", "rule", "expertise", "template"]);
+export const MARKDOWN_KINDS: ReadonlySet<Kind> = new Set([
+  "skill",
+  "agent",
+  "command",
+  "rule",
+  "expertise",
+  "template",
+]);
 
 export const DEFAULT_PATHS: Record<Kind, string> = {
   skill: "skills",

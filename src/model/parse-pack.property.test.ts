@@ -1,12 +1,12 @@
-import fc from "fast-check";
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { readSnapshot } from "../sources/read-snapshot.js";
 import { snapshot } from "../../test/helpers/snapshot.js";
 import { checkName } from "../core/names.js";
+import { readSnapshot } from "../sources/read-snapshot.js";
 import { parsePack } from "./parse-pack.js";
 
 const itemPaths = fc.constantFrom(
@@ -31,7 +31,21 @@ const itemPaths = fc.constantFrom(
 
 const anyValue = fc.jsonValue({ maxDepth: 3 });
 const frontmatter = fc
-  .dictionary(fc.constantFrom("name", "description", "activation", "globs", "metadata", "tools", "id", "event", "items", "x"), anyValue)
+  .dictionary(
+    fc.constantFrom(
+      "name",
+      "description",
+      "activation",
+      "globs",
+      "metadata",
+      "tools",
+      "id",
+      "event",
+      "items",
+      "x",
+    ),
+    anyValue,
+  )
   .map((o) => `---\n${stringify(o)}---\n${"body text"}\n`);
 const content = fc.oneof(
   fc.uint8Array({ maxLength: 300 }).map((b) => ({ bytes: b })),
@@ -64,7 +78,15 @@ describe("parsePack never throws on random input", () => {
   });
 
   it("hostile item names never become item names", () => {
-    const hostile = fc.constantFrom("../../etc/passwd", "a/b", "..", "..\\..\\x", "/abs", "C:\\win", "ok-name");
+    const hostile = fc.constantFrom(
+      "../../etc/passwd",
+      "a/b",
+      "..",
+      "..\\..\\x",
+      "/abs",
+      "C:\\win",
+      "ok-name",
+    );
     fc.assert(
       fc.property(hostile, hostile, (a, b) => {
         const p = parsePack(
@@ -85,14 +107,17 @@ describe("parsePack never throws on random input", () => {
     const dir = await mkdtemp(join(tmpdir(), "cadre-prop-"));
     try {
       await fc.assert(
-        fc.asyncProperty(fc.dictionary(itemPaths, fc.uint8Array({ maxLength: 200 }), { maxKeys: 5 }), async (files) => {
-          const root = await mkdtemp(join(dir, "p-"));
-          for (const [path, bytes] of Object.entries(files)) {
-            await mkdir(dirname(join(root, path)), { recursive: true });
-            await writeFile(join(root, path), bytes);
-          }
-          check(parsePack(await readSnapshot(root, { display: "p" })));
-        }),
+        fc.asyncProperty(
+          fc.dictionary(itemPaths, fc.uint8Array({ maxLength: 200 }), { maxKeys: 5 }),
+          async (files) => {
+            const root = await mkdtemp(join(dir, "p-"));
+            for (const [path, bytes] of Object.entries(files)) {
+              await mkdir(dirname(join(root, path)), { recursive: true });
+              await writeFile(join(root, path), bytes);
+            }
+            check(parsePack(await readSnapshot(root, { display: "p" })));
+          },
+        ),
         { numRuns: 60 },
       );
     } finally {

@@ -14,8 +14,10 @@ describe("parsePack layouts", () => {
       "agents/README.md": "# not an item",
       "commands/plan.md": "---\nname: plan\ndescription: Plan work.\n---\nPlan $ARGUMENTS",
       "rules/style.md": "---\nname: style\ndescription: Style.\nactivation: always\n---\nBe terse.",
-      "expertise/security/threats.md": "---\nname: threats\ndescription: Threats.\ndomain: security\napplies-when: always\n---\nBody",
-      "hooks/guard.yaml": "id: guard\ndescription: Guard.\nevent: pre-tool-use\nhandler: {builtin: protected-paths}\nfailure: closed\n",
+      "expertise/security/threats.md":
+        "---\nname: threats\ndescription: Threats.\ndomain: security\napplies-when: always\n---\nBody",
+      "hooks/guard.yaml":
+        "id: guard\ndescription: Guard.\nevent: pre-tool-use\nhandler: {builtin: protected-paths}\nfailure: closed\n",
       "mcp/index.yaml": "name: index\ndescription: Index.\ntransport: stdio\ncommand: cadre\nargs: [mcp]\n",
       "schemas/plan.schema.json": '{"title": "Plan", "description": "A plan.", "type": "object"}',
       "templates/plan.md": "---\nname: plan\ndescription: Plan template.\n---\n# Plan",
@@ -65,14 +67,19 @@ describe("parsePack layouts", () => {
       "commands/go.md": "---\ndescription: Go.\n---\nGo now.",
       "skills/s/SKILL.md": skill("s"),
       "hooks/hooks.json": JSON.stringify({
-        hooks: { PreToolUse: [{ matcher: "Edit|Write", hooks: [{ type: "command", command: "./check.sh" }] }] },
+        hooks: {
+          PreToolUse: [{ matcher: "Edit|Write", hooks: [{ type: "command", command: "./check.sh" }] }],
+        },
       }),
     });
     expect(p.name).toBe("my-plugin");
     expect(p.version).toBe("1.2.0");
     expect(p.layouts).toContain("claude-plugin");
     expect(ids(p)).toEqual(["agent:helper", "command:go", "hook:pre-tool-use-1", "skill:s"]);
-    expect(p.items.find((i) => i.kind === "hook")?.meta).toMatchObject({ event: "pre-tool-use", matcher: ["Edit", "Write"] });
+    expect(p.items.find((i) => i.kind === "hook")?.meta).toMatchObject({
+      event: "pre-tool-use",
+      matcher: ["Edit", "Write"],
+    });
   });
 
   it("loads blue-gardener agents/<category>/*.md and skillset templates/<category>/<skill>/SKILL.md", () => {

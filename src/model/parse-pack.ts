@@ -4,12 +4,12 @@ import { parseFrontmatter, parseYaml } from "../core/frontmatter.js";
 import { sha256 } from "../core/hash.js";
 import { parseJson } from "../core/json.js";
 import { checkName } from "../core/names.js";
+import { claudeHookItems } from "./claude-hooks.js";
 import { decodeText } from "./decode.js";
 import { type Candidate, discoverConventional, discoverManifestPack, skillFiles } from "./discover.js";
 import { type Item, itemId, type Pack, type PackLayout } from "./item.js";
 import { MARKDOWN_KINDS, PackManifestSchema, splitList } from "./kinds.js";
 import type { PackSnapshot, SnapshotFile } from "./snapshot.js";
-import { claudeHookItems } from "./claude-hooks.js";
 
 type Draft = Omit<Item, "tokens" | "hash" | "files" | "pack"> & { files?: string[] };
 
@@ -56,7 +56,14 @@ export function parsePack(snap: PackSnapshot): Pack {
     if (manifestText !== undefined) {
       const parsed = parseYaml(manifestText);
       for (const e of parsed.errors)
-        diagnostics.push({ rule: "load/yaml-syntax", severity: "error", message: e.message, file: where("cadre-pack.yaml"), line: e.line, column: e.column });
+        diagnostics.push({
+          rule: "load/yaml-syntax",
+          severity: "error",
+          message: e.message,
+          file: where("cadre-pack.yaml"),
+          line: e.line,
+          column: e.column,
+        });
       const checked = PackManifestSchema.safeParse(parsed.value ?? {});
       if (parsed.errors.length === 0 && !checked.success) {
         for (const issue of checked.error.issues)
@@ -87,9 +94,23 @@ export function parsePack(snap: PackSnapshot): Pack {
         if (typeof p.name === "string" && !checkName(p.name)) name = p.name;
         manifest = { version: p.version, description: p.description };
       } else {
-        diagnostics.push({ rule: "load/json-syntax", severity: "error", message: r.message, file: where(".claude-plugin/plugin.json"), line: r.line, column: r.column });
+        diagnostics.push({
+          rule: "load/json-syntax",
+          severity: "error",
+          message: r.message,
+          file: where(".claude-plugin/plugin.json"),
+          line: r.line,
+          column: r.column,
+        });
       }
     }
+  }
+
+  // Files that are not items still must not escape the pack or be unreadable (they may be installed with it).
+  const candidatePaths = new Set(candidates.map((c) => c.path));
+  for (const f of snap.files) {
+    if (candidatePaths.has(f.path) || f.path === "cadre-pack.yaml" || (f.problem !== "symlink-escape" && f.problem !== "unreadable")) continue;
+    readText(f, f.path);
   }
 
   const skillDirs = candidates.filter((c) => c.kind === "skill").map((c) => c.dir ?? "");
@@ -113,7 +134,10 @@ export function parsePack(snap: PackSnapshot): Pack {
 
   const items: Item[] = drafts.map((d) => {
     const files = d.files ?? [d.path];
-    const h = files.length === 1 ? sha256(d.text) : sha256(files.map((f) => `${f}\0${sha256(byPath.get(f)?.content ?? "")}`).join("\n"));
+    const h =
+      files.length === 1
+        ? sha256(d.text)
+        : sha256(files.map((f) => `${f}\0${sha256(byPath.get(f)?.content ?? "")}`).join("\n"));
     return { ...d, pack: name, files, hash: h, tokens: 0 };
   });
 
@@ -122,14 +146,27 @@ export function parsePack(snap: PackSnapshot): Pack {
   if (cm !== undefined) {
     const parsed = parseYaml(cm);
     for (const e of parsed.errors)
-      diagnostics.push({ rule: "load/yaml-syntax", severity: "error", message: e.message, file: where("composition-map.yaml"), line: e.line, column: e.column });
+      diagnostics.push({
+        rule: "load/yaml-syntax",
+        severity: "error",
+        message: e.message,
+        file: where("composition-map.yaml"),
+        line: e.line,
+        column: e.column,
+      });
     compositionMap = parsed.value;
   }
 
   const itemPaths = new Set(items.map((i) => i.path));
   const texts = new Map<string, string>();
   for (const f of snap.files) {
-    if (itemPaths.has(f.path) || !f.content || f.problem || !/(^|\/)(scripts|references|assets)\//.test(f.path)) continue;
+    if (
+      itemPaths.has(f.path) ||
+      !f.content ||
+      f.problem ||
+      !/(^|\/)(scripts|references|assets)\//.test(f.path)
+    )
+      continue;
     const d = decodeText(f.content);
     if (d.ok) texts.set(f.path, d.text);
   }
@@ -152,7 +189,10 @@ export function parsePack(snap: PackSnapshot): Pack {
 }
 
 function sanitisePackName(folder: string): string {
-  const s = folder.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  const s = folder
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
   return s || "pack";
 }
 
@@ -194,7 +234,14 @@ export function parseCandidate(c: Candidate, text: string, folderName: string): 
 
   if (MARKDOWN_KINDS.has(c.kind)) {
     const fm = parseFrontmatter(text);
-    for (const e of fm.errors) diagnostics.push({ rule: "load/yaml-syntax", severity: "error", message: e.message, line: e.line, column: e.column });
+    for (const e of fm.errors)
+      diagnostics.push({
+        rule: "load/yaml-syntax",
+        severity: "error",
+        message: e.message,
+        line: e.line,
+        column: e.column,
+      });
     if (!fm.present) {
       diagnostics.push({
         rule: "load/missing-frontmatter",
@@ -212,28 +259,54 @@ export function parseCandidate(c: Candidate, text: string, folderName: string): 
   } else if (c.kind === "schema") {
     const r = parseJson(normalised);
     if (!r.ok) {
-      diagnostics.push({ rule: "load/json-syntax", severity: "error", message: r.message, line: r.line, column: r.column });
+      diagnostics.push({
+        rule: "load/json-syntax",
+        severity: "error",
+        message: r.message,
+        line: r.line,
+        column: r.column,
+      });
       return { diagnostics };
     }
     if (!r.value || typeof r.value !== "object" || Array.isArray(r.value)) {
-      diagnostics.push({ rule: "load/json-syntax", severity: "error", message: "a JSON Schema must be an object", line: 1, column: 1 });
+      diagnostics.push({
+        rule: "load/json-syntax",
+        severity: "error",
+        message: "a JSON Schema must be an object",
+        line: 1,
+        column: 1,
+      });
       return { diagnostics };
     }
     meta = r.value as Record<string, unknown>;
     body = normalised;
   } else {
     const parsed = parseYaml(text);
-    for (const e of parsed.errors) diagnostics.push({ rule: "load/yaml-syntax", severity: "error", message: e.message, line: e.line, column: e.column });
+    for (const e of parsed.errors)
+      diagnostics.push({
+        rule: "load/yaml-syntax",
+        severity: "error",
+        message: e.message,
+        line: e.line,
+        column: e.column,
+      });
     if (parsed.errors.length > 0) return { diagnostics };
     if (!parsed.value || typeof parsed.value !== "object" || Array.isArray(parsed.value)) {
-      diagnostics.push({ rule: "load/yaml-syntax", severity: "error", message: "expected a YAML mapping", line: 1, column: 1 });
+      diagnostics.push({
+        rule: "load/yaml-syntax",
+        severity: "error",
+        message: "expected a YAML mapping",
+        line: 1,
+        column: 1,
+      });
       return { diagnostics };
     }
     meta = parsed.value as Record<string, unknown>;
     body = normalised;
   }
 
-  const fallback = c.kind === "skill" ? (c.dir === "" ? folderName : (c.dir ?? "").split("/").pop() ?? "") : stem(c.path);
+  const fallback =
+    c.kind === "skill" ? (c.dir === "" ? folderName : ((c.dir ?? "").split("/").pop() ?? "")) : stem(c.path);
   const declared = c.kind === "hook" ? (str(meta.id) ?? str(meta.name)) : str(meta.name);
   const name = declared ?? fallback;
   if (/[\\/]/.test(name) || name.includes("..")) {

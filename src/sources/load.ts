@@ -6,8 +6,9 @@ import { countTokensMany } from "../core/tokens.js";
 import { buildCatalog, type Catalog } from "../model/catalog.js";
 import type { Pack } from "../model/item.js";
 import { parsePack } from "../model/parse-pack.js";
+import { packKey, readCachedPack, writeCachedPack } from "./pack-cache.js";
 import { builtinLibraryDir } from "./paths.js";
-import { DEFAULT_MAX_FILE_BYTES, readSnapshot } from "./read-snapshot.js";
+import { DEFAULT_MAX_FILE_BYTES, listTree, readEntries } from "./read-snapshot.js";
 import { openTokenCache, saveTokenCache } from "./token-cache.js";
 
 export interface LoadOptions {
@@ -26,22 +27,38 @@ function display(cwd: string, abs: string): string {
 }
 
 /** Load one pack folder from disk. A missing folder is a user error. */
-export async function loadPack(dir: string, opts: Omit<LoadOptions, "paths"> & { builtinPack?: boolean }): Promise<Pack> {
+export async function loadPack(
+  dir: string,
+  opts: Omit<LoadOptions, "paths"> & { builtinPack?: boolean },
+): Promise<Pack> {
   const abs = resolve(opts.cwd, dir);
   const st = await stat(abs).catch(() => undefined);
-  if (!st) throw new UserError(ErrorCodes.notFound, `no such folder: ${dir}`, "pass the path of a pack folder");
-  if (!st.isDirectory()) throw new UserError(ErrorCodes.usage, `not a folder: ${dir}`, "pass the path of a pack folder, not a file");
-  const snap = await readSnapshot(abs, {
+  if (!st)
+    throw new UserError(ErrorCodes.notFound, `no such folder: ${dir}`, "pass the path of a pack folder");
+  if (!st.isDirectory())
+    throw new UserError(
+      ErrorCodes.usage,
+      `not a folder: ${dir}`,
+      "pass the path of a pack folder, not a file",
+    );
+  const env = opts.env ?? process.env;
+  const readOpts = {
     display: opts.builtinPack ? "library" : display(opts.cwd, abs),
     maxFileBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     builtin: opts.builtinPack ?? false,
-  });
-  return parsePack(snap);
+  };
+  const entries = await listTree(abs);
+  const key = packKey(entries, readOpts);
+  const cached = await readCachedPack(key, env);
+  if (cached) return cached;
+  const pack = parsePack(await readEntries(abs, entries, readOpts));
+  await assignTokens([pack], env);
+  await writeCachedPack(key, pack, env);
+  return pack;
 }
 
 /** Load the built-in pack and the given pack folders, count tokens, and build the catalog. */
 export async function loadCatalog(opts: LoadOptions): Promise<Catalog> {
-  const env = opts.env ?? process.env;
   const packs: Pack[] = [];
   const builtinDir = builtinLibraryDir();
   const requested = (opts.paths ?? []).map((p) => resolve(opts.cwd, p));
@@ -51,7 +68,6 @@ export async function loadCatalog(opts: LoadOptions): Promise<Catalog> {
   for (const p of opts.paths ?? []) {
     packs.push(await loadPack(p, { ...opts, builtinPack: resolve(opts.cwd, p) === builtinDir }));
   }
-  await assignTokens(packs, env);
   return buildCatalog(packs);
 }
 

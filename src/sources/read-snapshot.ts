@@ -14,56 +14,113 @@ export interface ReadOptions {
   builtin?: boolean;
 }
 
-/** Read a pack folder into a snapshot: file list, sizes and the bytes of text-like files. */
-export async function readSnapshot(rootDir: string, opts: ReadOptions): Promise<PackSnapshot> {
+/** A file found by the walk, before its bytes are read. */
+export interface TreeEntry {
+  abs: string;
+  path: string;
+  size: number;
+  mtimeMs: number;
+  problem?: SnapshotFile["problem"];
+  detail?: string;
+}
+
+/** Walk a pack folder: every file with its size and mtime. Symlinks leaving the folder are marked, not followed. */
+export async function listTree(rootDir: string): Promise<TreeEntry[]> {
   const root = resolve(rootDir);
   const realRoot = await realpath(root);
-  const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const files: SnapshotFile[] = [];
-
+  const out: TreeEntry[] = [];
   const inside = (p: string) => p === realRoot || p.startsWith(realRoot + sep);
 
   async function visit(dir: string, depth: number): Promise<void> {
-    if (depth > 12 || files.length >= MAX_FILES) return;
+    if (depth > 12 || out.length >= MAX_FILES) return;
     let entries: import("node:fs").Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (e) {
-      files.push({ path: toPosix(relative(root, dir)) || ".", size: 0, problem: "unreadable", detail: (e as Error).message });
+      out.push({
+        abs: dir,
+        path: toPosix(relative(root, dir)) || ".",
+        size: 0,
+        mtimeMs: 0,
+        problem: "unreadable",
+        detail: (e as Error).message,
+      });
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const ent of entries) {
       if (SKIP.has(ent.name)) continue;
       const abs = join(dir, ent.name);
-      const rel = toPosix(relative(root, abs));
+      const path = toPosix(relative(root, abs));
       if (ent.isSymbolicLink()) {
         let target: string;
         try {
           target = await realpath(abs);
         } catch {
-          files.push({ path: rel, size: 0, problem: "unreadable", detail: `dangling symbolic link to ${await readlink(abs).catch(() => "?")}` });
+          out.push({
+            abs,
+            path,
+            size: 0,
+            mtimeMs: 0,
+            problem: "unreadable",
+            detail: `dangling symbolic link to ${await readlink(abs).catch(() => "?")}`,
+          });
           continue;
         }
         if (!inside(target)) {
-          files.push({ path: rel, size: 0, problem: "symlink-escape", detail: await readlink(abs).catch(() => target) });
+          out.push({
+            abs,
+            path,
+            size: 0,
+            mtimeMs: 0,
+            problem: "symlink-escape",
+            detail: await readlink(abs).catch(() => target),
+          });
           continue;
         }
         const st = await stat(target);
         if (st.isDirectory()) await visit(abs, depth + 1);
-        else if (st.isFile()) files.push(await readFileEntry(abs, rel, st.size, maxFileBytes));
+        else if (st.isFile()) out.push({ abs, path, size: st.size, mtimeMs: st.mtimeMs });
         continue;
       }
       if (ent.isDirectory()) await visit(abs, depth + 1);
       else if (ent.isFile()) {
         const st = await lstat(abs);
-        files.push(await readFileEntry(abs, rel, st.size, maxFileBytes));
+        out.push({ abs, path, size: st.size, mtimeMs: st.mtimeMs });
       }
     }
   }
 
   await visit(root, 0);
-  return { root: opts.display, folderName: basename(root), files, builtin: opts.builtin ?? false, maxFileBytes };
+  return out;
+}
+
+/** Read the bytes of text-like files under the size cap into a snapshot. */
+export async function readEntries(
+  rootDir: string,
+  entries: TreeEntry[],
+  opts: ReadOptions,
+): Promise<PackSnapshot> {
+  const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const files = await Promise.all(
+    entries.map(async (e): Promise<SnapshotFile> => {
+      if (e.problem)
+        return { path: e.path, size: e.size, problem: e.problem, ...(e.detail ? { detail: e.detail } : {}) };
+      return readFileEntry(e.abs, e.path, e.size, maxFileBytes);
+    }),
+  );
+  return {
+    root: opts.display,
+    folderName: basename(resolve(rootDir)),
+    files,
+    builtin: opts.builtin ?? false,
+    maxFileBytes,
+  };
+}
+
+/** Walk and read a pack folder into a snapshot. */
+export async function readSnapshot(rootDir: string, opts: ReadOptions): Promise<PackSnapshot> {
+  return readEntries(rootDir, await listTree(rootDir), opts);
 }
 
 async function readFileEntry(abs: string, rel: string, size: number, max: number): Promise<SnapshotFile> {

@@ -11,7 +11,10 @@ export async function openTokenCache(env: NodeJS.ProcessEnv = process.env): Prom
   const cache = new MemoryTokenCache();
   if (env.CADRE_NO_CACHE === "1") return cache;
   try {
-    const raw = JSON.parse(await readFile(join(xdgDir("cache", env), FILE), "utf8")) as Record<string, unknown>;
+    const raw = JSON.parse(await readFile(join(xdgDir("cache", env), FILE), "utf8")) as Record<
+      string,
+      unknown
+    >;
     for (const [k, v] of Object.entries(raw)) if (typeof v === "number") cache.entries.set(k, v);
   } catch {
     // missing or unreadable cache: start empty
@@ -19,7 +22,10 @@ export async function openTokenCache(env: NodeJS.ProcessEnv = process.env): Prom
   return cache;
 }
 
-export async function saveTokenCache(cache: MemoryTokenCache, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function saveTokenCache(
+  cache: MemoryTokenCache,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   if (!cache.dirty || env.CADRE_NO_CACHE === "1") return;
   const dir = xdgDir("cache", env);
   try {

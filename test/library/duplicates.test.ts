@@ -18,7 +18,7 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /** The largest overlap two different items may share, as Jaccard similarity of 5-word shingles. */
-export const NEAR_DUPLICATE = 0.25;
+const NEAR_DUPLICATE = 0.25;
 
 describe("no near-duplicate bodies", async () => {
   const cat = await library();
