@@ -3,11 +3,12 @@
 const ranks = [
   ["core"],
   ["model"],
-  ["hosts", "search", "lint"],
-  ["render", "plan", "compose", "hooks"],
+  ["hosts", "search"],
+  ["lint", "render", "plan", "compose", "hooks"],
   ["sources", "apply", "index", "runs"],
   ["app"],
-  ["cli", "mcp", "hooks-runtime"],
+  ["mcp", "hooks-runtime"],
+  ["cli"],
 ];
 const pure = ["core", "model", "hosts", "search", "lint", "render", "plan", "compose", "hooks"];
 const rankOf = new Map(ranks.flatMap((r, i) => r.map((f) => [f, i])));

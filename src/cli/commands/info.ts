@@ -1,12 +1,17 @@
 import { compositionCommand, infoCommand } from "../../app/info.js";
 import { envelope, type Io, table, writeJson } from "../io.js";
-import type { CommandRun } from "../spec.js";
+import type { CommandRun } from "../command.js";
 import { VERSION } from "../version.js";
 
 export const run: CommandRun = async (args, opts, io) => {
   const m = /^(stack|concern):(.+)$/.exec(args[0] ?? "");
   if (m) return composition(io, m[1] === "stack" ? "stacks" : "concerns", m[2] as string, opts);
-  const r = await infoCommand({ cwd: io.cwd, sources: opts.source as string[] | undefined, env: io.env, ref: args[0] ?? "" });
+  const r = await infoCommand({
+    cwd: io.cwd,
+    sources: opts.source as string[] | undefined,
+    env: io.env,
+    ref: args[0] ?? "",
+  });
   const it = r.item;
   if (io.json) {
     const data = {
@@ -33,16 +38,32 @@ export const run: CommandRun = async (args, opts, io) => {
     .filter(([k]) => !["name", "description"].includes(k) && it.kind !== "schema")
     .map(([k, v]) => [`  ${k}`, typeof v === "string" ? v : JSON.stringify(v)]);
   io.out(`${c.bold(it.id)} ${c.dim(`(${it.pack})`)}\n\n${it.description}\n\n`);
-  io.out(`${table([["  tokens", String(it.tokens)], ["  category", it.category ?? "-"], ["  tags", it.tags.join(", ") || "-"], ...meta])}\n`);
+  io.out(
+    `${table([["  tokens", String(it.tokens)], ["  category", it.category ?? "-"], ["  tags", it.tags.join(", ") || "-"], ...meta])}\n`,
+  );
   io.out(`\n${c.bold("Files")}\n${it.files.map((f) => `  ${f}`).join("\n")}\n`);
-  const mark = (s: string) => (s === "native" ? c.green(s) : s === "degraded" ? c.yellow(s) : s === "none" ? c.red(s) : c.dim(s));
-  io.out(`\n${c.bold("Hosts")}\n${table(r.hosts.map((h) => [`  ${h.host}`, mark(h.support), c.dim(h.note)]))}\n`);
+  const mark = (s: string) =>
+    s === "native" ? c.green(s) : s === "degraded" ? c.yellow(s) : s === "none" ? c.red(s) : c.dim(s);
+  io.out(
+    `\n${c.bold("Hosts")}\n${table(r.hosts.map((h) => [`  ${h.host}`, mark(h.support), c.dim(h.note)]))}\n`,
+  );
   if (r.alsoIn.length) io.out(`\n${c.yellow("also defined in:")} ${r.alsoIn.join(", ")}\n`);
   return 0;
 };
 
-async function composition(io: Io, layer: "stacks" | "concerns", key: string, opts: Record<string, unknown>): Promise<number> {
-  const info = await compositionCommand({ cwd: io.cwd, sources: opts.source as string[] | undefined, env: io.env, layer, key });
+async function composition(
+  io: Io,
+  layer: "stacks" | "concerns",
+  key: string,
+  opts: Record<string, unknown>,
+): Promise<number> {
+  const info = await compositionCommand({
+    cwd: io.cwd,
+    sources: opts.source as string[] | undefined,
+    env: io.env,
+    layer,
+    key,
+  });
   if (io.json) {
     writeJson(io, envelope("info", VERSION, info));
     return 0;
@@ -50,7 +71,9 @@ async function composition(io: Io, layer: "stacks" | "concerns", key: string, op
   const c = io.color;
   io.out(`${c.bold(`${layer === "stacks" ? "stack" : "concern"}:${key}`)} — expertise modules per role\n`);
   for (const [role, mods] of Object.entries(info.roles)) {
-    io.out(`\n${c.bold(role)}\n${table(mods.map((x) => [`  ${x.module}`, c.dim(x.description.slice(0, 90))]))}\n`);
+    io.out(
+      `\n${c.bold(role)}\n${table(mods.map((x) => [`  ${x.module}`, c.dim(x.description.slice(0, 90))]))}\n`,
+    );
   }
   return 0;
 }

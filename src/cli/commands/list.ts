@@ -1,13 +1,14 @@
 import { listCommand } from "../../app/list.js";
-import { KINDS } from "../../model/kinds.js";
 import { usageError } from "../../core/errors.js";
+import { KINDS } from "../../model/kinds.js";
 import { envelope, table, writeJson } from "../io.js";
-import type { CommandRun } from "../spec.js";
+import type { CommandRun } from "../command.js";
 import { VERSION } from "../version.js";
 
 export const run: CommandRun = async (_args, opts, io) => {
   const kind = opts.kind as string | undefined;
-  if (kind && !(KINDS as readonly string[]).includes(kind)) throw usageError(`unknown kind "${kind}"`, `use one of: ${KINDS.join(", ")}`);
+  if (kind && !(KINDS as readonly string[]).includes(kind))
+    throw usageError(`unknown kind "${kind}"`, `use one of: ${KINDS.join(", ")}`);
   const r = await listCommand({
     cwd: io.cwd,
     sources: opts.source as string[] | undefined,
@@ -18,7 +19,17 @@ export const run: CommandRun = async (_args, opts, io) => {
     pack: opts.pack as string | undefined,
   });
   if (io.json) {
-    const items = r.items.map((i) => ({ id: i.id, name: i.name, kind: i.kind, category: i.category ?? null, tags: i.tags, tokens: i.tokens, pack: i.pack, path: i.path, description: i.description }));
+    const items = r.items.map((i) => ({
+      id: i.id,
+      name: i.name,
+      kind: i.kind,
+      category: i.category ?? null,
+      tags: i.tags,
+      tokens: i.tokens,
+      pack: i.pack,
+      path: i.path,
+      description: i.description,
+    }));
     writeJson(io, envelope("list", VERSION, { items, count: items.length, total: r.total }));
     return 0;
   }

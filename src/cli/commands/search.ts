@@ -3,7 +3,7 @@ import { usageError } from "../../core/errors.js";
 import { KINDS } from "../../model/kinds.js";
 import { highlight } from "../../search/bm25f.js";
 import { envelope, writeJson } from "../io.js";
-import type { CommandRun } from "../spec.js";
+import type { CommandRun } from "../command.js";
 import { VERSION } from "../version.js";
 
 export const run: CommandRun = async (args, opts, io) => {
@@ -12,8 +12,16 @@ export const run: CommandRun = async (args, opts, io) => {
   const limit = Number(opts.limit ?? 10);
   if (!Number.isInteger(limit) || limit < 1) throw usageError("--limit needs a whole number ≥ 1");
   const kind = opts.kind as string | undefined;
-  if (kind && !(KINDS as readonly string[]).includes(kind)) throw usageError(`unknown kind "${kind}"`, `use one of: ${KINDS.join(", ")}`);
-  const r = await searchCommand({ cwd: io.cwd, sources: opts.source as string[] | undefined, env: io.env, query, kind, limit });
+  if (kind && !(KINDS as readonly string[]).includes(kind))
+    throw usageError(`unknown kind "${kind}"`, `use one of: ${KINDS.join(", ")}`);
+  const r = await searchCommand({
+    cwd: io.cwd,
+    sources: opts.source as string[] | undefined,
+    env: io.env,
+    query,
+    kind,
+    limit,
+  });
   if (io.json) {
     const results = r.results.map((x) => ({
       id: x.item.id,
@@ -35,8 +43,13 @@ export const run: CommandRun = async (args, opts, io) => {
     return 0;
   }
   for (const x of r.results) {
-    const hl = (s: string) => highlight(s, x.matched, "\u0001", "\u0002").replace(/\u0001([^\u0002]*)\u0002/g, (_m, w: string) => c.bold(c.yellow(w)));
-    io.out(`${c.bold(hl(x.item.name))} ${c.dim(`${x.item.kind} · ${x.item.pack} · ${x.item.tokens} tokens`)}\n`);
+    const hl = (s: string) =>
+      highlight(s, x.matched, "\u0001", "\u0002").replace(/\u0001([^\u0002]*)\u0002/g, (_m, w: string) =>
+        c.bold(c.yellow(w)),
+      );
+    io.out(
+      `${c.bold(hl(x.item.name))} ${c.dim(`${x.item.kind} · ${x.item.pack} · ${x.item.tokens} tokens`)}\n`,
+    );
     io.out(`  ${hl(truncate(x.item.description, 200))}\n`);
   }
   return 0;
