@@ -1,4 +1,4 @@
-import type { Io } from "./io.js";
+import type { CommandRun } from "./command.js";
 
 export interface OptionSpec {
   flags: string;
@@ -7,8 +7,6 @@ export interface OptionSpec {
   /** Repeatable option collecting values into an array. */
   repeat?: boolean;
 }
-
-export type CommandRun = (args: string[], opts: Record<string, unknown>, io: Io) => Promise<number | undefined>;
 
 /** A command as the CLI shows it; its code is imported only when it runs. */
 export interface CommandSpec {
@@ -56,7 +54,11 @@ export const COMMANDS: CommandSpec[] = [
       { flags: "-p, --pack <pack>", description: "only items from this pack" },
       sourceOption,
     ],
-    examples: ["cadre list --kind skill", "cadre list --category security --json", "cadre list --source ./my-skills --pack my-skills"],
+    examples: [
+      "cadre list --kind skill",
+      "cadre list --category security --json",
+      "cadre list --source ./my-skills --pack my-skills",
+    ],
     load: () => import("./commands/list.js"),
   },
   {
@@ -68,7 +70,11 @@ export const COMMANDS: CommandSpec[] = [
       { flags: "-n, --limit <n>", description: "at most <n> results", default: "10" },
       sourceOption,
     ],
-    examples: ['cadre search "flaky tests"', "cadre search tdd --kind skill", "cadre search kubernets   # typos are tolerated"],
+    examples: [
+      'cadre search "flaky tests"',
+      "cadre search tdd --kind skill",
+      "cadre search kubernets   # typos are tolerated",
+    ],
     load: () => import("./commands/search.js"),
   },
   {
@@ -84,5 +90,73 @@ export const COMMANDS: CommandSpec[] = [
       "cadre info concern:auth      # … or for a concern",
     ],
     load: () => import("./commands/info.js"),
+  },
+  // --- code index (issue 4) ---
+  {
+    name: "index",
+    args: "<action> [args...]",
+    summary:
+      "code index: build | refresh | stats | search <q> | symbol <name> | symbols | outline <path> | summarize",
+    options: [
+      { flags: "--db <path>", description: "index database (default .cadre/index.db; also CADRE_INDEX_DB)" },
+      { flags: "-n, --limit <n>", description: "at most <n> results", default: "20" },
+      { flags: "--offset <n>", description: "skip the first <n> results (pagination)", default: "0" },
+      { flags: "-k, --kind <kind>", description: "only symbols of this kind (function, class, method…)" },
+      { flags: "-p, --path <glob>", description: "symbols: only files matching this glob (e.g. 'src/**')" },
+      {
+        flags: "--max-file-kb <n>",
+        description: "build/refresh: skip files larger than <n> KiB (default 1024)",
+      },
+    ],
+    examples: [
+      "cadre index build                 # walk, parse and store the repository",
+      "cadre index refresh               # re-index only changed files",
+      'cadre index search "parse config"',
+      "cadre index symbol Store.addFile",
+      "cadre index symbols --path 'src/index/*' --kind function",
+      "cadre index outline src/cli/main.ts --json",
+    ],
+    load: () => import("./commands/index.js"),
+  },
+  {
+    name: "recall",
+    args: "<mode> <target...>",
+    summary:
+      "tiered recall (L0 line, L1 structure, L2 source) of a file, symbol or query within a token budget",
+    options: [
+      { flags: "-b, --budget <tokens>", description: "token budget", default: "2000" },
+      { flags: "--db <path>", description: "index database (default .cadre/index.db)" },
+    ],
+    examples: [
+      "cadre recall file src/cli/main.ts --budget 300",
+      "cadre recall symbol runCli --budget 800",
+      'cadre recall query "token budget" --budget 1500 --json',
+    ],
+    load: () => import("./commands/recall.js"),
+  },
+  {
+    name: "map",
+    summary: "a repository map: files and key symbols ranked by the reference graph, cut to a token budget",
+    options: [
+      { flags: "-b, --budget <tokens>", description: "token budget", default: "1024" },
+      {
+        flags: "-f, --focus <path|symbol>",
+        description: "centre the ranking on a path or symbol (repeatable)",
+        repeat: true,
+      },
+      { flags: "--db <path>", description: "index database (default .cadre/index.db)" },
+    ],
+    examples: ["cadre map --budget 2000", "cadre map --focus src/index --budget 800"],
+    load: () => import("./commands/map.js"),
+  },
+  {
+    name: "mcp",
+    summary: "run the MCP server over stdio (code search, symbols, outlines, recall, repo map, library)",
+    options: [
+      { flags: "--db <path>", description: "index database (default .cadre/index.db)" },
+      sourceOption,
+    ],
+    examples: ["cadre mcp", "npx -y cadre mcp --cwd /path/to/repo"],
+    load: () => import("./commands/mcp.js"),
   },
 ];

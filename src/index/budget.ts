@@ -84,7 +84,10 @@ export async function fitToBudget(items: RecallItem[], budget: number): Promise<
   if (chosen.length === 0 && items[0]?.candidates[0] && budget > 0) {
     const it = items[0];
     const text = await truncateToTokens(it.candidates[0]?.text ?? "", budget);
-    if (text) chosen = [{ ref: it.ref, path: it.path, tier: "L0", tokens: await countTokens(text), fresh: it.fresh, text }];
+    if (text)
+      chosen = [
+        { ref: it.ref, path: it.path, tier: "L0", tokens: await countTokens(text), fresh: it.fresh, text },
+      ];
   }
   // The joined text can tokenise differently from the parts: verify and drop from the end if needed.
   let text = chosen.map((c) => c.text).join(SEP);
@@ -94,6 +97,9 @@ export async function fitToBudget(items: RecallItem[], budget: number): Promise<
     text = chosen.map((c) => c.text).join(SEP);
     total = text ? await countTokens(text) : 0;
   }
-  const tier = chosen.reduce<Tier | null>((t, c) => (t === null || ORDER[c.tier] > ORDER[t] ? c.tier : t), null);
+  const tier = chosen.reduce<Tier | null>(
+    (t, c) => (t === null || ORDER[c.tier] > ORDER[t] ? c.tier : t),
+    null,
+  );
   return { items: chosen, tokens: total, tier, omitted: items.length - chosen.length, text };
 }

@@ -43,3 +43,12 @@ export function ftsQuery(input: string): string | undefined {
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+const KEYWORD_START =
+  /^(?:(?:export|pub(?:\([^)]*\))?|public|private|protected|internal|static|async|abstract|declare|default|final|sealed|unsafe|extern|inline|virtual|override|readonly)\s+)*(?:class|interface|enum|type|function\*?|def|func|fn|struct|trait|union|mod|module|namespace|macro_rules!|const|let|var|static|#define|record|object|package)\b/;
+
+/** `kind signature`, without repeating the kind when the signature already starts with a keyword. */
+export function displaySignature(kind: string, signature: string, name: string): string {
+  if (!signature) return `${kind} ${name}`;
+  return KEYWORD_START.test(signature) ? signature : `${kind} ${signature}`;
+}

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Db } from "./db.js";
 import type { Candidate, RecallItem } from "./budget.js";
-import { splitIdentifier } from "./fts.js";
+import type { Db } from "./db.js";
+import { displaySignature, splitIdentifier } from "./fts.js";
 import { type FileRow, fileSymbols, getFile, hashText, type SymbolRow } from "./store.js";
 
 /** Build L0/L1/L2 candidates for files, symbols and full-text hits, re-reading the working tree. */
@@ -27,7 +27,7 @@ export function symbolL0(s: SymbolRow): string {
 
 function outlineLine(s: SymbolRow, base: number, withDoc: boolean): string {
   const doc = withDoc && s.doc ? `  — ${firstSentence(s.doc)}` : "";
-  return `${"  ".repeat(Math.max(0, s.depth - base))}${s.kind} ${s.signature || s.name}  [${s.line}]${doc}`;
+  return `${"  ".repeat(Math.max(0, s.depth - base))}${displaySignature(s.kind, s.signature, s.name)}  [${s.line}]${doc}`;
 }
 
 function numbered(lines: string[], from: number): string {
@@ -75,7 +75,8 @@ export function symbolItem(db: Db, root: string, s: SymbolRow): RecallItem {
     { tier: "L0", text: symbolL0(s) },
     { tier: "L1", text: l1 },
   ];
-  if (slice.length) candidates.push({ tier: "L2", text: `${s.kind} ${s.qualname} · ${where}\n${numbered(slice, s.line)}` });
+  if (slice.length)
+    candidates.push({ tier: "L2", text: `${s.kind} ${s.qualname} · ${where}\n${numbered(slice, s.line)}` });
   return { ref: s.id, path: s.path, fresh, candidates };
 }
 
@@ -84,9 +85,9 @@ export function snippetItem(db: Db, root: string, path: string, query: string): 
   const row = getFile(db, path);
   const now = readNow(root, path);
   if (!row || now === undefined) return undefined;
-  const terms = [...new Set(query.split(/\s+/).flatMap((w) => [w.toLowerCase(), ...splitIdentifier(w)]))].filter(
-    (t) => t.length > 1,
-  );
+  const terms = [
+    ...new Set(query.split(/\s+/).flatMap((w) => [w.toLowerCase(), ...splitIdentifier(w)])),
+  ].filter((t) => t.length > 1);
   const lines = now.split("\n");
   const hits: number[] = [];
   for (let i = 0; i < lines.length && hits.length < 3; i++) {

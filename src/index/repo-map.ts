@@ -1,6 +1,7 @@
 import { countTokens, countTokensMany } from "../core/tokens.js";
 import { type Edge, pageRank } from "../search/pagerank.js";
 import type { Db } from "./db.js";
+import { displaySignature } from "./fts.js";
 
 /** The repository map: files ranked by the reference graph (personalised to a focus), with key symbols. */
 
@@ -52,19 +53,23 @@ interface Def {
 }
 
 export async function buildRepoMap(db: Db, opts: MapOptions): Promise<RepoMap> {
-  const files = db.prepare("SELECT id, path, refs FROM files ORDER BY path").all() as Array<{ id: number; path: string; refs: string }>;
+  const files = db.prepare("SELECT id, path, refs FROM files ORDER BY path").all() as Array<{
+    id: number;
+    path: string;
+    refs: string;
+  }>;
   const index = new Map(files.map((f, i) => [f.id, i]));
   const defs = (
-    db.prepare("SELECT file_id, name, kind, signature, depth, line FROM symbols WHERE depth <= 1").all() as Array<
-      Omit<Def, "file"> & { file_id: number }
-    >
+    db
+      .prepare("SELECT file_id, name, kind, signature, depth, line FROM symbols WHERE depth <= 1")
+      .all() as Array<Omit<Def, "file"> & { file_id: number }>
   )
     .filter((d) => MAP_KINDS.has(d.kind))
     .map((d) => ({ ...d, file: index.get(d.file_id) as number }));
   const definers = new Map<string, Set<number>>();
   for (const d of defs) {
-    let s = definers.get(d.name);
-    if (!s) definers.set(d.name, (s = new Set()));
+    const s = definers.get(d.name) ?? new Set<number>();
+    definers.set(d.name, s);
     s.add(d.file);
   }
   const weights = new Map<number, number>();
@@ -87,10 +92,18 @@ export async function buildRepoMap(db: Db, opts: MapOptions): Promise<RepoMap> {
     });
     for (const i of definers.get(f.slice(f.lastIndexOf(".") + 1)) ?? []) pers.set(i, 1);
   }
-  const rank = pageRank(n, edges, { personalization: pers });
-  const order = [...files.keys()].sort((a, b) => (rank[b] ?? 0) - (rank[a] ?? 0) || (files[a]?.path ?? "").localeCompare(files[b]?.path ?? ""));
+  // With a focus, a shorter walk keeps the ranking near it, and the focus files themselves come first.
+  const rank = pageRank(n, edges, { personalization: pers, damping: pers.size ? 0.7 : 0.85 });
+  const score = (i: number) => (rank[i] ?? 0) + (pers.has(i) ? 1 : 0);
+  const order = [...files.keys()].sort(
+    (a, b) => score(b) - score(a) || (files[a]?.path ?? "").localeCompare(files[b]?.path ?? ""),
+  );
   const byFile = new Map<number, Def[]>();
-  for (const d of defs) byFile.get(d.file)?.push(d) ?? byFile.set(d.file, [d]);
+  for (const d of defs) {
+    const list = byFile.get(d.file) ?? [];
+    byFile.set(d.file, list);
+    list.push(d);
+  }
   const perFile = opts.perFile ?? 8;
   const blocks = order.slice(0, 2000).map((i) => {
     const ds = (byFile.get(i) ?? [])
@@ -98,7 +111,9 @@ export async function buildRepoMap(db: Db, opts: MapOptions): Promise<RepoMap> {
       .sort((x, y) => (refCount.get(y.name) ?? 0) - (refCount.get(x.name) ?? 0) || x.line - y.line)
       .slice(0, perFile)
       .sort((x, y) => x.line - y.line);
-    const symbols = ds.map((d) => `${"  ".repeat(d.depth + 1)}${d.kind} ${d.signature || d.name}`);
+    const symbols = ds.map(
+      (d) => `${"  ".repeat(d.depth + 1)}${displaySignature(d.kind, d.signature, d.name)}`,
+    );
     return { i, symbols, text: [files[i]?.path ?? "", ...symbols].join("\n") };
   });
   return fitMap(blocks, files, rank, opts.budget);

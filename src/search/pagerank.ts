@@ -25,8 +25,9 @@ export function pageRank(
     const next = new Float64Array(n);
     let dangling = 0;
     for (let i = 0; i < n; i++) if ((out[i] ?? 0) === 0) dangling += rank[i] ?? 0;
-    for (const e of edges) next[e.to] = (next[e.to] ?? 0) + (d * (rank[e.from] ?? 0) * e.weight) / (out[e.from] ?? 1);
-    for (let i = 0; i < n; i++) next[i] = (next[i] ?? 0) + ((1 - d) + d * dangling) * (p[i] ?? 0);
+    for (const e of edges)
+      next[e.to] = (next[e.to] ?? 0) + (d * (rank[e.from] ?? 0) * e.weight) / (out[e.from] ?? 1);
+    for (let i = 0; i < n; i++) next[i] = (next[i] ?? 0) + (1 - d + d * dangling) * (p[i] ?? 0);
     rank = next;
   }
   return rank;

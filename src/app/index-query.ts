@@ -1,0 +1,101 @@
+import { ErrorCodes, UserError } from "../core/errors.js";
+import {
+  fileSymbols,
+  findSymbols,
+  getFile,
+  listSymbols,
+  type Page,
+  type SymbolRow,
+  searchFiles,
+  searchSymbols,
+} from "../index/store.js";
+import { type IndexTarget, withIndex } from "./index-open.js";
+
+/** `cadre index search | symbol | symbols | outline`: read-only queries with limits and pagination. */
+
+export interface SymbolView {
+  id: string;
+  name: string;
+  qualname: string;
+  kind: string;
+  path: string;
+  line: number;
+  endLine: number;
+  signature: string;
+  doc: string;
+}
+
+export function viewSymbol(s: SymbolRow): SymbolView {
+  return {
+    id: s.id,
+    name: s.name,
+    qualname: s.qualname,
+    kind: s.kind,
+    path: s.path,
+    line: s.line,
+    endLine: s.end_line,
+    signature: s.signature,
+    doc: s.doc,
+  };
+}
+
+export async function searchCode(t: IndexTarget, query: string, page: Page, kind?: string) {
+  if (!query.trim()) throw new UserError(ErrorCodes.usage, "search needs a query");
+  return withIndex(t, (db) => ({
+    query,
+    symbols: searchSymbols(db, query, page, kind).map((h) => ({
+      ...viewSymbol(h),
+      score: Number((-h.score).toFixed(4)),
+    })),
+    files: kind
+      ? []
+      : searchFiles(db, query, page).map((h) => ({
+          path: h.path,
+          language: h.language,
+          score: Number((-h.score).toFixed(4)),
+        })),
+  }));
+}
+
+export async function getSymbol(t: IndexTarget, ref: string, page: Page) {
+  return withIndex(t, (db) => {
+    const rows = findSymbols(db, ref, page);
+    if (rows.length === 0) {
+      const near = searchSymbols(db, ref, { limit: 5, offset: 0 }).map((h) => h.qualname);
+      throw new UserError(
+        ErrorCodes.notFound,
+        `no symbol "${ref}"`,
+        near.length ? `did you mean: ${near.join(", ")}?` : undefined,
+      );
+    }
+    return { ref, symbols: rows.map(viewSymbol) };
+  });
+}
+
+export async function listAllSymbols(t: IndexTarget, opts: Page & { glob?: string; kind?: string }) {
+  return withIndex(t, (db) => {
+    const r = listSymbols(db, opts);
+    return { total: r.total, limit: opts.limit, offset: opts.offset, symbols: r.rows.map(viewSymbol) };
+  });
+}
+
+export async function outlineFile(t: IndexTarget, path: string) {
+  const rel = path.replace(/^\.\//, "");
+  return withIndex(t, (db) => {
+    const f = getFile(db, rel);
+    if (!f)
+      throw new UserError(
+        ErrorCodes.notFound,
+        `"${rel}" is not in the index`,
+        "paths are relative to the repository root; run `cadre index refresh`",
+      );
+    return {
+      path: f.path,
+      language: f.language,
+      lines: f.lines,
+      parseError: f.error,
+      imports: JSON.parse(f.imports) as string[],
+      symbols: fileSymbols(db, f.id).map((s) => ({ ...viewSymbol(s), depth: s.depth })),
+    };
+  });
+}

@@ -1,0 +1,186 @@
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { z } from "zod";
+import { buildIndex } from "../app/index-build.js";
+import { type IndexTarget, parsePage } from "../app/index-open.js";
+import { getSymbol, outlineFile, searchCode } from "../app/index-query.js";
+import { infoCommand } from "../app/info.js";
+import { repoMap } from "../app/map.js";
+import { recall } from "../app/recall.js";
+import { searchCommand } from "../app/search.js";
+import { UserError } from "../core/errors.js";
+
+/** The MCP server: code-index and library tools over stdio. Every tool validates its input (zod). */
+
+export interface McpOptions {
+  target: IndexTarget;
+  env: NodeJS.ProcessEnv;
+  sources?: string[];
+  version?: string;
+  /** Minimum time between automatic refreshes of the index (default 15 s). */
+  refreshMs?: number;
+}
+
+type ToolResult = { content: Array<{ type: "text"; text: string }>; isError?: boolean };
+
+async function answer(fn: () => Promise<unknown>): Promise<ToolResult> {
+  try {
+    const v = await fn();
+    return { content: [{ type: "text", text: typeof v === "string" ? v : JSON.stringify(v, null, 1) }] };
+  } catch (e) {
+    const msg =
+      e instanceof UserError
+        ? `${e.code}: ${e.message}${e.hint ? ` (hint: ${e.hint})` : ""}`
+        : `error: ${(e as Error).message}`;
+    return { content: [{ type: "text", text: msg }], isError: true };
+  }
+}
+
+/** Refresh the index on first use and then at most every `everyMs` (the server outlives many edits). */
+function refresher(t: IndexTarget, everyMs: number): () => Promise<void> {
+  let last = 0;
+  let running: Promise<void> | undefined;
+  return () => {
+    if (Date.now() - last < everyMs) return Promise.resolve();
+    running ??= buildIndex(t, { full: false })
+      .then(() => {
+        last = Date.now();
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+}
+
+export function createMcpServer(o: McpOptions): McpServer {
+  const t = o.target;
+  const fresh = refresher(t, o.refreshMs ?? 15_000);
+  const answerCode = (fn: () => Promise<unknown>) => answer(async () => (await fresh(), fn()));
+  const server = new McpServer({ name: "cadre", version: o.version ?? "0.0.0" });
+  const limit = z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe("at most this many results (default 10)");
+  const budget = z.number().int().min(1).max(64_000);
+  server.registerTool(
+    "search_code",
+    {
+      description:
+        "Ranked full-text search of the repository: symbol names, signatures, doc comments and file content.",
+      inputSchema: { query: z.string().min(1).max(400), kind: z.string().max(40).optional(), limit },
+    },
+    (a) => answerCode(() => searchCode(t, a.query, parsePage(a.limit ?? 10, 0), a.kind)),
+  );
+  server.registerTool(
+    "get_symbol",
+    {
+      description:
+        "Definitions by name, qualified name (Class.method) or stable id: kind, path, line range, signature, doc.",
+      inputSchema: { name: z.string().min(1).max(400), limit },
+    },
+    (a) => answerCode(() => getSymbol(t, a.name, parsePage(a.limit ?? 10, 0))),
+  );
+  server.registerTool(
+    "get_file_outline",
+    {
+      description:
+        "The nested outline of one file (repository-relative path): imports and every definition with its lines.",
+      inputSchema: { path: z.string().min(1).max(1000) },
+    },
+    (a) => answerCode(() => outlineFile(t, a.path)),
+  );
+  server.registerTool(
+    "recall",
+    {
+      description:
+        "Tiered recall within a token budget: L0 one line, L1 structure, L2 exact source. Returns the most useful content that fits, the tier chosen and whether it is fresh.",
+      inputSchema: {
+        mode: z.enum(["file", "symbol", "query"]),
+        target: z.string().min(1).max(1000).describe("a path, a symbol name or id, or search words"),
+        budget: budget.optional().describe("token budget (default 2000)"),
+      },
+    },
+    (a) =>
+      answerCode(async () => {
+        const r = await recall(t, a.mode, a.target, a.budget ?? 2000);
+        return `[tier ${r.tier ?? "none"} · ${r.tokens}/${r.budget} tokens · ${r.fresh ? "fresh" : "stale"}${r.omitted ? ` · ${r.omitted} left out` : ""}]\n${r.text}`;
+      }),
+  );
+  server.registerTool(
+    "repo_map",
+    {
+      description:
+        "A map of the repository (files and their key symbols), ranked by the reference graph and cut to the budget.",
+      inputSchema: {
+        budget: budget.optional().describe("token budget (default 1024)"),
+        focus: z
+          .array(z.string().min(1).max(1000))
+          .max(20)
+          .optional()
+          .describe("paths or symbol names to centre on"),
+      },
+    },
+    (a) => answerCode(async () => (await repoMap(t, { budget: a.budget ?? 1024, focus: a.focus })).text),
+  );
+  server.registerTool(
+    "search_library",
+    {
+      description: "Search cadre's library of skills, agents, commands and rules by what they do.",
+      inputSchema: { query: z.string().min(1).max(400), kind: z.string().max(40).optional(), limit },
+    },
+    (a) =>
+      answer(async () => {
+        const r = await searchCommand({
+          cwd: t.root,
+          env: o.env,
+          sources: o.sources,
+          query: a.query,
+          kind: a.kind,
+          limit: a.limit ?? 10,
+        });
+        return r.results.map((x) => ({
+          id: x.item.id,
+          name: x.item.name,
+          kind: x.item.kind,
+          description: x.item.description,
+          tokens: x.item.tokens,
+        }));
+      }),
+  );
+  server.registerTool(
+    "get_item",
+    {
+      description: "One library item in full (metadata and body) by id, e.g. skill:test-driven-development.",
+      inputSchema: { ref: z.string().min(1).max(400) },
+    },
+    (a) =>
+      answer(async () => {
+        const r = await infoCommand({ cwd: t.root, env: o.env, sources: o.sources, ref: a.ref });
+        const i = r.item;
+        return {
+          id: i.id,
+          name: i.name,
+          kind: i.kind,
+          description: i.description,
+          tokens: i.tokens,
+          body: i.body,
+        };
+      }),
+  );
+  return server;
+}
+
+export async function serveMcp(o: McpOptions): Promise<void> {
+  const server = createMcpServer(o);
+  const transport = new StdioServerTransport();
+  const closed = new Promise<void>((resolve) => {
+    server.server.onclose = () => resolve();
+    process.stdin.once("end", () => resolve());
+  });
+  await server.connect(transport);
+  await closed;
+}
