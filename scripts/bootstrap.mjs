@@ -28,11 +28,17 @@ function newest(dir) {
 
 const installed = join(root, "node_modules", ".package-lock.json");
 if (!existsSync(installed) || mtime(join(root, "package-lock.json")) > mtime(installed)) {
-  console.error("bootstrap: installing dependencies (npm ci)…");
-  run("npm", ["ci", "--no-audit", "--no-fund"]);
+  // `npm install` (not `npm ci`): it installs what package-lock.json pins, and unlike `npm ci` it accepts a
+  // lock written without entries for other platforms' optional packages (npm configs that omit them).
+  console.error("bootstrap: installing dependencies (npm install)…");
+  run("npm", ["install", "--no-audit", "--no-fund"]);
 }
 const cli = join(root, "dist", "cli.js");
-if (!existsSync(cli) || newest(join(root, "src")) > mtime(cli) || mtime(join(root, "package.json")) > mtime(cli)) {
+if (
+  !existsSync(cli) ||
+  newest(join(root, "src")) > mtime(cli) ||
+  mtime(join(root, "package.json")) > mtime(cli)
+) {
   console.error("bootstrap: building dist/ (tsup)…");
   run("npx", ["tsup", "--silent"]);
 }
