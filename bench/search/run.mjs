@@ -15,7 +15,9 @@ const items = [];
 for (let copy = 0; items.length < TARGET; copy++)
   for (const it of cat.items) {
     if (items.length >= TARGET) break;
-    items.push(copy === 0 ? it : { ...it, name: `${it.name}-v${copy}`, id: `${it.kind}:${it.name}-v${copy}` });
+    items.push(
+      copy === 0 ? it : { ...it, name: `${it.name}-v${copy}`, id: `${it.kind}:${it.name}-v${copy}` },
+    );
   }
 
 const queriesSrc = readFileSync(join(root, "test", "library", "search-queries.ts"), "utf8");

@@ -1,9 +1,9 @@
 import { ErrorCodes, UserError } from "../core/errors.js";
-import { HOST_KINDS, type HostKind, supportOf, type Support } from "../hosts/define.js";
+import { HOST_KINDS, type HostKind, type Support, supportOf } from "../hosts/define.js";
 import { hostList } from "../hosts/registry.js";
 import { type Catalog, resolveRef } from "../model/catalog.js";
 import { parseCompositionMap } from "../model/composition.js";
-import { qualifiedId, type Item } from "../model/item.js";
+import { type Item, qualifiedId } from "../model/item.js";
 import { type CatalogOptions, openCatalog } from "./catalog.js";
 
 export interface HostSupportRow {
@@ -22,9 +22,19 @@ const CADRE_NOTES: Record<string, string> = {
 export function hostSupport(item: Item): HostSupportRow[] {
   return hostList().map((h) => {
     if (!(HOST_KINDS as readonly string[]).includes(item.kind))
-      return { host: h.id, displayName: h.displayName, support: "cadre" as const, note: CADRE_NOTES[item.kind] ?? "" };
+      return {
+        host: h.id,
+        displayName: h.displayName,
+        support: "cadre" as const,
+        note: CADRE_NOTES[item.kind] ?? "",
+      };
     const k = h.kinds[item.kind as HostKind];
-    return { host: h.id, displayName: h.displayName, support: supportOf(h, item.kind), note: k?.note ?? "not supported" };
+    return {
+      host: h.id,
+      displayName: h.displayName,
+      support: supportOf(h, item.kind),
+      note: k?.note ?? "not supported",
+    };
   });
 }
 
@@ -36,7 +46,11 @@ export interface CompositionInfo {
 }
 
 /** `stack:<id>` or `concern:<id>`: the expertise modules each role loads for it. */
-export function compositionInfo(cat: Catalog, layer: "stacks" | "concerns", key: string): CompositionInfo | undefined {
+export function compositionInfo(
+  cat: Catalog,
+  layer: "stacks" | "concerns",
+  key: string,
+): CompositionInfo | undefined {
   const roles: CompositionInfo["roles"] = {};
   let found = false;
   for (const pack of cat.packs) {
@@ -64,12 +78,18 @@ export function compositionKeys(cat: Catalog, layer: "stacks" | "concerns"): str
   return [...keys].sort();
 }
 
-export async function compositionCommand(opts: CatalogOptions & { layer: "stacks" | "concerns"; key: string }) {
+export async function compositionCommand(
+  opts: CatalogOptions & { layer: "stacks" | "concerns"; key: string },
+) {
   const cat = await openCatalog(opts);
   const info = compositionInfo(cat, opts.layer, opts.key);
   if (!info) {
     const known = compositionKeys(cat, opts.layer).join(", ");
-    throw new UserError(ErrorCodes.notFound, `no ${opts.layer === "stacks" ? "stack" : "concern"} "${opts.key}" in any composition map`, `known: ${known}`);
+    throw new UserError(
+      ErrorCodes.notFound,
+      `no ${opts.layer === "stacks" ? "stack" : "concern"} "${opts.key}" in any composition map`,
+      `known: ${known}`,
+    );
   }
   return info;
 }
@@ -80,8 +100,16 @@ export async function infoCommand(opts: CatalogOptions & { ref: string }) {
   if (!r.ok) {
     const list = r.candidates.map(qualifiedId).join(", ");
     if (r.reason === "ambiguous")
-      throw new UserError(ErrorCodes.usage, `"${opts.ref}" matches several items: ${list}`, "qualify it as pack/kind:name");
-    throw new UserError(ErrorCodes.notFound, `no item "${opts.ref}"`, list ? `did you mean: ${list}?` : "try `cadre search <words>`");
+      throw new UserError(
+        ErrorCodes.usage,
+        `"${opts.ref}" matches several items: ${list}`,
+        "qualify it as pack/kind:name",
+      );
+    throw new UserError(
+      ErrorCodes.notFound,
+      `no item "${opts.ref}"`,
+      list ? `did you mean: ${list}?` : "try `cadre search <words>`",
+    );
   }
   const collisions = cat.collisions.find((c) => c.id === r.item.id)?.items.filter((i) => i !== r.item) ?? [];
   return { item: r.item, hosts: hostSupport(r.item), alsoIn: collisions.map(qualifiedId) };

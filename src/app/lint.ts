@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
-import type { Catalog } from "../model/catalog.js";
 import { lintPacks } from "../lint/run.js";
 import type { LintResult } from "../lint/types.js";
+import type { Catalog } from "../model/catalog.js";
 import { loadCatalog } from "../sources/load.js";
 import { builtinLibraryDir } from "../sources/paths.js";
 
@@ -14,7 +14,9 @@ export interface LintCommandOptions {
 }
 
 /** Load the given packs (with the built-in pack for resolving references) and lint them. */
-export async function lintCommand(opts: LintCommandOptions): Promise<LintResult & { packs: string[]; catalog: Catalog }> {
+export async function lintCommand(
+  opts: LintCommandOptions,
+): Promise<LintResult & { packs: string[]; catalog: Catalog }> {
   const paths = opts.paths.length ? opts.paths : ["."];
   const catalog = await loadCatalog({ cwd: opts.cwd, paths, env: opts.env });
   const builtin = builtinLibraryDir();

@@ -17,10 +17,17 @@ export function filterItems(items: readonly Item[], f: ListFilter): Item[] {
         (!f.tag || i.tags.includes(f.tag)) &&
         (!f.pack || i.pack === f.pack),
     )
-    .sort((a, b) => a.kind.localeCompare(b.kind) || (a.category ?? "").localeCompare(b.category ?? "") || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        a.kind.localeCompare(b.kind) ||
+        (a.category ?? "").localeCompare(b.category ?? "") ||
+        a.name.localeCompare(b.name),
+    );
 }
 
-export async function listCommand(opts: CatalogOptions & ListFilter): Promise<{ items: Item[]; total: number }> {
+export async function listCommand(
+  opts: CatalogOptions & ListFilter,
+): Promise<{ items: Item[]; total: number }> {
   const cat = await openCatalog(opts);
   const items = filterItems(cat.items, opts);
   return { items, total: cat.items.length };

@@ -11,11 +11,20 @@ export interface SearchResult {
 export function itemDocs(items: readonly Item[]): SearchDoc[] {
   return items.map((i, n) => ({
     id: String(n),
-    fields: { name: i.name.replace(/-/g, " "), tags: [...i.tags, i.category ?? "", i.kind].join(" "), description: i.description, body: i.body },
+    fields: {
+      name: i.name.replace(/-/g, " "),
+      tags: [...i.tags, i.category ?? "", i.kind].join(" "),
+      description: i.description,
+      body: i.body,
+    },
   }));
 }
 
-export function searchItems(items: readonly Item[], query: string, opts: { kind?: string; limit?: number }): SearchResult[] {
+export function searchItems(
+  items: readonly Item[],
+  query: string,
+  opts: { kind?: string; limit?: number },
+): SearchResult[] {
   const index = buildIndex(itemDocs(items));
   return search(index, query, {
     limit: opts.limit ?? 10,

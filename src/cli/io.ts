@@ -1,4 +1,4 @@
-import pc from "picocolors";
+import type pc from "picocolors";
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -43,7 +43,8 @@ export function writeJson(io: Io, value: unknown): void {
 /** Pad a table of rows to aligned columns. */
 export function table(rows: string[][], widths?: number[]): string {
   const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, "").length;
-  const w = widths ?? rows.reduce<number[]>((acc, r) => r.map((c, i) => Math.max(acc[i] ?? 0, visible(c))), []);
+  const w =
+    widths ?? rows.reduce<number[]>((acc, r) => r.map((c, i) => Math.max(acc[i] ?? 0, visible(c))), []);
   return rows
     .map((r) =>
       r

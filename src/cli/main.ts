@@ -31,7 +31,6 @@ function makeIo(g: GlobalOpts): Io {
   };
 }
 
-
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
@@ -49,7 +48,9 @@ function addCommand(program: Command, spec: CommandSpec, state: { code: number }
     const command = params[params.length - 1] as Command;
     const opts = command.opts();
     const globals = command.optsWithGlobals() as GlobalOpts;
-    const args = (command.processedArgs as unknown[]).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [a])) as string[];
+    const args = (command.processedArgs as unknown[]).flatMap((a) =>
+      Array.isArray(a) ? a : a === undefined ? [] : [a],
+    ) as string[];
     const io = makeIo(globals);
     const mod = await spec.load();
     state.code = (await mod.run(args, opts, io)) ?? 0;
@@ -92,7 +93,8 @@ function reportError(e: unknown, argv: string[]): number {
   const debug = process.env.CADRE_DEBUG === "1";
   if (e instanceof ExitError) return e.exitCode;
   if (e instanceof CommanderError) {
-    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
+      return 0;
     if (e.code === "commander.executeSubCommandAsync") return ExitCodes.failure;
     return ExitCodes.usage; // commander already printed the message
   }
@@ -102,7 +104,9 @@ function reportError(e: unknown, argv: string[]): number {
   const hint = user ? user.hint : `this is a bug in cadre; please report it at ${REPORT_URL}`;
   if (wantsJson(argv)) {
     const errors = [{ code, message, ...(hint ? { hint } : {}) }];
-    process.stdout.write(`${JSON.stringify({ ok: false, command: argv[0] ?? "", version: VERSION, data: null, errors }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ok: false, command: argv[0] ?? "", version: VERSION, data: null, errors }, null, 2)}\n`,
+    );
   } else {
     const c = createColors(colorEnabled(process.env, process.stderr.isTTY === true));
     process.stderr.write(`${c.red("error:")} ${message}\n`);

@@ -17,7 +17,9 @@ describe("parseFrontmatter", () => {
   });
 
   it("reads multi-line values (folded and literal blocks)", () => {
-    const fm = parseFrontmatter("---\nname: a\ndescription: >\n  first line\n  second line\nnotes: |\n  keep\n  lines\n---\nx");
+    const fm = parseFrontmatter(
+      "---\nname: a\ndescription: >\n  first line\n  second line\nnotes: |\n  keep\n  lines\n---\nx",
+    );
     expect(fm.data?.description).toBe("first line second line\n");
     expect(fm.data?.notes).toBe("keep\nlines\n");
   });

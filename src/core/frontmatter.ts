@@ -69,7 +69,11 @@ export function parseYaml(text: string, lineOffset = 0): { value: unknown; error
   const errors = doc.errors.map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);
     const first = e.message.split("\n")[0] ?? e.message;
-    return { message: first.replace(/ at line \d+, column \d+:?$/, ""), line: pos.line + lineOffset, column: pos.col };
+    return {
+      message: first.replace(/ at line \d+, column \d+:?$/, ""),
+      line: pos.line + lineOffset,
+      column: pos.col,
+    };
   });
   if (errors.length > 0) return { value: undefined, errors };
   try {

@@ -2,7 +2,9 @@ import { createRequire } from "node:module";
 import type * as Jsonc from "jsonc-parser";
 import { positionAt } from "./diagnostics.js";
 
-export type JsonResult = { ok: true; value: unknown } | { ok: false; message: string; line: number; column: number };
+export type JsonResult =
+  | { ok: true; value: unknown }
+  | { ok: false; message: string; line: number; column: number };
 
 let jsonc: typeof Jsonc | undefined;
 
@@ -17,6 +19,10 @@ export function parseJson(text: string): JsonResult {
     const first = errors[0];
     if (!first) return { ok: false, message: (e as Error).message, line: 1, column: 1 };
     const pos = positionAt(text, first.offset);
-    return { ok: false, message: `${jsonc.printParseErrorCode(first.error)} (${(e as Error).message})`, ...pos };
+    return {
+      ok: false,
+      message: `${jsonc.printParseErrorCode(first.error)} (${(e as Error).message})`,
+      ...pos,
+    };
   }
 }

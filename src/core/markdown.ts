@@ -53,7 +53,13 @@ export function extractCodeBlocks(text: string): CodeBlock[] {
         open = undefined;
       } else open.body.push(t);
     } else if (m?.[1] && !(m[1][0] === "`" && (m[2] ?? "").includes("`"))) {
-      open = { char: m[1][0] as string, len: m[1].length, lang: (m[2] ?? "").trim().split(/\s+/)[0] ?? "", line: i + 1, body: [] };
+      open = {
+        char: m[1][0] as string,
+        len: m[1].length,
+        lang: (m[2] ?? "").trim().split(/\s+/)[0] ?? "",
+        line: i + 1,
+        body: [],
+      };
     }
   }
   return blocks;

@@ -7,7 +7,10 @@ export function lineOfKey(item: Item, key: string): number | undefined {
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const re = new RegExp(`^["']?${escaped}["']?\\s*:`, "m");
   if (MARKDOWN_KINDS.has(item.kind)) {
-    const head = item.text.split("\n").slice(0, Math.max(1, item.bodyLine - 1)).join("\n");
+    const head = item.text
+      .split("\n")
+      .slice(0, Math.max(1, item.bodyLine - 1))
+      .join("\n");
     const m = re.exec(head);
     return m ? positionAt(head, m.index).line : 1;
   }

@@ -10,17 +10,72 @@ import type { LintRule } from "./types.js";
 
 /** Rules reported by the loader, listed here so they are documented with the others. */
 export const LOAD_RULES: Array<Pick<LintRule, "id" | "severity" | "description" | "hint">> = [
-  { id: "load/yaml-syntax", severity: "error", description: "Frontmatter and YAML files parse.", hint: "fix the YAML at the reported line and column" },
-  { id: "load/json-syntax", severity: "error", description: "JSON files parse.", hint: "fix the JSON at the reported position" },
-  { id: "load/missing-frontmatter", severity: "error", description: "Markdown items start with YAML frontmatter.", hint: "add '---' lines around name and description at the top" },
-  { id: "load/binary", severity: "error", description: "Item files are text, not binary.", hint: "remove the binary file or move it under assets/" },
-  { id: "load/invalid-utf8", severity: "error", description: "Text files are valid UTF-8.", hint: "re-save the file as UTF-8" },
-  { id: "load/too-large", severity: "error", description: "Files are at most 1 MiB (configurable).", hint: "split the file or move data out of the pack" },
-  { id: "load/symlink-escape", severity: "error", description: "Symbolic links stay inside the pack.", hint: "copy the target into the pack instead of linking outside it" },
-  { id: "load/unreadable", severity: "error", description: "Files can be read.", hint: "check the file's permissions" },
-  { id: "load/unsafe-name", severity: "error", description: "Item names contain no path separators or '..'.", hint: "use a kebab-case name" },
-  { id: "pack/manifest", severity: "error", description: "cadre-pack.yaml has the documented fields.", hint: "see docs/authoring.md" },
-  { id: "hook/unknown-event", severity: "warning", description: "Claude plugin hooks use known events.", hint: "use a documented Claude Code hook event" },
+  {
+    id: "load/yaml-syntax",
+    severity: "error",
+    description: "Frontmatter and YAML files parse.",
+    hint: "fix the YAML at the reported line and column",
+  },
+  {
+    id: "load/json-syntax",
+    severity: "error",
+    description: "JSON files parse.",
+    hint: "fix the JSON at the reported position",
+  },
+  {
+    id: "load/missing-frontmatter",
+    severity: "error",
+    description: "Markdown items start with YAML frontmatter.",
+    hint: "add '---' lines around name and description at the top",
+  },
+  {
+    id: "load/binary",
+    severity: "error",
+    description: "Item files are text, not binary.",
+    hint: "remove the binary file or move it under assets/",
+  },
+  {
+    id: "load/invalid-utf8",
+    severity: "error",
+    description: "Text files are valid UTF-8.",
+    hint: "re-save the file as UTF-8",
+  },
+  {
+    id: "load/too-large",
+    severity: "error",
+    description: "Files are at most 1 MiB (configurable).",
+    hint: "split the file or move data out of the pack",
+  },
+  {
+    id: "load/symlink-escape",
+    severity: "error",
+    description: "Symbolic links stay inside the pack.",
+    hint: "copy the target into the pack instead of linking outside it",
+  },
+  {
+    id: "load/unreadable",
+    severity: "error",
+    description: "Files can be read.",
+    hint: "check the file's permissions",
+  },
+  {
+    id: "load/unsafe-name",
+    severity: "error",
+    description: "Item names contain no path separators or '..'.",
+    hint: "use a kebab-case name",
+  },
+  {
+    id: "pack/manifest",
+    severity: "error",
+    description: "cadre-pack.yaml has the documented fields.",
+    hint: "see docs/authoring.md",
+  },
+  {
+    id: "hook/unknown-event",
+    severity: "warning",
+    description: "Claude plugin hooks use known events.",
+    hint: "use a documented Claude Code hook event",
+  },
 ];
 
 export const RULES: LintRule[] = [

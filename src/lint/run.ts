@@ -11,7 +11,12 @@ export interface LintOptions {
 }
 
 /** Lint the given packs (resolving references against the whole catalog). Pure. */
-export function lintPacks(catalog: Catalog, packs: readonly Pack[], opts: LintOptions = {}, rules: readonly LintRule[] = RULES): LintResult {
+export function lintPacks(
+  catalog: Catalog,
+  packs: readonly Pack[],
+  opts: LintOptions = {},
+  rules: readonly LintRule[] = RULES,
+): LintResult {
   const ctx: LintContext = { catalog, strict: opts.strict === true };
   const active = opts.rules ? rules.filter((r) => opts.rules?.includes(r.id)) : rules;
   const diagnostics: Diagnostic[] = [];
@@ -21,7 +26,13 @@ export function lintPacks(catalog: Catalog, packs: readonly Pack[], opts: LintOp
     diagnostics.push(...pack.diagnostics.filter((d) => !opts.rules || opts.rules.includes(d.rule)));
     const emit = (rule: LintRule, f: Finding, defaultPath: string) => {
       const severity: Severity = f.severity ?? rule.severity;
-      const d: Diagnostic = { rule: rule.id, severity, message: f.message, file: displayPath(pack, f.path || defaultPath), hint: rule.hint };
+      const d: Diagnostic = {
+        rule: rule.id,
+        severity,
+        message: f.message,
+        file: displayPath(pack, f.path || defaultPath),
+        hint: rule.hint,
+      };
       if (f.line !== undefined) d.line = f.line;
       if (f.column !== undefined) d.column = f.column;
       diagnostics.push(d);

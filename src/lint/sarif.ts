@@ -14,7 +14,9 @@ export function toSarif(diagnostics: readonly Diagnostic[], version: string): ob
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "cadre", version, informationUri: "https://github.com/cadre-dev/cadre", rules } },
+        tool: {
+          driver: { name: "cadre", version, informationUri: "https://github.com/cadre-dev/cadre", rules },
+        },
         results: diagnostics.map((d) => ({
           ruleId: d.rule,
           level: level(d.severity),
@@ -23,7 +25,9 @@ export function toSarif(diagnostics: readonly Diagnostic[], version: string): ob
             {
               physicalLocation: {
                 artifactLocation: { uri: d.file },
-                ...(d.line ? { region: { startLine: d.line, ...(d.column ? { startColumn: d.column } : {}) } } : {}),
+                ...(d.line
+                  ? { region: { startLine: d.line, ...(d.column ? { startColumn: d.column } : {}) } }
+                  : {}),
               },
             },
           ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildIndex, highlight, search, type SearchDoc } from "./bm25f.js";
+import { buildIndex, highlight, type SearchDoc, search } from "./bm25f.js";
 import { boundedEditDistance, tokenize } from "./tokenize.js";
 
 const doc = (id: string, name: string, tags: string, description: string, body = ""): SearchDoc => ({
@@ -8,10 +8,34 @@ const doc = (id: string, name: string, tags: string, description: string, body =
 });
 
 const docs = [
-  doc("tdd", "test driven development", "testing process", "Write a failing test first, then make it pass.", "red green refactor"),
-  doc("flaky", "flaky test hunter", "testing quality", "Find and fix tests that fail intermittently.", "retry timing order"),
-  doc("k8s", "kubernetes deploy", "infrastructure", "Deploy services to a Kubernetes cluster with manifests.", "pods services"),
-  doc("body-only", "misc notes", "", "General notes.", "kubernetes kubernetes kubernetes is mentioned in the body only"),
+  doc(
+    "tdd",
+    "test driven development",
+    "testing process",
+    "Write a failing test first, then make it pass.",
+    "red green refactor",
+  ),
+  doc(
+    "flaky",
+    "flaky test hunter",
+    "testing quality",
+    "Find and fix tests that fail intermittently.",
+    "retry timing order",
+  ),
+  doc(
+    "k8s",
+    "kubernetes deploy",
+    "infrastructure",
+    "Deploy services to a Kubernetes cluster with manifests.",
+    "pods services",
+  ),
+  doc(
+    "body-only",
+    "misc notes",
+    "",
+    "General notes.",
+    "kubernetes kubernetes kubernetes is mentioned in the body only",
+  ),
   doc("review", "code review", "quality", "Review a change for correctness and risk.", "test the diff"),
 ];
 const index = buildIndex(docs);
@@ -55,7 +79,14 @@ describe("BM25F search", () => {
 
 describe("tokenize and helpers", () => {
   it("splits camelCase, kebab-case and snake_case, drops stop words", () => {
-    expect(tokenize("parseHTTPRequest for the code-review_tool")).toEqual(["parse", "http", "request", "code", "review", "tool"]);
+    expect(tokenize("parseHTTPRequest for the code-review_tool")).toEqual([
+      "parse",
+      "http",
+      "request",
+      "code",
+      "review",
+      "tool",
+    ]);
   });
   it("bounds the edit distance", () => {
     expect(boundedEditDistance("kitten", "sitting", 3)).toBe(3);

@@ -48,7 +48,9 @@ export interface SearchIndex {
 
 export function buildIndex(docs: SearchDoc[], params = DEFAULT_PARAMS): SearchIndex {
   const tokens = docs.map((d) => FIELDS.map((f) => tokenize(d.fields[f])));
-  const avg = FIELDS.map((_, fi) => tokens.reduce((a, t) => a + (t[fi] as string[]).length, 0) / (docs.length || 1) || 1);
+  const avg = FIELDS.map(
+    (_, fi) => tokens.reduce((a, t) => a + (t[fi] as string[]).length, 0) / (docs.length || 1) || 1,
+  );
   const postings = new Map<string, Postings>();
   const local = new Map<string, number>();
   tokens.forEach((fields, di) => {
@@ -58,10 +60,11 @@ export function buildIndex(docs: SearchDoc[], params = DEFAULT_PARAMS): SearchIn
       const { weight, b, phrases } = params[f];
       const w = weight / (1 - b + (b * words.length) / (avg[fi] as number));
       for (const t of words) local.set(t, (local.get(t) ?? 0) + w);
-      if (phrases) for (let i = 0; i + 1 < words.length; i++) {
-        const p = `${words[i]}_${words[i + 1]}`;
-        local.set(p, (local.get(p) ?? 0) + w);
-      }
+      if (phrases)
+        for (let i = 0; i + 1 < words.length; i++) {
+          const p = `${words[i]}_${words[i + 1]}`;
+          local.set(p, (local.get(p) ?? 0) + w);
+        }
     });
     for (const [t, tf] of local) {
       let p = postings.get(t);
@@ -107,7 +110,11 @@ export function expandTerm(index: SearchIndex, q: string): Array<{ term: string;
       if ((index.vocab[mid] as string) < q) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < index.vocab.length && (index.vocab[i] as string).startsWith(q) && out.size < 64; i++) {
+    for (
+      let i = lo;
+      i < index.vocab.length && (index.vocab[i] as string).startsWith(q) && out.size < 64;
+      i++
+    ) {
       const t = index.vocab[i] as string;
       if (t !== q) out.set(t, 0.6 + 0.3 * (q.length / t.length));
     }
@@ -181,7 +188,9 @@ export function highlight(text: string, terms: readonly string[], open: string, 
   if (terms.length === 0) return text;
   return text.replace(/[\p{L}\p{N}]+/gu, (word) => {
     const w = word.toLowerCase();
-    return terms.some((t) => w === t || (w.startsWith(t) && t.length >= 3) || (t.startsWith(w) && w.length >= 4))
+    return terms.some(
+      (t) => w === t || (w.startsWith(t) && t.length >= 3) || (t.startsWith(w) && w.length >= 4),
+    )
       ? `${open}${word}${close}`
       : word;
   });

@@ -16,7 +16,10 @@ export function tokenize(text: string): string[] {
       if (raw.length <= 40 && !STOP.has(raw)) out.push(raw);
       continue;
     }
-    const parts = raw.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").split(" ");
+    const parts = raw
+      .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+      .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+      .split(" ");
     for (const p of parts) {
       const t = p.toLowerCase();
       if (t.length > 0 && t.length <= 40 && !STOP.has(t)) out.push(t);

@@ -55,12 +55,23 @@ describe("cadre CLI conventions", () => {
   it("NO_COLOR disables colour and FORCE_COLOR forces it", async () => {
     const plain = await cadre(["list", "--kind", "agent"]);
     expect(plain.stdout).not.toMatch(/\x1b\[/);
-    const forced = await cadre(["list", "--kind", "agent"], { env: { NO_COLOR: undefined, FORCE_COLOR: "1" } });
+    const forced = await cadre(["list", "--kind", "agent"], {
+      env: { NO_COLOR: undefined, FORCE_COLOR: "1" },
+    });
     expect(forced.stdout).toMatch(/\x1b\[/);
   });
 
   it("--cwd runs as if started elsewhere", async () => {
-    const r = await cadre(["--cwd", join(ROOT, "test", "fixtures"), "list", "--source", "agent-skills-repo", "--pack", "agent-skills-repo", "--json"]);
+    const r = await cadre([
+      "--cwd",
+      join(ROOT, "test", "fixtures"),
+      "list",
+      "--source",
+      "agent-skills-repo",
+      "--pack",
+      "agent-skills-repo",
+      "--json",
+    ]);
     expect(r.code).toBe(0);
     expect(json<{ data: { count: number } }>(r).data.count).toBe(3);
   });
@@ -68,7 +79,16 @@ describe("cadre CLI conventions", () => {
 
 describe("lazy start-up", () => {
   it("the entry chunk graph does not statically import heavy modules", () => {
-    const heavy = ["yaml", "zod", "gpt-tokenizer", "better-sqlite3", "web-tree-sitter", "@clack/prompts", "ajv", "jsonc-parser"];
+    const heavy = [
+      "yaml",
+      "zod",
+      "gpt-tokenizer",
+      "better-sqlite3",
+      "web-tree-sitter",
+      "@clack/prompts",
+      "ajv",
+      "jsonc-parser",
+    ];
     const seen = new Set<string>();
     const bare = new Set<string>();
     const visit = (file: string) => {

@@ -1,5 +1,5 @@
-import { parsePack } from "../../src/model/parse-pack.js";
 import type { Pack } from "../../src/model/item.js";
+import { parsePack } from "../../src/model/parse-pack.js";
 import type { PackSnapshot, SnapshotFile } from "../../src/model/snapshot.js";
 
 export type Tree = Record<string, string | Uint8Array | Omit<SnapshotFile, "path">>;

@@ -21,23 +21,59 @@ describe("built-in library v1", async () => {
   });
 
   it("has the 10 pipeline roles and 15 workflows", () => {
-    expect(of("agent").filter((a) => a.category === "pipeline").map((a) => a.name).sort()).toEqual(
-      ["clarifier", "content-author", "designer", "executor", "learner", "planner", "researcher", "reviewer", "specifier", "verifier"],
-    );
+    expect(
+      of("agent")
+        .filter((a) => a.category === "pipeline")
+        .map((a) => a.name)
+        .sort(),
+    ).toEqual([
+      "clarifier",
+      "content-author",
+      "designer",
+      "executor",
+      "learner",
+      "planner",
+      "researcher",
+      "reviewer",
+      "specifier",
+      "verifier",
+    ]);
     expect(of("command").filter((c) => c.category === "workflow")).toHaveLength(15);
     for (const c of of("command")) expect(typeof c.meta.agent).toBe("string");
   });
 
   it("has 36 specialist agents, at least 4 in each category", () => {
-    const cats = count(of("agent").filter((a) => a.category !== "pipeline"), (a) => a.category ?? "");
-    for (const c of ["orchestrators", "development", "quality", "infrastructure", "configuration", "blockchain"]) expect(cats[c]).toBeGreaterThanOrEqual(4);
+    const cats = count(
+      of("agent").filter((a) => a.category !== "pipeline"),
+      (a) => a.category ?? "",
+    );
+    for (const c of [
+      "orchestrators",
+      "development",
+      "quality",
+      "infrastructure",
+      "configuration",
+      "blockchain",
+    ])
+      expect(cats[c]).toBeGreaterThanOrEqual(4);
     expect(Object.values(cats).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(36);
   });
 
   it("has 24 process skills and 6 task skills in each of 10 domains", () => {
     const cats = count(of("skill"), (s) => s.category ?? "");
     expect(cats.process).toBeGreaterThanOrEqual(24);
-    for (const d of ["ai-engineering", "architecture", "backend", "ci-cd", "db-management", "foundation", "frontend", "performance", "security", "testing"])
+    for (const d of [
+      "ai-engineering",
+      "architecture",
+      "backend",
+      "ci-cd",
+      "db-management",
+      "foundation",
+      "frontend",
+      "performance",
+      "security",
+      "testing",
+    ])
       expect(cats[d], d).toBeGreaterThanOrEqual(6);
   });
 
@@ -45,15 +81,55 @@ describe("built-in library v1", async () => {
     const ex = of("expertise");
     expect(ex.length).toBeGreaterThanOrEqual(60);
     const domains = Object.keys(count(ex, (e) => e.category ?? "")).sort();
-    expect(domains).toEqual(["antipatterns", "architecture", "backend", "content", "design", "frontend", "humanize", "i18n", "infrastructure", "performance", "quality", "security"]);
-    const outOfRange = ex.map((e) => [e.name, e.text.split("\n").length] as const).filter(([, n]) => n < 150 || n > 400);
+    expect(domains).toEqual([
+      "antipatterns",
+      "architecture",
+      "backend",
+      "content",
+      "design",
+      "frontend",
+      "humanize",
+      "i18n",
+      "infrastructure",
+      "performance",
+      "quality",
+      "security",
+    ]);
+    const outOfRange = ex
+      .map((e) => [e.name, e.text.split("\n").length] as const)
+      .filter(([, n]) => n < 150 || n > 400);
     expect(outOfRange).toEqual([]);
   });
 
   it("has at least 3 items of every kind and 8 profiles", () => {
     const kinds = count(items, (i) => i.kind);
-    for (const k of ["skill", "agent", "command", "rule", "expertise", "hook", "mcp", "schema", "template", "profile"]) expect(kinds[k], k).toBeGreaterThanOrEqual(3);
-    expect(of("profile").map((p) => p.name).sort()).toEqual(["backend-node", "core", "frontend-react", "go", "infrastructure", "pipeline", "python", "security-review"]);
+    for (const k of [
+      "skill",
+      "agent",
+      "command",
+      "rule",
+      "expertise",
+      "hook",
+      "mcp",
+      "schema",
+      "template",
+      "profile",
+    ])
+      expect(kinds[k], k).toBeGreaterThanOrEqual(3);
+    expect(
+      of("profile")
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual([
+      "backend-node",
+      "core",
+      "frontend-react",
+      "go",
+      "infrastructure",
+      "pipeline",
+      "python",
+      "security-review",
+    ]);
     for (const p of of("profile")) expect(expandProfile(cat, p).missing).toEqual([]);
   });
 
@@ -69,7 +145,9 @@ describe("built-in library v1", async () => {
   });
 
   it("every description says what the item does and when to use it, in at most 1024 characters", () => {
-    for (const it of items.filter((i) => ["skill", "agent", "command", "rule", "expertise"].includes(i.kind))) {
+    for (const it of items.filter((i) =>
+      ["skill", "agent", "command", "rule", "expertise"].includes(i.kind),
+    )) {
       expect(it.description.length, it.id).toBeGreaterThan(40);
       expect(it.description.length, it.id).toBeLessThanOrEqual(1024);
     }

@@ -19,7 +19,9 @@ describe("code samples in the library", async () => {
       const t = f !== it.path && f.endsWith(".md") ? pack?.texts.get(f) : undefined;
       if (t) texts.push({ path: f, text: t, offset: 0 });
     }
-    return texts.flatMap((t) => extractCodeBlocks(t.text).map((b) => ({ ...b, where: `library/${t.path}:${b.line + t.offset}` })));
+    return texts.flatMap((t) =>
+      extractCodeBlocks(t.text).map((b) => ({ ...b, where: `library/${t.path}:${b.line + t.offset}` })),
+    );
   });
   const dir = mkdtempSync(join(tmpdir(), "cadre-samples-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,7 +31,10 @@ describe("code samples in the library", async () => {
     expect(samples.length).toBeGreaterThan(20);
     const files = new Map<string, string>();
     samples.forEach((b, i) => {
-      const ext = { ts: "ts", typescript: "ts", tsx: "tsx", jsx: "jsx", js: "js", javascript: "js", mjs: "mjs" }[b.lang.toLowerCase()] ?? "ts";
+      const ext =
+        { ts: "ts", typescript: "ts", tsx: "tsx", jsx: "jsx", js: "js", javascript: "js", mjs: "mjs" }[
+          b.lang.toLowerCase()
+        ] ?? "ts";
       const file = join(dir, `s${i}`, `sample.${ext}`);
       mkdirSync(join(dir, `s${i}`), { recursive: true });
       writeFileSync(file, `${b.code}\nexport {};\n`);

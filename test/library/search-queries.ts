@@ -9,7 +9,10 @@ export const QUERIES: Array<[query: string, expected: string | string[]]> = [
   ["write a commit message", "skill:writing-commit-messages"],
   ["git worktree parallel branches", "skill:using-git-worktrees"],
   ["break work into a plan", "skill:writing-plans"],
-  ["security audit vulnerabilities", ["agent:security-auditor", "command:run-audit", "expertise:security-vulnerability-patterns"]],
+  [
+    "security audit vulnerabilities",
+    ["agent:security-auditor", "command:run-audit", "expertise:security-vulnerability-patterns"],
+  ],
   ["threat model", "expertise:threat-modeling"],
   ["sql injection", "expertise:injection-and-input-validation"],
   ["leaked api keys secrets", "expertise:secrets-management"],

@@ -11,6 +11,9 @@ describe("search finds the right item for obvious queries", async () => {
   it.each(QUERIES)("%s → %s (top 3)", (query, expected) => {
     const top = searchItems(cat.items, query, { limit: 3 }).map((r) => r.item.id);
     const wanted = Array.isArray(expected) ? expected : [expected];
-    expect(top.filter((id) => wanted.includes(id)), `top 3: ${top.join(", ")}`).not.toEqual([]);
+    expect(
+      top.filter((id) => wanted.includes(id)),
+      `top 3: ${top.join(", ")}`,
+    ).not.toEqual([]);
   });
 });

@@ -23,7 +23,11 @@ function listingChars(it: Item): number {
 function selections(pack: Pack, ctx: LintContext): Array<{ label: string; path: string; items: Item[] }> {
   const profiles = pack.items.filter((i) => i.kind === "profile");
   if (profiles.length === 0) return [{ label: `pack ${pack.name}`, path: "", items: pack.items }];
-  return profiles.map((p) => ({ label: `profile ${p.name}`, path: p.path, items: expandProfile(ctx.catalog, p).items }));
+  return profiles.map((p) => ({
+    label: `profile ${p.name}`,
+    path: p.path,
+    items: expandProfile(ctx.catalog, p).items,
+  }));
 }
 
 const encoder = new TextEncoder();
@@ -39,7 +43,9 @@ export const budgetRules: LintRule[] = [
     item: (it) => {
       if (it.kind !== "skill") return [];
       const lines = it.text.split("\n").length;
-      return lines > SKILL_LINES ? [{ message: `SKILL.md has ${lines} lines (at most ${SKILL_LINES})`, line: SKILL_LINES + 1 }] : [];
+      return lines > SKILL_LINES
+        ? [{ message: `SKILL.md has ${lines} lines (at most ${SKILL_LINES})`, line: SKILL_LINES + 1 }]
+        : [];
     },
   },
   {
@@ -48,7 +54,9 @@ export const budgetRules: LintRule[] = [
     description: `SKILL.md stays under about ${SKILL_TOKENS} tokens, since it loads whole on activation.`,
     hint: "move detail into references/ files and link them",
     item: (it) =>
-      it.kind === "skill" && it.tokens > SKILL_TOKENS ? [{ message: `SKILL.md is ${it.tokens} tokens (about ${SKILL_TOKENS} at most)` }] : [],
+      it.kind === "skill" && it.tokens > SKILL_TOKENS
+        ? [{ message: `SKILL.md is ${it.tokens} tokens (about ${SKILL_TOKENS} at most)` }]
+        : [],
   },
   {
     id: "budget/claude-skill-description",
@@ -60,7 +68,11 @@ export const budgetRules: LintRule[] = [
       const when = typeof it.meta.when_to_use === "string" ? it.meta.when_to_use.length : 0;
       const n = it.description.length + when;
       return n > claude.skillDescriptionChars
-        ? [{ message: `description + when_to_use is ${n} characters; Claude Code keeps ${claude.skillDescriptionChars}` }]
+        ? [
+            {
+              message: `description + when_to_use is ${n} characters; Claude Code keeps ${claude.skillDescriptionChars}`,
+            },
+          ]
         : [];
     },
   },
@@ -73,7 +85,12 @@ export const budgetRules: LintRule[] = [
       selections(pack, ctx).flatMap((s) => {
         const total = s.items.reduce((a, i) => a + listingChars(i), 0);
         return total > LISTING_CHARS
-          ? [{ path: s.path, message: `${s.label}: the skill listing needs ${total} characters, over the ≈${LISTING_CHARS}-character budget; Claude Code drops descriptions when it overflows` }]
+          ? [
+              {
+                path: s.path,
+                message: `${s.label}: the skill listing needs ${total} characters, over the ≈${LISTING_CHARS}-character budget; Claude Code drops descriptions when it overflows`,
+              },
+            ]
           : [];
       }),
   },
@@ -88,7 +105,12 @@ export const budgetRules: LintRule[] = [
           .filter((i) => i.kind === "rule" && i.meta.activation === "always")
           .reduce((a, i) => a + utf8Bytes(i.body), 0);
         return total > INSTRUCTIONS_BYTES
-          ? [{ path: s.path, message: `${s.label}: always-on rules total ${kib(total)}, over Codex's ${kib(INSTRUCTIONS_BYTES)} AGENTS.md limit` }]
+          ? [
+              {
+                path: s.path,
+                message: `${s.label}: always-on rules total ${kib(total)}, over Codex's ${kib(INSTRUCTIONS_BYTES)} AGENTS.md limit`,
+              },
+            ]
           : [];
       }),
   },
@@ -109,7 +131,11 @@ export const budgetRules: LintRule[] = [
     hint: "shorten the agent prompt; move knowledge into skills or expertise",
     item: (it): Finding[] =>
       it.kind === "agent" && it.body.length > AGENT_BODY_CHARS
-        ? [{ message: `agent body is ${it.body.length} characters (Copilot reads at most ${AGENT_BODY_CHARS})` }]
+        ? [
+            {
+              message: `agent body is ${it.body.length} characters (Copilot reads at most ${AGENT_BODY_CHARS})`,
+            },
+          ]
         : [],
   },
 ];

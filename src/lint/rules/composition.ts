@@ -5,7 +5,8 @@ export const compositionRules: LintRule[] = [
   {
     id: "pack/composition-map",
     severity: "error",
-    description: "composition-map.yaml matches its schema and every module it names is an expertise item of the pack.",
+    description:
+      "composition-map.yaml matches its schema and every module it names is an expertise item of the pack.",
     hint: "fix the map's shape (see schemas/composition-map.schema.json) or add the missing expertise module",
     pack: (pack) => {
       if (pack.compositionMap === undefined) return [];
@@ -18,7 +19,10 @@ export const compositionRules: LintRule[] = [
       for (const ref of moduleRefs(r.map)) {
         if (known.has(ref.module) || seen.has(ref.module)) continue;
         seen.add(ref.module);
-        out.push({ path, message: `${ref.layer}${ref.key ? `.${ref.key}` : ""}.${ref.role} names unknown expertise module "${ref.module}"` });
+        out.push({
+          path,
+          message: `${ref.layer}${ref.key ? `.${ref.key}` : ""}.${ref.role} names unknown expertise module "${ref.module}"`,
+        });
       }
       return out;
     },

@@ -1,11 +1,13 @@
+import { splitSections } from "../../core/markdown.js";
 import { checkName } from "../../core/names.js";
 import { EXPERTISE_SECTIONS, KIND_SCHEMAS, MARKDOWN_KINDS } from "../../model/kinds.js";
-import { splitSections } from "../../core/markdown.js";
 import { lineOfKey } from "../locate.js";
 import type { LintRule } from "../types.js";
 
 function fileStem(path: string): string {
-  return (path.split("/").pop() ?? path).replace(/\.schema\.json$/, "").replace(/\.(md|markdown|ya?ml|json)$/i, "");
+  return (path.split("/").pop() ?? path)
+    .replace(/\.schema\.json$/, "")
+    .replace(/\.(md|markdown|ya?ml|json)$/i, "");
 }
 
 export const itemRules: LintRule[] = [
@@ -37,7 +39,14 @@ export const itemRules: LintRule[] = [
     item: (it) => {
       if (it.kind === "skill" || it.kind === "schema" || it.path.endsWith("hooks.json")) return [];
       const problem = checkName(it.name);
-      return problem ? [{ message: `name "${it.name}" ${problem}`, line: lineOfKey(it, it.kind === "hook" ? "id" : "name") }] : [];
+      return problem
+        ? [
+            {
+              message: `name "${it.name}" ${problem}`,
+              line: lineOfKey(it, it.kind === "hook" ? "id" : "name"),
+            },
+          ]
+        : [];
     },
   },
   {
@@ -49,7 +58,12 @@ export const itemRules: LintRule[] = [
       if (it.kind === "skill" || it.path.endsWith("hooks.json")) return [];
       const stem = fileStem(it.path);
       return stem !== it.name
-        ? [{ message: `name "${it.name}" differs from file name "${stem}"`, line: lineOfKey(it, it.kind === "hook" ? "id" : "name") }]
+        ? [
+            {
+              message: `name "${it.name}" differs from file name "${stem}"`,
+              line: lineOfKey(it, it.kind === "hook" ? "id" : "name"),
+            },
+          ]
         : [];
     },
   },
@@ -59,7 +73,9 @@ export const itemRules: LintRule[] = [
     description: "Markdown items have a non-empty body after the frontmatter.",
     hint: "write the instructions below the frontmatter",
     item: (it) =>
-      MARKDOWN_KINDS.has(it.kind) && it.body.trim() === "" ? [{ message: "the body is empty", line: it.bodyLine }] : [],
+      MARKDOWN_KINDS.has(it.kind) && it.body.trim() === ""
+        ? [{ message: "the body is empty", line: it.bodyLine }]
+        : [],
   },
   {
     id: "expertise/sections",

@@ -1,6 +1,6 @@
-import type { Finding, LintRule } from "../types.js";
-import { lineOfKey } from "../locate.js";
 import { qualifiedId } from "../../model/item.js";
+import { lineOfKey } from "../locate.js";
+import type { Finding, LintRule } from "../types.js";
 
 export const packRules: LintRule[] = [
   {
@@ -13,7 +13,12 @@ export const packRules: LintRule[] = [
       const out: Array<Finding & { path: string }> = [];
       for (const it of pack.items) {
         const first = seen.get(it.id);
-        if (first) out.push({ message: `${it.id} is also defined in ${first}`, path: it.path, line: lineOfKey(it, it.kind === "hook" ? "id" : "name") });
+        if (first)
+          out.push({
+            message: `${it.id} is also defined in ${first}`,
+            path: it.path,
+            line: lineOfKey(it, it.kind === "hook" ? "id" : "name"),
+          });
         else seen.set(it.id, it.path);
       }
       return out;
@@ -30,7 +35,10 @@ export const packRules: LintRule[] = [
         .flatMap((c) => {
           const mine = c.items.filter((i) => i.pack === pack.name);
           const others = c.items.filter((i) => i.pack !== pack.name).map(qualifiedId);
-          return mine.map((it) => ({ message: `${it.id} is also defined by ${others.join(", ")}`, path: it.path }));
+          return mine.map((it) => ({
+            message: `${it.id} is also defined by ${others.join(", ")}`,
+            path: it.path,
+          }));
         }),
   },
 ];

@@ -47,9 +47,18 @@ export const refRules: LintRule[] = [
       const out: Finding[] = [];
       for (const link of findRelativeLinks(it.body)) {
         const target = joinRelative(base, link.value);
-        if (target === undefined) out.push({ message: `link "${link.value}" leaves the pack`, line: bodyToFileLine(it, link.line), column: link.column });
+        if (target === undefined)
+          out.push({
+            message: `link "${link.value}" leaves the pack`,
+            line: bodyToFileLine(it, link.line),
+            column: link.column,
+          });
         else if (!exists(pack, target))
-          out.push({ message: `link target "${link.value}" does not exist`, line: bodyToFileLine(it, link.line), column: link.column });
+          out.push({
+            message: `link target "${link.value}" does not exist`,
+            line: bodyToFileLine(it, link.line),
+            column: link.column,
+          });
       }
       return out;
     },
@@ -65,11 +74,17 @@ export const refRules: LintRule[] = [
       const out: Finding[] = [];
       for (const l of scanLines(it.body)) {
         if (l.inFence) continue;
-        for (const m of l.text.matchAll(/(?:^|[\s(`'"])((?:references|scripts|assets)\/[\w.\/-]*\.[A-Za-z0-9]+)/g)) {
+        for (const m of l.text.matchAll(
+          /(?:^|[\s(`'"])((?:references|scripts|assets)\/[\w./-]*\.[A-Za-z0-9]+)/g,
+        )) {
           const rel = m[1] as string;
           const target = joinRelative(base, rel);
           if (target === undefined || !exists(pack, target))
-            out.push({ message: `"${rel}" is mentioned but not in the skill folder`, line: bodyToFileLine(it, l.line), column: (m.index ?? 0) + 2 });
+            out.push({
+              message: `"${rel}" is mentioned but not in the skill folder`,
+              line: bodyToFileLine(it, l.line),
+              column: (m.index ?? 0) + 2,
+            });
         }
       }
       return out;
@@ -84,7 +99,11 @@ export const refRules: LintRule[] = [
       if (!MARKDOWN_KINDS.has(it.kind)) return [];
       return findMentions(it.body)
         .filter((m) => !mentionResolves(m.value, it, ctx))
-        .map((m) => ({ message: `@${m.value} does not name any item`, line: bodyToFileLine(it, m.line), column: m.column }));
+        .map((m) => ({
+          message: `@${m.value} does not name any item`,
+          line: bodyToFileLine(it, m.line),
+          column: m.column,
+        }));
     },
   },
   {
@@ -95,7 +114,9 @@ export const refRules: LintRule[] = [
     item: (it, _pack, ctx) => {
       const a = it.meta.agent;
       if (it.kind !== "command" || typeof a !== "string") return [];
-      return resolveRef(ctx.catalog, `agent:${a}`).ok ? [] : [{ message: `agent "${a}" does not exist`, line: lineOfKey(it, "agent") }];
+      return resolveRef(ctx.catalog, `agent:${a}`).ok
+        ? []
+        : [{ message: `agent "${a}" does not exist`, line: lineOfKey(it, "agent") }];
     },
   },
   {
@@ -114,7 +135,10 @@ export const refRules: LintRule[] = [
       }
       for (const p of Array.isArray(it.meta.extends) ? it.meta.extends : []) {
         if (!resolveRef(ctx.catalog, `profile:${String(p)}`).ok)
-          out.push({ message: `extends unknown profile "${String(p)}"`, line: lineOfRef(it.text, String(p)) });
+          out.push({
+            message: `extends unknown profile "${String(p)}"`,
+            line: lineOfRef(it.text, String(p)),
+          });
       }
       return out;
     },

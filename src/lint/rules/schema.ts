@@ -2,7 +2,8 @@ import Ajv2020Module from "ajv/dist/2020.js";
 import type { LintRule } from "../types.js";
 
 // ajv is CommonJS: its default export arrives as the module object under NodeNext.
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module.default;
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ??
+  Ajv2020Module) as typeof Ajv2020Module.default;
 let ajv: InstanceType<typeof Ajv2020> | undefined;
 
 export const schemaRules: LintRule[] = [

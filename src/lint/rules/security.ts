@@ -43,7 +43,8 @@ function matches(re: RegExp, t: Text, message: (m: RegExpMatchArray) => string, 
   return out;
 }
 
-const isScript = (path: string) => /(^|\/)scripts\//.test(path) || /\.(sh|bash|zsh|ps1|py|js|mjs|cjs|ts|rb|pl)$/.test(path);
+const isScript = (path: string) =>
+  /(^|\/)scripts\//.test(path) || /\.(sh|bash|zsh|ps1|py|js|mjs|cjs|ts|rb|pl)$/.test(path);
 
 export const securityRules: LintRule[] = [
   {
@@ -62,7 +63,8 @@ export const securityRules: LintRule[] = [
   {
     id: "security/html-comment-instructions",
     severity: "error",
-    description: "No HTML comments carrying instructions: hosts pass them to the model, but reviewers do not see them rendered.",
+    description:
+      "No HTML comments carrying instructions: hosts pass them to the model, but reviewers do not see them rendered.",
     hint: "move the text into the visible body or delete the comment",
     item: (it) => {
       if (!/\.(md|markdown|mdc)$/.test(it.path)) return [];
@@ -72,7 +74,10 @@ export const securityRules: LintRule[] = [
       const out: Finding[] = [];
       for (const m of visible.matchAll(/<!--([\s\S]*?)-->/g)) {
         if (!INSTRUCTION_WORDS.test(m[1] ?? "")) continue;
-        out.push({ message: "HTML comment contains instruction-like text", ...positionAt(visible, m.index ?? 0) });
+        out.push({
+          message: "HTML comment contains instruction-like text",
+          ...positionAt(visible, m.index ?? 0),
+        });
       }
       return out;
     },
@@ -82,21 +87,31 @@ export const securityRules: LintRule[] = [
     severity: "error",
     description: "No download-and-execute pipelines such as `curl … | sh`.",
     hint: "download to a file, verify its checksum or signature, then run it",
-    item: (it, pack) => textsOf(it, pack).flatMap((t) => matches(PIPE_TO_SHELL, t, (m) => `download piped into an interpreter: "${m[0].slice(0, 60)}"`)),
+    item: (it, pack) =>
+      textsOf(it, pack).flatMap((t) =>
+        matches(PIPE_TO_SHELL, t, (m) => `download piped into an interpreter: "${m[0].slice(0, 60)}"`),
+      ),
   },
   {
     id: "security/base64-blob",
     severity: "warning",
     description: "No large base64 blobs, which can hide payloads from review.",
     hint: "ship the data as a reviewable file under assets/",
-    item: (it, pack) => textsOf(it, pack).flatMap((t) => matches(BASE64, t, (m) => `base64-like blob of ${m[0].length} characters`)),
+    item: (it, pack) =>
+      textsOf(it, pack).flatMap((t) =>
+        matches(BASE64, t, (m) => `base64-like blob of ${m[0].length} characters`),
+      ),
   },
   {
     id: "security/paste-url",
     severity: "error",
-    description: "No URLs to paste, upload or request-capture services, common exfiltration and payload hosts.",
+    description:
+      "No URLs to paste, upload or request-capture services, common exfiltration and payload hosts.",
     hint: "link to a reviewable source (a repository or official docs) instead",
-    item: (it, pack) => textsOf(it, pack).flatMap((t) => matches(PASTE_HOSTS, t, (m) => `URL to a paste or upload service (${m[1]})`)),
+    item: (it, pack) =>
+      textsOf(it, pack).flatMap((t) =>
+        matches(PASTE_HOSTS, t, (m) => `URL to a paste or upload service (${m[1]})`),
+      ),
   },
   {
     id: "security/script-network",
@@ -111,12 +126,15 @@ export const securityRules: LintRule[] = [
   {
     id: "security/script-destructive",
     severity: "error",
-    description: "Scripts and hook commands do not run destructive commands (rm -rf on broad paths, mkfs, dd to devices, force pushes…).",
+    description:
+      "Scripts and hook commands do not run destructive commands (rm -rf on broad paths, mkfs, dd to devices, force pushes…).",
     hint: "narrow the command to the files the script creates, or remove it",
     item: (it, pack) => {
       const texts = textsOf(it, pack).filter((t) => t.path !== it.path && isScript(t.path));
       if (it.kind === "hook") texts.push({ path: it.path, text: it.text, line0: 1 });
-      return texts.flatMap((t) => matches(DESTRUCTIVE, t, (m) => `destructive command "${m[0].trim().slice(0, 50)}"`));
+      return texts.flatMap((t) =>
+        matches(DESTRUCTIVE, t, (m) => `destructive command "${m[0].trim().slice(0, 50)}"`),
+      );
     },
   },
 ];
