@@ -9,5 +9,6 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     exclude: ["test/e2e/**"],
     testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

@@ -8,5 +8,6 @@ export default defineConfig({
   test: {
     include: ["test/e2e/**/*.spec.ts"],
     testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

@@ -1,5 +1,5 @@
 import type { Item } from "../model/item.js";
-import { buildIndex, type SearchDoc, search } from "../search/bm25f.js";
+import { buildIndex, type SearchDoc, type SearchIndex, search } from "../search/bm25f.js";
 import { type CatalogOptions, openCatalog } from "./catalog.js";
 
 export interface SearchResult {
