@@ -109,7 +109,12 @@ export function parsePack(snap: PackSnapshot): Pack {
   // Files that are not items still must not escape the pack or be unreadable (they may be installed with it).
   const candidatePaths = new Set(candidates.map((c) => c.path));
   for (const f of snap.files) {
-    if (candidatePaths.has(f.path) || f.path === "cadre-pack.yaml" || (f.problem !== "symlink-escape" && f.problem !== "unreadable")) continue;
+    if (
+      candidatePaths.has(f.path) ||
+      f.path === "cadre-pack.yaml" ||
+      (f.problem !== "symlink-escape" && f.problem !== "unreadable")
+    )
+      continue;
     readText(f, f.path);
   }
 
@@ -224,86 +229,51 @@ interface Parsed {
   diagnostics: Omit<Diagnostic, "file">[];
 }
 
-/** Parse one candidate file into an item draft. */
-export function parseCandidate(c: Candidate, text: string, folderName: string): Parsed {
-  const diagnostics: Omit<Diagnostic, "file">[] = [];
-  let meta: Record<string, unknown>;
-  let body: string;
-  let bodyLine = 1;
-  const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+type Meta = { meta: Record<string, unknown>; body: string; bodyLine: number };
+
+/** Read a candidate's metadata and body by its file format; problems go into `diagnostics`. */
+function readMeta(
+  c: Candidate,
+  text: string,
+  normalised: string,
+  diagnostics: Omit<Diagnostic, "file">[],
+): Meta | undefined {
+  const error = (rule: string, message: string, line = 1, column = 1) =>
+    diagnostics.push({ rule, severity: "error", message, line, column });
+  const isMapping = (v: unknown): v is Record<string, unknown> =>
+    !!v && typeof v === "object" && !Array.isArray(v);
 
   if (MARKDOWN_KINDS.has(c.kind)) {
     const fm = parseFrontmatter(text);
-    for (const e of fm.errors)
-      diagnostics.push({
-        rule: "load/yaml-syntax",
-        severity: "error",
-        message: e.message,
-        line: e.line,
-        column: e.column,
-      });
-    if (!fm.present) {
-      diagnostics.push({
-        rule: "load/missing-frontmatter",
-        severity: "error",
-        message: "no YAML frontmatter: the file must start with a '---' line",
-        line: 1,
-        column: 1,
-        hint: "add frontmatter with at least name and description",
-      });
-    }
-    if (!fm.data) return { diagnostics };
-    meta = fm.data;
-    body = fm.body;
-    bodyLine = fm.bodyLine;
-  } else if (c.kind === "schema") {
-    const r = parseJson(normalised);
-    if (!r.ok) {
-      diagnostics.push({
-        rule: "load/json-syntax",
-        severity: "error",
-        message: r.message,
-        line: r.line,
-        column: r.column,
-      });
-      return { diagnostics };
-    }
-    if (!r.value || typeof r.value !== "object" || Array.isArray(r.value)) {
-      diagnostics.push({
-        rule: "load/json-syntax",
-        severity: "error",
-        message: "a JSON Schema must be an object",
-        line: 1,
-        column: 1,
-      });
-      return { diagnostics };
-    }
-    meta = r.value as Record<string, unknown>;
-    body = normalised;
-  } else {
-    const parsed = parseYaml(text);
-    for (const e of parsed.errors)
-      diagnostics.push({
-        rule: "load/yaml-syntax",
-        severity: "error",
-        message: e.message,
-        line: e.line,
-        column: e.column,
-      });
-    if (parsed.errors.length > 0) return { diagnostics };
-    if (!parsed.value || typeof parsed.value !== "object" || Array.isArray(parsed.value)) {
-      diagnostics.push({
-        rule: "load/yaml-syntax",
-        severity: "error",
-        message: "expected a YAML mapping",
-        line: 1,
-        column: 1,
-      });
-      return { diagnostics };
-    }
-    meta = parsed.value as Record<string, unknown>;
-    body = normalised;
+    for (const e of fm.errors) error("load/yaml-syntax", e.message, e.line, e.column);
+    if (!fm.present)
+      error("load/missing-frontmatter", "no YAML frontmatter: the file must start with a '---' line");
+    return fm.data ? { meta: fm.data, body: fm.body, bodyLine: fm.bodyLine } : undefined;
   }
+  if (c.kind === "schema") {
+    const r = parseJson(normalised);
+    if (!r.ok) error("load/json-syntax", r.message, r.line, r.column);
+    else if (!isMapping(r.value)) error("load/json-syntax", "a JSON Schema must be an object");
+    else return { meta: r.value, body: normalised, bodyLine: 1 };
+    return undefined;
+  }
+  const parsed = parseYaml(text);
+  for (const e of parsed.errors) error("load/yaml-syntax", e.message, e.line, e.column);
+  if (parsed.errors.length > 0) return undefined;
+  if (!isMapping(parsed.value)) {
+    error("load/yaml-syntax", "expected a YAML mapping");
+    return undefined;
+  }
+  return { meta: parsed.value, body: normalised, bodyLine: 1 };
+}
+
+/** Parse one candidate file into an item draft. */
+export function parseCandidate(c: Candidate, text: string, folderName: string): Parsed {
+  const diagnostics: Omit<Diagnostic, "file">[] = [];
+  const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const read = readMeta(c, text, normalised, diagnostics);
+  if (!read) return { diagnostics };
+  const { meta, body, bodyLine } = read;
 
   const fallback =
     c.kind === "skill" ? (c.dir === "" ? folderName : ((c.dir ?? "").split("/").pop() ?? "")) : stem(c.path);
