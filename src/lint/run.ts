@@ -1,7 +1,9 @@
 import { type Diagnostic, type Severity, sortDiagnostics } from "../core/diagnostics.js";
 import type { Catalog } from "../model/catalog.js";
 import { displayPath, type Pack } from "../model/item.js";
-import { RULES } from "./registry.js";
+import { LOAD_RULES, RULES } from "./registry.js";
+
+const LOAD_HINTS = new Map(LOAD_RULES.map((r) => [r.id, r.hint]));
 import type { Finding, LintContext, LintResult, LintRule } from "./types.js";
 
 export interface LintOptions {
@@ -23,7 +25,10 @@ export function lintPacks(
   let itemsChecked = 0;
   const files = new Set<string>();
   for (const pack of packs) {
-    diagnostics.push(...pack.diagnostics.filter((d) => !opts.rules || opts.rules.includes(d.rule)));
+    for (const d of pack.diagnostics) {
+      if (opts.rules && !opts.rules.includes(d.rule)) continue;
+      diagnostics.push(d.hint ? d : { ...d, hint: LOAD_HINTS.get(d.rule) ?? "" });
+    }
     const emit = (rule: LintRule, f: Finding, defaultPath: string) => {
       const severity: Severity = f.severity ?? rule.severity;
       const d: Diagnostic = {
