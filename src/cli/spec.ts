@@ -160,3 +160,131 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import("./commands/mcp.js"),
   },
 ];
+
+const globalOption: OptionSpec = {
+  flags: "-g, --global",
+  description: "use the hosts' user-level folders (config and lock under XDG)",
+};
+
+COMMANDS.push(
+  {
+    name: "init",
+    summary: "write cadre.yaml (hosts, profiles) and install the selection",
+    options: [
+      { flags: "-y, --yes", description: "no questions: use the flags, detected hosts and the core profile" },
+      { flags: "--hosts <ids>", description: "comma-separated host ids, or auto (see `cadre hosts`)" },
+      {
+        flags: "-p, --profile <name>",
+        description: "profile to install (repeatable; default core)",
+        repeat: true,
+      },
+      { flags: "-s, --source <dir>", description: "also use the pack in <dir> (repeatable)", repeat: true },
+      { flags: "-f, --force", description: "replace an existing cadre.yaml" },
+      { flags: "--no-sync", description: "write cadre.yaml only" },
+      globalOption,
+    ],
+    examples: [
+      "cadre init",
+      "cadre init --yes --hosts claude-code,cursor --profile backend-node",
+      "cadre init --yes --global",
+    ],
+    load: () => import("./commands/init.js"),
+  },
+  {
+    name: "sync",
+    summary: "write the selected items into every host's native files (plan, then apply)",
+    options: [
+      { flags: "-n, --dry-run", description: "print the plan as a diff; write nothing" },
+      { flags: "--check", description: "exit 1 when anything is out of date (for CI); write nothing" },
+      { flags: "-f, --force", description: "overwrite files you edited (never files cadre did not write)" },
+      globalOption,
+    ],
+    examples: ["cadre sync", "cadre sync --dry-run", "cadre sync --check   # in CI"],
+    load: () => import("./commands/sync.js"),
+  },
+  {
+    name: "status",
+    summary: "per host and file: up to date, edited by you, missing, outdated or orphaned",
+    options: [globalOption],
+    examples: ["cadre status", "cadre status --verbose   # list up-to-date files too", "cadre status --json"],
+    load: () => import("./commands/status.js"),
+  },
+  {
+    name: "diff",
+    summary: "show what `cadre sync` would change, as a diff",
+    options: [globalOption],
+    examples: ["cadre diff", "cadre diff --json"],
+    load: () => import("./commands/diff.js"),
+  },
+  {
+    name: "update",
+    summary: "re-read the sources, report changed items and sync them",
+    options: [{ flags: "-n, --dry-run", description: "report and plan only" }, globalOption],
+    examples: ["cadre update", "cadre update --dry-run"],
+    load: () => import("./commands/update.js"),
+  },
+  {
+    name: "add",
+    args: "<items...>",
+    summary: "select items or profiles in cadre.yaml, then sync",
+    options: [{ flags: "--no-sync", description: "edit cadre.yaml only" }, globalOption],
+    examples: [
+      "cadre add skill:test-driven-development",
+      "cadre add backend-node   # a profile",
+      "cadre add agent:code-reviewer --no-sync",
+    ],
+    load: () => import("./commands/add.js"),
+  },
+  {
+    name: "remove",
+    args: "<items...>",
+    summary: "unselect items or profiles in cadre.yaml, then sync",
+    options: [{ flags: "--no-sync", description: "edit cadre.yaml only" }, globalOption],
+    examples: ["cadre remove agent:code-reviewer", "cadre remove backend-node"],
+    load: () => import("./commands/remove.js"),
+  },
+  {
+    name: "repair",
+    summary:
+      "roll back an interrupted run, rebuild a damaged cadre.lock, restore missing files on every host",
+    options: [
+      { flags: "-f, --force", description: "also restore managed files whose content changed" },
+      globalOption,
+    ],
+    examples: ["cadre repair", "cadre repair --force"],
+    load: () => import("./commands/repair.js"),
+  },
+  {
+    name: "uninstall",
+    summary: "remove everything cadre installed; keeps files you edited unless --force",
+    options: [
+      { flags: "-y, --yes", description: "do not ask for confirmation" },
+      { flags: "-f, --force", description: "also delete files you edited" },
+      globalOption,
+    ],
+    examples: ["cadre uninstall", "cadre uninstall --yes"],
+    load: () => import("./commands/uninstall.js"),
+  },
+  {
+    name: "hosts",
+    args: "[action] [id]",
+    summary: "the capability matrix and the hosts in use; `hosts enable|disable <id>`",
+    options: [{ flags: "--no-sync", description: "edit cadre.yaml only" }, globalOption],
+    examples: ["cadre hosts", "cadre hosts enable cursor", "cadre hosts disable windsurf"],
+    load: () => import("./commands/hosts.js"),
+  },
+  {
+    name: "profiles",
+    summary: "list profiles (curated selections) and which ones cadre.yaml uses",
+    options: [globalOption],
+    examples: ["cadre profiles", "cadre add backend-node"],
+    load: () => import("./commands/profiles.js"),
+  },
+  {
+    name: "doctor",
+    summary: "check cadre.yaml, cadre.lock, interrupted runs, conflicts and pending changes",
+    options: [globalOption],
+    examples: ["cadre doctor", "cadre doctor --json"],
+    load: () => import("./commands/doctor.js"),
+  },
+);

@@ -29,6 +29,7 @@ export const claudeCode = defineHost({
         model: "$model",
         color: "$color",
       },
+      models: { fast: "haiku", balanced: "sonnet", strong: "opus", inherit: "inherit" },
     },
     command: {
       format: "command-md",

@@ -26,6 +26,7 @@ export const copilot = defineHost({
         user: "{home}/.copilot/agents/{name}.agent.md",
       },
       fields: { name: "$name", description: "$description", model: "$model" },
+      models: { inherit: "inherit" },
     },
     command: {
       format: "command-md",

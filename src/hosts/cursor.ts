@@ -22,6 +22,7 @@ export const cursor = defineHost({
       format: "agent-md",
       path: { project: "{project}/.cursor/agents/{name}.md", user: "{home}/.cursor/agents/{name}.md" },
       fields: { name: "$name", description: "$description", model: "$model" },
+      models: { inherit: "inherit" },
     },
     command: {
       format: "command-md",

@@ -81,6 +81,8 @@ export interface Target {
   activation?: Partial<Record<"always" | "glob" | "model" | "manual", Fields>>;
   /** `mcp-json`: the key holding servers, and the server entry's shape. */
   mcp?: { key: string[]; shape: "claude" | "vscode" | "opencode" | "gemini" };
+  /** `$model`: the library's model tiers (fast, balanced, strong, inherit) → this host's model names; unmapped tiers are left out. */
+  models?: Record<string, string>;
   /** The form this target degrades the kind to, for messages (e.g. "a skill"). */
   as?: string;
 }

@@ -29,6 +29,8 @@ export function renderAll(
   items: readonly RenderItem[],
   hosts: readonly HostDef[],
   env: HostEnv,
+  /** Per-host overrides: true leaves an item out for that host. */
+  skip?: (host: string, qid: string) => boolean,
 ): RenderResult {
   const notes: RenderNote[] = [];
   const files = new Map<string, DesiredFile>();
@@ -45,7 +47,7 @@ export function renderAll(
     for (const ri of sorted) {
       const { item } = ri;
       const qid = qualifiedId(item);
-      if (!(HOST_KINDS as readonly string[]).includes(item.kind)) continue;
+      if (!(HOST_KINDS as readonly string[]).includes(item.kind) || skip?.(host.id, qid)) continue;
       const target = targetOf(host, item.kind);
       if (!target) {
         notes.push({

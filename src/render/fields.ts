@@ -14,15 +14,17 @@ function str(v: unknown): string | undefined {
 }
 
 /** Resolve one `$field` reference against an item; undefined drops the key. */
-export function fieldValue(ref: string, item: Item): FrontValue | undefined {
+export function fieldValue(ref: string, item: Item, models?: Record<string, string>): FrontValue | undefined {
   const m = item.meta;
   switch (ref) {
     case "$name":
       return item.name;
     case "$description":
       return item.description.replace(/\s+/g, " ").trim();
-    case "$model":
-      return str(m.model);
+    case "$model": {
+      const tier = str(m.model);
+      return tier === undefined ? undefined : models?.[tier];
+    }
     case "$color":
       return str(m.color);
     case "$argumentHint":
@@ -45,10 +47,14 @@ export function fieldValue(ref: string, item: Item): FrontValue | undefined {
 }
 
 /** Apply a host's field table to an item, in the table's order. */
-export function mapFields(fields: Fields | undefined, item: Item): Array<[string, FrontValue]> {
+export function mapFields(
+  fields: Fields | undefined,
+  item: Item,
+  models?: Record<string, string>,
+): Array<[string, FrontValue]> {
   const out: Array<[string, FrontValue]> = [];
   for (const [k, v] of Object.entries(fields ?? {})) {
-    const value = typeof v === "string" && v.startsWith("$") ? fieldValue(v, item) : v;
+    const value = typeof v === "string" && v.startsWith("$") ? fieldValue(v, item, models) : v;
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
     out.push([k, value]);
   }

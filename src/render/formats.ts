@@ -48,14 +48,14 @@ export const renderSkillDir: FileRenderer = ({ item, assets }, _target, dir) => 
 
 /** Markdown with a host's frontmatter table (agents, commands, kiro steering). */
 export const renderMarkdown: FileRenderer = ({ item }, target, path) => [
-  { path, content: markdownFile(mapFields(target.fields, item), body(item)) },
+  { path, content: markdownFile(mapFields(target.fields, item, target.models), body(item)) },
 ];
 
 /** A rule: frontmatter chosen by the rule's activation, then the host's fixed fields. */
 export const renderRule: FileRenderer = ({ item }, target, path) => {
   const activation = String(item.meta.activation ?? "always") as "always" | "glob" | "model" | "manual";
   const fields = { ...(target.activation?.[activation] ?? {}), ...(target.fields ?? {}) };
-  return [{ path, content: markdownFile(mapFields(fields, item), body(item)) }];
+  return [{ path, content: markdownFile(mapFields(fields, item, target.models), body(item)) }];
 };
 
 /** Codex custom agent: one TOML file with name, description and developer_instructions. */

@@ -1,0 +1,91 @@
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { UserError } from "../core/errors.js";
+import { PROPOSAL_SUFFIX } from "../plan/types.js";
+import { readConfig } from "./config.js";
+import { computePlan, layoutOf, type ProjectOptions, readLock } from "./project.js";
+import { stateOf } from "./status.js";
+
+export interface Check {
+  name: string;
+  level: "ok" | "warning" | "error";
+  message: string;
+  hint?: string;
+}
+
+/** `cadre doctor`: checks that cadre can work here, and what needs attention. */
+export async function doctorCommand(o: ProjectOptions): Promise<Check[]> {
+  const checks: Check[] = [];
+  const add = (name: string, level: Check["level"], message: string, hint?: string) =>
+    checks.push({ name, level, message, hint });
+  const major = Number(process.versions.node.split(".")[0]);
+  add(
+    "node",
+    major >= 20 ? "ok" : "error",
+    `Node ${process.versions.node}`,
+    major >= 20 ? undefined : "cadre needs Node 20.12 or newer",
+  );
+  const layout = layoutOf(o);
+  let config: Awaited<ReturnType<typeof readConfig>>;
+  try {
+    config = await readConfig(layout.configPath, "cadre.yaml");
+    if (config) add("config", "ok", `${layout.configPath} is valid`);
+    else add("config", "warning", `no cadre.yaml in ${layout.root}`, "run `cadre init`");
+  } catch (e) {
+    add("config", "error", (e as Error).message, (e as UserError).hint);
+  }
+  try {
+    const lock = await readLock(layout);
+    add("lock", "ok", `cadre.lock lists ${Object.keys(lock.files).length} files`);
+  } catch (e) {
+    add("lock", "error", (e as Error).message, (e as UserError).hint);
+  }
+  if (await stat(join(layout.state.dir, "journal.json")).catch(() => undefined)) {
+    add(
+      "journal",
+      "warning",
+      "an interrupted run left a journal",
+      "run `cadre repair` (any cadre sync also rolls it back)",
+    );
+  }
+  if (await stat(join(layout.state.dir, "lock")).catch(() => undefined)) {
+    add(
+      "process-lock",
+      "warning",
+      `${join(layout.state.dir, "lock")} exists`,
+      "another run is active, or one was killed; the next run takes over a stale lock",
+    );
+  }
+  if (!config || checks.some((c) => c.level === "error")) return checks;
+  const c = await computePlan(o);
+  const counts = new Map<string, number>();
+  for (const a of c.plan.actions) {
+    const s = stateOf(a, c.lock.files[a.path]);
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+    if (a.proposal !== undefined || a.type === "conflict")
+      add("conflict", "warning", `${a.path}: ${a.reason}`, "see `cadre diff`");
+  }
+  const pending = [...counts].filter(([s]) => s !== "up to date" && s !== "edited");
+  add(
+    "sync",
+    pending.length ? "warning" : "ok",
+    [...counts].map(([s, n]) => `${n} ${s}`).join(", ") || "nothing installed",
+    pending.length ? "run `cadre sync`" : undefined,
+  );
+  for (const n of c.notes.filter((x) => x.level === "warning"))
+    add("selection", "warning", `${n.host !== "*" ? `${n.host}: ` : ""}${n.message}`);
+  const proposals = await findProposals(layout.root, Object.keys(c.lock.files));
+  for (const p of proposals)
+    add("proposal", "warning", `${p} waits for you`, "merge it into the file beside it, then delete it");
+  return checks;
+}
+
+async function findProposals(root: string, paths: string[]): Promise<string[]> {
+  const dirs = new Set(paths.map((p) => p.split("/").slice(0, -1).join("/")));
+  const out: string[] = [];
+  for (const d of dirs) {
+    const names = await readdir(join(root, d)).catch(() => [] as string[]);
+    for (const n of names) if (n.endsWith(PROPOSAL_SUFFIX)) out.push(d ? `${d}/${n}` : n);
+  }
+  return out.sort();
+}

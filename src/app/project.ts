@@ -1,0 +1,281 @@
+import { stat } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import { applyPlan, recoverJournal } from "../apply/apply.js";
+import { containedPath, readMaybe } from "../apply/fs.js";
+import { LOCK_FILE, readLockFile } from "../apply/lock.js";
+import { acquireProcessLock, ensureStateDir, getBlob, type StateDir } from "../apply/state.js";
+import { ErrorCodes, UserError } from "../core/errors.js";
+import { toPosix } from "../core/names.js";
+import type { HostDef, Scope } from "../hosts/define.js";
+import type { HostEnv } from "../hosts/paths.js";
+import { HOSTS, type HostId } from "../hosts/registry.js";
+import { type Catalog, resolveRef } from "../model/catalog.js";
+import { type Item, qualifiedId } from "../model/item.js";
+import { expandProfile } from "../model/profiles.js";
+import { hashContent, planSync } from "../plan/plan.js";
+import { emptyLock, type Lock, type Plan, type PlanOptions } from "../plan/types.js";
+import { RENDERER_VERSION, type RenderNote, renderAll } from "../render/compose.js";
+import { loadCatalog } from "../sources/load.js";
+import { xdgDir } from "../sources/paths.js";
+import { CONFIG_FILE, type Config, readConfig } from "./config.js";
+import { toRenderItems } from "./render-items.js";
+
+export interface ProjectOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Use the hosts' user-level paths, with config and lock under the XDG folders. */
+  global?: boolean;
+}
+
+/** Where a project's (or the user's) files live. */
+export interface Layout {
+  scope: Scope;
+  root: string;
+  configPath: string;
+  lockPath: string;
+  state: StateDir;
+  hostEnv: HostEnv;
+}
+
+export function layoutOf(o: ProjectOptions): Layout {
+  const home = resolve(o.env.HOME || o.env.USERPROFILE || homedir());
+  const xdgConfig = o.env.XDG_CONFIG_HOME ? resolve(o.env.XDG_CONFIG_HOME) : undefined;
+  const hostEnv = (scope: Scope): HostEnv => ({
+    scope,
+    home: toPosix(home),
+    xdgConfig: xdgConfig ? toPosix(xdgConfig) : undefined,
+  });
+  if (o.global) {
+    const state = xdgDir("state", o.env);
+    return {
+      scope: "user",
+      root: home,
+      configPath: join(xdgDir("config", o.env), CONFIG_FILE),
+      lockPath: join(state, LOCK_FILE),
+      state: { dir: state },
+      hostEnv: hostEnv("user"),
+    };
+  }
+  const root = resolve(o.cwd);
+  return {
+    scope: "project",
+    root,
+    configPath: join(root, CONFIG_FILE),
+    lockPath: join(root, LOCK_FILE),
+    state: { dir: join(root, ".cadre") },
+    hostEnv: hostEnv("project"),
+  };
+}
+
+export async function requireConfig(l: Layout): Promise<Config> {
+  const c = await readConfig(l.configPath, l.scope === "user" ? l.configPath : CONFIG_FILE);
+  if (!c) {
+    throw new UserError(
+      ErrorCodes.notFound,
+      `no ${CONFIG_FILE} in ${l.scope === "user" ? l.configPath : l.root}`,
+      `run \`cadre init${l.scope === "user" ? " --global" : ""}\` first`,
+    );
+  }
+  return c;
+}
+
+export async function readLock(l: Layout): Promise<Lock> {
+  return (
+    (await readLockFile(l.lockPath, l.scope === "user" ? l.lockPath : LOCK_FILE)) ??
+    emptyLock(l.scope, RENDERER_VERSION)
+  );
+}
+
+/** Hosts whose detection probes match (`auto`), in registry order. */
+export async function detectHosts(l: Layout): Promise<HostId[]> {
+  const found: HostId[] = [];
+  for (const [id, h] of Object.entries(HOSTS) as Array<[HostId, HostDef]>) {
+    for (const probe of h.detect) {
+      const isProject = probe.startsWith("{project}");
+      if ((l.scope === "project") !== isProject) continue;
+      const p = probe.replace("{project}", l.root).replace("{home}", l.hostEnv.home);
+      if (await stat(p).catch(() => undefined)) {
+        found.push(id);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+export async function hostsOf(c: Config, l: Layout): Promise<HostDef[]> {
+  const ids = c.hosts === "auto" ? await detectHosts(l) : (c.hosts as HostId[]);
+  const list = ids.length ? ids : (["agents-standard"] as HostId[]);
+  return list.map((id) => HOSTS[id]);
+}
+
+export async function catalogOf(c: Config, l: Layout, env: NodeJS.ProcessEnv): Promise<Catalog> {
+  const base = l.scope === "user" ? resolve(l.configPath, "..") : l.root;
+  const paths = c.sources.filter((s) => s !== "builtin");
+  return loadCatalog({ cwd: base, paths, builtin: c.sources.includes("builtin"), env });
+}
+
+export interface Selection {
+  items: Item[];
+  notes: RenderNote[];
+}
+
+function resolveOrThrow(cat: Catalog, ref: string, what: string): Item | undefined {
+  const r = resolveRef(cat, ref);
+  if (r.ok) return r.item;
+  if (r.reason === "ambiguous") {
+    throw new UserError(
+      ErrorCodes.usage,
+      `${what} "${ref}" matches several items: ${r.candidates.map(qualifiedId).join(", ")}`,
+      "qualify it with the pack name, e.g. pack/kind:name",
+    );
+  }
+  return undefined;
+}
+
+/** The items cadre.yaml selects: profiles (with extends), plus include, minus exclude. */
+export function selectItems(cat: Catalog, c: Config): Selection {
+  const notes: RenderNote[] = [];
+  const chosen = new Map<string, Item>();
+  for (const p of c.profiles) {
+    const prof = resolveOrThrow(cat, p.includes(":") ? p : `profile:${p}`, "profile");
+    if (!prof) {
+      notes.push({
+        host: "*",
+        level: "warning",
+        message: `profile "${p}" not found; see \`cadre profiles\``,
+      });
+      continue;
+    }
+    const ex = expandProfile(cat, prof);
+    for (const m of ex.missing)
+      notes.push({ host: "*", level: "warning", message: `profile ${p}: item ${m} not found` });
+    for (const it of ex.items) chosen.set(qualifiedId(it), it);
+  }
+  for (const ref of c.include) {
+    const whole = /^([^/:*]+)\/\*$/.exec(ref);
+    if (whole) {
+      const list = cat.items.filter((i) => i.pack === whole[1] && i.kind !== "profile");
+      if (list.length === 0)
+        notes.push({ host: "*", level: "warning", message: `include: no pack named "${whole[1]}"` });
+      for (const x of list) chosen.set(qualifiedId(x), x);
+      continue;
+    }
+    const it = resolveOrThrow(cat, ref, "item");
+    if (!it) notes.push({ host: "*", level: "warning", message: `include: ${ref} not found` });
+    else if (it.kind === "profile")
+      for (const x of expandProfile(cat, it).items) chosen.set(qualifiedId(x), x);
+    else chosen.set(qualifiedId(it), it);
+  }
+  for (const ref of c.exclude) {
+    const it = resolveOrThrow(cat, ref, "item");
+    if (it) chosen.delete(qualifiedId(it));
+  }
+  return { items: [...chosen.values()], notes };
+}
+
+export interface Computed {
+  layout: Layout;
+  env: NodeJS.ProcessEnv;
+  config: Config;
+  hosts: HostDef[];
+  lock: Lock;
+  plan: Plan;
+  notes: RenderNote[];
+  items: Item[];
+}
+
+/** Read everything and plan: config → catalog → selection → render → observe disk → plan. No writes. */
+export async function computePlan(
+  o: ProjectOptions,
+  opts: PlanOptions & { uninstall?: boolean; lock?: Lock } = {},
+): Promise<Computed> {
+  const layout = layoutOf(o);
+  const config = await requireConfig(layout);
+  const lock = opts.lock ?? (await readLock(layout));
+  const hosts = await hostsOf(config, layout);
+  let items: Item[] = [];
+  let notes: RenderNote[] = [];
+  let desired: ReturnType<typeof renderAll>["desired"] = [];
+  if (!opts.uninstall) {
+    const cat = await catalogOf(config, layout, o.env);
+    const sel = selectItems(cat, config);
+    items = sel.items;
+    const skip = overrideSkip(cat, config);
+    const rendered = renderAll(
+      await toRenderItems(items, cat.packs, layout.root),
+      hosts,
+      layout.hostEnv,
+      skip,
+    );
+    desired = rendered.desired;
+    notes = [...sel.notes, ...rendered.notes];
+  }
+  const paths = new Set([...desired.map((d) => d.path), ...Object.keys(lock.files)]);
+  const observed = new Map<string, Uint8Array | null>();
+  for (const p of paths) {
+    const abs = await containedPath(layout.root, p).catch(() => undefined);
+    observed.set(p, abs ? await readMaybe(abs) : null);
+  }
+  const bases = new Map<string, string>();
+  for (const [p, e] of Object.entries(lock.files)) {
+    const cur = observed.get(p);
+    if (!cur || hashContent(cur) === e.sha256) continue;
+    const blob = await getBlob(layout.state, e.sha256);
+    if (blob) bases.set(e.sha256, new TextDecoder().decode(blob));
+  }
+  const itemHashes = Object.fromEntries(items.map((i) => [qualifiedId(i), { hash: i.hash }]));
+  const plan = planSync(
+    {
+      desired,
+      lock,
+      observed,
+      bases,
+      items: itemHashes,
+      scope: layout.scope,
+      rendererVersion: RENDERER_VERSION,
+    },
+    opts,
+  );
+  return { layout, env: o.env, config, hosts, lock, plan, notes, items };
+}
+
+function overrideSkip(cat: Catalog, c: Config): ((host: string, qid: string) => boolean) | undefined {
+  const entries = Object.entries(c.overrides);
+  if (entries.length === 0) return undefined;
+  const ex = new Map<string, Set<string>>();
+  for (const [host, o] of entries) {
+    const set = new Set<string>();
+    for (const ref of o.exclude ?? []) {
+      const it = resolveOrThrow(cat, ref, "item");
+      if (it) set.add(qualifiedId(it));
+    }
+    ex.set(host, set);
+  }
+  return (host, qid) => ex.get(host)?.has(qid) ?? false;
+}
+
+/** Run under the process lock, after finishing (rolling back) any interrupted run. */
+export async function withProjectLock<T>(l: Layout, fn: () => Promise<T>): Promise<T> {
+  await ensureStateDir(l.state);
+  const release = await acquireProcessLock(l.state);
+  try {
+    await recoverJournal({ root: l.root, state: l.state, lockPath: l.lockPath });
+    return await fn();
+  } finally {
+    await release();
+  }
+}
+
+export async function applyComputed(c: Computed): Promise<string[]> {
+  // Crash tests: CADRE_TEST_KILL_AFTER_WRITES=n sends this process SIGKILL right after the n-th write.
+  const killAfter = Number(c.env.CADRE_TEST_KILL_AFTER_WRITES ?? 0);
+  const crash =
+    killAfter > 0 ? (n: number) => void (n === killAfter && process.kill(process.pid, "SIGKILL")) : undefined;
+  return applyPlan(
+    c.plan,
+    { root: c.layout.root, state: c.layout.state, lockPath: c.layout.lockPath },
+    crash,
+  );
+}

@@ -1,0 +1,38 @@
+import { UserError } from "../core/errors.js";
+import { emptyLock, type Lock } from "../plan/types.js";
+import { RENDERER_VERSION } from "../render/compose.js";
+import {
+  applyComputed,
+  computePlan,
+  layoutOf,
+  type ProjectOptions,
+  readLock,
+  withProjectLock,
+} from "./project.js";
+
+export interface RepairOptions extends ProjectOptions {
+  /** Also restore managed files whose content changed (a user edit or a corruption). */
+  force?: boolean;
+}
+
+/**
+ * `cadre repair`: finish or roll back an interrupted run, rebuild a damaged cadre.lock from the files on
+ * disk, and restore missing managed files on every host.
+ */
+export async function repairCommand(o: RepairOptions) {
+  const layout = layoutOf(o);
+  return withProjectLock(layout, async () => {
+    let rebuilt: string | undefined;
+    let lock: Lock;
+    try {
+      lock = await readLock(layout);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      rebuilt = e.message;
+      lock = emptyLock(layout.scope, RENDERER_VERSION);
+    }
+    const c = await computePlan(o, { force: o.force, lock });
+    const touched = await applyComputed(c);
+    return { actions: c.plan.actions, touched, rebuilt, notes: c.notes };
+  });
+}

@@ -1,0 +1,17 @@
+import { removeCommand } from "../../app/edit-config.js";
+import { usageError } from "../../core/errors.js";
+import type { Io } from "../io.js";
+import { printEdit } from "./_edit.js";
+
+export async function run(args: string[], opts: Record<string, unknown>, io: Io): Promise<number> {
+  if (args.length === 0)
+    throw usageError("remove needs an item or a profile", "e.g. cadre remove agent:code-reviewer");
+  const r = await removeCommand({
+    cwd: io.cwd,
+    env: io.env,
+    global: opts.global === true,
+    refs: args,
+    noSync: opts.sync === false,
+  });
+  return printEdit(io, "remove", r);
+}

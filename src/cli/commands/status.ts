@@ -1,0 +1,40 @@
+import { type FileState, statusCommand } from "../../app/status.js";
+import { envelope, type Io, writeJson } from "../io.js";
+import { VERSION } from "../version.js";
+import { printNotes } from "./_plan.js";
+
+const ORDER: FileState[] = ["edited", "missing", "outdated", "pending", "orphaned", "blocked", "up to date"];
+
+export async function run(_args: string[], opts: Record<string, unknown>, io: Io): Promise<number> {
+  const r = await statusCommand({ cwd: io.cwd, env: io.env, global: opts.global === true });
+  const attention = r.files.filter((f) => f.state !== "up to date" && f.state !== "edited");
+  if (io.json) {
+    writeJson(io, envelope("status", VERSION, r));
+    return 0;
+  }
+  printNotes(io, r.notes);
+  const c = io.color;
+  const paint: Record<FileState, (s: string) => string> = {
+    "up to date": c.green,
+    edited: c.cyan,
+    missing: c.red,
+    outdated: c.yellow,
+    pending: c.yellow,
+    orphaned: c.magenta,
+    blocked: c.red,
+  };
+  const hosts = [...new Set(r.files.flatMap((f) => f.hosts))].sort();
+  for (const h of hosts) {
+    const mine = r.files.filter((f) => f.hosts.includes(h));
+    const counts = ORDER.map((s) => [s, mine.filter((f) => f.state === s).length] as const).filter(
+      ([, n]) => n > 0,
+    );
+    io.out(`${c.bold(h)}  ${counts.map(([s, n]) => paint[s](`${n} ${s}`)).join(", ")}\n`);
+    for (const f of mine)
+      if (f.state !== "up to date" || io.verbose)
+        io.out(`  ${paint[f.state](f.state.padEnd(10))} ${f.path}  ${c.dim(f.reason)}\n`);
+  }
+  if (r.files.length === 0) io.out("nothing installed; run `cadre sync`\n");
+  else if (attention.length) io.out(`${attention.length} files need \`cadre sync\`\n`);
+  return 0;
+}

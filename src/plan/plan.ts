@@ -1,0 +1,431 @@
+import { sha256 } from "../core/hash.js";
+import { isSafeRelativePath } from "../core/names.js";
+import type { Scope } from "../hosts/define.js";
+import type { Content, Desired, DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/output.js";
+import { findBlock, removeBlock, upsertBlock } from "./blocks.js";
+import { editKey, fromPointer, getAt, hashValue, parseConfig, pointer } from "./json-keys.js";
+import { merge3 } from "./merge.js";
+import type { Action, Bases, Lock, LockEntry, Observed, Plan, PlanOptions } from "./types.js";
+
+export interface PlanInput {
+  desired: readonly Desired[];
+  lock: Lock;
+  observed: Observed;
+  bases: Bases;
+  /** Qualified item id → content hash, for the next lock. */
+  items: Record<string, { hash: string }>;
+  scope: Scope;
+  rendererVersion: number;
+}
+
+type Step = { action: Action; entry: LockEntry | undefined };
+
+const decoder = new TextDecoder();
+
+export function hashContent(c: Content): string {
+  return sha256(c);
+}
+
+function text(c: Content | null | undefined): string | null {
+  if (c === null || c === undefined) return null;
+  return typeof c === "string" ? c : decoder.decode(c);
+}
+
+function owners(d: { hosts: string[]; items: string[] }) {
+  return { hosts: [...d.hosts], items: [...d.items] };
+}
+
+/**
+ * The planner: desired state × lock × disk → actions, each with a reason. Pure and deterministic;
+ * nothing is written here. A user's edit is never overwritten without `force`: it is merged, or kept
+ * with a proposal beside it.
+ */
+export function planSync(input: PlanInput, opts: PlanOptions = {}): Plan {
+  const steps: Step[] = [];
+  const seen = new Set<string>();
+  for (const d of [...input.desired].sort((a, b) => cmp(a.path, b.path))) {
+    seen.add(d.path);
+    const entry = input.lock.files[d.path];
+    const lockEntry = entry && entry.mode === d.type ? entry : undefined;
+    const x = input.observed.get(d.path) ?? null;
+    if (!isSafeRelativePath(d.path)) throw new Error(`unsafe desired path ${d.path}`);
+    if (d.type === "file") steps.push(planFile(d, lockEntry, x, input.bases, opts));
+    else if (d.type === "block") steps.push(planBlock(d, lockEntry, text(x), input.bases, opts));
+    else steps.push(planKeys(d, lockEntry, text(x), opts));
+  }
+  for (const path of Object.keys(input.lock.files).sort(cmp)) {
+    if (seen.has(path)) continue;
+    const entry = input.lock.files[path] as LockEntry;
+    if (!isSafeRelativePath(path)) {
+      steps.push({
+        action: act("untrack", path, entry, "unsafe path in cadre.lock; dropped from the lock"),
+        entry: undefined,
+      });
+      continue;
+    }
+    steps.push(planRemoval(path, entry, input.observed.get(path) ?? null, opts));
+  }
+  const files: Record<string, LockEntry> = {};
+  for (const s of steps) if (s.entry) files[s.action.path] = s.entry;
+  return {
+    actions: steps.map((s) => s.action),
+    lock: {
+      version: 1,
+      rendererVersion: input.rendererVersion,
+      scope: input.scope,
+      items: sortKeys(input.items),
+      files,
+    },
+  };
+}
+
+function act(
+  type: Action["type"],
+  path: string,
+  o: { hosts: string[]; items: string[] },
+  reason: string,
+  extra: Partial<Action> = {},
+): Action {
+  const mode = (o as { mode?: Action["mode"]; type?: string }).mode ?? modeOf((o as { type?: string }).type);
+  return { type, path, mode, reason, hosts: [...o.hosts], items: [...o.items], ...extra };
+}
+
+function modeOf(t: string | undefined): Action["mode"] {
+  return t === "block" ? "block" : t === "keys" ? "keys" : "file";
+}
+
+function planFile(
+  d: DesiredFile,
+  l: LockEntry | undefined,
+  x: Content | null,
+  bases: Bases,
+  opts: PlanOptions,
+): Step {
+  const dh = hashContent(d.content);
+  const entry: LockEntry = { mode: "file", sha256: dh, ...owners(d) };
+  const bases1 = typeof d.content === "string" ? [d.content] : [];
+  if (!l) {
+    if (x === null)
+      return {
+        action: act("create", d.path, d, "new", { write: d.content, before: null, bases: bases1 }),
+        entry,
+      };
+    if (hashContent(x) === dh)
+      return {
+        action: act("adopt", d.path, d, "already has the content cadre would write", { bases: bases1 }),
+        entry,
+      };
+    if (opts.force)
+      return {
+        action: act("update", d.path, d, "replaced a file cadre did not write (--force)", {
+          write: d.content,
+          before: x,
+          bases: bases1,
+        }),
+        entry,
+      };
+    return {
+      action: act("conflict", d.path, d, "a file cadre did not write is in the way; left untouched", {
+        proposal: text(d.content) ?? "",
+        before: x,
+      }),
+      entry: undefined,
+    };
+  }
+  if (x === null)
+    return {
+      action: act("create", d.path, d, "missing; restored", {
+        write: d.content,
+        before: null,
+        bases: bases1,
+      }),
+      entry,
+    };
+  const xh = hashContent(x);
+  if (xh === l.sha256) {
+    if (dh === l.sha256) return { action: act("skip", d.path, d, "up to date"), entry };
+    return {
+      action: act("update", d.path, d, "library changed", { write: d.content, before: x, bases: bases1 }),
+      entry,
+    };
+  }
+  if (xh === dh)
+    return {
+      action: act("adopt", d.path, d, "your edit matches the new library version", { bases: bases1 }),
+      entry,
+    };
+  if (dh === l.sha256)
+    return {
+      action: act("skip", d.path, d, "edited by you; library unchanged, kept"),
+      entry: { ...l, ...owners(d) },
+    };
+  if (opts.force)
+    return {
+      action: act("update", d.path, d, "overwrote your edits (--force)", {
+        write: d.content,
+        before: x,
+        bases: bases1,
+      }),
+      entry,
+    };
+  const base = bases.get(l.sha256);
+  const ours = text(x);
+  if (base !== undefined && ours !== null && typeof d.content === "string") {
+    const m = merge3(base, ours, d.content);
+    if (m.ok)
+      return {
+        action: act("merge", d.path, d, "merged your edits with the library change", {
+          write: m.text,
+          before: x,
+          bases: bases1,
+        }),
+        entry,
+      };
+  }
+  return {
+    action: act("conflict", d.path, d, "edited by you and changed in the library; kept yours", {
+      proposal: text(d.content) ?? "",
+      before: x,
+    }),
+    entry: { ...l, ...owners(d) },
+  };
+}
+
+function planBlock(
+  d: DesiredBlock,
+  l: LockEntry | undefined,
+  t: string | null,
+  bases: Bases,
+  opts: PlanOptions,
+): Step {
+  const found = t === null ? undefined : findBlock(t, d.comment);
+  const dh = sha256(d.content);
+  const write = (reason: string, type: Action["type"]): Step => {
+    const r = upsertBlock(t, d.content, d.comment);
+    const sep = found ? (l?.sep ?? "") : r.sep;
+    const created = found ? (l?.created ?? false) : t === null;
+    const entry: LockEntry = { mode: "block", sha256: dh, ...owners(d), sep, created, comment: d.comment };
+    const size = new TextEncoder().encode(r.text).length;
+    if (d.limitBytes !== undefined && size > d.limitBytes) {
+      return {
+        action: act(
+          "conflict",
+          d.path,
+          d,
+          `would grow to ${size} bytes, over the host's ${d.limitBytes}-byte limit; shorten the file or select fewer items`,
+        ),
+        entry: l,
+      };
+    }
+    return { action: act(type, d.path, d, reason, { write: r.text, before: t, bases: [d.content] }), entry };
+  };
+  if (!found)
+    return write(
+      l ? "managed block missing; restored" : t === null ? "new" : "added a managed block",
+      t === null ? "create" : "update",
+    );
+  const xh = sha256(found.inner);
+  if (!l) {
+    if (found.inner === d.content) return write("already has the block cadre would write", "adopt");
+    if (opts.force) return write("replaced an untracked managed block (--force)", "update");
+    return {
+      action: act(
+        "conflict",
+        d.path,
+        d,
+        "has a managed block cadre no longer tracks, with other content; kept it",
+        {
+          proposal: upsertBlock(t, d.content, d.comment).text,
+          before: t,
+        },
+      ),
+      entry: undefined,
+    };
+  }
+  if (xh === l.sha256) {
+    if (dh === l.sha256)
+      return { action: act("skip", d.path, d, "up to date"), entry: { ...l, ...owners(d) } };
+    return write("library changed", "update");
+  }
+  if (xh === dh)
+    return {
+      action: act("adopt", d.path, d, "your edit matches the new library version"),
+      entry: { ...l, sha256: dh, ...owners(d) },
+    };
+  if (dh === l.sha256)
+    return {
+      action: act("skip", d.path, d, "managed block edited by you; library unchanged, kept"),
+      entry: { ...l, ...owners(d) },
+    };
+  if (opts.force) return write("overwrote your edits in the managed block (--force)", "update");
+  const base = bases.get(l.sha256);
+  if (base !== undefined) {
+    const m = merge3(base, found.inner, d.content);
+    if (m.ok && t !== null) {
+      const merged = t.slice(0, found.start) + upsertBlock("", m.text, d.comment).text + t.slice(found.end);
+      return {
+        action: act("merge", d.path, d, "merged your edits in the managed block with the library change", {
+          write: merged,
+          before: t,
+          bases: [d.content],
+        }),
+        entry: { ...l, sha256: dh, ...owners(d) },
+      };
+    }
+  }
+  return {
+    action: act("conflict", d.path, d, "managed block edited by you and changed in the library; kept yours", {
+      proposal: upsertBlock(t, d.content, d.comment).text,
+      before: t,
+    }),
+    entry: { ...l, ...owners(d) },
+  };
+}
+
+function planKeys(d: DesiredKeys, l: LockEntry | undefined, t: string | null, opts: PlanOptions): Step {
+  const obj = t === null ? {} : parseConfig(t);
+  if (obj === undefined) {
+    return {
+      action: act("conflict", d.path, d, "not valid JSON; fix it and run cadre sync again", { before: t }),
+      entry: l,
+    };
+  }
+  let out = t ?? "";
+  const keys: Record<string, string> = {};
+  const parents = new Set(l?.parents ?? []);
+  const conflicts: string[] = [];
+  let changed = false;
+  const wanted = new Set<string>();
+  for (const e of [...d.entries].sort((a, b) => cmp(pointer(a.key), pointer(b.key)))) {
+    const p = pointer(e.key);
+    wanted.add(p);
+    const cur = getAt(obj, e.key);
+    const dv = hashValue(e.value);
+    const owned = l?.keys?.[p];
+    if (cur !== undefined && hashValue(cur) === dv) {
+      keys[p] = dv;
+      continue;
+    }
+    if (cur === undefined || (owned !== undefined && hashValue(cur) === owned) || opts.force) {
+      const now = parseConfig(out) ?? {};
+      for (let i = 1; i < e.key.length; i++)
+        if (getAt(now, e.key.slice(0, i)) === undefined) parents.add(pointer(e.key.slice(0, i)));
+      out = editKey(out, e.key, e.value);
+      keys[p] = dv;
+      changed = true;
+      continue;
+    }
+    conflicts.push(p);
+    if (owned !== undefined) keys[p] = owned;
+  }
+  for (const [p, h] of Object.entries(l?.keys ?? {})) {
+    if (wanted.has(p)) continue;
+    const key = fromPointer(p);
+    const cur = getAt(obj, key);
+    if (cur !== undefined && (hashValue(cur) === h || opts.force)) {
+      out = editKey(out, key, undefined);
+      changed = true;
+    }
+  }
+  for (const p of [...parents].sort((a, b) => b.length - a.length)) {
+    const v = getAt(parseConfig(out) ?? {}, fromPointer(p));
+    if (v && typeof v === "object" && Object.keys(v).length === 0) {
+      out = editKey(out, fromPointer(p), undefined);
+      parents.delete(p);
+      changed = true;
+    } else if (v === undefined) parents.delete(p);
+  }
+  const created = l?.created ?? t === null;
+  const empty = Object.keys(keys).length === 0;
+  const entry: LockEntry | undefined = empty
+    ? undefined
+    : {
+        mode: "keys",
+        sha256: hashValue(keys),
+        ...owners(d),
+        keys: sortKeys(keys),
+        parents: [...parents].sort(),
+        created,
+      };
+  const left = parseConfig(out);
+  const write = !changed
+    ? undefined
+    : empty && created && left && Object.keys(left).length === 0
+      ? null
+      : out;
+  if (conflicts.length > 0) {
+    return {
+      action: act(
+        "conflict",
+        d.path,
+        d,
+        `keys set by you were kept: ${conflicts.join(", ")}`,
+        write === undefined ? { before: t } : { write, before: t },
+      ),
+      entry,
+    };
+  }
+  if (!changed)
+    return {
+      action: act(
+        l ? "skip" : "adopt",
+        d.path,
+        d,
+        l ? "up to date" : "already has the keys cadre would write",
+      ),
+      entry,
+    };
+  return {
+    action: act(t === null ? "create" : "merge", d.path, d, t === null ? "new" : "merged keys", {
+      write,
+      before: t,
+    }),
+    entry,
+  };
+}
+
+function planRemoval(path: string, l: LockEntry, x: Content | null, opts: PlanOptions): Step {
+  const gone = (reason: string): Step => ({ action: act("untrack", path, l, reason), entry: undefined });
+  if (x === null) return gone("already gone");
+  if (l.mode === "file") {
+    if (hashContent(x) === l.sha256 || opts.force)
+      return {
+        action: act("delete", path, l, "no longer selected", { write: null, before: x }),
+        entry: undefined,
+      };
+    return gone("no longer selected, but edited by you; kept and no longer managed");
+  }
+  const t = text(x) ?? "";
+  if (l.mode === "block") {
+    const style = l.comment ?? "html";
+    const found = findBlock(t, style);
+    if (!found) return gone("managed block already removed");
+    if (sha256(found.inner) !== l.sha256 && !opts.force)
+      return gone("managed block edited by you; kept and no longer managed");
+    const rest = removeBlock(t, style, l.sep ?? "");
+    return {
+      action: act("delete", path, l, "managed block removed", {
+        write: rest === "" && l.created ? null : rest,
+        before: t,
+      }),
+      entry: undefined,
+    };
+  }
+  const step = planKeys({ type: "keys", path, entries: [], hosts: l.hosts, items: l.items }, l, t, opts);
+  return {
+    action: {
+      ...step.action,
+      type: step.action.write === undefined ? "untrack" : "delete",
+      reason: "owned keys removed",
+    },
+    entry: undefined,
+  };
+}
+
+function sortKeys<T>(o: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => cmp(a, b)));
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,83 @@
+import type { Scope } from "../hosts/define.js";
+import type { Content } from "../hosts/output.js";
+
+/** How cadre owns a path: the whole file, a marked block inside it, or some keys of a JSON config. */
+export type OwnMode = "file" | "block" | "keys";
+
+export interface LockEntry {
+  mode: OwnMode;
+  /** sha256 of what cadre last rendered for this path (whole file, block text, or all owned keys). */
+  sha256: string;
+  hosts: string[];
+  items: string[];
+  /** Block: what cadre inserted before the block, so that removing it restores the original bytes. */
+  sep?: string;
+  /** Block/keys: cadre created the file, so it may delete it when nothing else is left. */
+  created?: boolean;
+  /** Keys: JSON pointer → sha256 of the value cadre wrote. */
+  keys?: Record<string, string>;
+  /** Keys: parent objects cadre created (JSON pointers), removed again when they become empty. */
+  parents?: string[];
+  /** Block comment style. */
+  comment?: "html" | "hash";
+}
+
+export interface Lock {
+  version: 1;
+  rendererVersion: number;
+  scope: Scope;
+  /** Qualified item id → sha256 of the item's content. */
+  items: Record<string, { hash: string }>;
+  /** Root-relative path → what cadre owns there. */
+  files: Record<string, LockEntry>;
+}
+
+export function emptyLock(scope: Scope, rendererVersion: number): Lock {
+  return { version: 1, rendererVersion, scope, items: {}, files: {} };
+}
+
+/** What is on disk now: every path the plan may touch → its bytes, or null when absent. */
+export type Observed = ReadonlyMap<string, Content | null>;
+
+/** Merge bases from the content-addressed cache: sha256 → text cadre once wrote. */
+export type Bases = ReadonlyMap<string, string>;
+
+export type ActionType = "create" | "update" | "merge" | "delete" | "skip" | "conflict" | "adopt" | "untrack";
+
+export interface Action {
+  type: ActionType;
+  path: string;
+  mode: OwnMode;
+  reason: string;
+  /** The whole new content of the file; null deletes it; undefined leaves the file alone. */
+  write?: Content | null;
+  /** The file's content before (for diffs). */
+  before?: Content | null;
+  /** Conflicts: the proposal written beside the file. */
+  proposal?: string;
+  /** Texts to keep in the merge-base cache (what cadre rendered this time). */
+  bases?: string[];
+  hosts: string[];
+  items: string[];
+}
+
+export interface Plan {
+  actions: Action[];
+  /** The lock after the plan is applied. */
+  lock: Lock;
+}
+
+export interface PlanOptions {
+  /** Overwrite or delete files the user edited. */
+  force?: boolean;
+  /** Remove everything cadre owns (uninstall). */
+  removeAll?: boolean;
+}
+
+/** Suffix of the proposal file written beside a conflicted file. */
+export const PROPOSAL_SUFFIX = ".cadre-proposed";
+
+/** Actions that change the disk. */
+export function isChange(a: Action): boolean {
+  return a.write !== undefined || a.proposal !== undefined;
+}
