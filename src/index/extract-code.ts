@@ -130,43 +130,48 @@ export function nameOf(node: Node, field = "name"): Node | null {
   return node.childForFieldName(field);
 }
 
+/** All node types a spec cares about, cached per spec. */
+const typeLists = new WeakMap<LangSpec, string[]>();
+
+/**
+ * Extract definitions, references and imports. One `descendantsOfType` call fetches every interesting node in
+ * document order (far cheaper than visiting each node through a cursor); scopes are tracked by containment.
+ */
 export function extractTree(tree: Tree, src: string, lang: CodeLanguage, spec: LangSpec): FileExtract {
   const ctx: Ctx = { src, lang, spec, scopes: [], out: [] };
   const refs = new Set<string>();
   const imports: string[] = [];
-  const cursor = tree.walk();
-  let depth = 0;
-  for (;;) {
-    while (ctx.scopes.length && (ctx.scopes[ctx.scopes.length - 1] as Scope).depth >= depth) ctx.scopes.pop();
-    const type = cursor.nodeType;
+  let types = typeLists.get(spec);
+  if (!types) {
+    types = [...new Set([...Object.keys(spec.rules), ...spec.refs, ...spec.imports])];
+    typeLists.set(spec, types);
+  }
+  const ends: number[] = [];
+  for (const node of tree.rootNode.descendantsOfType(types)) {
+    if (!node) continue;
+    const start = node.startIndex;
+    while (ends.length && (ends[ends.length - 1] as number) <= start) {
+      ends.pop();
+      ctx.scopes.pop();
+    }
+    const type = node.type;
     if (spec.refs.has(type)) {
-      const len = cursor.endIndex - cursor.startIndex;
-      if (len >= 2 && len <= 64 && refs.size < 4000) refs.add(src.slice(cursor.startIndex, cursor.endIndex));
-    } else if (spec.imports.has(type) && !inFunction(ctx) && imports.length < 200) {
-      imports.push(
-        oneLine(src.slice(cursor.startIndex, Math.min(cursor.endIndex, cursor.startIndex + 300)), 200),
-      );
-    }
-    const rule = spec.rules[type];
-    if (rule) {
-      const scope = rule(cursor.currentNode, ctx);
-      if (scope)
-        ctx.scopes.push({ depth: scope.siblings ? depth - 1 : depth, qual: scope.qual, kind: scope.kind });
-    }
-    if (cursor.gotoFirstChild()) {
-      depth++;
+      const len = node.endIndex - start;
+      if (len >= 2 && len <= 64 && refs.size < 4000) refs.add(src.slice(start, node.endIndex));
       continue;
     }
-    let done = false;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        done = true;
-        break;
-      }
-      depth--;
+    if (spec.imports.has(type)) {
+      if (!inFunction(ctx) && imports.length < 200)
+        imports.push(oneLine(src.slice(start, Math.min(node.endIndex, start + 300)), 200));
+      continue;
     }
-    if (done) break;
+    const rule = spec.rules[type];
+    const scope = rule?.(node, ctx);
+    if (scope) {
+      const end = scope.siblings ? (node.parent?.endIndex ?? src.length) : node.endIndex;
+      ctx.scopes.push({ depth: 0, qual: scope.qual, kind: scope.kind });
+      ends.push(end);
+    }
   }
-  cursor.delete();
   return { language: lang, symbols: ctx.out, refs: [...refs], imports };
 }

@@ -7,8 +7,9 @@ describe("fts text", () => {
     expect(expandForIndex("call getUser now")).toBe("call getUser get user now");
   });
   it("quotes every term so no FTS operator passes through", () => {
-    expect(ftsQuery('foo" OR bar*')).toBe('"foo" AND "or" AND "bar"*');
+    expect(ftsQuery('foo" OR bars*')).toBe('"foo" AND "or" AND "bars"*');
     expect(ftsQuery("getUser")).toBe('("getuser"* OR "get user")');
+    expect(ftsQuery("err")).toBe('"err"');
     expect(ftsQuery("  ")).toBeUndefined();
   });
   it("escapes LIKE wildcards", () => {

@@ -18,10 +18,22 @@ export function expandForIndex(text: string): string {
 }
 
 /**
+ * For large bodies: the text, then once per distinct camelCase identifier its parts (`get user`), so
+ * part-words and part-phrases match without rewriting the text inline.
+ */
+export function expandBodyForIndex(text: string): string {
+  const ids = new Set(text.match(CAMEL));
+  if (ids.size === 0) return text;
+  const parts: string[] = [];
+  for (const id of ids) parts.push(splitIdentifier(id).join(" "));
+  return `${text}\n${parts.join(" ; ")}`;
+}
+
+/**
  * Build a safe FTS5 MATCH expression from user text: every word becomes quoted terms (no operators
  * pass through); an identifier matches whole or as its split parts; the last word also matches as a prefix.
  */
-export function ftsQuery(input: string): string | undefined {
+export function ftsQuery(input: string, opts: { prefix?: boolean } = {}): string | undefined {
   const words = input
     .split(/[^\p{L}\p{N}_]+/u)
     .filter(Boolean)
@@ -32,7 +44,8 @@ export function ftsQuery(input: string): string | undefined {
     const parts = splitIdentifier(w);
     const last = i === words.length - 1;
     const alts = new Set<string>();
-    alts.add(`"${whole}"${last && !whole.includes(" ") ? "*" : ""}`);
+    const prefix = opts.prefix !== false && last && !whole.includes(" ") && whole.length >= 4;
+    alts.add(`"${whole}"${prefix ? "*" : ""}`);
     if (parts.length > 1) alts.add(`"${parts.join(" ")}"`);
     return alts.size > 1 ? `(${[...alts].join(" OR ")})` : [...alts][0];
   });

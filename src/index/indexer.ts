@@ -53,7 +53,16 @@ export async function indexRepo(opts: IndexOptions): Promise<IndexStats> {
       maxFileBytes: opts.maxFileBytes,
       exclude: excludeFor(opts.root, opts.dbPath),
     });
-    await loadGrammars(entries.map((e) => e.language));
+    // Load only the grammars that files needing a parse use (a no-op refresh loads none).
+    const known = new Map(new Store(db).allFiles().map((f) => [f.path, f]));
+    await loadGrammars(
+      entries
+        .filter((e) => {
+          const row = known.get(e.path);
+          return opts.full || !row || row.size !== e.size || row.mtime_ms !== e.mtimeMs;
+        })
+        .map((e) => e.language),
+    );
     const stats: IndexStats = {
       files: 0,
       added: 0,

@@ -43,6 +43,7 @@ describe("extractFile", () => {
       ],
     ],
     ["src/view.tsx", ["function CircleView"]],
+    ["src/math.ts", ["constant floor", "constant roundUp", "function sqrt"]],
     ["src/legacy.js", ["function Legacy", "method Legacy.greet", "method Store.add", "field Store.items"]],
     [
       "py/service.py",

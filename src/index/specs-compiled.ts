@@ -101,8 +101,9 @@ export const rust: LangSpec = {
     mod_item: namespaceRule(),
     type_item: leafRule("type"),
     associated_type: leafRule("type"),
-    const_item: leafRule("constant", "name", { skipInFunction: true }),
-    static_item: leafRule("variable", "name", { skipInFunction: true }),
+    // Items inside function bodies are still items (nameable in their block), unlike `let` locals.
+    const_item: leafRule("constant"),
+    static_item: leafRule("variable"),
     macro_definition: leafRule("macro"),
     enum_variant: leafRule("enum_member"),
     field_declaration: leafRule("field"),

@@ -15,34 +15,64 @@ import type { SymbolKind } from "./types.js";
 
 const FN_VALUES = set("arrow_function", "function_expression", "function", "generator_function");
 
+const PATTERN_NAMES = set("identifier", "shorthand_property_identifier_pattern");
+const PATTERN_STOP = set("default_value", "assignment_pattern");
+
 const jsVariable: Rule = (n, c) => {
-  if (inFunction(c) || inType(c)) return undefined;
   const id = n.childForFieldName("name");
+  if (id && (id.type === "object_pattern" || id.type === "array_pattern")) {
+    // `const { isArray, keys } = Array` at top level: each bound name is a definition.
+    if (inFunction(c) || inType(c)) return undefined;
+    const kind: SymbolKind = n.parent?.firstChild?.type === "const" ? "constant" : "variable";
+    for (const x of identifiersIn(id, PATTERN_NAMES, PATTERN_STOP))
+      addDef(c, n, textOf(x, c), kind, { sigNode: n });
+    return undefined;
+  }
   if (id?.type !== "identifier") return undefined;
   const value = n.childForFieldName("value");
+  // Function-valued variables count wherever they are (module pattern, IIFEs); plain values at top level only.
+  const fnValue = value && (FN_VALUES.has(value.type) || value.type === "class" || value.type === "object");
+  if (!fnValue && (inFunction(c) || inType(c))) return undefined;
   const isConst = n.parent?.firstChild?.type === "const";
   let kind: SymbolKind = isConst ? "constant" : "variable";
   if (value && FN_VALUES.has(value.type)) kind = "function";
   else if (value?.type === "class") kind = "class";
   const qual = addDef(c, n, textOf(id, c), kind, { sigNode: n });
   if (kind === "function") return { qual, kind: "function" };
-  if (kind === "class") return { qual, kind: "type" };
+  if (kind === "class" || value?.type === "object") return { qual, kind: "type" };
   return undefined;
+};
+
+/** `key: value` in an object literal bound to a name (`const api = { get() {}, url: "…" }`). */
+const OBJECT_OWNERS = set("variable_declarator", "pair", "assignment_expression");
+const jsPair: Rule = (n, c) => {
+  if (!inType(c) || !OBJECT_OWNERS.has(n.parent?.parent?.type ?? "")) return undefined;
+  const key = n.childForFieldName("key");
+  if (!key || (key.type !== "property_identifier" && key.type !== "string")) return undefined;
+  const value = n.childForFieldName("value");
+  const isFn = value && FN_VALUES.has(value.type);
+  const qual = addDef(c, n, cleanName(textOf(key, c)), isFn ? "method" : "property");
+  if (isFn) return { qual, kind: "function" };
+  return value?.type === "object" ? { qual, kind: "type" } : undefined;
 };
 
 /** `Foo.prototype.bar = function () {}` and `exports.x = …` at top level. */
 const jsAssignment: Rule = (n, c) => {
   if (inFunction(c) || n.parent?.type !== "expression_statement") return undefined;
-  const left = n.childForFieldName("left");
+  let left = n.childForFieldName("left");
+  // `ns.handlers[key] = function () {}`: name it after the object part.
+  if (left?.type === "subscript_expression") left = left.childForFieldName("object");
   const right = n.childForFieldName("right");
-  if (left?.type !== "member_expression" || !right || !(FN_VALUES.has(right.type) || right.type === "class"))
-    return undefined;
+  const valueOk = right && (FN_VALUES.has(right.type) || right.type === "class" || right.type === "object");
+  if (left?.type !== "member_expression" || !valueOk) return undefined;
   const path = textOf(left, c).replace(/\.prototype\b/g, "");
   if (!/^[\w$.]+$/.test(path)) return undefined;
   const name = path.slice(path.lastIndexOf(".") + 1);
-  const kind: SymbolKind = right.type === "class" ? "class" : "method";
-  const qual = addDef(c, n, name, kind, { qual: path.replace(/^(module\.)?exports\./, "") });
-  return { qual, kind: right.type === "class" ? "type" : "function" };
+  const kind: SymbolKind = right.type === "class" ? "class" : right.type === "object" ? "variable" : "method";
+  const qual = addDef(c, n, name, kind, {
+    qual: path.replace(/^(module\.|window\.)?exports\.|^window\./, ""),
+  });
+  return { qual, kind: kind === "method" ? "function" : "type" };
 };
 
 const enumBody: Rule = (n, c) => {
@@ -63,6 +93,20 @@ const memberRule =
   (n, c) =>
     inType(c) ? leafRule(kind)(n, c) : undefined;
 
+/** TypeScript constructor parameter properties (`constructor(private x: T)`) are properties of the class. */
+const paramProperty: Rule = (n, c) => {
+  if (
+    !n.namedChildren.some((x) => x?.type === "accessibility_modifier" || x?.type === "override_modifier") &&
+    !/^\s*readonly\b/.test(textOf(n, c))
+  )
+    return undefined;
+  const id = n.childForFieldName("pattern");
+  const owner = [...c.scopes].reverse().find((x) => x.kind === "type");
+  if (id?.type !== "identifier" || !owner) return undefined;
+  addDef(c, n, textOf(id, c), "property", { qual: `${owner.qual}.${textOf(id, c)}` });
+  return undefined;
+};
+
 const jsRules: Record<string, Rule> = {
   class_declaration: typeRule("class"),
   abstract_class_declaration: typeRule("class"),
@@ -72,6 +116,7 @@ const jsRules: Record<string, Rule> = {
   field_definition: leafRule("field", "property"),
   variable_declarator: jsVariable,
   assignment_expression: jsAssignment,
+  pair: jsPair,
 };
 
 const tsRules: Record<string, Rule> = {
@@ -85,6 +130,8 @@ const tsRules: Record<string, Rule> = {
   abstract_method_signature: leafRule("method"),
   property_signature: memberRule("property"),
   public_field_definition: leafRule("field"),
+  required_parameter: paramProperty,
+  optional_parameter: paramProperty,
   internal_module: namespaceRule(),
   module: namespaceRule(),
 };
@@ -114,7 +161,8 @@ export const javascript: LangSpec = {
 const PY_NAMES = set("identifier");
 const PY_STOP = set("attribute", "subscript", "list_splat_pattern");
 const pyAssignment: Rule = (n, c) => {
-  if (inFunction(c)) return undefined;
+  // Module and class level (also classes nested in functions), never function locals.
+  if (c.scopes.length && c.scopes[c.scopes.length - 1]?.kind === "function") return undefined;
   const p = n.parent?.type;
   if (p !== "expression_statement" && p !== "assignment") return undefined;
   const left = n.childForFieldName("left");

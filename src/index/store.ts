@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
+import type { Statement } from "better-sqlite3";
 import type { Db } from "./db.js";
-import { escapeLike, expandForIndex, ftsQuery } from "./fts.js";
+import { escapeLike, expandBodyForIndex, expandForIndex, ftsQuery } from "./fts.js";
 import type { FileExtract, SymbolDef } from "./types.js";
 
 /** Reads and writes of the index tables. All user input is bound as parameters. */
@@ -103,7 +104,9 @@ export class Store {
 
   /** Insert a file with its symbols and full text; returns the new file id. */
   addFile(f: FileInput): number {
-    const lines = f.text.split("\n");
+    // Line start offsets, for hashing each symbol's source slice without splitting the text.
+    const starts = [0];
+    for (let i = f.text.indexOf("\n"); i >= 0; i = f.text.indexOf("\n", i + 1)) starts.push(i + 1);
     const x = f.extract;
     const info = this.q.insertFile.run(
       f.path,
@@ -111,7 +114,7 @@ export class Store {
       f.size,
       f.mtimeMs,
       f.hash,
-      lines.length,
+      starts.length,
       x.error ?? null,
       JSON.stringify(x.imports),
       x.refs.join(" "),
@@ -119,7 +122,9 @@ export class Store {
     const fileId = Number(info.lastInsertRowid);
     const ids = symbolIds(f.path, x.symbols);
     x.symbols.forEach((s, i) => {
-      const slice = lines.slice(s.line - 1, s.endLine).join("\n");
+      const from = starts[s.line - 1] ?? 0;
+      const to = s.endLine < starts.length ? (starts[s.endLine] as number) - 1 : f.text.length;
+      const slice = f.text.slice(from, Math.max(from, to));
       const r = this.q.insertSymbol.run(
         ids[i],
         fileId,
@@ -141,9 +146,19 @@ export class Store {
         s.doc,
       );
     });
-    this.q.insertFileFts.run(fileId, f.path.replace(/[/._-]/g, " "), expandForIndex(f.text));
+    this.q.insertFileFts.run(fileId, f.path.replace(/[/._-]/g, " "), expandBodyForIndex(f.text));
     return fileId;
   }
+}
+
+/** Prepared statements, cached per connection (preparing costs more than most lookups). */
+const stmts = new WeakMap<Db, Map<string, Statement>>();
+function stmt(db: Db, sql: string): Statement {
+  const m = stmts.get(db) ?? new Map<string, Statement>();
+  stmts.set(db, m);
+  const st = m.get(sql) ?? db.prepare(sql);
+  m.set(sql, st);
+  return st;
 }
 
 const SYMBOL_COLS =
@@ -156,26 +171,22 @@ export interface Page {
 
 /** Find symbols by id, exact name, qualified name or qualified suffix (`Class.method`). */
 export function findSymbols(db: Db, ref: string, page: Page = { limit: 50, offset: 0 }): SymbolRow[] {
-  const byId = db
-    .prepare(`SELECT ${SYMBOL_COLS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.id = ?`)
-    .get(ref);
+  const byId = stmt(
+    db,
+    `SELECT ${SYMBOL_COLS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.id = ?`,
+  ).get(ref);
   if (byId) return [byId as SymbolRow];
   const last = ref.slice(ref.lastIndexOf(".") + 1);
-  return db
-    .prepare(
-      `SELECT ${SYMBOL_COLS} FROM symbols s JOIN files f ON f.id = s.file_id
-       WHERE (s.name = @last COLLATE NOCASE OR s.qualname = @ref COLLATE NOCASE)
-         AND (instr(@ref, '.') = 0 OR s.qualname = @ref COLLATE NOCASE OR s.qualname LIKE @suffix ESCAPE '\\')
-       ORDER BY (s.qualname = @ref) DESC, (s.name = @last) DESC, length(s.qualname), f.path, s.line
-       LIMIT @limit OFFSET @offset`,
-    )
-    .all({
-      last,
-      ref,
-      suffix: `%.${escapeLike(ref)}`,
-      limit: page.limit,
-      offset: page.offset,
-    }) as SymbolRow[];
+  // Two indexed lookups (bare name, full qualified name) unioned; a dotted ref must also match as a suffix.
+  return stmt(
+    db,
+    `SELECT ${SYMBOL_COLS} FROM symbols s JOIN files f ON f.id = s.file_id
+     WHERE s.rowid IN (SELECT rowid FROM symbols WHERE name = @last COLLATE NOCASE
+                       UNION SELECT rowid FROM symbols WHERE qualname = @ref COLLATE NOCASE)
+       AND (instr(@ref, '.') = 0 OR s.qualname = @ref COLLATE NOCASE OR s.qualname LIKE @suffix ESCAPE '\\')
+     ORDER BY (s.qualname = @ref) DESC, (s.name = @last) DESC, length(s.qualname), f.path, s.line
+     LIMIT @limit OFFSET @offset`,
+  ).all({ last, ref, suffix: `%.${escapeLike(ref)}`, limit: page.limit, offset: page.offset }) as SymbolRow[];
 }
 
 export interface SymbolHit extends SymbolRow {
@@ -186,14 +197,13 @@ export interface SymbolHit extends SymbolRow {
 export function searchSymbols(db: Db, query: string, page: Page, kind?: string): SymbolHit[] {
   const match = ftsQuery(query);
   if (!match) return [];
-  return db
-    .prepare(
-      `SELECT ${SYMBOL_COLS}, bm25(symbols_fts, 10.0, 4.0, 2.0, 1.0) AS score
+  return stmt(
+    db,
+    `SELECT ${SYMBOL_COLS}, bm25(symbols_fts, 10.0, 4.0, 2.0, 1.0) AS score
        FROM symbols_fts JOIN symbols s ON s.rowid = symbols_fts.rowid JOIN files f ON f.id = s.file_id
        WHERE symbols_fts MATCH ? AND (? IS NULL OR s.kind = ?)
        ORDER BY score LIMIT ? OFFSET ?`,
-    )
-    .all(match, kind ?? null, kind ?? null, page.limit, page.offset) as SymbolHit[];
+  ).all(match, kind ?? null, kind ?? null, page.limit, page.offset) as SymbolHit[];
 }
 
 export interface FileHit {
@@ -204,15 +214,14 @@ export interface FileHit {
 }
 
 export function searchFiles(db: Db, query: string, page: Page): FileHit[] {
-  const match = ftsQuery(query);
+  const match = ftsQuery(query, { prefix: false });
   if (!match) return [];
-  return db
-    .prepare(
-      `SELECT f.id, f.path, f.language, bm25(files_fts, 4.0, 1.0) AS score
+  return stmt(
+    db,
+    `SELECT f.id, f.path, f.language, bm25(files_fts, 4.0, 1.0) AS score
        FROM files_fts JOIN files f ON f.id = files_fts.rowid
        WHERE files_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?`,
-    )
-    .all(match, page.limit, page.offset) as FileHit[];
+  ).all(match, page.limit, page.offset) as FileHit[];
 }
 
 /** Every definition, optionally under a path glob (SQLite GLOB, bound as a parameter). */
@@ -229,22 +238,20 @@ export function listSymbols(
       n: number;
     }
   ).n;
-  const rows = db
-    .prepare(
-      `SELECT ${SYMBOL_COLS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE ${where} ORDER BY f.path, s.line LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...args, limit: opts.limit, offset: opts.offset }) as SymbolRow[];
+  const rows = stmt(
+    db,
+    `SELECT ${SYMBOL_COLS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE ${where} ORDER BY f.path, s.line LIMIT @limit OFFSET @offset`,
+  ).all({ ...args, limit: opts.limit, offset: opts.offset }) as SymbolRow[];
   return { rows, total };
 }
 
 export function fileSymbols(db: Db, fileId: number): SymbolRow[] {
-  return db
-    .prepare(
-      `SELECT ${SYMBOL_COLS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.file_id = ? ORDER BY s.line, s.depth`,
-    )
-    .all(fileId) as SymbolRow[];
+  return stmt(
+    db,
+    `SELECT ${SYMBOL_COLS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.file_id = ? ORDER BY s.line, s.depth`,
+  ).all(fileId) as SymbolRow[];
 }
 
 export function getFile(db: Db, path: string): FileRow | undefined {
-  return db.prepare("SELECT * FROM files WHERE path = ?").get(path) as FileRow | undefined;
+  return stmt(db, "SELECT * FROM files WHERE path = ?").get(path) as FileRow | undefined;
 }
