@@ -20,12 +20,19 @@ export function itemDocs(items: readonly Item[]): SearchDoc[] {
   }));
 }
 
+/** One index per item list: building it is the costly part, queries are cheap. */
+const indexes = new WeakMap<readonly Item[], SearchIndex>();
+
 export function searchItems(
   items: readonly Item[],
   query: string,
   opts: { kind?: string; limit?: number },
 ): SearchResult[] {
-  const index = buildIndex(itemDocs(items));
+  let index = indexes.get(items);
+  if (!index) {
+    index = buildIndex(itemDocs(items));
+    indexes.set(items, index);
+  }
   return search(index, query, {
     limit: opts.limit ?? 10,
     filter: opts.kind ? (id) => items[Number(id)]?.kind === opts.kind : undefined,

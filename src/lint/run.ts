@@ -4,6 +4,7 @@ import { displayPath, type Pack } from "../model/item.js";
 import { LOAD_RULES, RULES } from "./registry.js";
 
 const LOAD_HINTS = new Map(LOAD_RULES.map((r) => [r.id, r.hint]));
+
 import type { Finding, LintContext, LintResult, LintRule } from "./types.js";
 
 export interface LintOptions {

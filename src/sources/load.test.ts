@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readdir, rm, symlink, utimes, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +7,8 @@ import { loadPack } from "./load.js";
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
-const skill = (name: string, desc: string) => `---\nname: ${name}\ndescription: ${desc}\n---\nBody of ${name}.\n`;
+const skill = (name: string, desc: string) =>
+  `---\nname: ${name}\ndescription: ${desc}\n---\nBody of ${name}.\n`;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "cadre-load-"));
@@ -40,7 +41,9 @@ describe("loadPack", () => {
   it("reports a symlink that leaves the pack and still loads the rest", async () => {
     await symlink(join(dir, "outside.md"), join(dir, "pack", "skills", "a", "escape.md"));
     const p = await loadPack("pack", { cwd: dir, env });
-    expect(p.diagnostics.map((d) => [d.rule, d.file])).toEqual([["load/symlink-escape", "pack/skills/a/escape.md"]]);
+    expect(p.diagnostics.map((d) => [d.rule, d.file])).toEqual([
+      ["load/symlink-escape", "pack/skills/a/escape.md"],
+    ]);
     expect(p.items.map((i) => i.id)).toEqual(["skill:a"]);
   });
 

@@ -1,6 +1,6 @@
 import { compositionCommand, infoCommand } from "../../app/info.js";
-import { envelope, type Io, table, writeJson } from "../io.js";
 import type { CommandRun } from "../command.js";
+import { envelope, type Io, table, writeJson } from "../io.js";
 import { VERSION } from "../version.js";
 
 export const run: CommandRun = async (args, opts, io) => {

@@ -3,8 +3,8 @@ import { type Diagnostic, formatLocation } from "../../core/diagnostics.js";
 import { ExitCodes, usageError } from "../../core/errors.js";
 import { LOAD_RULES, RULES } from "../../lint/registry.js";
 import { toSarif } from "../../lint/sarif.js";
-import { envelope, type Io, table, writeJson } from "../io.js";
 import type { CommandRun } from "../command.js";
+import { envelope, type Io, table, writeJson } from "../io.js";
 import { VERSION } from "../version.js";
 
 export const run: CommandRun = async (args, opts, io) => {

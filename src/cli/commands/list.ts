@@ -1,8 +1,8 @@
 import { listCommand } from "../../app/list.js";
 import { usageError } from "../../core/errors.js";
 import { KINDS } from "../../model/kinds.js";
-import { envelope, table, writeJson } from "../io.js";
 import type { CommandRun } from "../command.js";
+import { envelope, table, writeJson } from "../io.js";
 import { VERSION } from "../version.js";
 
 export const run: CommandRun = async (_args, opts, io) => {

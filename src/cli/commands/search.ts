@@ -2,8 +2,8 @@ import { searchCommand } from "../../app/search.js";
 import { usageError } from "../../core/errors.js";
 import { KINDS } from "../../model/kinds.js";
 import { highlight } from "../../search/bm25f.js";
-import { envelope, writeJson } from "../io.js";
 import type { CommandRun } from "../command.js";
+import { envelope, writeJson } from "../io.js";
 import { VERSION } from "../version.js";
 
 export const run: CommandRun = async (args, opts, io) => {
