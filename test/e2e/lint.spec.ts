@@ -1,0 +1,73 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cadre, json, ROOT } from "./helpers.js";
+
+const BAD = join(ROOT, "test", "fixtures", "bad-pack");
+const WARN_ONLY = join(BAD, "skills", "ok-skill");
+
+interface LintJson {
+  ok: boolean;
+  data: {
+    summary: { errors: number; warnings: number };
+    diagnostics: Array<{ rule: string; file: string; line?: number }>;
+  };
+}
+
+describe("cadre lint", () => {
+  it("the built-in library is clean", async () => {
+    const r = await cadre(["lint", "library", "--strict"]);
+    expect(r.stdout).toMatch(/✔ 0 errors, 0 warnings/);
+    expect(r.code).toBe(0);
+  });
+
+  it("exits 1 on errors and prints findings grouped by file with line:column, rule and hint", async () => {
+    const r = await cadre(["lint", BAD]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/skills\/Bad_Skill\/SKILL\.md\n/);
+    expect(r.stdout).toMatch(/\n {2}2\s+error\s+skill name "Bad_Skill" may only contain lowercase/);
+    expect(r.stdout).toMatch(/5:\d+\s+error\s+download piped into an interpreter.*security\/pipe-to-shell/);
+    expect(r.stdout).toMatch(/@nobody-here does not name any item\s+refs\/unresolved-mention/);
+    expect(r.stdout).toMatch(/hint: /);
+    expect(r.stdout).toMatch(/✖ \d+ errors, 1 warning in 2 items/);
+  });
+
+  it("--json and --format sarif describe the same findings", async () => {
+    const j = json<LintJson>(await cadre(["lint", BAD, "--json"]));
+    expect(j.ok).toBe(false);
+    const rules = j.data.diagnostics.map((d) => d.rule);
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        "skill/name-format",
+
+        "security/pipe-to-shell",
+        "refs/unresolved-mention",
+        "skill/unknown-key",
+      ]),
+    );
+    const s = json<{
+      version: string;
+      runs: Array<{ results: Array<{ ruleId: string; locations: unknown[] }> }>;
+    }>(await cadre(["lint", BAD, "--format", "sarif"]));
+    expect(s.version).toBe("2.1.0");
+    expect(s.runs[0]?.results.map((x) => x.ruleId).sort()).toEqual([...rules].sort());
+  });
+
+  it("warnings pass by default and fail with --max-warnings 0; --strict turns host keys into errors", async () => {
+    expect((await cadre(["lint", WARN_ONLY])).code).toBe(0);
+    expect((await cadre(["lint", WARN_ONLY, "--max-warnings", "0"])).code).toBe(1);
+    const strict = json<LintJson>(await cadre(["lint", WARN_ONLY, "--strict", "--json"]));
+    expect(strict.data.summary.errors).toBe(2);
+  });
+
+  it("--rules lists every rule; --rule runs only one", async () => {
+    const list = await cadre(["lint", "--rules"]);
+    expect(list.stdout).toMatch(/security\/hidden-unicode\s+error/);
+    const one = json<LintJson>(await cadre(["lint", BAD, "--rule", "security/pipe-to-shell", "--json"]));
+    expect(new Set(one.data.diagnostics.map((d) => d.rule))).toEqual(new Set(["security/pipe-to-shell"]));
+  });
+
+  it("a bad --format or --max-warnings is a usage error", async () => {
+    expect((await cadre(["lint", BAD, "--format", "xml"])).code).toBe(2);
+    expect((await cadre(["lint", BAD, "--max-warnings", "-1"])).code).toBe(2);
+  });
+});
