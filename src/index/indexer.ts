@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { type Db, openDb, setMeta } from "./db.js";
-import { extractFile, loadGrammars } from "./parse.js";
+import { openParsePool, type ParsePool } from "./parse-pool.js";
 import { hashText, Store } from "./store.js";
 import { skipReason, toPosix, type WalkEntry, walkRepo } from "./walk.js";
 
@@ -46,6 +46,9 @@ function pruneSummaries(db: Db): void {
     AND NOT EXISTS (SELECT 1 FROM files f WHERE f.path = summaries.target AND f.hash = summaries.source_hash)`);
 }
 
+/** Files read and waiting for their parse at once (bounds memory). */
+const MAX_IN_FLIGHT = 32;
+
 export async function indexRepo(opts: IndexOptions): Promise<IndexStats> {
   const { db, rebuilt } = openDb(opts.dbPath);
   try {
@@ -53,16 +56,12 @@ export async function indexRepo(opts: IndexOptions): Promise<IndexStats> {
       maxFileBytes: opts.maxFileBytes,
       exclude: excludeFor(opts.root, opts.dbPath),
     });
-    // Load only the grammars that files needing a parse use (a no-op refresh loads none).
+    // Only files whose mtime or size changed need reading; a no-op refresh parses nothing.
     const known = new Map(new Store(db).allFiles().map((f) => [f.path, f]));
-    await loadGrammars(
-      entries
-        .filter((e) => {
-          const row = known.get(e.path);
-          return opts.full || !row || row.size !== e.size || row.mtime_ms !== e.mtimeMs;
-        })
-        .map((e) => e.language),
-    );
+    const jobs = entries.filter((e) => {
+      const row = known.get(e.path);
+      return opts.full || !row || row.size !== e.size || row.mtime_ms !== e.mtimeMs;
+    }).length;
     const stats: IndexStats = {
       files: 0,
       added: 0,
@@ -74,7 +73,18 @@ export async function indexRepo(opts: IndexOptions): Promise<IndexStats> {
       symbols: 0,
       ...(rebuilt ? { rebuilt } : {}),
     };
-    db.transaction(() => applyEntries(db, entries, opts, stats)).immediate();
+    const pool = openParsePool(jobs);
+    // One write transaction for the whole run: concurrent refreshes wait for it (serialised).
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      await applyEntries(db, entries, opts, stats, pool);
+      db.exec("COMMIT");
+    } catch (e) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      throw e;
+    } finally {
+      await pool.close();
+    }
     stats.symbols = (db.prepare("SELECT count(*) AS n FROM symbols").get() as { n: number }).n;
     stats.files = (db.prepare("SELECT count(*) AS n FROM files").get() as { n: number }).n;
     return stats;
@@ -83,11 +93,18 @@ export async function indexRepo(opts: IndexOptions): Promise<IndexStats> {
   }
 }
 
-function applyEntries(db: Db, entries: WalkEntry[], opts: IndexOptions, stats: IndexStats): void {
+async function applyEntries(
+  db: Db,
+  entries: WalkEntry[],
+  opts: IndexOptions,
+  stats: IndexStats,
+  pool: ParsePool,
+): Promise<void> {
   const store = new Store(db);
   if (opts.full) clearAll(db);
   const existing = new Map(store.allFiles().map((f) => [f.path, f]));
   const seen = new Set<string>();
+  const inflight = new Set<Promise<void>>();
   let done = 0;
   for (const e of entries) {
     if (++done % 50 === 0) opts.onProgress?.(done, entries.length);
@@ -116,20 +133,26 @@ function applyEntries(db: Db, entries: WalkEntry[], opts: IndexOptions, stats: I
       continue;
     }
     if (row) store.removeFile(row.id);
-    const extract = extractFile(e.language, text);
-    if (extract.error) stats.parseErrors++;
-    store.addFile({
-      path: e.path,
-      language: e.language,
-      size: e.size,
-      mtimeMs: e.mtimeMs,
-      hash,
-      text,
-      extract,
-    });
     if (row) stats.updated++;
     else stats.added++;
+    // Parse off the main thread when the pool has workers; store results as they arrive (inserts stay here).
+    const job = pool.parse(e.language, text).then((extract) => {
+      if (extract.error) stats.parseErrors++;
+      store.addFile({
+        path: e.path,
+        language: e.language,
+        size: e.size,
+        mtimeMs: e.mtimeMs,
+        hash,
+        text,
+        extract,
+      });
+    });
+    inflight.add(job);
+    void job.finally(() => inflight.delete(job));
+    if (inflight.size >= MAX_IN_FLIGHT) await Promise.race(inflight);
   }
+  await Promise.all(inflight);
   for (const [path, row] of existing) {
     if (seen.has(path)) continue;
     store.removeFile(row.id);

@@ -36,19 +36,36 @@ function wasmDir(): string {
   return join(dirname(require.resolve("@vscode/tree-sitter-wasm")));
 }
 
-/** Load the grammars these languages need (call before parsing; nothing is downloaded). */
+let ready: Promise<void> | undefined;
+const loading = new Map<string, Promise<void>>();
+
+/** Load the grammars these languages need (once each, safe to call concurrently; nothing is downloaded). */
 export async function loadGrammars(langs: Iterable<Language>): Promise<void> {
   const need = [...new Set([...langs].filter(isCodeLanguage).map((l) => GRAMMAR_FILE[l]))].filter(
     (f) => !grammars.has(f),
   );
   if (need.length === 0) return;
-  if (!parserMod) {
+  ready ??= (async () => {
     parserMod = await import("web-tree-sitter");
     await parserMod.Parser.init();
     parser = new parserMod.Parser();
-  }
+  })();
+  await ready;
   const dir = wasmDir();
-  for (const f of need) grammars.set(f, await parserMod.Language.load(readFileSync(join(dir, f))));
+  await Promise.all(
+    need.map((f) => {
+      let p = loading.get(f);
+      if (!p) {
+        p = (parserMod as typeof import("web-tree-sitter")).Language.load(readFileSync(join(dir, f))).then(
+          (g) => {
+            grammars.set(f, g);
+          },
+        );
+        loading.set(f, p);
+      }
+      return p;
+    }),
+  );
 }
 
 /** Extract a file's symbols; never throws: a failed parse yields an entry with `error`. */

@@ -40,6 +40,8 @@ const MAP_KINDS = new Set([
   "macro",
   "property",
 ]);
+/** Members worth showing under their type in the map (fields and properties are left to `outline`). */
+const MEMBER_KINDS = new Set(["method", "constructor"]);
 /** A name defined in more files than this is too generic to be an edge (`String`, `get`). */
 const MAX_DEFINERS = 25;
 
@@ -106,9 +108,13 @@ export async function buildRepoMap(db: Db, opts: MapOptions): Promise<RepoMap> {
   }
   const perFile = opts.perFile ?? 8;
   const blocks = order.slice(0, 2000).map((i) => {
+    // Top-level definitions first (then methods), most referenced first; shown in source order.
     const ds = (byFile.get(i) ?? [])
-      .slice()
-      .sort((x, y) => (refCount.get(y.name) ?? 0) - (refCount.get(x.name) ?? 0) || x.line - y.line)
+      .filter((d) => d.depth === 0 || MEMBER_KINDS.has(d.kind))
+      .sort(
+        (x, y) =>
+          x.depth - y.depth || (refCount.get(y.name) ?? 0) - (refCount.get(x.name) ?? 0) || x.line - y.line,
+      )
       .slice(0, perFile)
       .sort((x, y) => x.line - y.line);
     const symbols = ds.map(

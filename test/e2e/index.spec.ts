@@ -135,6 +135,29 @@ describe("cadre index", () => {
   });
 });
 
+describe("parallel parsing", () => {
+  it("worker threads and a single thread produce the same index", async () => {
+    const big = join(dir, "big");
+    mkdirSync(join(big, "pkg"), { recursive: true });
+    for (let i = 0; i < 240; i++)
+      writeFileSync(
+        join(big, "pkg", `m${i}.py`),
+        `class C${i}:\n    def run_${i}(self):\n        return ${i}\n\nLIMIT_${i} = ${i}\n`,
+      );
+    const counts: number[] = [];
+    for (const threads of ["1", "2"]) {
+      const r = await cadre(["index", "build", "--json", "--cwd", big], {
+        env: { CADRE_INDEX_THREADS: threads },
+      });
+      expect(r.code, r.stderr).toBe(0);
+      const d = json<Env<{ symbols: number; parseErrors: number }>>(r).data;
+      expect(d.parseErrors).toBe(0);
+      counts.push(d.symbols);
+    }
+    expect(counts).toEqual([720, 720]);
+  });
+});
+
 describe("cadre recall and map", () => {
   interface Recall {
     tier: string | null;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { countTokens } from "../core/tokens.js";
+import { fitToBudget, type RecallItem, truncateToTokens } from "./budget.js";
+
+const item = (ref: string, sizes: [number, number, number]): RecallItem => ({
+  ref,
+  path: `${ref}.ts`,
+  fresh: true,
+  candidates: [
+    { tier: "L0", text: `${ref} `.repeat(sizes[0]) },
+    { tier: "L1", text: `${ref} structure `.repeat(sizes[1]) },
+    { tier: "L2", text: `${ref} source line\n`.repeat(sizes[2]) },
+  ],
+});
+
+describe("fitToBudget", () => {
+  it("never exceeds the budget and prefers richer tiers for higher-ranked items", async () => {
+    const items = [item("alpha", [5, 40, 400]), item("beta", [5, 40, 400]), item("gamma", [5, 40, 400])];
+    for (const budget of [1, 3, 10, 30, 100, 300, 1000, 5000]) {
+      const r = await fitToBudget(items, budget);
+      expect(r.tokens).toBeLessThanOrEqual(budget);
+      expect(await countTokens(r.text)).toBe(r.tokens);
+    }
+    const mid = await fitToBudget(items, 300);
+    expect(mid.items.map((i) => i.tier)).toEqual(["L1", "L1", "L1"]);
+    const big = await fitToBudget(items, 2000);
+    expect(big.items[0]?.tier).toBe("L2");
+    expect(big.tier).toBe("L2");
+  });
+
+  it("truncates a lone item's L0 rather than returning nothing", async () => {
+    const r = await fitToBudget([item("delta", [50, 100, 200])], 8);
+    expect(r.items).toHaveLength(1);
+    expect(r.tokens).toBeLessThanOrEqual(8);
+    expect(await truncateToTokens("one two three four five six", 3)).toMatch(/…$/);
+  });
+});
