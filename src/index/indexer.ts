@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { type Db, openDb, setMeta } from "./db.js";
+import { type Db, openDb, removeDb, setMeta } from "./db.js";
 import { openParsePool, type ParsePool } from "./parse-pool.js";
 import { hashText, Store } from "./store.js";
 import { skipReason, toPosix, type WalkEntry, walkRepo } from "./walk.js";
@@ -50,6 +50,17 @@ function pruneSummaries(db: Db): void {
 const MAX_IN_FLIGHT = 32;
 
 export async function indexRepo(opts: IndexOptions): Promise<IndexStats> {
+  try {
+    return await indexOnce(opts);
+  } catch (e) {
+    // Damage found mid-build (the open-time probe is cheap, not exhaustive): start again from scratch.
+    if ((e as { code?: string }).code !== "SQLITE_CORRUPT") throw e;
+    removeDb(opts.dbPath);
+    return { ...(await indexOnce({ ...opts, full: true })), rebuilt: (e as Error).message };
+  }
+}
+
+async function indexOnce(opts: IndexOptions): Promise<IndexStats> {
   const { db, rebuilt } = openDb(opts.dbPath);
   try {
     const entries = walkRepo(opts.root, {

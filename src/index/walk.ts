@@ -48,9 +48,10 @@ interface Layer {
   ig: Ignore;
 }
 
-function readIgnores(dir: string): Ignore | undefined {
+function readIgnores(dir: string, names: ReadonlySet<string>): Ignore | undefined {
   let ig: Ignore | undefined;
   for (const f of IGNORE_FILES) {
+    if (!names.has(f)) continue;
     let text: string;
     try {
       text = readFileSync(join(dir, f), "utf8");
@@ -77,14 +78,14 @@ export function walkRepo(root: string, opts: WalkOptions = {}): WalkEntry[] {
   const exclude = new Set(opts.exclude ?? []);
   const out: WalkEntry[] = [];
   const visit = (dir: string, rel: string, layers: Layer[]) => {
-    const ig = readIgnores(dir);
-    const here = ig ? [...layers, { base: rel, ig }] : layers;
     let entries: import("node:fs").Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
+    const ig = readIgnores(dir, new Set(entries.map((e) => e.name)));
+    const here = ig ? [...layers, { base: rel, ig }] : layers;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const abs = join(dir, e.name);
