@@ -24,8 +24,11 @@ export function typeRule(kind: SymbolKind, field = "name"): Rule {
   };
 }
 
-/** A namespace or module: opens a scope whose qualified name is the full dotted path. */
-export function namespaceRule(field = "name"): Rule {
+/**
+ * A namespace or module: opens a scope whose qualified name is the full dotted path. Without a body it
+ * either covers the rest of the file (C# `namespace X;`, PHP `namespace X;`) or declares nothing (Rust `mod x;`).
+ */
+export function namespaceRule(field = "name", bodiless: "rest-of-file" | "none" = "rest-of-file"): Rule {
   return (n, c) => {
     const id = n.childForFieldName(field);
     if (!id) return undefined;
@@ -34,7 +37,9 @@ export function namespaceRule(field = "name"): Rule {
     const qual = addDef(c, n, name, "module", {
       qual: c.scopes.length ? `${c.scopes[c.scopes.length - 1]?.qual}.${full}` : full,
     });
-    return { qual, kind: "namespace", siblings: !n.childForFieldName("body") };
+    const hasBody = n.childForFieldName("body") !== null;
+    if (!hasBody && bodiless === "none") return undefined;
+    return { qual, kind: "namespace", siblings: !hasBody };
   };
 }
 

@@ -98,7 +98,7 @@ export const rust: LangSpec = {
     union_item: typeRule("union"),
     trait_item: typeRule("trait"),
     impl_item: rustImpl,
-    mod_item: namespaceRule(),
+    mod_item: namespaceRule("name", "none"),
     type_item: leafRule("type"),
     associated_type: leafRule("type"),
     // Items inside function bodies are still items (nameable in their block), unlike `let` locals.
