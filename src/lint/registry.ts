@@ -59,6 +59,12 @@ export const LOAD_RULES: Array<Pick<LintRule, "id" | "severity" | "description" 
     hint: "check the file's permissions",
   },
   {
+    id: "load/truncated",
+    severity: "warning",
+    description: "A pack is read whole: at most 20,000 files, folders at most 12 levels deep.",
+    hint: "point cadre at the pack folder itself, not a parent holding unrelated files",
+  },
+  {
     id: "load/unsafe-name",
     severity: "error",
     description: "Item names contain no path separators or '..'.",

@@ -63,6 +63,10 @@ const cases: Record<string, Case> = {
     bad: { ...M, "skills/a/SKILL.md": { size: 0, problem: "unreadable" } },
     good: sk("a"),
   },
+  "load/truncated": {
+    bad: { ...M, ".": { size: 0, problem: "truncated", detail: "more than 20000 files" } },
+    good: sk("a"),
+  },
   "load/unsafe-name": {
     bad: { ...M, "agents/x/a.md": agent("../a") },
     good: { ...M, "agents/x/a.md": agent("a") },

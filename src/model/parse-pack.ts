@@ -28,8 +28,11 @@ export function parsePack(snap: PackSnapshot): Pack {
           ? `file is ${f.size} bytes, over the ${snap.maxFileBytes}-byte limit`
           : f.problem === "symlink-escape"
             ? `symbolic link points outside the pack${f.detail ? ` (${f.detail})` : ""}`
-            : `file could not be read${f.detail ? `: ${f.detail}` : ""}`;
-      diagnostics.push({ rule: `load/${f.problem}`, severity: "error", message: msg, file: where(path) });
+            : f.problem === "truncated"
+              ? `the pack was not read whole: ${f.detail ?? "limits reached"}`
+              : `file could not be read${f.detail ? `: ${f.detail}` : ""}`;
+      const severity = f.problem === "truncated" ? "warning" : "error";
+      diagnostics.push({ rule: `load/${f.problem}`, severity, message: msg, file: where(path) });
       return undefined;
     }
     if (!f.content) return undefined;
@@ -112,7 +115,7 @@ export function parsePack(snap: PackSnapshot): Pack {
     if (
       candidatePaths.has(f.path) ||
       f.path === "cadre-pack.yaml" ||
-      (f.problem !== "symlink-escape" && f.problem !== "unreadable")
+      (f.problem !== "symlink-escape" && f.problem !== "unreadable" && f.problem !== "truncated")
     )
       continue;
     readText(f, f.path);

@@ -5,7 +5,7 @@ export interface SnapshotFile {
   size: number;
   /** Bytes, for text-like files under the size cap. */
   content?: Uint8Array;
-  problem?: "too-large" | "symlink-escape" | "unreadable";
+  problem?: "too-large" | "symlink-escape" | "unreadable" | "truncated";
   /** Extra detail for a problem (e.g. the symlink target). */
   detail?: string;
 }

@@ -6,6 +6,7 @@ import { type PackSnapshot, type SnapshotFile, wantsContent } from "../model/sna
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 const SKIP = new Set([".git", "node_modules", ".cadre", ".DS_Store"]);
 const MAX_FILES = 20_000;
+const MAX_DEPTH = 12;
 
 export interface ReadOptions {
   /** How the root is shown in messages. */
@@ -31,8 +32,13 @@ export async function listTree(rootDir: string): Promise<TreeEntry[]> {
   const out: TreeEntry[] = [];
   const inside = (p: string) => p === realRoot || p.startsWith(realRoot + sep);
 
+  let cut: string | undefined;
   async function visit(dir: string, depth: number): Promise<void> {
-    if (depth > 12 || out.length >= MAX_FILES) return;
+    if (depth > MAX_DEPTH || out.length >= MAX_FILES) {
+      cut ??=
+        depth > MAX_DEPTH ? `folders nested deeper than ${MAX_DEPTH} levels` : `more than ${MAX_FILES} files`;
+      return;
+    }
     let entries: import("node:fs").Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -92,6 +98,15 @@ export async function listTree(rootDir: string): Promise<TreeEntry[]> {
   }
 
   await visit(root, 0);
+  if (cut)
+    out.push({
+      abs: root,
+      path: ".",
+      size: 0,
+      mtimeMs: 0,
+      problem: "truncated",
+      detail: `${cut}; the rest was skipped`,
+    });
   return out;
 }
 
