@@ -155,18 +155,31 @@ const DECL_NAMES = set(
   "operator_name",
   "destructor_name",
 );
-/** Follow `declarator` fields down to the declared name. */
+/** The next step down a declarator: its `declarator` field, or the child of a parenthesised declarator. */
+function innerDeclarator(d: Node): Node | null {
+  return (
+    d.childForFieldName("declarator") ??
+    d.namedChildren.find((x) => x && (DECL_NAMES.has(x.type) || x.type.endsWith("declarator"))) ??
+    null
+  );
+}
+/** Follow declarators down to the declared name (through pointers, arrays and parentheses). */
 function declName(n: Node | null): Node | undefined {
   let d: Node | null = n;
-  for (let i = 0; d && i < 12; i++) {
+  for (let i = 0; d && i < 16; i++) {
     if (DECL_NAMES.has(d.type)) return d;
-    d = d.childForFieldName("declarator") ?? d.namedChildren.find((x) => x && DECL_NAMES.has(x.type)) ?? null;
+    d = innerDeclarator(d);
   }
   return undefined;
 }
+/** `f(int)` declares a function; `(*f)(int)` declares a variable holding a function pointer. */
 function hasFunctionDeclarator(n: Node | null): boolean {
-  for (let d = n, i = 0; d && i < 12; d = d.childForFieldName("declarator"), i++)
-    if (d.type === "function_declarator") return true;
+  for (let d = n, i = 0; d && i < 16; d = innerDeclarator(d), i++) {
+    if (d.type === "function_declarator") {
+      const inner = d.childForFieldName("declarator");
+      return inner !== null && DECL_NAMES.has(inner.type);
+    }
+  }
   return false;
 }
 
