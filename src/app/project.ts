@@ -1,14 +1,11 @@
 import { stat } from "node:fs/promises";
-import { homedir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { applyPlan, recoverJournal } from "../apply/apply.js";
 import { containedPath, readMaybe } from "../apply/fs.js";
 import { LOCK_FILE, readLockFile } from "../apply/lock.js";
-import { acquireProcessLock, ensureStateDir, getBlob, type StateDir } from "../apply/state.js";
+import { acquireProcessLock, ensureStateDir, getBases } from "../apply/state.js";
 import { ErrorCodes, UserError } from "../core/errors.js";
-import { toPosix } from "../core/names.js";
-import type { HostDef, Scope } from "../hosts/define.js";
-import type { HostEnv } from "../hosts/paths.js";
+import type { HostDef } from "../hosts/define.js";
 import { HOSTS, type HostId } from "../hosts/registry.js";
 import { type Catalog, resolveRef } from "../model/catalog.js";
 import { type Item, qualifiedId } from "../model/item.js";
@@ -17,56 +14,11 @@ import { hashContent, planSync } from "../plan/plan.js";
 import { emptyLock, type Lock, type Plan, type PlanOptions } from "../plan/types.js";
 import { RENDERER_VERSION, type RenderNote, renderAll } from "../render/compose.js";
 import { loadCatalog } from "../sources/load.js";
-import { xdgDir } from "../sources/paths.js";
 import { CONFIG_FILE, type Config, readConfig } from "./config.js";
-import { toRenderItems } from "./render-items.js";
+import { type Layout, layoutOf, type ProjectOptions } from "./layout.js";
+import { packDir, toRenderItems } from "./render-items.js";
 
-export interface ProjectOptions {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  /** Use the hosts' user-level paths, with config and lock under the XDG folders. */
-  global?: boolean;
-}
-
-/** Where a project's (or the user's) files live. */
-export interface Layout {
-  scope: Scope;
-  root: string;
-  configPath: string;
-  lockPath: string;
-  state: StateDir;
-  hostEnv: HostEnv;
-}
-
-export function layoutOf(o: ProjectOptions): Layout {
-  const home = resolve(o.env.HOME || o.env.USERPROFILE || homedir());
-  const xdgConfig = o.env.XDG_CONFIG_HOME ? resolve(o.env.XDG_CONFIG_HOME) : undefined;
-  const hostEnv = (scope: Scope): HostEnv => ({
-    scope,
-    home: toPosix(home),
-    xdgConfig: xdgConfig ? toPosix(xdgConfig) : undefined,
-  });
-  if (o.global) {
-    const state = xdgDir("state", o.env);
-    return {
-      scope: "user",
-      root: home,
-      configPath: join(xdgDir("config", o.env), CONFIG_FILE),
-      lockPath: join(state, LOCK_FILE),
-      state: { dir: state },
-      hostEnv: hostEnv("user"),
-    };
-  }
-  const root = resolve(o.cwd);
-  return {
-    scope: "project",
-    root,
-    configPath: join(root, CONFIG_FILE),
-    lockPath: join(root, LOCK_FILE),
-    state: { dir: join(root, ".cadre") },
-    hostEnv: hostEnv("project"),
-  };
-}
+export { type Layout, layoutOf, type ProjectOptions } from "./layout.js";
 
 export async function requireConfig(l: Layout): Promise<Config> {
   const c = await readConfig(l.configPath, l.scope === "user" ? l.configPath : CONFIG_FILE);
@@ -84,6 +36,15 @@ export async function readLock(l: Layout): Promise<Lock> {
   return (
     (await readLockFile(l.lockPath, l.scope === "user" ? l.lockPath : LOCK_FILE)) ??
     emptyLock(l.scope, RENDERER_VERSION)
+  );
+}
+
+/** Every detection probe for the scope, as absolute paths. */
+export function probePaths(l: Layout): string[] {
+  return (Object.values(HOSTS) as HostDef[]).flatMap((h) =>
+    h.detect
+      .filter((p) => (l.scope === "project") === p.startsWith("{project}"))
+      .map((p) => p.replace("{project}", l.root).replace("{home}", l.hostEnv.home)),
   );
 }
 
@@ -177,6 +138,8 @@ export function selectItems(cat: Catalog, c: Config): Selection {
 
 export interface Computed {
   layout: Layout;
+  /** Absolute folders of the loaded packs (inputs of the sync fast path). */
+  sources: string[];
   env: NodeJS.ProcessEnv;
   config: Config;
   hosts: HostDef[];
@@ -198,8 +161,10 @@ export async function computePlan(
   let items: Item[] = [];
   let notes: RenderNote[] = [];
   let desired: ReturnType<typeof renderAll>["desired"] = [];
+  let sources: string[] = [];
   if (!opts.uninstall) {
     const cat = await catalogOf(config, layout, o.env);
+    sources = cat.packs.map((p) => packDir(p, layout.root));
     const sel = selectItems(cat, config);
     items = sel.items;
     const skip = overrideSkip(cat, config);
@@ -213,18 +178,15 @@ export async function computePlan(
     notes = [...sel.notes, ...rendered.notes];
   }
   const paths = new Set([...desired.map((d) => d.path), ...Object.keys(lock.files)]);
-  const observed = new Map<string, Uint8Array | null>();
-  for (const p of paths) {
-    const abs = await containedPath(layout.root, p).catch(() => undefined);
-    observed.set(p, abs ? await readMaybe(abs) : null);
-  }
-  const bases = new Map<string, string>();
-  for (const [p, e] of Object.entries(lock.files)) {
+  const observed = await observe(layout.root, [...paths]);
+  const edited = Object.entries(lock.files).filter(([p, e]) => {
     const cur = observed.get(p);
-    if (!cur || hashContent(cur) === e.sha256) continue;
-    const blob = await getBlob(layout.state, e.sha256);
-    if (blob) bases.set(e.sha256, new TextDecoder().decode(blob));
-  }
+    return cur && hashContent(cur) !== e.sha256;
+  });
+  const bases = await getBases(
+    layout.state,
+    edited.map(([, e]) => e.sha256),
+  );
   const itemHashes = Object.fromEntries(items.map((i) => [qualifiedId(i), { hash: i.hash }]));
   const plan = planSync(
     {
@@ -238,7 +200,7 @@ export async function computePlan(
     },
     opts,
   );
-  return { layout, env: o.env, config, hosts, lock, plan, notes, items };
+  return { layout, sources, env: o.env, config, hosts, lock, plan, notes, items };
 }
 
 function overrideSkip(cat: Catalog, c: Config): ((host: string, qid: string) => boolean) | undefined {
@@ -278,4 +240,19 @@ export async function applyComputed(c: Computed): Promise<string[]> {
     { root: c.layout.root, state: c.layout.state, lockPath: c.layout.lockPath },
     crash,
   );
+}
+
+/** Read every path the plan may touch, in parallel. A path that escapes the root reads as absent. */
+async function observe(root: string, paths: string[]): Promise<Map<string, Uint8Array | null>> {
+  const out = new Map<string, Uint8Array | null>();
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const p = paths[next++] as string;
+      const abs = await containedPath(root, p).catch(() => undefined);
+      out.set(p, abs ? await readMaybe(abs) : null);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(64, paths.length) }, worker));
+  return out;
 }

@@ -1,8 +1,18 @@
 import type { Action } from "../plan/types.js";
 import type { RenderNote } from "../render/compose.js";
-import { applyComputed, computePlan, layoutOf, type ProjectOptions, withProjectLock } from "./project.js";
+import { writeFingerprint } from "./fast-path.js";
+import {
+  applyComputed,
+  computePlan,
+  layoutOf,
+  type ProjectOptions,
+  probePaths,
+  withProjectLock,
+} from "./project.js";
 
 export interface SyncOptions extends ProjectOptions {
+  /** cadre's version, part of the fast-path fingerprint. */
+  version?: string;
   /** Plan only: write nothing. */
   dryRun?: boolean;
   /** Overwrite files the user edited (never files cadre did not write). */
@@ -25,6 +35,16 @@ export async function syncCommand(o: SyncOptions): Promise<SyncResult> {
   const run = async () => {
     const c = await computePlan(o, { force: o.force });
     const touched = o.dryRun ? [] : await applyComputed(c);
+    const clean = !c.plan.actions.some((a) => a.type === "conflict");
+    if (!o.dryRun && clean && o.version) {
+      await writeFingerprint(
+        c.layout,
+        o.version,
+        c.sources,
+        probePaths(c.layout),
+        Object.keys(c.plan.lock.files),
+      );
+    }
     const changedItems = Object.entries(c.plan.lock.items)
       .filter(([id, v]) => c.lock.items[id] !== undefined && c.lock.items[id]?.hash !== v.hash)
       .map(([id]) => id);

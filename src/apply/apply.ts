@@ -1,10 +1,10 @@
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { sha256 } from "../core/hash.js";
 import type { Plan } from "../plan/types.js";
 import { PROPOSAL_SUFFIX } from "../plan/types.js";
-import { atomicWrite, containedPath, readMaybe, removeFile } from "./fs.js";
+import { atomicWrite, containedPath, createFile, readMaybe, removeFile, syncDir } from "./fs.js";
 import { serializeLock } from "./lock.js";
-import { collectBlobs, getBlob, putBlob, type StateDir } from "./state.js";
+import { collectBlobs, getBlob, putBases, putBlob, type StateDir } from "./state.js";
 
 export interface ApplyTarget {
   /** The scope root every planned path is relative to. */
@@ -39,42 +39,67 @@ export type CrashPoint = (writes: number) => void;
  */
 export async function applyPlan(plan: Plan, t: ApplyTarget, crash?: CrashPoint): Promise<string[]> {
   const writes = plan.actions.filter((a) => a.write !== undefined);
+  const proposals = plan.actions.filter((a) => a.proposal !== undefined);
+  const lockText = serializeLock(plan.lock);
   const lockBefore = await readMaybe(t.lockPath);
+  if (
+    writes.length === 0 &&
+    proposals.length === 0 &&
+    lockBefore &&
+    new TextDecoder().decode(lockBefore) === lockText
+  )
+    return [];
   const journal: Journal = {
     version: 1,
-    lockBefore: lockBefore ? await putBlob(t.state, lockBefore) : null,
+    lockBefore: lockBefore ? await putBlob(t.state, lockBefore, true) : null,
     entries: [],
   };
-  const targets: Array<{ abs: string; content: Uint8Array | string | null }> = [];
-  for (const a of writes) {
+  const targets = await mapLimit(writes, 32, async (a) => {
     const abs = await containedPath(t.root, a.path);
     const cur = await readMaybe(abs);
+    // The old content goes to the cache (to roll back); the new one is only identified by its hash.
     journal.entries.push({
       path: a.path,
-      before: cur ? await putBlob(t.state, cur) : null,
-      after: a.write ? await putBlob(t.state, a.write) : null,
+      before: cur ? await putBlob(t.state, cur, true) : null,
+      after: a.write ? sha256(a.write) : null,
     });
-    targets.push({ abs, content: a.write ?? null });
-  }
-  const keep = new Set<string>();
-  for (const a of plan.actions) for (const b of a.bases ?? []) keep.add(await putBlob(t.state, b));
+    return { abs, content: a.write ?? null, exists: cur !== null };
+  });
+  journal.entries.sort((x, y) => (x.path < y.path ? -1 : 1));
+  const owned = new Set(Object.values(plan.lock.files).map((e) => e.sha256));
+  await putBases(t.state, [...new Set(plan.actions.flatMap((a) => a.bases ?? []))], owned);
   const journalPath = join(t.state.dir, JOURNAL);
-  if (targets.length > 0) await atomicWrite(journalPath, JSON.stringify(journal));
+  if (targets.length > 0) await atomicWrite(journalPath, JSON.stringify(journal), { sync: true });
   let n = 0;
-  for (const { abs, content } of targets) {
+  const dirs = new Set<string>();
+  await mapLimit(targets, crash ? 1 : 128, async ({ abs, content, exists }) => {
     if (content === null) await removeFile(abs, t.root);
-    else await atomicWrite(abs, content);
+    else if (exists) await atomicWrite(abs, content, { sync: true, syncDir: false });
+    else await createFile(abs, content, { sync: true });
+    dirs.add(dirname(abs));
     crash?.(++n);
-  }
-  for (const a of plan.actions) {
-    if (a.proposal !== undefined)
-      await atomicWrite(await containedPath(t.root, a.path + PROPOSAL_SUFFIX), a.proposal);
-  }
-  await atomicWrite(t.lockPath, serializeLock(plan.lock));
+  });
+  await mapLimit([...dirs], 32, syncDir);
+  for (const a of proposals)
+    await atomicWrite(await containedPath(t.root, a.path + PROPOSAL_SUFFIX), a.proposal as string);
+  await atomicWrite(t.lockPath, lockText, { sync: true });
   await removeFile(journalPath, t.state.dir).catch(() => undefined);
-  for (const e of Object.values(plan.lock.files)) keep.add(e.sha256);
-  await collectBlobs(t.state, keep);
+  if (writes.length > 0) await collectBlobs(t.state, new Set());
   return writes.map((a) => a.path);
+}
+
+/** Run `fn` over `items` with at most `limit` in flight; results in input order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (x: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }
 
 /** Roll back an interrupted run: restore every journaled file and the old lock. Returns whether it did. */

@@ -5,6 +5,33 @@ import { ErrorCodes, UserError } from "../core/errors.js";
 import { isSafeRelativePath } from "../core/names.js";
 import type { Content } from "../hosts/output.js";
 
+const realRoots = new Map<string, Promise<string>>();
+const dirChecks = new Map<string, Promise<void>>();
+
+/** Check that an existing-or-not folder under `root` does not lead out of it through a symlink (memoised). */
+function checkDir(root: string, realRoot: string, dir: string, rel: string): Promise<void> {
+  if (dir === root || dir.length <= root.length) return Promise.resolve();
+  const key = `${root}\u0000${dir}`;
+  let p = dirChecks.get(key);
+  if (!p) {
+    p = (async () => {
+      const st = await lstat(dir).catch(() => undefined);
+      if (!st) return checkDir(root, realRoot, dirname(dir), rel);
+      const real = await realpath(dir).catch(() => dir);
+      if (real !== realRoot && !real.startsWith(realRoot + sep)) {
+        throw new UserError(
+          ErrorCodes.unsafePath,
+          `refusing to follow a symlink out of the project: ${rel}`,
+          `check ${dir}`,
+        );
+      }
+    })();
+    dirChecks.set(key, p);
+    p.catch(() => dirChecks.delete(key));
+  }
+  return p;
+}
+
 /** Resolve a root-relative path and make sure it stays inside the root, also through symlinks. */
 export async function containedPath(root: string, rel: string): Promise<string> {
   if (!isSafeRelativePath(rel) || isAbsolute(rel)) {
@@ -14,22 +41,18 @@ export async function containedPath(root: string, rel: string): Promise<string> 
   const r = relative(root, abs);
   if (r.startsWith("..") || isAbsolute(r))
     throw new UserError(ErrorCodes.unsafePath, `refusing to write outside the project: ${rel}`);
-  const realRoot = await realpath(root).catch(() => root);
-  let probe = abs;
-  while (probe !== root && probe.length > root.length) {
-    const st = await lstat(probe).catch(() => undefined);
-    if (st) {
-      const real = await realpath(probe).catch(() => probe);
-      if (real !== realRoot && !real.startsWith(realRoot + sep)) {
-        throw new UserError(
-          ErrorCodes.unsafePath,
-          `refusing to follow a symlink out of the project: ${rel}`,
-          `check ${probe}`,
-        );
-      }
-      break;
-    }
-    probe = dirname(probe);
+  let rr = realRoots.get(root);
+  if (!rr) {
+    rr = realpath(root).catch(() => root);
+    realRoots.set(root, rr);
+  }
+  const realRoot = await rr;
+  await checkDir(root, realRoot, dirname(abs), rel);
+  const st = await lstat(abs).catch(() => undefined);
+  if (st?.isSymbolicLink()) {
+    const real = await realpath(abs).catch(() => abs);
+    if (!real.startsWith(realRoot + sep))
+      throw new UserError(ErrorCodes.unsafePath, `refusing to follow a symlink out of the project: ${rel}`);
   }
   return abs;
 }
@@ -44,14 +67,28 @@ export async function readMaybe(abs: string): Promise<Uint8Array | null> {
   }
 }
 
-/** Write a file atomically: a temporary file in the same folder, fsync, rename, then fsync the folder. */
-export async function atomicWrite(abs: string, content: Content): Promise<void> {
-  await mkdir(dirname(abs), { recursive: true });
-  const tmp = join(dirname(abs), `.${Math.random().toString(36).slice(2)}.cadre-tmp`);
-  const fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+/**
+ * Write a file atomically: a temporary file in the same folder, then rename. With `sync` the data is
+ * fsynced before the rename (and the folder after it, unless `syncDir` is false and the caller does it).
+ */
+export async function atomicWrite(
+  abs: string,
+  content: Content,
+  opts: { sync?: boolean; syncDir?: boolean } = {},
+): Promise<void> {
+  const dir = dirname(abs);
+  const tmp = join(dir, `.${Math.random().toString(36).slice(2)}.cadre-tmp`);
+  let fh: import("node:fs/promises").FileHandle;
+  try {
+    fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    await mkdir(dir, { recursive: true });
+    fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+  }
   try {
     await fh.writeFile(content);
-    await fh.sync();
+    if (opts.sync) await fh.datasync();
   } finally {
     await fh.close();
   }
@@ -61,10 +98,38 @@ export async function atomicWrite(abs: string, content: Content): Promise<void> 
     await rm(tmp, { force: true });
     throw e;
   }
-  await syncDir(dirname(abs));
+  if (opts.sync && opts.syncDir !== false) await syncDir(dir);
 }
 
-async function syncDir(dir: string): Promise<void> {
+/**
+ * Write a file that does not exist yet, in place (O_EXCL, no temporary file): the journal already lists
+ * it as absent before, so an interrupted write is removed by the rollback. Falls back to `atomicWrite`
+ * when the file appeared meanwhile.
+ */
+export async function createFile(
+  abs: string,
+  content: Content,
+  opts: { sync?: boolean } = {},
+): Promise<void> {
+  let fh: import("node:fs/promises").FileHandle;
+  try {
+    fh = await open(abs, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return atomicWrite(abs, content, { ...opts, syncDir: false });
+    if (code !== "ENOENT") throw e;
+    await mkdir(dirname(abs), { recursive: true });
+    return createFile(abs, content, opts);
+  }
+  try {
+    await fh.writeFile(content);
+    if (opts.sync) await fh.datasync();
+  } finally {
+    await fh.close();
+  }
+}
+
+export async function syncDir(dir: string): Promise<void> {
   if (process.platform === "win32") return;
   const fh = await open(dir, constants.O_RDONLY).catch(() => undefined);
   if (!fh) return;

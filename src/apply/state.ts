@@ -18,11 +18,11 @@ export async function ensureStateDir(state: StateDir): Promise<void> {
 }
 
 /** Content-addressed cache: the merge bases and the journal's before/after copies. */
-export async function putBlob(state: StateDir, content: Content): Promise<string> {
+export async function putBlob(state: StateDir, content: Content, sync = false): Promise<string> {
   const h = sha256(content);
   const p = join(state.dir, "cache", h);
   const exists = await stat(p).catch(() => undefined);
-  if (!exists) await atomicWrite(p, content);
+  if (!exists) await atomicWrite(p, content, { sync });
   return h;
 }
 
@@ -33,6 +33,45 @@ export async function getBlob(state: StateDir, hash: string): Promise<Uint8Array
   } catch {
     return undefined;
   }
+}
+
+const BASES = "bases.json";
+
+/**
+ * Merge bases: the text cadre last rendered for each file, by sha256, kept in one file (one write per
+ * sync instead of one per file). Only entries still named by the lock are kept.
+ */
+export async function putBases(
+  state: StateDir,
+  texts: readonly string[],
+  keep: ReadonlySet<string>,
+): Promise<void> {
+  const current = await readBases(state);
+  const next: Record<string, string> = {};
+  for (const [h, t] of Object.entries(current)) if (keep.has(h)) next[h] = t;
+  for (const t of texts) {
+    const h = sha256(t);
+    if (keep.has(h)) next[h] = t;
+  }
+  await atomicWrite(join(state.dir, BASES), JSON.stringify(next));
+}
+
+async function readBases(state: StateDir): Promise<Record<string, string>> {
+  try {
+    const v = JSON.parse(await readFile(join(state.dir, BASES), "utf8")) as unknown;
+    return v && typeof v === "object" ? (v as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Merge bases for the given hashes (missing ones are left out: the planner then reports a conflict). */
+export async function getBases(state: StateDir, hashes: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (hashes.length === 0) return out;
+  const all = await readBases(state);
+  for (const h of hashes) if (typeof all[h] === "string") out.set(h, all[h] as string);
+  return out;
 }
 
 /** Remove cache entries nothing refers to any more. */

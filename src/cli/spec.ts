@@ -111,6 +111,7 @@ export const COMMANDS: CommandSpec[] = [
     examples: [
       "cadre index build                 # walk, parse and store the repository",
       "cadre index refresh               # re-index only changed files",
+      "cadre index watch                 # refresh whenever files change (Ctrl-C stops)",
       'cadre index search "parse config"',
       "cadre index symbol Store.addFile",
       "cadre index symbols --path 'src/index/*' --kind function",

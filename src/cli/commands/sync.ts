@@ -1,5 +1,3 @@
-import { pendingActions, syncCommand } from "../../app/sync.js";
-import { unifiedDiff } from "../../plan/diff.js";
 import { envelope, type Io, writeJson } from "../io.js";
 import { VERSION } from "../version.js";
 import { actionJson, printActions, printConflicts, printNotes, summaryLine } from "./_plan.js";
@@ -7,31 +5,43 @@ import { actionJson, printActions, printConflicts, printNotes, summaryLine } fro
 export async function run(_args: string[], opts: Record<string, unknown>, io: Io): Promise<number> {
   const check = opts.check === true;
   const dryRun = opts.dryRun === true || check;
-  const r = await syncCommand({
-    cwd: io.cwd,
-    env: io.env,
-    global: opts.global === true,
-    dryRun,
-    force: opts.force === true,
-  });
+  const base = { cwd: io.cwd, env: io.env, global: opts.global === true };
+  if (opts.force !== true && opts.dryRun !== true) {
+    // Nothing changed since the last clean sync: answer without loading the library.
+    const [{ upToDate }, { layoutOf }] = await Promise.all([
+      import("../../app/fast-path.js"),
+      import("../../app/layout.js"),
+    ]);
+    const n = await upToDate(layoutOf(base), VERSION);
+    if (n !== undefined) {
+      if (io.json)
+        writeJson(
+          io,
+          envelope("sync", VERSION, { applied: false, actions: [], notes: [], touched: [], upToDate: n }),
+        );
+      else if (!io.quiet) io.out(`nothing to do; ${n} files up to date\n`);
+      return 0;
+    }
+  }
+  const { pendingActions, syncCommand } = await import("../../app/sync.js");
+  const r = await syncCommand({ ...base, dryRun, force: opts.force === true, version: VERSION });
   const pending = pendingActions(r.actions);
   const code = r.conflicts.length > 0 || (check && pending.length > 0) ? 1 : 0;
   if (io.json) {
-    writeJson(
-      io,
-      envelope(
-        "sync",
-        VERSION,
-        { applied: r.applied, actions: r.actions.map(actionJson), notes: r.notes, touched: r.touched },
-        code === 0,
-      ),
-    );
+    const data = {
+      applied: r.applied,
+      actions: r.actions.map(actionJson),
+      notes: r.notes,
+      touched: r.touched,
+    };
+    writeJson(io, envelope("sync", VERSION, data, code === 0));
     return code;
   }
   printNotes(io, r.notes);
   if (!io.quiet) {
     printActions(io, r.actions, { dry: dryRun });
     if (opts.dryRun === true) {
+      const { unifiedDiff } = await import("../../plan/diff.js");
       for (const a of pending) if (a.write !== undefined) io.out(unifiedDiff(a.path, a.before, a.write));
     }
     io.out(`${summaryLine(r.actions, dryRun)}\n`);

@@ -1,0 +1,55 @@
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import type { StateDir } from "../apply/state.js";
+import { toPosix } from "../core/names.js";
+import type { Scope } from "../hosts/define.js";
+import type { HostEnv } from "../hosts/paths.js";
+import { xdgDir } from "../sources/paths.js";
+
+/** Kept free of heavy imports: the no-op fast path of `cadre sync` uses it before loading anything else. */
+export interface ProjectOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Use the hosts' user-level paths, with config and lock under the XDG folders. */
+  global?: boolean;
+}
+
+/** Where a project's (or the user's) files live. */
+export interface Layout {
+  scope: Scope;
+  root: string;
+  configPath: string;
+  lockPath: string;
+  state: StateDir;
+  hostEnv: HostEnv;
+}
+
+export function layoutOf(o: ProjectOptions): Layout {
+  const home = resolve(o.env.HOME || o.env.USERPROFILE || homedir());
+  const xdgConfig = o.env.XDG_CONFIG_HOME ? resolve(o.env.XDG_CONFIG_HOME) : undefined;
+  const hostEnv = (scope: Scope): HostEnv => ({
+    scope,
+    home: toPosix(home),
+    xdgConfig: xdgConfig ? toPosix(xdgConfig) : undefined,
+  });
+  if (o.global) {
+    const state = xdgDir("state", o.env);
+    return {
+      scope: "user",
+      root: home,
+      configPath: join(xdgDir("config", o.env), "cadre.yaml"),
+      lockPath: join(state, "cadre.lock"),
+      state: { dir: state },
+      hostEnv: hostEnv("user"),
+    };
+  }
+  const root = resolve(o.cwd);
+  return {
+    scope: "project",
+    root,
+    configPath: join(root, "cadre.yaml"),
+    lockPath: join(root, "cadre.lock"),
+    state: { dir: join(root, ".cadre") },
+    hostEnv: hostEnv("project"),
+  };
+}
