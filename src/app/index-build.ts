@@ -1,4 +1,5 @@
-import { statSync } from "node:fs";
+import { statSync, watch } from "node:fs";
+import { resolve, sep } from "node:path";
 import { countTokensMany } from "../core/tokens.js";
 import { getMeta, SCHEMA_VERSION } from "../index/db.js";
 import { type IndexStats, indexRepo } from "../index/indexer.js";
@@ -20,6 +21,39 @@ export async function buildIndex(
   const start = performance.now();
   const stats = await indexRepo({ root: t.root, dbPath: t.dbPath, ...opts });
   return { ...stats, dbPath: t.dbPath, ms: Math.round(performance.now() - start) };
+}
+
+/**
+ * `cadre index watch`: refresh after files change (debounced), until the signal aborts. Changes under the
+ * database's folder are ignored, so the index's own writes do not trigger refreshes.
+ */
+export async function watchIndex(
+  t: IndexTarget,
+  opts: { debounceMs?: number; signal?: AbortSignal; onRefresh: (r: BuildResult | Error) => void },
+): Promise<void> {
+  const dbDir = resolve(t.dbPath, "..");
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(() => buildIndex(t, { full: false }).then(opts.onRefresh, opts.onRefresh));
+    }, opts.debounceMs ?? 300);
+  };
+  const watcher = watch(t.root, { recursive: true, signal: opts.signal }, (_event, file) => {
+    if (!file) return schedule();
+    const abs = resolve(t.root, file.toString());
+    if (abs === dbDir || abs.startsWith(`${dbDir}${sep}`) || abs.split(sep).includes(".git")) return;
+    schedule();
+  });
+  // Watch first (recursive watches are set up asynchronously), then bring the index up to date.
+  opts.onRefresh(await buildIndex(t, { full: false }));
+  await new Promise<void>((done) => {
+    watcher.on("close", () => done());
+    opts.signal?.addEventListener("abort", () => done());
+  });
+  clearTimeout(timer);
+  await running;
 }
 
 export interface IndexStatsResult {

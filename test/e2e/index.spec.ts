@@ -1,8 +1,9 @@
+import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cadre, json, ROOT } from "./helpers.js";
+import { BIN, cadre, json, ROOT } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "cadre-e2e-index-"));
 const repo = join(dir, "repo");
@@ -132,6 +133,50 @@ describe("cadre index", () => {
     const r = await run(["index", "build", "--db", db]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/unusable .*rebuilt/);
+  });
+});
+
+describe("cadre index watch", () => {
+  it("refreshes after a file changes", async () => {
+    const child = spawn(process.execPath, [BIN, "index", "watch", "--json", "--cwd", repo], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const lines: Array<{ data: { updated: number; added: number } }> = [];
+    let buf = "";
+    const seen = (n: number) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`watch printed ${lines.length} refreshes`)), 2_000);
+        const check = () => {
+          if (lines.length >= n) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        child.stdout.on("data", check);
+        check();
+      });
+    child.stdout.on("data", (d) => {
+      buf += d;
+      for (let i = buf.indexOf("\n"); i >= 0; i = buf.indexOf("\n")) {
+        lines.push(JSON.parse(buf.slice(0, i)));
+        buf = buf.slice(i + 1);
+      }
+    });
+    try {
+      for (let i = 0; lines.length < 1 && i < 10; i++) await seen(1).catch(() => undefined);
+      // The watcher may still be attaching to sub-folders: write again until a refresh reports it.
+      for (let i = 0; lines.length < 2 && i < 10; i++) {
+        writeFileSync(
+          join(repo, "src", "watched.ts"),
+          `export function watched(): number {\n  return ${i};\n}\n`,
+        );
+        await seen(2).catch(() => undefined);
+      }
+      expect(lines.length).toBeGreaterThanOrEqual(2);
+      expect(lines.slice(1).some((l) => l.data.added === 1)).toBe(true);
+    } finally {
+      child.kill();
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { buildIndex, indexStats, summarizeIndex } from "../../app/index-build.js";
+import { buildIndex, indexStats, summarizeIndex, watchIndex } from "../../app/index-build.js";
 import { parsePage, resolveIndexTarget } from "../../app/index-open.js";
 import {
   getSymbol,
@@ -13,7 +13,17 @@ import type { CommandRun } from "../command.js";
 import { envelope, type Io, table, writeJson } from "../io.js";
 import { VERSION } from "../version.js";
 
-const ACTIONS = ["build", "refresh", "stats", "search", "symbol", "symbols", "outline", "summarize"] as const;
+const ACTIONS = [
+  "build",
+  "refresh",
+  "watch",
+  "stats",
+  "search",
+  "symbol",
+  "symbols",
+  "outline",
+  "summarize",
+] as const;
 
 /** A progress bar on stderr, only on a terminal and never with --json or --quiet. */
 function progress(io: Io): ((done: number, total: number) => void) | undefined {
@@ -59,6 +69,17 @@ export const run: CommandRun = async (args, opts, io) => {
       );
     data = r;
     text = `${action === "build" ? "built" : "refreshed"} ${r.files} files, ${r.symbols} symbols in ${r.ms} ms (added ${r.added}, updated ${r.updated}, removed ${r.removed}, unchanged ${r.unchanged}${r.parseErrors ? `, ${r.parseErrors} parse errors` : ""})\n${c.dim(r.dbPath)}\n`;
+  } else if (action === "watch") {
+    // Runs until interrupted; one line (or one JSON envelope per line) per refresh.
+    await watchIndex(t, {
+      onRefresh: (r) => {
+        if (r instanceof Error) io.err(`${c.red("refresh failed:")} ${r.message}\n`);
+        else if (io.json) io.out(`${JSON.stringify(envelope("index watch", VERSION, r))}\n`);
+        else if (!io.quiet)
+          io.out(`refreshed: +${r.added} ~${r.updated} -${r.removed} (${r.files} files, ${r.ms} ms)\n`);
+      },
+    });
+    return 0;
   } else if (action === "stats") {
     const r = await indexStats(t);
     data = r;
