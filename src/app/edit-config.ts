@@ -28,7 +28,9 @@ async function editAndSync(
 }
 
 /** `cadre add <item|profile…>`: select more items (profiles go to `profiles`, items to `include`). */
-export function addCommand(o: ProjectOptions & { refs: string[]; noSync?: boolean }): Promise<EditResult> {
+export function addCommand(
+  o: ProjectOptions & { refs: string[]; noSync?: boolean; version?: string },
+): Promise<EditResult> {
   return editAndSync(o, async (text) => {
     const layout = layoutOf(o);
     const cat = await catalogOf(await requireConfig(layout), layout, o.env);
@@ -65,7 +67,9 @@ export function addCommand(o: ProjectOptions & { refs: string[]; noSync?: boolea
 }
 
 /** `cadre remove <item|profile…>`: unselect items (from include or profiles; otherwise exclude them). */
-export function removeCommand(o: ProjectOptions & { refs: string[]; noSync?: boolean }): Promise<EditResult> {
+export function removeCommand(
+  o: ProjectOptions & { refs: string[]; noSync?: boolean; version?: string },
+): Promise<EditResult> {
   return editAndSync(o, async (text) => {
     const config = parseConfigText(text, CONFIG_FILE);
     const changes: string[] = [];

@@ -13,6 +13,8 @@ export interface InitOptions extends ProjectOptions {
   sources?: string[];
   /** Replace an existing cadre.yaml. */
   force?: boolean;
+  /** cadre's version (for the sync fast path). */
+  version?: string;
   /** Write cadre.yaml only; do not sync. */
   noSync?: boolean;
 }

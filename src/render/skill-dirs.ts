@@ -46,7 +46,7 @@ export function chooseSkillDirs(
     if (seen.length > 1) {
       notes.push({
         host: o.host.id,
-        level: "warning",
+        level: "info",
         message: `${o.host.displayName} reads skills from ${seen.join(" and ")}; skills written to both appear twice there`,
       });
     }

@@ -13,6 +13,10 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
         : undefined;
   const hosts = list(opts.hosts);
   const profiles = list(opts.profile);
+  if (opts.yes !== true && io.isTTY && process.stdin.isTTY && !io.json) {
+    const { runInitWizard } = await import("./_wizard.js");
+    return runInitWizard(io, { global: opts.global === true, force: opts.force === true, hosts, profiles });
+  }
   const r = await initCommand({
     cwd: io.cwd,
     env: io.env,
@@ -22,6 +26,7 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
     sources: list(opts.source),
     force: opts.force === true,
     noSync: opts.sync === false,
+    version: VERSION,
   });
   const conflicts = r.sync?.conflicts ?? [];
   if (io.json) {

@@ -1,6 +1,7 @@
 import { removeCommand } from "../../app/edit-config.js";
 import { usageError } from "../../core/errors.js";
 import type { Io } from "../io.js";
+import { VERSION } from "../version.js";
 import { printEdit } from "./_edit.js";
 
 export async function run(args: string[], opts: Record<string, unknown>, io: Io): Promise<number> {
@@ -12,6 +13,7 @@ export async function run(args: string[], opts: Record<string, unknown>, io: Io)
     global: opts.global === true,
     refs: args,
     noSync: opts.sync === false,
+    version: VERSION,
   });
   return printEdit(io, "remove", r);
 }
