@@ -18,15 +18,14 @@ export function expandForIndex(text: string): string {
 }
 
 /**
- * For large bodies: the text, then once per distinct camelCase identifier its parts (`get user`), so
- * part-words and part-phrases match without rewriting the text inline.
+ * The parts of every distinct camelCase identifier in a text (`get user ; parse http request`), appended
+ * once to a file's FTS body so part-words and part-phrases match without rewriting the text inline.
  */
-export function expandBodyForIndex(text: string): string {
+export function camelParts(text: string): string {
   const ids = new Set(text.match(CAMEL));
-  if (ids.size === 0) return text;
   const parts: string[] = [];
   for (const id of ids) parts.push(splitIdentifier(id).join(" "));
-  return `${text}\n${parts.join(" ; ")}`;
+  return parts.join(" ; ");
 }
 
 /**

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import type { Language } from "./languages.js";
 import { extractFile, loadGrammars } from "./parse.js";
+import { withPrepared } from "./prepare.js";
 import type { FileExtract } from "./types.js";
 
 /**
@@ -17,7 +18,7 @@ function inlinePool(): ParsePool {
   return {
     async parse(lang, text) {
       await loadGrammars([lang]);
-      return extractFile(lang, text);
+      return withPrepared(text, extractFile(lang, text));
     },
     async close() {},
   };
@@ -41,7 +42,7 @@ if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null
     let x: FileExtract;
     try {
       await loadGrammars([msg.lang]);
-      x = extractFile(msg.lang, msg.text);
+      x = withPrepared(msg.text, extractFile(msg.lang, msg.text));
     } catch (e) {
       x = { language: msg.lang, symbols: [], refs: [], imports: [], error: (e as Error).message };
     }

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Statement } from "better-sqlite3";
 import type { Db } from "./db.js";
-import { escapeLike, expandBodyForIndex, expandForIndex, ftsQuery } from "./fts.js";
+import { escapeLike, ftsQuery } from "./fts.js";
+import { prepareForStore } from "./prepare.js";
 import type { FileExtract, SymbolDef } from "./types.js";
 
 /** Reads and writes of the index tables. All user input is bound as parameters. */
@@ -104,17 +105,15 @@ export class Store {
 
   /** Insert a file with its symbols and full text; returns the new file id. */
   addFile(f: FileInput): number {
-    // Line start offsets, for hashing each symbol's source slice without splitting the text.
-    const starts = [0];
-    for (let i = f.text.indexOf("\n"); i >= 0; i = f.text.indexOf("\n", i + 1)) starts.push(i + 1);
     const x = f.extract;
+    const p = x.prepared ?? prepareForStore(f.text, x);
     const info = this.q.insertFile.run(
       f.path,
       f.language,
       f.size,
       f.mtimeMs,
       f.hash,
-      starts.length,
+      p.lines,
       x.error ?? null,
       JSON.stringify(x.imports),
       x.refs.join(" "),
@@ -122,9 +121,6 @@ export class Store {
     const fileId = Number(info.lastInsertRowid);
     const ids = symbolIds(f.path, x.symbols);
     x.symbols.forEach((s, i) => {
-      const from = starts[s.line - 1] ?? 0;
-      const to = s.endLine < starts.length ? (starts[s.endLine] as number) - 1 : f.text.length;
-      const slice = f.text.slice(from, Math.max(from, to));
       const r = this.q.insertSymbol.run(
         ids[i],
         fileId,
@@ -136,17 +132,13 @@ export class Store {
         s.depth,
         s.signature,
         s.doc,
-        hashText(slice),
+        p.symbolHashes[i],
       );
-      this.q.insertSymbolFts.run(
-        r.lastInsertRowid,
-        expandForIndex(s.name),
-        expandForIndex(s.qualname),
-        expandForIndex(s.signature),
-        s.doc,
-      );
+      const fts = p.symbolFts[i] as [string, string, string];
+      this.q.insertSymbolFts.run(r.lastInsertRowid, fts[0], fts[1], fts[2], s.doc);
     });
-    this.q.insertFileFts.run(fileId, f.path.replace(/[/._-]/g, " "), expandBodyForIndex(f.text));
+    const body = p.bodySuffix ? `${f.text}\n${p.bodySuffix}` : f.text;
+    this.q.insertFileFts.run(fileId, f.path.replace(/[/._-]/g, " "), body);
     return fileId;
   }
 }

@@ -45,4 +45,16 @@ export interface FileExtract {
   imports: string[];
   /** Set when the parser failed; the file still gets full-text content. */
   error?: string;
+  /** Store rows computed beside the parse (see `prepare.ts`). */
+  prepared?: Prepared;
+}
+
+export interface Prepared {
+  lines: number;
+  /** sha1 of each symbol's source lines, for freshness and summary reuse. */
+  symbolHashes: string[];
+  /** name, qualified name, signature with identifiers split for FTS. */
+  symbolFts: Array<[string, string, string]>;
+  /** The split parts of the file's camelCase identifiers, appended to its FTS body. */
+  bodySuffix: string;
 }
