@@ -288,4 +288,11 @@ COMMANDS.push(
     examples: ["cadre doctor", "cadre doctor --json"],
     load: () => import("./commands/doctor.js"),
   },
+  {
+    name: "menu",
+    summary: "interactive menu: add, remove, list, search, sync, hosts, profiles, repair",
+    options: [globalOption],
+    examples: ["cadre menu"],
+    load: () => import("./commands/menu.js"),
+  },
 );

@@ -1,3 +1,4 @@
+import { checkName } from "../core/names.js";
 import type { HostDef, HostKind, Target } from "../hosts/define.js";
 import { HOST_KINDS, targetOf } from "../hosts/define.js";
 import type { Desired, DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/output.js";
@@ -48,6 +49,11 @@ export function renderAll(
       const { item } = ri;
       const qid = qualifiedId(item);
       if (!(HOST_KINDS as readonly string[]).includes(item.kind) || skip?.(host.id, qid)) continue;
+      const bad = checkName(item.name);
+      if (bad) {
+        notes.push({ host: host.id, item: qid, level: "warning", message: `name ${bad}; not installed` });
+        continue;
+      }
       const target = targetOf(host, item.kind);
       if (!target) {
         notes.push({

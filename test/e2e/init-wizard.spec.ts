@@ -59,3 +59,38 @@ describe.skipIf(!hasTmux)("cadre init (interactive, driven under tmux)", () => {
     expect(existsSync(join(dir, "cadre.lock"))).toBe(true);
   });
 });
+
+describe.skipIf(!hasTmux)("cadre menu (driven under tmux)", () => {
+  it("lists the selection and exits", async () => {
+    const dir = join(base, "menu-app");
+    cpSync(join(ROOT, "examples", "web-app"), dir, { recursive: true });
+    const home = join(base, "home2");
+    const init = spawnSync(process.execPath, [BIN, "init", "--yes", "--hosts", "cursor", "-q"], {
+      cwd: dir,
+      env: { ...process.env, HOME: home },
+    });
+    expect(init.status).toBe(0);
+    const s = `${session}-menu`;
+    const cmd = `cd '${dir}' && env -u CI HOME='${home}' NO_COLOR=1 '${process.execPath}' '${BIN}' menu; echo "EXIT=$?"; sleep 60`;
+    expect(tmux("new-session", "-d", "-s", s, "-x", "120", "-y", "45", cmd).status).toBe(0);
+    const shot = () => tmux("capture-pane", "-p", "-t", s).stdout ?? "";
+    const until = async (text: string) => {
+      const end = Date.now() + 15_000;
+      while (!shot().includes(text)) {
+        if (Date.now() > end) throw new Error(`timed out waiting for "${text}":\n${shot()}`);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    };
+    try {
+      await until("What do you want to do?");
+      tmux("send-keys", "-t", s, "Down", "Down", "Enter");
+      await until("● skill:test-driven-development");
+      tmux("send-keys", "-t", s, "Up", "Enter");
+      await until("EXIT=0");
+      expect(shot()).toContain("Bye.");
+    } finally {
+      tmux("kill-session", "-t", s);
+    }
+  });
+});
