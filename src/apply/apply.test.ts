@@ -1,0 +1,130 @@
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Desired } from "../hosts/output.js";
+import { planSync } from "../plan/plan.js";
+import { emptyLock, type Lock } from "../plan/types.js";
+import { applyPlan, recoverJournal } from "./apply.js";
+import { containedPath, readMaybe } from "./fs.js";
+import { readLockFile } from "./lock.js";
+import { ensureStateDir } from "./state.js";
+
+const roots: string[] = [];
+afterEach(() => {
+  for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
+});
+
+function project(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "cadre-apply-"));
+  roots.push(root);
+  for (const [p, t] of Object.entries(files)) {
+    const abs = join(root, p);
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(abs, t);
+  }
+  return root;
+}
+
+function snapshot(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const n of readdirSync(d)) {
+      const p = join(d, n);
+      if (n === ".cadre") continue;
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(root, p)] = readFileSync(p, "utf8");
+    }
+  };
+  walk(root);
+  return out;
+}
+
+async function planFor(root: string, desired: Desired[], lock: Lock) {
+  const paths = new Set([...desired.map((d) => d.path), ...Object.keys(lock.files)]);
+  const observed = new Map<string, Uint8Array | null>();
+  for (const p of paths) observed.set(p, await readMaybe(join(root, p)));
+  return planSync({
+    desired,
+    lock,
+    observed,
+    bases: new Map(),
+    items: {},
+    scope: "project",
+    rendererVersion: 1,
+  });
+}
+
+const v1: Desired[] = [
+  { type: "file", path: "a/one.md", content: "one v1\n", hosts: ["h"], items: ["p/skill:one"] },
+  { type: "file", path: "a/b/two.md", content: "two v1\n", hosts: ["h"], items: ["p/skill:two"] },
+  {
+    type: "block",
+    path: "AGENTS.md",
+    content: "index v1\n",
+    comment: "html",
+    hosts: ["h"],
+    items: ["p/rule:r"],
+  },
+  {
+    type: "keys",
+    path: "cfg.json",
+    entries: [{ key: ["mcpServers", "x"], value: { command: "x" } }],
+    hosts: ["h"],
+    items: ["p/mcp:x"],
+  },
+];
+const v2: Desired[] = [
+  { type: "file", path: "a/one.md", content: "one v2\n", hosts: ["h"], items: ["p/skill:one"] },
+  { type: "file", path: "c/three.md", content: "three\n", hosts: ["h"], items: ["p/skill:three"] },
+  {
+    type: "block",
+    path: "AGENTS.md",
+    content: "index v2\n",
+    comment: "html",
+    hosts: ["h"],
+    items: ["p/rule:r"],
+  },
+];
+
+describe("applyPlan with a journal", () => {
+  it("rolls back to the exact old state after a crash at any write", async () => {
+    const user = { "AGENTS.md": "# Ours\n", "cfg.json": '{\n  "theme": "dark"\n}\n' };
+    for (let crashAt = 1; crashAt <= 5; crashAt++) {
+      const root = project(user);
+      const t = { root, state: { dir: join(root, ".cadre") }, lockPath: join(root, "cadre.lock") };
+      await ensureStateDir(t.state);
+      await applyPlan(await planFor(root, v1, emptyLock("project", 1)), t);
+      const before = snapshot(root);
+      const lock = (await readLockFile(t.lockPath, "cadre.lock")) as Lock;
+      const p2 = await planFor(root, v2, lock);
+      await expect(
+        applyPlan(p2, t, (n) => {
+          if (n === crashAt) throw new Error("killed");
+        }),
+      ).rejects.toThrow("killed");
+      expect(await recoverJournal(t)).toBe(true);
+      expect(snapshot(root), `crash after write ${crashAt}`).toEqual(before);
+      await applyPlan(await planFor(root, v2, (await readLockFile(t.lockPath, "cadre.lock")) as Lock), t);
+      expect(snapshot(root)["a/one.md"]).toBe("one v2\n");
+      expect(snapshot(root)["cfg.json"]).toBe(user["cfg.json"]);
+    }
+  });
+
+  it("refuses to write through a symlink that leaves the project", async () => {
+    const outside = project({ "x.md": "outside\n" });
+    const root = project({});
+    symlinkSync(outside, join(root, "link"));
+    await expect(containedPath(root, "link/x.md")).rejects.toThrow(/symlink out of the project/);
+    await expect(containedPath(root, "../x.md")).rejects.toThrow(/outside the project/);
+  });
+});
