@@ -49,6 +49,8 @@ export const cursor = defineHost({
       mcp: { key: ["mcpServers"], shape: "claude" },
     },
   },
+  // Cursor pulls a rule into the chat when it is @-mentioned.
+  refs: { "rule-md": "@{name}" },
   skillDirs: [
     { project: "{project}/.cursor/skills", user: "{home}/.cursor/skills" },
     { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },

@@ -99,6 +99,8 @@ export interface HostDef {
   targets?: Partial<Record<HostKind, Target>>;
   /** Skill folders the host reads, in its own precedence order (to avoid installing a skill twice). */
   skillDirs?: ScopedPath[];
+  /** How `@name` references read for this host, by the format the referenced item was installed in ({name}, {path}); overrides the defaults in `render/refs.ts`. */
+  refs?: Partial<Record<FormatId, string>>;
   /** The always-on instructions file that holds cadre's managed block (index entries). */
   instructions?: ScopedPath;
 }

@@ -52,5 +52,7 @@ export const kiro = defineHost({
       mcp: { key: ["mcpServers"], shape: "claude" },
     },
   },
+  // Kiro pulls a manual steering file into the chat with #name.
+  refs: { "rule-md": "the `{name}` steering file (#{name})" },
   skillDirs: [{ project: "{project}/.kiro/skills", user: "{home}/.kiro/skills" }],
 });

@@ -7,6 +7,7 @@ import { qualifiedId } from "../model/item.js";
 import { FILE_RENDERERS, type RenderItem } from "./formats.js";
 import { type IndexEntry, renderIndexBlock } from "./index-block.js";
 import { mcpJsonEntry, mcpTomlTable } from "./mcp.js";
+import { REF_PHRASES } from "./refs.js";
 import { chooseSkillDirs } from "./skill-dirs.js";
 
 /** Why an item went where it went, or did not go anywhere. Shown by `sync --dry-run` and `status`. */
@@ -45,6 +46,7 @@ export function renderAll(
   const sorted = [...items].sort((a, b) => cmp(qualifiedId(a.item), qualifiedId(b.item)));
 
   for (const host of hosts) {
+    const refs = refPhrases(host, sorted, env, skillDir, skip);
     for (const ri of sorted) {
       const { item } = ri;
       const qid = qualifiedId(item);
@@ -102,7 +104,7 @@ export function renderAll(
       }
       const render = FILE_RENDERERS[target.format];
       if (!render) throw new Error(`no renderer for format ${target.format}`);
-      for (const f of render(ri, target, path)) {
+      for (const f of render(ri, target, path, refs)) {
         const existing = files.get(f.path);
         if (existing && !sameContent(existing.content, f.content)) {
           notes.push({
@@ -178,6 +180,27 @@ export function renderAll(
   }
   desired.sort((a, b) => cmp(a.path, b.path));
   return { desired, notes };
+}
+
+/** For one host: `@name` → how the reference reads there, from where each selected item was installed. */
+function refPhrases(
+  host: HostDef,
+  items: readonly RenderItem[],
+  env: HostEnv,
+  skillDir: Map<string, string>,
+  skip?: (host: string, qid: string) => boolean,
+): (name: string) => string | undefined {
+  const map = new Map<string, string>();
+  for (const { item } of items) {
+    if (map.has(item.name) || checkName(item.name) || skip?.(host.id, qualifiedId(item))) continue;
+    const target = targetOf(host, item.kind);
+    if (!target) continue;
+    const path = targetPath(host, target, item.kind as HostKind, item.name, env, skillDir);
+    if (path === undefined) continue;
+    const tpl = host.refs?.[target.format] ?? REF_PHRASES[target.format];
+    map.set(item.name, tpl.replace(/\{name\}/g, item.name).replace(/\{path\}/g, path));
+  }
+  return (name) => map.get(name);
 }
 
 function targetPath(

@@ -3,6 +3,7 @@ import type { Content } from "../hosts/output.js";
 import type { Item } from "../model/item.js";
 import { mapFields } from "./fields.js";
 import { markdownFile } from "./frontmatter.js";
+import { rewriteRefs } from "./refs.js";
 import { renderToml } from "./toml.js";
 
 /** One item as a renderer sees it: the loaded item plus the bytes of its other files (skills). */
@@ -19,17 +20,22 @@ export interface RenderedFile {
 }
 
 /** A file renderer: one per output format, shared by every host that uses the format. */
-export type FileRenderer = (ri: RenderItem, target: Target, path: string) => RenderedFile[];
+export type FileRenderer = (ri: RenderItem, target: Target, path: string, refs?: RefPhrase) => RenderedFile[];
 
-function body(item: Item): string {
-  return item.body;
+/** `@name` → how the host should read the reference (undefined: leave it). */
+export type RefPhrase = (name: string) => string | undefined;
+
+function body(item: Item, refs?: RefPhrase): string {
+  return refs ? rewriteRefs(item.body, refs) : item.body;
 }
 
 /** An Agent Skills folder. Skills are copied as they are; other kinds become a SKILL.md with name and description. */
-export const renderSkillDir: FileRenderer = ({ item, assets }, _target, dir) => {
+export const renderSkillDir: FileRenderer = ({ item, assets }, _target, dir, refs) => {
   if (item.kind === "skill") {
     const base = item.dir ?? item.path.replace(/\/?SKILL\.md$/, "");
-    const files: RenderedFile[] = [{ path: `${dir}/SKILL.md`, content: ensureNewline(item.text) }];
+    const files: RenderedFile[] = [
+      { path: `${dir}/SKILL.md`, content: ensureNewline(refs ? rewriteRefs(item.text, refs) : item.text) },
+    ];
     for (const f of [...item.files].sort()) {
       if (f === item.path) continue;
       const content = assets?.get(f);
@@ -43,42 +49,42 @@ export const renderSkillDir: FileRenderer = ({ item, assets }, _target, dir) => 
     ["name", item.name],
     ["description", item.description.replace(/\s+/g, " ").trim()],
   ];
-  return [{ path: `${dir}/SKILL.md`, content: markdownFile(fm, body(item)) }];
+  return [{ path: `${dir}/SKILL.md`, content: markdownFile(fm, body(item, refs)) }];
 };
 
 /** Markdown with a host's frontmatter table (agents, commands, kiro steering). */
-export const renderMarkdown: FileRenderer = ({ item }, target, path) => [
-  { path, content: markdownFile(mapFields(target.fields, item, target.models), body(item)) },
+export const renderMarkdown: FileRenderer = ({ item }, target, path, refs) => [
+  { path, content: markdownFile(mapFields(target.fields, item, target.models), body(item, refs)) },
 ];
 
 /** A rule: frontmatter chosen by the rule's activation, then the host's fixed fields. */
-export const renderRule: FileRenderer = ({ item }, target, path) => {
+export const renderRule: FileRenderer = ({ item }, target, path, refs) => {
   const activation = String(item.meta.activation ?? "always") as "always" | "glob" | "model" | "manual";
   const fields = { ...(target.activation?.[activation] ?? {}), ...(target.fields ?? {}) };
-  return [{ path, content: markdownFile(mapFields(fields, item, target.models), body(item)) }];
+  return [{ path, content: markdownFile(mapFields(fields, item, target.models), body(item, refs)) }];
 };
 
 /** Codex custom agent: one TOML file with name, description and developer_instructions. */
-export const renderAgentToml: FileRenderer = ({ item }, _target, path) => [
+export const renderAgentToml: FileRenderer = ({ item }, _target, path, refs) => [
   {
     path,
     content: renderToml([
       ["name", item.name],
       ["description", item.description.replace(/\s+/g, " ").trim()],
-      ["developer_instructions", `${body(item).trim()}\n`],
+      ["developer_instructions", `${body(item, refs).trim()}\n`],
     ]),
   },
 ];
 
 /** Gemini CLI command: TOML with description and prompt; `$ARGUMENTS` becomes `{{args}}`. */
-export const renderCommandToml: FileRenderer = ({ item }, _target, path) => [
+export const renderCommandToml: FileRenderer = ({ item }, _target, path, refs) => [
   {
     path,
     content: renderToml([
       ["description", item.description.replace(/\s+/g, " ").trim()],
       [
         "prompt",
-        `${body(item)
+        `${body(item, refs)
           .trim()
           .replace(/\$ARGUMENTS/g, "{{args}}")}\n`,
       ],
@@ -87,7 +93,7 @@ export const renderCommandToml: FileRenderer = ({ item }, _target, path) => [
 ];
 
 /** The owned copy an index entry points at: name, description and the body. */
-export const renderIndexedFile: FileRenderer = ({ item }, _target, path) => [
+export const renderIndexedFile: FileRenderer = ({ item }, _target, path, refs) => [
   {
     path,
     content: markdownFile(
@@ -95,7 +101,7 @@ export const renderIndexedFile: FileRenderer = ({ item }, _target, path) => [
         ["name", item.name],
         ["description", item.description.replace(/\s+/g, " ").trim()],
       ],
-      body(item),
+      body(item, refs),
     ),
   },
 ];
