@@ -175,6 +175,14 @@ export async function computePlan(
       skip,
     );
     desired = rendered.desired;
+    const tokens = items.reduce((n, i) => n + i.tokens, 0);
+    if (config.budgets.tokens !== undefined && tokens > config.budgets.tokens) {
+      sel.notes.push({
+        host: "*",
+        level: "warning",
+        message: `the selection is ${tokens} tokens, over the budget of ${config.budgets.tokens} in cadre.yaml; remove items or raise budgets.tokens`,
+      });
+    }
     notes = [...sel.notes, ...rendered.notes];
   }
   const paths = new Set([...desired.map((d) => d.path), ...Object.keys(lock.files)]);

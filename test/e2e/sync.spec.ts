@@ -213,3 +213,36 @@ describe("init --yes, sync, status, uninstall on examples/web-app", () => {
     expect((await cadre(["sync", "--check"], { cwd: dir, env })).code).toBe(0);
   });
 });
+
+describe("--global and budgets", () => {
+  it("installs into the hosts' user folders with config and lock under XDG", async () => {
+    const { dir, env } = project();
+    const r = await cadre(["init", "--yes", "--global", "--hosts", "claude-code,opencode"], {
+      cwd: dir,
+      env,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const home = env.HOME as string;
+    expect(existsSync(join(home, ".claude/agents/code-reviewer.md"))).toBe(true);
+    expect(existsSync(join(home, ".config/opencode/agents/code-reviewer.md"))).toBe(true);
+    expect(existsSync(join(home, ".config/cadre/cadre.yaml"))).toBe(true);
+    expect(existsSync(join(home, ".local/state/cadre/cadre.lock"))).toBe(true);
+    expect(existsSync(join(dir, "cadre.yaml"))).toBe(false);
+    expect((await cadre(["sync", "--global", "--check"], { cwd: dir, env })).code).toBe(0);
+    expect((await cadre(["uninstall", "--global", "--yes"], { cwd: dir, env })).code).toBe(0);
+    expect(existsSync(join(home, ".claude/agents/code-reviewer.md"))).toBe(false);
+  });
+
+  it("warns when the selection is over the token budget", async () => {
+    const { dir, env } = project();
+    expect((await cadre(["init", "--yes", "--hosts", "cursor", "--no-sync"], { cwd: dir, env })).code).toBe(
+      0,
+    );
+    writeFileSync(
+      join(dir, "cadre.yaml"),
+      `${readFileSync(join(dir, "cadre.yaml"), "utf8")}budgets: { tokens: 100 }\n`,
+    );
+    const r = await cadre(["sync", "--dry-run"], { cwd: dir, env });
+    expect(r.stderr).toMatch(/over the budget of 100/);
+  });
+});
