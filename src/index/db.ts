@@ -88,7 +88,7 @@ function tryOpen(path: string, readonly: boolean): Db {
   try {
     if (!readonly) db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
-    db.pragma("cache_size = -65536"); // 64 MiB page cache: large builds insert into several B-trees at once
+    db.pragma("cache_size = -32768"); // 32 MiB page cache: large builds insert into several B-trees at once
     db.pragma("foreign_keys = ON");
     // A cheap probe (a full integrity check costs seconds on large indexes): garbage fails here with
     // "file is not a database"; damage deeper in the file surfaces as SQLITE_CORRUPT during a build,

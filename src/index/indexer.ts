@@ -47,7 +47,7 @@ function pruneSummaries(db: Db): void {
 }
 
 /** Files read and waiting for their parse at once (bounds memory). */
-const MAX_IN_FLIGHT = 32;
+const MAX_IN_FLIGHT = 16;
 
 export async function indexRepo(opts: IndexOptions): Promise<IndexStats> {
   try {

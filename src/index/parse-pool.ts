@@ -95,10 +95,14 @@ function workerPool(n: number): ParsePool {
   };
 }
 
-/** Workers for big jobs when running from the built bundle; in-process otherwise (tests, small refreshes). */
+/**
+ * Parser workers for big jobs when running from the built bundle; in-process otherwise (tests, small
+ * refreshes). One core stays with the main thread, which reads files and writes SQLite while workers parse.
+ * `CADRE_INDEX_THREADS=0` parses in-process; `N` uses N workers.
+ */
 export function openParsePool(jobs: number, env: NodeJS.ProcessEnv = process.env): ParsePool {
-  const wanted = Number(env.CADRE_INDEX_THREADS ?? Math.min(4, availableParallelism()));
+  const threads = Number(env.CADRE_INDEX_THREADS ?? Math.min(4, availableParallelism() - 1));
   const built = MODULE_URL.endsWith(".js");
-  if (!built || jobs < 200 || !(wanted > 1)) return inlinePool();
-  return workerPool(wanted);
+  if (!built || jobs < 200 || !(threads >= 1)) return inlinePool();
+  return workerPool(Math.floor(threads));
 }

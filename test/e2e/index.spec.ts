@@ -190,7 +190,7 @@ describe("parallel parsing", () => {
         `class C${i}:\n    def run_${i}(self):\n        return ${i}\n\nLIMIT_${i} = ${i}\n`,
       );
     const counts: number[] = [];
-    for (const threads of ["1", "2"]) {
+    for (const threads of ["0", "2"]) {
       const r = await cadre(["index", "build", "--json", "--cwd", big], {
         env: { CADRE_INDEX_THREADS: threads },
       });
