@@ -25,6 +25,8 @@ export const ConfigSchema = z.strictObject({
     )
     .default({}),
   budgets: z.strictObject({ tokens: z.number().int().positive().optional() }).default({}),
+  /** Install skill files as symlinks to the pack (copies where symlinks are not allowed). */
+  link: z.boolean().default(false),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -70,6 +72,7 @@ export function renderConfig(c: {
   scope: "project" | "user";
   sources: string[];
   include?: string[];
+  link?: boolean;
 }): string {
   const list = (xs: string[]) => (xs.length ? `[${xs.join(", ")}]` : "[]");
   return [
@@ -85,6 +88,9 @@ export function renderConfig(c: {
     "# Items to add or leave out, e.g. skill:test-driven-development, agent:code-reviewer, or my-pack/* for a whole pack.",
     `include: ${list(c.include ?? [])}`,
     "exclude: []",
+    ...(c.link
+      ? ["# Skill files are symlinks to the pack (copies where symlinks are not allowed).", "link: true"]
+      : []),
     "",
   ].join("\n");
 }

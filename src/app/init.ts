@@ -13,6 +13,8 @@ export interface InitOptions extends ProjectOptions {
   sources?: string[];
   /** Replace an existing cadre.yaml. */
   force?: boolean;
+  /** Symlink skill files instead of copying them. */
+  link?: boolean;
   /** cadre's version (for the sync fast path). */
   version?: string;
   /** Write cadre.yaml only; do not sync. */
@@ -58,7 +60,7 @@ export async function initCommand(o: InitOptions): Promise<InitResult> {
   const include: string[] = [];
   for (const s of o.sources ?? []) include.push(`${(await loadPack(s, { cwd: o.cwd, env: o.env })).name}/*`);
   const sources = ["builtin", ...(o.sources ?? [])];
-  const text = renderConfig({ hosts, profiles, scope: layout.scope, sources, include });
+  const text = renderConfig({ hosts, profiles, scope: layout.scope, sources, include, link: o.link });
   await mkdir(dirname(layout.configPath), { recursive: true });
   await writeFile(layout.configPath, text);
   const sync = o.noSync ? undefined : await syncCommand(o);

@@ -152,7 +152,7 @@ export interface Computed {
 /** Read everything and plan: config → catalog → selection → render → observe disk → plan. No writes. */
 export async function computePlan(
   o: ProjectOptions,
-  opts: PlanOptions & { uninstall?: boolean; lock?: Lock } = {},
+  opts: PlanOptions & { uninstall?: boolean; lock?: Lock; link?: boolean } = {},
 ): Promise<Computed> {
   const layout = layoutOf(o);
   const config = await requireConfig(layout);
@@ -169,7 +169,7 @@ export async function computePlan(
     items = sel.items;
     const skip = overrideSkip(cat, config);
     const rendered = renderAll(
-      await toRenderItems(items, cat.packs, layout.root),
+      await toRenderItems(items, cat.packs, layout.root, opts.link ?? config.link),
       hosts,
       layout.hostEnv,
       skip,

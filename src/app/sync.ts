@@ -17,6 +17,8 @@ export interface SyncOptions extends ProjectOptions {
   dryRun?: boolean;
   /** Overwrite files the user edited (never files cadre did not write). */
   force?: boolean;
+  /** Symlink skill files to the pack for this run (cadre.yaml `link: true` makes it the default). */
+  link?: boolean;
 }
 
 export interface SyncResult {
@@ -33,7 +35,7 @@ export interface SyncResult {
 /** `cadre sync`: plan, then (unless a dry run) apply under the process lock. */
 export async function syncCommand(o: SyncOptions): Promise<SyncResult> {
   const run = async () => {
-    const c = await computePlan(o, { force: o.force });
+    const c = await computePlan(o, { force: o.force, link: o.link });
     const touched = o.dryRun ? [] : await applyComputed(c);
     const clean = !c.plan.actions.some((a) => a.type === "conflict");
     if (!o.dryRun && clean && o.version) {

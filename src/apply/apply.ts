@@ -2,7 +2,7 @@ import { dirname, join } from "node:path";
 import { sha256 } from "../core/hash.js";
 import type { Plan } from "../plan/types.js";
 import { PROPOSAL_SUFFIX } from "../plan/types.js";
-import { atomicWrite, containedPath, createFile, readMaybe, removeFile, syncDir } from "./fs.js";
+import { atomicWrite, containedPath, createFile, linkFile, readMaybe, removeFile, syncDir } from "./fs.js";
 import { serializeLock } from "./lock.js";
 import { collectBlobs, getBlob, putBases, putBlob, type StateDir } from "./state.js";
 
@@ -63,7 +63,7 @@ export async function applyPlan(plan: Plan, t: ApplyTarget, crash?: CrashPoint):
       before: cur ? await putBlob(t.state, cur, true) : null,
       after: a.write ? sha256(a.write) : null,
     });
-    return { abs, content: a.write ?? null, exists: cur !== null };
+    return { abs, content: a.write ?? null, exists: cur !== null, link: a.link, path: a.path };
   });
   journal.entries.sort((x, y) => (x.path < y.path ? -1 : 1));
   const owned = new Set(Object.values(plan.lock.files).map((e) => e.sha256));
@@ -72,8 +72,19 @@ export async function applyPlan(plan: Plan, t: ApplyTarget, crash?: CrashPoint):
   if (targets.length > 0) await atomicWrite(journalPath, JSON.stringify(journal), { sync: true });
   let n = 0;
   const dirs = new Set<string>();
-  await mapLimit(targets, crash ? 1 : 128, async ({ abs, content, exists }) => {
-    if (content === null) await removeFile(abs, t.root);
+  const copied: string[] = [];
+  await mapLimit(targets, crash ? 1 : 128, async ({ abs, content, exists, link, path }) => {
+    if (content !== null && link) {
+      // --link: a symlink to the pack's file; where symlinks are not allowed, a copy (and the lock says so).
+      const ok = await linkFile(abs, link).then(
+        () => true,
+        () => false,
+      );
+      if (!ok) {
+        copied.push(path);
+        await atomicWrite(abs, content, { sync: true, syncDir: false });
+      }
+    } else if (content === null) await removeFile(abs, t.root);
     else if (exists) await atomicWrite(abs, content, { sync: true, syncDir: false });
     else await createFile(abs, content, { sync: true });
     dirs.add(dirname(abs));
@@ -82,7 +93,8 @@ export async function applyPlan(plan: Plan, t: ApplyTarget, crash?: CrashPoint):
   await mapLimit([...dirs], 32, syncDir);
   for (const a of proposals)
     await atomicWrite(await containedPath(t.root, a.path + PROPOSAL_SUFFIX), a.proposal as string);
-  await atomicWrite(t.lockPath, lockText, { sync: true });
+  for (const p of copied) delete plan.lock.files[p]?.link;
+  await atomicWrite(t.lockPath, copied.length ? serializeLock(plan.lock) : lockText, { sync: true });
   await removeFile(journalPath, t.state.dir).catch(() => undefined);
   if (writes.length > 0) await collectBlobs(t.state, new Set());
   return writes.map((a) => a.path);

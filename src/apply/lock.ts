@@ -15,6 +15,7 @@ const EntrySchema = z.strictObject({
   keys: z.record(z.string(), sha).optional(),
   parents: z.array(z.string()).optional(),
   comment: z.enum(["html", "hash"]).optional(),
+  link: z.boolean().optional(),
 });
 
 export const LockSchema = z.strictObject({

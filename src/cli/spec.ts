@@ -182,6 +182,10 @@ COMMANDS.push(
       { flags: "-s, --source <dir>", description: "also use the pack in <dir> (repeatable)", repeat: true },
       { flags: "-f, --force", description: "replace an existing cadre.yaml" },
       { flags: "--no-sync", description: "write cadre.yaml only" },
+      {
+        flags: "--link",
+        description: "symlink skill files to the pack instead of copying (link: true in cadre.yaml)",
+      },
       globalOption,
     ],
     examples: [
@@ -198,6 +202,10 @@ COMMANDS.push(
       { flags: "-n, --dry-run", description: "print the plan as a diff; write nothing" },
       { flags: "--check", description: "exit 1 when anything is out of date (for CI); write nothing" },
       { flags: "-f, --force", description: "overwrite files you edited (never files cadre did not write)" },
+      {
+        flags: "--link",
+        description: "symlink skill files to the pack instead of copying (copies where not allowed)",
+      },
       globalOption,
     ],
     examples: ["cadre sync", "cadre sync --dry-run", "cadre sync --check   # in CI"],

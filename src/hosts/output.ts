@@ -16,6 +16,8 @@ export interface DesiredFile extends Owners {
   type: "file";
   path: string;
   content: Content;
+  /** `--link`: an absolute path to symlink to instead of copying (its content is `content`). */
+  link?: string;
 }
 
 /** cadre's managed block inside a shared file (AGENTS.md, config.toml); the rest of the file is the user's. */

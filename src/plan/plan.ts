@@ -102,22 +102,26 @@ function planFile(
   opts: PlanOptions,
 ): Step {
   const dh = hashContent(d.content);
-  const entry: LockEntry = { mode: "file", sha256: dh, ...owners(d) };
+  const entry: LockEntry = { mode: "file", sha256: dh, ...owners(d), ...(d.link ? { link: true } : {}) };
+  const w = d.link ? { link: d.link } : {};
+  // Adopted files stay as they are on disk (a copy); a later run turns them into links.
+  const { link: _ignored, ...adopted } = entry;
   const bases1 = typeof d.content === "string" ? [d.content] : [];
   if (!l) {
     if (x === null)
       return {
-        action: act("create", d.path, d, "new", { write: d.content, before: null, bases: bases1 }),
+        action: act("create", d.path, d, "new", { ...w, write: d.content, before: null, bases: bases1 }),
         entry,
       };
     if (hashContent(x) === dh)
       return {
         action: act("adopt", d.path, d, "already has the content cadre would write", { bases: bases1 }),
-        entry,
+        entry: adopted,
       };
     if (opts.force)
       return {
         action: act("update", d.path, d, "replaced a file cadre did not write (--force)", {
+          ...w,
           write: d.content,
           before: x,
           bases: bases1,
@@ -135,6 +139,7 @@ function planFile(
   if (x === null)
     return {
       action: act("create", d.path, d, "missing; restored", {
+        ...w,
         write: d.content,
         before: null,
         bases: bases1,
@@ -143,16 +148,28 @@ function planFile(
     };
   const xh = hashContent(x);
   if (xh === l.sha256) {
+    if (dh === l.sha256 && !!l.link !== !!d.link) {
+      const reason = d.link ? "now a symlink (--link)" : "now a copy";
+      return {
+        action: act("update", d.path, d, reason, { ...w, write: d.content, before: x, bases: bases1 }),
+        entry,
+      };
+    }
     if (dh === l.sha256) return { action: act("skip", d.path, d, "up to date"), entry };
     return {
-      action: act("update", d.path, d, "library changed", { write: d.content, before: x, bases: bases1 }),
+      action: act("update", d.path, d, "library changed", {
+        ...w,
+        write: d.content,
+        before: x,
+        bases: bases1,
+      }),
       entry,
     };
   }
   if (xh === dh)
     return {
       action: act("adopt", d.path, d, "your edit matches the new library version", { bases: bases1 }),
-      entry,
+      entry: adopted,
     };
   if (dh === l.sha256)
     return {
@@ -162,6 +179,7 @@ function planFile(
   if (opts.force)
     return {
       action: act("update", d.path, d, "overwrote your edits (--force)", {
+        ...w,
         write: d.content,
         before: x,
         bases: bases1,

@@ -20,6 +20,8 @@ export interface LockEntry {
   parents?: string[];
   /** Block comment style. */
   comment?: "html" | "hash";
+  /** File: installed as a symlink to the pack's file (`--link`). */
+  link?: boolean;
 }
 
 export interface Lock {
@@ -55,6 +57,8 @@ export interface Action {
   before?: Content | null;
   /** Conflicts: the proposal written beside the file. */
   proposal?: string;
+  /** `--link`: make the file a symlink to this absolute path (the applier falls back to a copy). */
+  link?: string;
   /** Texts to keep in the merge-base cache (what cadre rendered this time). */
   bases?: string[];
   hosts: string[];

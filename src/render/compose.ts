@@ -119,6 +119,7 @@ export function renderAll(
           type: "file",
           path: f.path,
           content: f.content,
+          ...(f.link ? { link: f.link } : {}),
           hosts: [],
           items: [],
         };

@@ -11,12 +11,15 @@ export interface RenderItem {
   item: Item;
   /** Pack-relative path → content, for every file of a skill folder except SKILL.md. */
   assets?: ReadonlyMap<string, Content>;
+  /** `--link`: the pack folder (absolute), so that skill files can be symlinked rather than copied. */
+  linkRoot?: string;
 }
 
 export interface RenderedFile {
   /** Root-relative path. */
   path: string;
   content: Content;
+  link?: string;
 }
 
 /** A file renderer: one per output format, shared by every host that uses the format. */
@@ -30,18 +33,21 @@ function body(item: Item, refs?: RefPhrase): string {
 }
 
 /** An Agent Skills folder. Skills are copied as they are; other kinds become a SKILL.md with name and description. */
-export const renderSkillDir: FileRenderer = ({ item, assets }, _target, dir, refs) => {
+export const renderSkillDir: FileRenderer = ({ item, assets, linkRoot }, _target, dir, refs) => {
   if (item.kind === "skill") {
     const base = item.dir ?? item.path.replace(/\/?SKILL\.md$/, "");
+    const text = ensureNewline(refs ? rewriteRefs(item.text, refs) : item.text);
+    // Linked only when the file is exactly its source (no reference rewritten).
+    const link = (f: string, same: boolean) => (linkRoot && same ? `${linkRoot}/${f}` : undefined);
     const files: RenderedFile[] = [
-      { path: `${dir}/SKILL.md`, content: ensureNewline(refs ? rewriteRefs(item.text, refs) : item.text) },
+      withLink({ path: `${dir}/SKILL.md`, content: text }, link(item.path, text === item.text)),
     ];
     for (const f of [...item.files].sort()) {
       if (f === item.path) continue;
       const content = assets?.get(f);
       if (content === undefined) continue;
       const rel = base ? f.slice(base.length + 1) : f;
-      files.push({ path: `${dir}/${rel}`, content });
+      files.push(withLink({ path: `${dir}/${rel}`, content }, link(f, true)));
     }
     return files;
   }
@@ -115,6 +121,10 @@ export const FILE_RENDERERS: Partial<Record<FormatId, FileRenderer>> = {
   "command-toml": renderCommandToml,
   index: renderIndexedFile,
 };
+
+function withLink(f: RenderedFile, link: string | undefined): RenderedFile {
+  return link ? { ...f, link } : f;
+}
 
 function ensureNewline(s: string): string {
   return s.endsWith("\n") ? s : `${s}\n`;

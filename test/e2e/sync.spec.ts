@@ -1,9 +1,11 @@
 import {
   cpSync,
   existsSync,
+  lstatSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -244,5 +246,26 @@ describe("--global and budgets", () => {
     );
     const r = await cadre(["sync", "--dry-run"], { cwd: dir, env });
     expect(r.stderr).toMatch(/over the budget of 100/);
+  });
+});
+
+describe("--link", () => {
+  it("symlinks unchanged skill files to the pack, records it in the lock, and removes only the links", async () => {
+    const { dir, env } = project();
+    const r = await cadre(["init", "--yes", "--hosts", "claude-code", "--link"], { cwd: dir, env });
+    expect(r.code, r.stderr).toBe(0);
+    const lock = JSON.parse(readFileSync(join(dir, "cadre.lock"), "utf8")) as {
+      files: Record<string, { link?: boolean }>;
+    };
+    const linked = Object.entries(lock.files)
+      .filter(([, e]) => e.link)
+      .map(([p]) => p);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const p of linked) expect(lstatSync(join(dir, p)).isSymbolicLink()).toBe(true);
+    expect((await cadre(["sync", "--check"], { cwd: dir, env })).code).toBe(0);
+    const target = readlinkSync(join(dir, linked[0] as string));
+    expect((await cadre(["uninstall", "--yes"], { cwd: dir, env })).code).toBe(0);
+    expect(existsSync(join(dir, linked[0] as string))).toBe(false);
+    expect(existsSync(target)).toBe(true);
   });
 });

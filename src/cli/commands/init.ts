@@ -27,6 +27,7 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
     force: opts.force === true,
     noSync: opts.sync === false,
     version: VERSION,
+    link: opts.link === true,
   });
   const conflicts = r.sync?.conflicts ?? [];
   if (io.json) {

@@ -6,7 +6,7 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
   const check = opts.check === true;
   const dryRun = opts.dryRun === true || check;
   const base = { cwd: io.cwd, env: io.env, global: opts.global === true };
-  if (opts.force !== true && opts.dryRun !== true) {
+  if (opts.force !== true && opts.dryRun !== true && opts.link !== true) {
     // Nothing changed since the last clean sync: answer without loading the library.
     const [{ upToDate }, { layoutOf }] = await Promise.all([
       import("../../app/fast-path.js"),
@@ -24,7 +24,8 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
     }
   }
   const { pendingActions, syncCommand } = await import("../../app/sync.js");
-  const r = await syncCommand({ ...base, dryRun, force: opts.force === true, version: VERSION });
+  const link = opts.link === true ? true : undefined;
+  const r = await syncCommand({ ...base, dryRun, force: opts.force === true, link, version: VERSION });
   const pending = pendingActions(r.actions);
   const code = r.conflicts.length > 0 || (check && pending.length > 0) ? 1 : 0;
   if (io.json) {
