@@ -22,10 +22,18 @@ describe("fitToBudget", () => {
       expect(await countTokens(r.text)).toBe(r.tokens);
     }
     const mid = await fitToBudget(items, 300);
-    expect(mid.items.map((i) => i.tier)).toEqual(["L1", "L1", "L1"]);
+    expect(mid.items.map((i) => i.tier)).toEqual(["L2", "L1", "L1"]);
+    expect(mid.items[0]?.partial).toBe(true);
     const big = await fitToBudget(items, 2000);
     expect(big.items[0]?.tier).toBe("L2");
     expect(big.tier).toBe("L2");
+  });
+
+  it("fills the rest of the budget with the start of the top item's next tier", async () => {
+    const r = await fitToBudget([item("omega", [3, 10, 400])], 120);
+    expect(r.items[0]).toMatchObject({ tier: "L2", partial: true });
+    expect(r.items[0]?.text.endsWith("\n…")).toBe(true);
+    expect(r.tokens).toBeLessThanOrEqual(120);
   });
 
   it("truncates a lone item's L0 rather than returning nothing", async () => {

@@ -21,6 +21,8 @@ export interface Chosen {
   tokens: number;
   fresh: boolean;
   text: string;
+  /** The tier's text was cut (at a line) to use the rest of the budget. */
+  partial?: boolean;
 }
 export interface Fitted {
   items: Chosen[];
@@ -34,8 +36,8 @@ export interface Fitted {
 const SEP = "\n\n";
 const ORDER: Record<Tier, number> = { L0: 0, L1: 1, L2: 2 };
 
-/** Cut text to at most `budget` tokens (on a line or word boundary when possible). */
-export async function truncateToTokens(text: string, budget: number): Promise<string> {
+/** Cut text to at most `budget` tokens, marking the cut with `…` (at a line end when `atLine`). */
+export async function truncateToTokens(text: string, budget: number, atLine = false): Promise<string> {
   if (budget <= 0) return "";
   if ((await countTokens(text)) <= budget) return text;
   let lo = 0;
@@ -44,6 +46,10 @@ export async function truncateToTokens(text: string, budget: number): Promise<st
     const mid = Math.ceil((lo + hi) / 2);
     if ((await countTokens(`${text.slice(0, mid)}…`)) <= budget) lo = mid;
     else hi = mid - 1;
+  }
+  if (atLine) {
+    const nl = text.lastIndexOf("\n", lo);
+    return nl > 0 ? `${text.slice(0, nl)}\n…` : "";
   }
   return lo > 0 ? `${text.slice(0, lo)}…` : "";
 }
@@ -81,6 +87,16 @@ export async function fitToBudget(items: RecallItem[], budget: number): Promise<
     const it = items[i] as RecallItem;
     return { ref: it.ref, path: it.path, tier: c.tier, tokens: c.tokens, fresh: it.fresh, text: c.text };
   });
+  // Spend what is left on the top item: the start of its next-richer candidate, cut at a line.
+  const top = chosen[0];
+  const topCands = sized[0];
+  if (top && topCands && pick[0] !== undefined && pick[0] < topCands.length - 1 && budget - used > 24) {
+    const next = topCands[pick[0] + 1] as Candidate & { tokens: number };
+    const room = budget - used + top.tokens - 2;
+    const cut = await truncateToTokens(next.text, room, true);
+    const tokens = cut ? await countTokens(cut) : 0;
+    if (tokens > top.tokens) chosen[0] = { ...top, tier: next.tier, tokens, text: cut, partial: true };
+  }
   if (chosen.length === 0 && items[0]?.candidates[0] && budget > 0) {
     const it = items[0];
     const text = await truncateToTokens(it.candidates[0]?.text ?? "", budget);

@@ -107,7 +107,7 @@ export function createMcpServer(o: McpOptions): McpServer {
     (a) =>
       answerCode(async () => {
         const r = await recall(t, a.mode, a.target, a.budget ?? 2000);
-        return `[tier ${r.tier ?? "none"} · ${r.tokens}/${r.budget} tokens · ${r.fresh ? "fresh" : "stale"}${r.omitted ? ` · ${r.omitted} left out` : ""}]\n${r.text}`;
+        return `[tier ${r.tier ?? "none"}${r.items.some((i) => i.partial) ? " (partial)" : ""} · ${r.tokens}/${r.budget} tokens · ${r.fresh ? "fresh" : "stale"}${r.omitted ? ` · ${r.omitted} left out` : ""}]\n${r.text}`;
       }),
   );
   server.registerTool(

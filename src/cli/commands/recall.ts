@@ -27,7 +27,7 @@ export const run: CommandRun = async (args, opts, io) => {
   if (!io.quiet)
     io.err(
       c.dim(
-        `tier ${r.tier ?? "none"} · ${r.tokens}/${r.budget} tokens · ${r.items.length} item(s)${r.omitted ? `, ${r.omitted} left out` : ""} · ${r.fresh ? "fresh" : "STALE: the working tree changed since indexing; run `cadre index refresh`"}\n`,
+        `tier ${r.tier ?? "none"}${r.items.some((i) => i.partial) ? " (partial)" : ""} · ${r.tokens}/${r.budget} tokens · ${r.items.length} item(s)${r.omitted ? `, ${r.omitted} left out` : ""} · ${r.fresh ? "fresh" : "STALE: the working tree changed since indexing; run `cadre index refresh`"}\n`,
       ),
     );
   io.out(r.text ? `${r.text}\n` : "");
