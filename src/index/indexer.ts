@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
+import { ErrorCodes, UserError } from "../core/errors.js";
 import { type Db, openDb, removeDb, setMeta } from "./db.js";
 import { openParsePool, type ParsePool } from "./parse-pool.js";
 import { hashText, Store } from "./store.js";
@@ -53,8 +54,15 @@ export async function indexRepo(opts: IndexOptions): Promise<IndexStats> {
   try {
     return await indexOnce(opts);
   } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "SQLITE_BUSY")
+      throw new UserError(
+        ErrorCodes.io,
+        "the code index is being updated by another cadre process",
+        "wait for it to finish (e.g. a long `cadre index build`), then run the command again",
+      );
     // Damage found mid-build (the open-time probe is cheap, not exhaustive): start again from scratch.
-    if ((e as { code?: string }).code !== "SQLITE_CORRUPT") throw e;
+    if (code !== "SQLITE_CORRUPT") throw e;
     removeDb(opts.dbPath);
     return { ...(await indexOnce({ ...opts, full: true })), rebuilt: (e as Error).message };
   }
