@@ -134,6 +134,14 @@ export async function main(): Promise<void> {
     process.stderr.write("\ninterrupted\n");
     process.exit(ExitCodes.interrupted);
   });
-  const code = await runCli(process.argv.slice(2));
+  // A reader that stops early (`cadre list | head`) closes the pipe: that is not an error.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  const argv = process.argv.slice(2);
+  // `cadre` alone in a terminal opens the interactive menu; elsewhere it prints help.
+  const interactive = argv.length === 0 && process.stdin.isTTY === true && process.stdout.isTTY === true;
+  const code = await runCli(interactive ? ["menu"] : argv.length === 0 ? ["--help"] : argv);
   process.exitCode = code;
 }

@@ -1,7 +1,8 @@
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cadre, json, ROOT } from "./helpers.js";
+import { BIN, cadre, json, ROOT } from "./helpers.js";
 
 const version = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 
@@ -74,6 +75,24 @@ describe("cadre CLI conventions", () => {
     ]);
     expect(r.code).toBe(0);
     expect(json<{ data: { count: number } }>(r).data.count).toBe(3);
+  });
+});
+
+describe("pipes and no arguments", () => {
+  it("with no arguments and no terminal, prints help and exits 0", async () => {
+    const r = await cadre([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Usage: cadre");
+  });
+
+  it("a reader that closes the pipe early (`cadre list --json | head -c 10`) is not an error", async () => {
+    const child = spawn(process.execPath, [BIN, "list", "--json"], { env: { ...process.env, NO_COLOR: "1" } });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
   });
 });
 
