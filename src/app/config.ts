@@ -77,7 +77,7 @@ export function renderConfig(c: {
   const list = (xs: string[]) => (xs.length ? `[${xs.join(", ")}]` : "[]");
   return [
     "# cadre.yaml — what cadre installs, and for which hosts. Run `cadre sync` after editing.",
-    "# Schema: https://github.com/cadre-dev/cadre/blob/main/schemas/cadre.yaml.schema.json",
+    "# Schema: schemas/cadre.yaml.schema.json in the cadre package",
     "version: 1",
     `# Host ids (see \`cadre hosts\`), or auto to use the hosts detected in the project.`,
     `hosts: ${Array.isArray(c.hosts) ? list(c.hosts) : c.hosts}`,

@@ -1,7 +1,7 @@
 import { resolve as resolvePath } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import pc from "picocolors";
-import { ErrorCodes, ExitCodes, ExitError, REPORT_URL, UserError } from "../core/errors.js";
+import { ErrorCodes, ExitCodes, ExitError, UserError } from "../core/errors.js";
 import { colorEnabled, type Io } from "./io.js";
 import { COMMANDS, type CommandSpec } from "./spec.js";
 import { VERSION } from "./version.js";
@@ -101,7 +101,7 @@ function reportError(e: unknown, argv: string[]): number {
   const user = e instanceof UserError ? e : undefined;
   const code = user ? user.code : ErrorCodes.internal;
   const message = user ? user.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
-  const hint = user ? user.hint : `this is a bug in cadre; please report it at ${REPORT_URL}`;
+  const hint = user ? user.hint : "this is a bug in cadre; please report it to the maintainers with the output of CADRE_DEBUG=1";
   if (wantsJson(argv)) {
     const errors = [{ code, message, ...(hint ? { hint } : {}) }];
     process.stdout.write(

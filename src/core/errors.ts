@@ -36,7 +36,6 @@ export class ExitError extends Error {
   }
 }
 
-export const REPORT_URL = "https://github.com/cadre-dev/cadre/issues";
 
 /** A bug in cadre: printed with a request to report it. */
 export class InternalError extends Error {

@@ -15,7 +15,7 @@ export function toSarif(diagnostics: readonly Diagnostic[], version: string): ob
     runs: [
       {
         tool: {
-          driver: { name: "cadre", version, informationUri: "https://github.com/cadre-dev/cadre", rules },
+          driver: { name: "cadre", version, rules },
         },
         results: diagnostics.map((d) => ({
           ruleId: d.rule,

@@ -48,7 +48,7 @@ export function parseCompositionMap(raw: unknown): ParsedMap {
 /** The JSON Schema of the composition map (generated into schemas/ by `npm run gen`). */
 export function compositionMapJsonSchema(): object {
   return {
-    $id: "https://cadre.dev/schemas/composition-map.schema.json",
+    $id: "urn:cadre:schema:composition-map",
     title: "cadre composition map",
     description:
       "Which expertise modules each pipeline role loads, by layer: always, auto (all stacks), stacks and concerns.",
