@@ -101,7 +101,9 @@ function reportError(e: unknown, argv: string[]): number {
   const user = e instanceof UserError ? e : undefined;
   const code = user ? user.code : ErrorCodes.internal;
   const message = user ? user.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
-  const hint = user ? user.hint : "this is a bug in cadre; please report it to the maintainers with the output of CADRE_DEBUG=1";
+  const hint = user
+    ? user.hint
+    : "this is a bug in cadre; please report it to the maintainers with the output of CADRE_DEBUG=1";
   if (wantsJson(argv)) {
     const errors = [{ code, message, ...(hint ? { hint } : {}) }];
     process.stdout.write(

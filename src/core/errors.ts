@@ -36,7 +36,6 @@ export class ExitError extends Error {
   }
 }
 
-
 /** A bug in cadre: printed with a request to report it. */
 export class InternalError extends Error {
   override readonly name = "InternalError";

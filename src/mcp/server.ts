@@ -56,7 +56,11 @@ function refresher(t: IndexTarget, everyMs: number): () => Promise<void> {
 export function createMcpServer(o: McpOptions): McpServer {
   const t = o.target;
   const fresh = refresher(t, o.refreshMs ?? 15_000);
-  const answerCode = (fn: () => Promise<unknown>) => answer(async () => (await fresh(), fn()));
+  const answerCode = (fn: () => Promise<unknown>) =>
+    answer(async () => {
+      await fresh();
+      return fn();
+    });
   const server = new McpServer({ name: "cadre", version: o.version ?? "0.0.0" });
   const limit = z
     .number()

@@ -86,7 +86,9 @@ describe("pipes and no arguments", () => {
   });
 
   it("a reader that closes the pipe early (`cadre list --json | head -c 10`) is not an error", async () => {
-    const child = spawn(process.execPath, [BIN, "list", "--json"], { env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(process.execPath, [BIN, "list", "--json"], {
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     child.stdout.once("data", () => child.stdout.destroy());
