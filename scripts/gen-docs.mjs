@@ -44,10 +44,9 @@ function hostsDoc() {
     parts.push("| kind | support | format | project path | user path | note |", "|---|---|---|---|---|---|");
     const code = (p) => (p ? `\`${p}\`` : "—");
     for (const k of HOST_KINDS) {
-      const s = h.kinds[k];
-      const t = h.targets?.[k];
+      const t = h.targets[k];
       parts.push(
-        `| ${k} | ${s ? s.support : "none"} | ${t ? `\`${t.format}\`` : "—"} | ${code(t?.path.project)} | ${code(t?.path.user)} | ${s ? s.note : "—"} |`,
+        `| ${k} | ${api.supportOf(h, k)} | ${t ? `\`${t.format}\`` : "—"} | ${code(t?.path.project)} | ${code(t?.path.user)} | ${t ? t.note : "—"} |`,
       );
     }
     if (h.instructions) {

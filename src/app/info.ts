@@ -1,5 +1,5 @@
 import { ErrorCodes, UserError } from "../core/errors.js";
-import { HOST_KINDS, type HostKind, type Support, supportOf } from "../hosts/define.js";
+import { HOST_KINDS, type Support, supportOf, targetOf } from "../hosts/define.js";
 import { hostList } from "../hosts/registry.js";
 import { type Catalog, resolveRef } from "../model/catalog.js";
 import { parseCompositionMap } from "../model/composition.js";
@@ -28,12 +28,12 @@ export function hostSupport(item: Item): HostSupportRow[] {
         support: "cadre" as const,
         note: CADRE_NOTES[item.kind] ?? "",
       };
-    const k = h.kinds[item.kind as HostKind];
+    const t = targetOf(h, item.kind);
     return {
       host: h.id,
       displayName: h.displayName,
       support: supportOf(h, item.kind),
-      note: k?.note ?? "not supported",
+      note: t?.note ?? "not supported",
     };
   });
 }

@@ -5,40 +5,38 @@ export const amp = defineHost({
   displayName: "Amp",
   docsUrl: "https://ampcode.com/manual",
   detect: ["{project}/.amp", "{home}/.config/amp"],
-  kinds: {
-    skill: { support: "native", note: ".agents/skills/<name>/SKILL.md" },
-    agent: { support: "degraded", note: "a skill" },
-    command: { support: "degraded", note: "a skill" },
-    rule: { support: "degraded", note: "an index entry in a managed block of AGENTS.md" },
-    expertise: { support: "degraded", note: "a reference skill" },
-    mcp: { support: "native", note: "amp.mcpServers in .amp/settings.json" },
-  },
   targets: {
     skill: {
+      note: ".agents/skills/<name>/SKILL.md",
       format: "skill-dir",
       path: { project: "{project}/.agents/skills/{name}", user: "{xdgConfig}/agents/skills/{name}" },
     },
     agent: {
+      note: "a skill",
       format: "skill-dir",
       as: "a skill",
       path: { project: "{project}/.agents/skills/{name}", user: "{xdgConfig}/agents/skills/{name}" },
     },
     command: {
+      note: "a skill",
       format: "skill-dir",
       as: "a skill",
       path: { project: "{project}/.agents/skills/{name}", user: "{xdgConfig}/agents/skills/{name}" },
     },
     rule: {
+      note: "an index entry in a managed block of AGENTS.md",
       format: "index",
       as: "an index entry in AGENTS.md",
       path: { project: "{project}/.agents/rules/{name}.md", user: "{xdgConfig}/amp/rules/{name}.md" },
     },
     expertise: {
+      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.agents/skills/{name}", user: "{xdgConfig}/agents/skills/{name}" },
     },
     mcp: {
+      note: "amp.mcpServers in .amp/settings.json",
       format: "mcp-json",
       path: { project: "{project}/.amp/settings.json", user: "{xdgConfig}/amp/settings.json" },
       mcp: { key: ["amp.mcpServers"], shape: "claude" },

@@ -5,21 +5,15 @@ export const claudeCode = defineHost({
   displayName: "Claude Code",
   docsUrl: "https://code.claude.com/docs",
   detect: ["{project}/.claude", "{project}/CLAUDE.md", "{home}/.claude"],
-  kinds: {
-    skill: { support: "native", note: ".claude/skills/<name>/SKILL.md" },
-    agent: { support: "native", note: ".claude/agents/<name>.md" },
-    command: { support: "native", note: ".claude/commands/<name>.md" },
-    rule: { support: "native", note: ".claude/rules/<name>.md (paths)" },
-    expertise: { support: "degraded", note: "a reference skill under .claude/skills" },
-    mcp: { support: "native", note: ".mcp.json" },
-  },
   limits: { skillDescriptionChars: 1536, skillListing: { fraction: 0.01, contextTokens: 200_000 } },
   targets: {
     skill: {
+      note: ".claude/skills/<name>/SKILL.md",
       format: "skill-dir",
       path: { project: "{project}/.claude/skills/{name}", user: "{home}/.claude/skills/{name}" },
     },
     agent: {
+      note: ".claude/agents/<name>.md",
       format: "agent-md",
       path: { project: "{project}/.claude/agents/{name}.md", user: "{home}/.claude/agents/{name}.md" },
       fields: {
@@ -32,21 +26,25 @@ export const claudeCode = defineHost({
       models: { fast: "haiku", balanced: "sonnet", strong: "opus", inherit: "inherit" },
     },
     command: {
+      note: ".claude/commands/<name>.md",
       format: "command-md",
       path: { project: "{project}/.claude/commands/{name}.md", user: "{home}/.claude/commands/{name}.md" },
       fields: { description: "$description", "argument-hint": "$argumentHint" },
     },
     rule: {
+      note: ".claude/rules/<name>.md (paths)",
       format: "rule-md",
       path: { project: "{project}/.claude/rules/{name}.md", user: "{home}/.claude/rules/{name}.md" },
       activation: { glob: { paths: "$globs" } },
     },
     expertise: {
+      note: "a reference skill under .claude/skills",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.claude/skills/{name}", user: "{home}/.claude/skills/{name}" },
     },
     mcp: {
+      note: ".mcp.json",
       format: "mcp-json",
       path: { project: "{project}/.mcp.json", user: "{home}/.claude.json" },
       mcp: { key: ["mcpServers"], shape: "claude" },

@@ -5,25 +5,20 @@ export const cline = defineHost({
   displayName: "Cline",
   docsUrl: "https://docs.cline.bot",
   detect: ["{project}/.clinerules", "{home}/.cline"],
-  kinds: {
-    skill: { support: "native", note: ".cline/skills/<name>/SKILL.md" },
-    agent: { support: "degraded", note: "a skill" },
-    command: { support: "native", note: ".clinerules/workflows/<name>.md" },
-    rule: { support: "native", note: ".clinerules/<name>.md (paths)" },
-    expertise: { support: "degraded", note: "a reference skill" },
-    mcp: { support: "native", note: "cline_mcp_settings.json (user level)" },
-  },
   targets: {
     skill: {
+      note: ".cline/skills/<name>/SKILL.md",
       format: "skill-dir",
       path: { project: "{project}/.cline/skills/{name}", user: "{home}/.cline/skills/{name}" },
     },
     agent: {
+      note: "a skill",
       format: "skill-dir",
       as: "a skill",
       path: { project: "{project}/.cline/skills/{name}", user: "{home}/.cline/skills/{name}" },
     },
     command: {
+      note: ".clinerules/workflows/<name>.md",
       format: "command-md",
       path: {
         project: "{project}/.clinerules/workflows/{name}.md",
@@ -31,16 +26,19 @@ export const cline = defineHost({
       },
     },
     rule: {
+      note: ".clinerules/<name>.md (paths)",
       format: "rule-md",
       path: { project: "{project}/.clinerules/{name}.md", user: "{home}/.cline/rules/{name}.md" },
       activation: { glob: { paths: "$globs" } },
     },
     expertise: {
+      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.cline/skills/{name}", user: "{home}/.cline/skills/{name}" },
     },
     mcp: {
+      note: "cline_mcp_settings.json (user level)",
       format: "mcp-json",
       path: { user: "{home}/.cline/data/settings/cline_mcp_settings.json" },
       mcp: { key: ["mcpServers"], shape: "claude" },

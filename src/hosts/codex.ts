@@ -5,40 +5,38 @@ export const codex = defineHost({
   displayName: "OpenAI Codex",
   docsUrl: "https://developers.openai.com/codex",
   detect: ["{project}/.codex", "{home}/.codex"],
-  kinds: {
-    skill: { support: "native", note: ".agents/skills/<name>/SKILL.md" },
-    agent: { support: "native", note: ".codex/agents/<name>.toml" },
-    command: { support: "degraded", note: "a skill (custom prompts are deprecated)" },
-    rule: { support: "degraded", note: "an index entry in a managed block of AGENTS.md" },
-    expertise: { support: "degraded", note: "a reference skill under .agents/skills" },
-    mcp: { support: "native", note: "[mcp_servers.<name>] in .codex/config.toml" },
-  },
   limits: { instructionsBytes: 32 * 1024 },
   targets: {
     skill: {
+      note: ".agents/skills/<name>/SKILL.md",
       format: "skill-dir",
       path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
     },
     agent: {
+      note: ".codex/agents/<name>.toml",
       format: "agent-toml",
       path: { project: "{project}/.codex/agents/{name}.toml", user: "{home}/.codex/agents/{name}.toml" },
     },
     command: {
+      note: "a skill (custom prompts are deprecated)",
       format: "skill-dir",
       as: "a skill",
       path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
     },
     rule: {
+      note: "an index entry in a managed block of AGENTS.md",
       format: "index",
       as: "an index entry in AGENTS.md",
       path: { project: "{project}/.agents/rules/{name}.md", user: "{home}/.agents/rules/{name}.md" },
     },
     expertise: {
+      note: "a reference skill under .agents/skills",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
     },
     mcp: {
+      note: "[mcp_servers.<name>] in .codex/config.toml",
       format: "mcp-toml",
       path: { project: "{project}/.codex/config.toml", user: "{home}/.codex/config.toml" },
     },

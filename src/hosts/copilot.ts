@@ -5,21 +5,15 @@ export const copilot = defineHost({
   displayName: "GitHub Copilot",
   docsUrl: "https://docs.github.com/copilot",
   detect: ["{project}/.github/copilot-instructions.md", "{project}/.github/agents", "{home}/.copilot"],
-  kinds: {
-    skill: { support: "native", note: ".github/skills/<name>/SKILL.md (or shared .agents/skills)" },
-    agent: { support: "native", note: ".github/agents/<name>.agent.md" },
-    command: { support: "native", note: ".github/prompts/<name>.prompt.md" },
-    rule: { support: "native", note: ".github/instructions/<name>.instructions.md (applyTo)" },
-    expertise: { support: "degraded", note: "a reference skill" },
-    mcp: { support: "native", note: ".mcp.json / .vscode/mcp.json" },
-  },
   limits: { agentBodyChars: 30_000 },
   targets: {
     skill: {
+      note: ".github/skills/<name>/SKILL.md (or shared .agents/skills)",
       format: "skill-dir",
       path: { project: "{project}/.github/skills/{name}", user: "{home}/.copilot/skills/{name}" },
     },
     agent: {
+      note: ".github/agents/<name>.agent.md",
       format: "agent-md",
       path: {
         project: "{project}/.github/agents/{name}.agent.md",
@@ -29,6 +23,7 @@ export const copilot = defineHost({
       models: { inherit: "inherit" },
     },
     command: {
+      note: ".github/prompts/<name>.prompt.md",
       format: "command-md",
       path: { project: "{project}/.github/prompts/{name}.prompt.md" },
       fields: {
@@ -39,6 +34,7 @@ export const copilot = defineHost({
       },
     },
     rule: {
+      note: ".github/instructions/<name>.instructions.md (applyTo)",
       format: "rule-md",
       path: {
         project: "{project}/.github/instructions/{name}.instructions.md",
@@ -52,11 +48,13 @@ export const copilot = defineHost({
       },
     },
     expertise: {
+      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.github/skills/{name}", user: "{home}/.copilot/skills/{name}" },
     },
     mcp: {
+      note: ".mcp.json / .vscode/mcp.json",
       format: "mcp-json",
       path: { project: "{project}/.mcp.json", user: "{home}/.copilot/mcp-config.json" },
       mcp: { key: ["mcpServers"], shape: "claude" },

@@ -5,30 +5,26 @@ export const cursor = defineHost({
   displayName: "Cursor",
   docsUrl: "https://cursor.com/docs",
   detect: ["{project}/.cursor", "{home}/.cursor"],
-  kinds: {
-    skill: { support: "native", note: ".cursor/skills/<name>/SKILL.md (or shared .agents/skills)" },
-    agent: { support: "native", note: ".cursor/agents/<name>.md" },
-    command: { support: "native", note: ".cursor/commands/<name>.md" },
-    rule: { support: "native", note: ".cursor/rules/<name>.mdc (description, globs, alwaysApply)" },
-    expertise: { support: "degraded", note: "a reference skill" },
-    mcp: { support: "native", note: ".cursor/mcp.json" },
-  },
   targets: {
     skill: {
+      note: ".cursor/skills/<name>/SKILL.md (or shared .agents/skills)",
       format: "skill-dir",
       path: { project: "{project}/.cursor/skills/{name}", user: "{home}/.cursor/skills/{name}" },
     },
     agent: {
+      note: ".cursor/agents/<name>.md",
       format: "agent-md",
       path: { project: "{project}/.cursor/agents/{name}.md", user: "{home}/.cursor/agents/{name}.md" },
       fields: { name: "$name", description: "$description", model: "$model" },
       models: { inherit: "inherit" },
     },
     command: {
+      note: ".cursor/commands/<name>.md",
       format: "command-md",
       path: { project: "{project}/.cursor/commands/{name}.md", user: "{home}/.cursor/commands/{name}.md" },
     },
     rule: {
+      note: ".cursor/rules/<name>.mdc (description, globs, alwaysApply)",
       format: "rule-md",
       path: { project: "{project}/.cursor/rules/{name}.mdc" },
       activation: {
@@ -39,11 +35,13 @@ export const cursor = defineHost({
       },
     },
     expertise: {
+      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.cursor/skills/{name}", user: "{home}/.cursor/skills/{name}" },
     },
     mcp: {
+      note: ".cursor/mcp.json",
       format: "mcp-json",
       path: { project: "{project}/.cursor/mcp.json", user: "{home}/.cursor/mcp.json" },
       mcp: { key: ["mcpServers"], shape: "claude" },

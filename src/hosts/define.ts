@@ -3,12 +3,6 @@ import type { Kind } from "../model/kinds.js";
 /** How a host takes a kind: in its own native format, degraded to another form, or not at all. */
 export type Support = "native" | "degraded" | "none";
 
-export interface KindSupport {
-  support: Exclude<Support, "none">;
-  /** What the host gets: the native place, or the form it degrades to. */
-  note: string;
-}
-
 /** Kinds that become host files. Schemas, templates and profiles are used by cadre itself. */
 export const HOST_KINDS = [
   "skill",
@@ -73,6 +67,8 @@ export interface ScopedPath {
 export type Fields = Record<string, string | boolean | number>;
 
 export interface Target {
+  /** What the host gets, for people: the native place, or the form it degrades to. */
+  note: string;
   format: FormatId;
   /** Where the item's own file (or skill folder) goes. `{name}` is the item name. */
   path: ScopedPath;
@@ -93,10 +89,9 @@ export interface HostDef {
   docsUrl: string;
   /** Paths whose presence suggests the project uses this host (templates: {project}, {home}). */
   detect: string[];
-  kinds: Partial<Record<HostKind, KindSupport>>;
   limits?: HostLimits;
-  /** What cadre writes for each kind it supports; every declared kind has a target. */
-  targets?: Partial<Record<HostKind, Target>>;
+  /** What cadre writes for each kind the host takes: native, or degraded when the target says `as`. */
+  targets: Partial<Record<HostKind, Target>>;
   /** Skill folders the host reads, in its own precedence order (to avoid installing a skill twice). */
   skillDirs?: ScopedPath[];
   /** How `@name` references read for this host, by the format the referenced item was installed in ({name}, {path}); overrides the defaults in `render/refs.ts`. */
@@ -110,10 +105,12 @@ export function defineHost<const T extends HostDef>(def: T): T {
   return def;
 }
 
+/** Derived from the target: none without one, degraded when it renders the kind as another form. */
 export function supportOf(host: HostDef, kind: Kind): Support {
-  return (host.kinds as Partial<Record<Kind, KindSupport>>)[kind]?.support ?? "none";
+  const t = targetOf(host, kind);
+  return t ? (t.as ? "degraded" : "native") : "none";
 }
 
 export function targetOf(host: HostDef, kind: Kind): Target | undefined {
-  return (host.targets as Partial<Record<Kind, Target>> | undefined)?.[kind];
+  return (host.targets as Partial<Record<Kind, Target>>)[kind];
 }

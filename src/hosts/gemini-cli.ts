@@ -5,25 +5,20 @@ export const geminiCli = defineHost({
   displayName: "Gemini CLI",
   docsUrl: "https://geminicli.com/docs",
   detect: ["{project}/.gemini", "{project}/GEMINI.md", "{home}/.gemini"],
-  kinds: {
-    skill: { support: "native", note: ".gemini/skills/<name>/SKILL.md (or shared .agents/skills)" },
-    agent: { support: "native", note: ".gemini/agents/<name>.md" },
-    command: { support: "native", note: ".gemini/commands/<name>.toml ({{args}})" },
-    rule: { support: "degraded", note: "an index entry in a managed block of GEMINI.md" },
-    expertise: { support: "degraded", note: "a reference skill" },
-    mcp: { support: "native", note: "mcpServers in .gemini/settings.json" },
-  },
   targets: {
     skill: {
+      note: ".gemini/skills/<name>/SKILL.md (or shared .agents/skills)",
       format: "skill-dir",
       path: { project: "{project}/.gemini/skills/{name}", user: "{home}/.gemini/skills/{name}" },
     },
     agent: {
+      note: ".gemini/agents/<name>.md",
       format: "agent-md",
       path: { project: "{project}/.gemini/agents/{name}.md", user: "{home}/.gemini/agents/{name}.md" },
       fields: { name: "$name", description: "$description", kind: "local" },
     },
     command: {
+      note: ".gemini/commands/<name>.toml ({{args}})",
       format: "command-toml",
       path: {
         project: "{project}/.gemini/commands/{name}.toml",
@@ -31,16 +26,19 @@ export const geminiCli = defineHost({
       },
     },
     rule: {
+      note: "an index entry in a managed block of GEMINI.md",
       format: "index",
       as: "an index entry in GEMINI.md",
       path: { project: "{project}/.agents/rules/{name}.md", user: "{home}/.agents/rules/{name}.md" },
     },
     expertise: {
+      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.gemini/skills/{name}", user: "{home}/.gemini/skills/{name}" },
     },
     mcp: {
+      note: "mcpServers in .gemini/settings.json",
       format: "mcp-json",
       path: { project: "{project}/.gemini/settings.json", user: "{home}/.gemini/settings.json" },
       mcp: { key: ["mcpServers"], shape: "gemini" },

@@ -5,40 +5,38 @@ export const junie = defineHost({
   displayName: "JetBrains Junie",
   docsUrl: "https://www.jetbrains.com/help/junie",
   detect: ["{project}/.junie", "{home}/.junie"],
-  kinds: {
-    skill: { support: "native", note: ".junie/skills/<name>/SKILL.md" },
-    agent: { support: "degraded", note: "a skill" },
-    command: { support: "degraded", note: "a skill" },
-    rule: { support: "degraded", note: "an index entry in a managed block of .junie/guidelines.md" },
-    expertise: { support: "degraded", note: "a reference skill" },
-    mcp: { support: "native", note: ".junie/mcp/mcp.json" },
-  },
   targets: {
     skill: {
+      note: ".junie/skills/<name>/SKILL.md",
       format: "skill-dir",
       path: { project: "{project}/.junie/skills/{name}", user: "{home}/.junie/skills/{name}" },
     },
     agent: {
+      note: "a skill",
       format: "skill-dir",
       as: "a skill",
       path: { project: "{project}/.junie/skills/{name}", user: "{home}/.junie/skills/{name}" },
     },
     command: {
+      note: "a skill",
       format: "skill-dir",
       as: "a skill",
       path: { project: "{project}/.junie/skills/{name}", user: "{home}/.junie/skills/{name}" },
     },
     rule: {
+      note: "an index entry in a managed block of .junie/guidelines.md",
       format: "index",
       as: "an index entry in .junie/guidelines.md",
       path: { project: "{project}/.junie/rules/{name}.md", user: "{home}/.junie/rules/{name}.md" },
     },
     expertise: {
+      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.junie/skills/{name}", user: "{home}/.junie/skills/{name}" },
     },
     mcp: {
+      note: ".junie/mcp/mcp.json",
       format: "mcp-json",
       path: { project: "{project}/.junie/mcp/mcp.json", user: "{home}/.junie/mcp/mcp.json" },
       mcp: { key: ["mcpServers"], shape: "claude" },

@@ -5,32 +5,28 @@ export const kiro = defineHost({
   displayName: "Kiro",
   docsUrl: "https://kiro.dev/docs",
   detect: ["{project}/.kiro", "{home}/.kiro"],
-  kinds: {
-    skill: { support: "native", note: ".kiro/skills/<name>/SKILL.md" },
-    agent: { support: "degraded", note: "a steering file with inclusion: manual" },
-    command: { support: "degraded", note: "a steering file with inclusion: manual" },
-    rule: { support: "native", note: ".kiro/steering/<name>.md (inclusion)" },
-    expertise: { support: "degraded", note: "a steering file with inclusion: manual" },
-    mcp: { support: "native", note: ".kiro/settings/mcp.json" },
-  },
   targets: {
     skill: {
+      note: ".kiro/skills/<name>/SKILL.md",
       format: "skill-dir",
       path: { project: "{project}/.kiro/skills/{name}", user: "{home}/.kiro/skills/{name}" },
     },
     agent: {
+      note: "a steering file with inclusion: manual",
       format: "rule-md",
       as: "a manual steering file",
       path: { project: "{project}/.kiro/steering/{name}.md", user: "{home}/.kiro/steering/{name}.md" },
       fields: { inclusion: "manual" },
     },
     command: {
+      note: "a steering file with inclusion: manual",
       format: "rule-md",
       as: "a manual steering file",
       path: { project: "{project}/.kiro/steering/{name}.md", user: "{home}/.kiro/steering/{name}.md" },
       fields: { inclusion: "manual" },
     },
     rule: {
+      note: ".kiro/steering/<name>.md (inclusion)",
       format: "rule-md",
       path: { project: "{project}/.kiro/steering/{name}.md", user: "{home}/.kiro/steering/{name}.md" },
       activation: {
@@ -41,12 +37,14 @@ export const kiro = defineHost({
       },
     },
     expertise: {
+      note: "a steering file with inclusion: manual",
       format: "rule-md",
       as: "a manual steering file",
       path: { project: "{project}/.kiro/steering/{name}.md", user: "{home}/.kiro/steering/{name}.md" },
       fields: { inclusion: "manual" },
     },
     mcp: {
+      note: ".kiro/settings/mcp.json",
       format: "mcp-json",
       path: { project: "{project}/.kiro/settings/mcp.json", user: "{home}/.kiro/settings/mcp.json" },
       mcp: { key: ["mcpServers"], shape: "claude" },

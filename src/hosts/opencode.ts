@@ -5,20 +5,14 @@ export const opencode = defineHost({
   displayName: "OpenCode",
   docsUrl: "https://opencode.ai/docs",
   detect: ["{project}/.opencode", "{project}/opencode.json", "{home}/.config/opencode"],
-  kinds: {
-    skill: { support: "native", note: ".opencode/skills/<name>/SKILL.md" },
-    agent: { support: "native", note: ".opencode/agents/<name>.md (mode: subagent)" },
-    command: { support: "native", note: ".opencode/commands/<name>.md" },
-    rule: { support: "degraded", note: "an index entry in a managed block of AGENTS.md" },
-    expertise: { support: "degraded", note: "a reference skill" },
-    mcp: { support: "native", note: "mcp in opencode.json" },
-  },
   targets: {
     skill: {
+      note: ".opencode/skills/<name>/SKILL.md",
       format: "skill-dir",
       path: { project: "{project}/.opencode/skills/{name}", user: "{xdgConfig}/opencode/skills/{name}" },
     },
     agent: {
+      note: ".opencode/agents/<name>.md (mode: subagent)",
       format: "agent-md",
       path: {
         project: "{project}/.opencode/agents/{name}.md",
@@ -27,6 +21,7 @@ export const opencode = defineHost({
       fields: { description: "$description", mode: "subagent" },
     },
     command: {
+      note: ".opencode/commands/<name>.md",
       format: "command-md",
       path: {
         project: "{project}/.opencode/commands/{name}.md",
@@ -35,16 +30,19 @@ export const opencode = defineHost({
       fields: { description: "$description" },
     },
     rule: {
+      note: "an index entry in a managed block of AGENTS.md",
       format: "index",
       as: "an index entry in AGENTS.md",
       path: { project: "{project}/.agents/rules/{name}.md", user: "{xdgConfig}/opencode/rules/{name}.md" },
     },
     expertise: {
+      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.opencode/skills/{name}", user: "{xdgConfig}/opencode/skills/{name}" },
     },
     mcp: {
+      note: "mcp in opencode.json",
       format: "mcp-json",
       path: { project: "{project}/opencode.json", user: "{xdgConfig}/opencode/opencode.json" },
       mcp: { key: ["mcp"], shape: "opencode" },

@@ -5,39 +5,37 @@ export const roo = defineHost({
   displayName: "Roo Code",
   docsUrl: "https://docs.roocode.com",
   detect: ["{project}/.roo", "{project}/.roomodes", "{home}/.roo"],
-  kinds: {
-    skill: { support: "native", note: ".roo/skills/<name>/SKILL.md" },
-    agent: { support: "degraded", note: "a skill (custom modes in .roomodes are not written yet)" },
-    command: { support: "native", note: ".roo/commands/<name>.md" },
-    rule: { support: "native", note: ".roo/rules/<name>.md" },
-    expertise: { support: "degraded", note: "a reference skill" },
-    mcp: { support: "native", note: ".roo/mcp.json" },
-  },
   targets: {
     skill: {
+      note: ".roo/skills/<name>/SKILL.md",
       format: "skill-dir",
       path: { project: "{project}/.roo/skills/{name}", user: "{home}/.roo/skills/{name}" },
     },
     agent: {
+      note: "a skill (custom modes in .roomodes are not written yet)",
       format: "skill-dir",
       as: "a skill",
       path: { project: "{project}/.roo/skills/{name}", user: "{home}/.roo/skills/{name}" },
     },
     command: {
+      note: ".roo/commands/<name>.md",
       format: "command-md",
       path: { project: "{project}/.roo/commands/{name}.md", user: "{home}/.roo/commands/{name}.md" },
       fields: { description: "$description", "argument-hint": "$argumentHint" },
     },
     rule: {
+      note: ".roo/rules/<name>.md",
       format: "rule-md",
       path: { project: "{project}/.roo/rules/{name}.md", user: "{home}/.roo/rules/{name}.md" },
     },
     expertise: {
+      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.roo/skills/{name}", user: "{home}/.roo/skills/{name}" },
     },
     mcp: {
+      note: ".roo/mcp.json",
       format: "mcp-json",
       path: { project: "{project}/.roo/mcp.json" },
       mcp: { key: ["mcpServers"], shape: "claude" },

@@ -5,31 +5,27 @@ export const windsurf = defineHost({
   displayName: "Windsurf",
   docsUrl: "https://docs.windsurf.com",
   detect: ["{project}/.windsurf", "{home}/.codeium/windsurf"],
-  kinds: {
-    skill: { support: "native", note: ".windsurf/skills/<name>/SKILL.md" },
-    agent: { support: "degraded", note: "a skill (no documented subagents)" },
-    command: { support: "native", note: ".windsurf/workflows/<name>.md" },
-    rule: { support: "native", note: ".windsurf/rules/<name>.md (trigger)" },
-    expertise: { support: "degraded", note: "a reference skill" },
-    mcp: { support: "degraded", note: "user-level mcp_config.json only" },
-  },
   limits: { ruleChars: 12_000 },
   targets: {
     skill: {
+      note: ".windsurf/skills/<name>/SKILL.md",
       format: "skill-dir",
       path: { project: "{project}/.windsurf/skills/{name}", user: "{home}/.codeium/windsurf/skills/{name}" },
     },
     agent: {
+      note: "a skill (no documented subagents)",
       format: "skill-dir",
       as: "a skill",
       path: { project: "{project}/.windsurf/skills/{name}", user: "{home}/.codeium/windsurf/skills/{name}" },
     },
     command: {
+      note: ".windsurf/workflows/<name>.md",
       format: "command-md",
       path: { project: "{project}/.windsurf/workflows/{name}.md" },
       fields: { description: "$description" },
     },
     rule: {
+      note: ".windsurf/rules/<name>.md (trigger)",
       format: "rule-md",
       path: { project: "{project}/.windsurf/rules/{name}.md" },
       activation: {
@@ -40,11 +36,13 @@ export const windsurf = defineHost({
       },
     },
     expertise: {
+      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.windsurf/skills/{name}", user: "{home}/.codeium/windsurf/skills/{name}" },
     },
     mcp: {
+      note: "user-level mcp_config.json only",
       format: "mcp-json",
       as: "user-level config only",
       path: { user: "{home}/.codeium/windsurf/mcp_config.json" },

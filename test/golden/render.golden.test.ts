@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { toRenderItems } from "../../src/app/render-items.js";
-import { HOST_KINDS, type HostDef, SCOPES } from "../../src/hosts/define.js";
+import { HOST_KINDS, type HostDef, SCOPES, supportOf } from "../../src/hosts/define.js";
 import type { Desired } from "../../src/hosts/output.js";
 import { HOSTS } from "../../src/hosts/registry.js";
 import { renderAll } from "../../src/render/compose.js";
@@ -56,7 +56,7 @@ describe.each(hosts.map((h) => [h.id, h] as const))("%s", (id, host) => {
         for (const q of d.items) produced.add(q.split("/")[1]?.split(":")[0] ?? "");
       }
     }
-    const declared = HOST_KINDS.filter((k) => host.kinds[k as keyof typeof host.kinds]);
+    const declared = HOST_KINDS.filter((k) => supportOf(host, k) !== "none");
     expect(declared.filter((k) => !produced.has(k))).toEqual([]);
   });
 });
