@@ -10,5 +10,7 @@ export default defineConfig({
     exclude: ["test/e2e/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Unit tests run from src/, where the pack cache's build stamp does not change with the parser's code.
+    env: { CADRE_NO_CACHE: "1" },
   },
 });
