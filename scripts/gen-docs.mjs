@@ -46,7 +46,7 @@ function hostsDoc() {
     for (const k of HOST_KINDS) {
       const t = h.targets[k];
       parts.push(
-        `| ${k} | ${api.supportOf(h, k)} | ${t ? `\`${t.format}\`` : "—"} | ${code(t?.path.project)} | ${code(t?.path.user)} | ${t ? t.note : "—"} |`,
+        `| ${k} | ${api.supportOf(h, k)} | ${t ? `\`${t.format}\`` : "—"} | ${code(t?.path.project)} | ${code(t?.path.user)} | ${t ? api.noteOf(t) : "—"} |`,
       );
     }
     if (h.instructions) {

@@ -3,7 +3,7 @@
 export { filterItems } from "./app/list.js";
 export { itemDocs, searchItems } from "./app/search.js";
 export type { Diagnostic } from "./core/diagnostics.js";
-export { HOST_KINDS, supportOf } from "./hosts/define.js";
+export { HOST_KINDS, noteOf, supportOf } from "./hosts/define.js";
 export { HOST_IDS, HOSTS } from "./hosts/registry.js";
 export { LOAD_RULES, RULES } from "./lint/registry.js";
 export { lintPacks } from "./lint/run.js";

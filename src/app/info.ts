@@ -1,5 +1,5 @@
 import { ErrorCodes, UserError } from "../core/errors.js";
-import { HOST_KINDS, type Support, supportOf, targetOf } from "../hosts/define.js";
+import { HOST_KINDS, noteOf, type Support, supportOf, targetOf } from "../hosts/define.js";
 import { hostList } from "../hosts/registry.js";
 import { type Catalog, resolveRef } from "../model/catalog.js";
 import { parseCompositionMap } from "../model/composition.js";
@@ -33,7 +33,7 @@ export function hostSupport(item: Item): HostSupportRow[] {
       host: h.id,
       displayName: h.displayName,
       support: supportOf(h, item.kind),
-      note: t?.note ?? "not supported",
+      note: t ? noteOf(t) : "not supported",
     };
   });
 }

@@ -1,4 +1,4 @@
-import { defineHost } from "./define.js";
+import { AGENTS_SKILL, defineHost } from "./define.js";
 
 /** The cross-tool standards: `.agents/skills` and AGENTS.md, read by many hosts at once. */
 export const agentsStandard = defineHost({
@@ -11,19 +11,17 @@ export const agentsStandard = defineHost({
     skill: {
       note: ".agents/skills/<name>/SKILL.md",
       format: "skill-dir",
-      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
+      path: AGENTS_SKILL,
     },
     agent: {
-      note: "a skill",
       format: "skill-dir",
       as: "a skill",
-      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
+      path: AGENTS_SKILL,
     },
     command: {
-      note: "a skill",
       format: "skill-dir",
       as: "a skill",
-      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
+      path: AGENTS_SKILL,
     },
     rule: {
       note: "an index entry in a managed block of AGENTS.md",
@@ -32,10 +30,9 @@ export const agentsStandard = defineHost({
       path: { project: "{project}/.agents/rules/{name}.md", user: "{home}/.agents/rules/{name}.md" },
     },
     expertise: {
-      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
-      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
+      path: AGENTS_SKILL,
     },
   },
   skillDirs: [{ project: "{project}/.agents/skills", user: "{home}/.agents/skills" }],

@@ -13,7 +13,6 @@ export const aider = defineHost({
       path: { project: "{project}/.aider/skills/{name}.md" },
     },
     agent: {
-      note: "an index entry in CONVENTIONS.md",
       format: "index",
       as: "an index entry in CONVENTIONS.md",
       path: { project: "{project}/.aider/agents/{name}.md" },
@@ -25,7 +24,6 @@ export const aider = defineHost({
       path: { project: "{project}/.aider/rules/{name}.md" },
     },
     expertise: {
-      note: "an index entry in CONVENTIONS.md",
       format: "index",
       as: "an index entry in CONVENTIONS.md",
       path: { project: "{project}/.aider/expertise/{name}.md" },

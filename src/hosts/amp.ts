@@ -12,13 +12,11 @@ export const amp = defineHost({
       path: { project: "{project}/.agents/skills/{name}", user: "{xdgConfig}/agents/skills/{name}" },
     },
     agent: {
-      note: "a skill",
       format: "skill-dir",
       as: "a skill",
       path: { project: "{project}/.agents/skills/{name}", user: "{xdgConfig}/agents/skills/{name}" },
     },
     command: {
-      note: "a skill",
       format: "skill-dir",
       as: "a skill",
       path: { project: "{project}/.agents/skills/{name}", user: "{xdgConfig}/agents/skills/{name}" },
@@ -30,7 +28,6 @@ export const amp = defineHost({
       path: { project: "{project}/.agents/rules/{name}.md", user: "{xdgConfig}/amp/rules/{name}.md" },
     },
     expertise: {
-      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.agents/skills/{name}", user: "{xdgConfig}/agents/skills/{name}" },

@@ -12,7 +12,6 @@ export const cline = defineHost({
       path: { project: "{project}/.cline/skills/{name}", user: "{home}/.cline/skills/{name}" },
     },
     agent: {
-      note: "a skill",
       format: "skill-dir",
       as: "a skill",
       path: { project: "{project}/.cline/skills/{name}", user: "{home}/.cline/skills/{name}" },
@@ -32,7 +31,6 @@ export const cline = defineHost({
       activation: { glob: { paths: "$globs" } },
     },
     expertise: {
-      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.cline/skills/{name}", user: "{home}/.cline/skills/{name}" },

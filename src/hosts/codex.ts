@@ -1,4 +1,4 @@
-import { defineHost } from "./define.js";
+import { AGENTS_SKILL, defineHost } from "./define.js";
 
 export const codex = defineHost({
   id: "codex",
@@ -10,7 +10,7 @@ export const codex = defineHost({
     skill: {
       note: ".agents/skills/<name>/SKILL.md",
       format: "skill-dir",
-      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
+      path: AGENTS_SKILL,
     },
     agent: {
       note: ".codex/agents/<name>.toml",
@@ -21,7 +21,7 @@ export const codex = defineHost({
       note: "a skill (custom prompts are deprecated)",
       format: "skill-dir",
       as: "a skill",
-      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
+      path: AGENTS_SKILL,
     },
     rule: {
       note: "an index entry in a managed block of AGENTS.md",
@@ -33,7 +33,7 @@ export const codex = defineHost({
       note: "a reference skill under .agents/skills",
       format: "skill-dir",
       as: "a reference skill",
-      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
+      path: AGENTS_SKILL,
     },
     mcp: {
       note: "[mcp_servers.<name>] in .codex/config.toml",

@@ -48,7 +48,6 @@ export const copilot = defineHost({
       },
     },
     expertise: {
-      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.github/skills/{name}", user: "{home}/.copilot/skills/{name}" },

@@ -35,7 +35,6 @@ export const cursor = defineHost({
       },
     },
     expertise: {
-      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.cursor/skills/{name}", user: "{home}/.cursor/skills/{name}" },

@@ -67,8 +67,8 @@ export interface ScopedPath {
 export type Fields = Record<string, string | boolean | number>;
 
 export interface Target {
-  /** What the host gets, for people: the native place, or the form it degrades to. */
-  note: string;
+  /** What the host gets, for people, when it says more than `as` (see `noteOf`). */
+  note?: string;
   format: FormatId;
   /** Where the item's own file (or skill folder) goes. `{name}` is the item name. */
   path: ScopedPath;
@@ -109,6 +109,21 @@ export function defineHost<const T extends HostDef>(def: T): T {
 export function supportOf(host: HostDef, kind: Kind): Support {
   const t = targetOf(host, kind);
   return t ? (t.as ? "degraded" : "native") : "none";
+}
+
+/** The cross-tool skills folder (`.agents/skills`), read by many hosts. */
+export const AGENTS_SKILL: ScopedPath = {
+  project: "{project}/.agents/skills/{name}",
+  user: "{home}/.agents/skills/{name}",
+};
+
+/** What the host gets for a kind, for people: the target's note, else the form it degrades to, else its path. */
+export function noteOf(t: Target): string {
+  return (
+    t.note ??
+    t.as ??
+    (t.path.project ?? t.path.user ?? "").replace(/^\{(project|home)\}\//, "").replace("{name}", "<name>")
+  );
 }
 
 export function targetOf(host: HostDef, kind: Kind): Target | undefined {

@@ -32,7 +32,6 @@ export const geminiCli = defineHost({
       path: { project: "{project}/.agents/rules/{name}.md", user: "{home}/.agents/rules/{name}.md" },
     },
     expertise: {
-      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.gemini/skills/{name}", user: "{home}/.gemini/skills/{name}" },

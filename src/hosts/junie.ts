@@ -12,13 +12,11 @@ export const junie = defineHost({
       path: { project: "{project}/.junie/skills/{name}", user: "{home}/.junie/skills/{name}" },
     },
     agent: {
-      note: "a skill",
       format: "skill-dir",
       as: "a skill",
       path: { project: "{project}/.junie/skills/{name}", user: "{home}/.junie/skills/{name}" },
     },
     command: {
-      note: "a skill",
       format: "skill-dir",
       as: "a skill",
       path: { project: "{project}/.junie/skills/{name}", user: "{home}/.junie/skills/{name}" },
@@ -30,7 +28,6 @@ export const junie = defineHost({
       path: { project: "{project}/.junie/rules/{name}.md", user: "{home}/.junie/rules/{name}.md" },
     },
     expertise: {
-      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.junie/skills/{name}", user: "{home}/.junie/skills/{name}" },

@@ -36,7 +36,6 @@ export const opencode = defineHost({
       path: { project: "{project}/.agents/rules/{name}.md", user: "{xdgConfig}/opencode/rules/{name}.md" },
     },
     expertise: {
-      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.opencode/skills/{name}", user: "{xdgConfig}/opencode/skills/{name}" },

@@ -29,7 +29,6 @@ export const roo = defineHost({
       path: { project: "{project}/.roo/rules/{name}.md", user: "{home}/.roo/rules/{name}.md" },
     },
     expertise: {
-      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.roo/skills/{name}", user: "{home}/.roo/skills/{name}" },

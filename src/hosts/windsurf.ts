@@ -36,7 +36,6 @@ export const windsurf = defineHost({
       },
     },
     expertise: {
-      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.windsurf/skills/{name}", user: "{home}/.codeium/windsurf/skills/{name}" },

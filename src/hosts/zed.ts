@@ -1,4 +1,4 @@
-import { defineHost } from "./define.js";
+import { AGENTS_SKILL, defineHost } from "./define.js";
 
 export const zed = defineHost({
   id: "zed",
@@ -9,19 +9,18 @@ export const zed = defineHost({
     skill: {
       note: ".agents/skills/<name>/SKILL.md",
       format: "skill-dir",
-      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
+      path: AGENTS_SKILL,
     },
     agent: {
-      note: "a skill",
       format: "skill-dir",
       as: "a skill",
-      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
+      path: AGENTS_SKILL,
     },
     command: {
       note: "a skill (skills are / commands in Zed)",
       format: "skill-dir",
       as: "a skill",
-      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
+      path: AGENTS_SKILL,
     },
     rule: {
       note: "an index entry in a managed block of AGENTS.md",
@@ -30,10 +29,9 @@ export const zed = defineHost({
       path: { project: "{project}/.agents/rules/{name}.md", user: "{xdgConfig}/zed/rules/{name}.md" },
     },
     expertise: {
-      note: "a reference skill",
       format: "skill-dir",
       as: "a reference skill",
-      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.agents/skills/{name}" },
+      path: AGENTS_SKILL,
     },
   },
   skillDirs: [{ project: "{project}/.agents/skills", user: "{home}/.agents/skills" }],
