@@ -1,6 +1,7 @@
 import {
   applyEdits,
   findNodeAtLocation,
+  getNodeValue,
   modify,
   type Node,
   type ParseError,
@@ -47,9 +48,43 @@ export function parseConfig(text: string): Record<string, unknown> | undefined {
   return v as Record<string, unknown>;
 }
 
+/**
+ * A key segment `[path=value]` selects the element of an array whose dotted `path` equals `value`
+ * (e.g. `[slug=reviewer]`, `[hooks.0.command=cadre hook loop-cap]`): how cadre owns one entry of an
+ * array it shares with the user. A selector must be the last segment of a key.
+ */
+export interface Selector {
+  path: string[];
+  value: string;
+}
+
+export function parseSelector(segment: string): Selector | undefined {
+  const m = /^\[([^=\]]+)=(.*)\]$/s.exec(segment);
+  return m ? { path: (m[1] as string).split("."), value: m[2] as string } : undefined;
+}
+
+export function selector(path: string, value: string): string {
+  return `[${path}=${value}]`;
+}
+
+function matches(el: unknown, s: Selector): boolean {
+  let o = el;
+  for (const k of s.path) {
+    if (!o || typeof o !== "object") return false;
+    o = (o as Record<string, unknown>)[k];
+  }
+  return (typeof o === "string" || typeof o === "number") && String(o) === s.value;
+}
+
 export function getAt(obj: unknown, key: readonly string[]): unknown {
   let o = obj;
   for (const k of key) {
+    const sel = parseSelector(k);
+    if (sel) {
+      if (!Array.isArray(o)) return undefined;
+      o = o.find((el) => matches(el, sel));
+      continue;
+    }
     if (!o || typeof o !== "object" || Array.isArray(o)) return undefined;
     o = (o as Record<string, unknown>)[k];
   }
@@ -74,6 +109,11 @@ function stringify(value: unknown, unit: string, indent: string): string {
  * after the last one with the file's indentation, so that removing it again restores the bytes.
  */
 export function editKey(text: string, key: readonly string[], value: unknown): string {
+  const tail = key[key.length - 1];
+  const sel = tail === undefined ? undefined : parseSelector(tail);
+  if (key.slice(0, -1).some((k) => parseSelector(k)))
+    throw new Error(`selector must be last: ${pointer(key)}`);
+  if (sel) return editEntry(text, key.slice(0, -1), sel, value);
   if (value === undefined) return applyEdits(text, modify(text, [...key], undefined, {}));
   const unit = indentUnit(text);
   if (text.trim() === "") {
@@ -110,4 +150,47 @@ export function editKey(text: string, key: readonly string[], value: unknown): s
   const at = parent.offset + 1;
   const close = parent.offset + parent.length - 1;
   return `${text.slice(0, at)}\n${ind}${JSON.stringify(name)}: ${stringify(v, unit, ind)}\n${outer}${text.slice(close)}`;
+}
+
+/**
+ * Set, append or remove (value undefined) the array element that `sel` selects under `arrayKey`. Only the
+ * element's own text changes, so that removing an appended element restores the bytes.
+ */
+function editEntry(text: string, arrayKey: readonly string[], sel: Selector, value: unknown): string {
+  const tree = text.trim() === "" ? undefined : (parseTree(text) as Node | undefined);
+  const arr = tree ? findNodeAtLocation(tree, [...arrayKey]) : undefined;
+  if (arr?.type !== "array") {
+    if (value === undefined) return text;
+    return editKey(text, arrayKey, [value]);
+  }
+  const els = arr.children ?? [];
+  const at = els.findIndex((n) => matches(getNodeValue(n), sel));
+  const unit = indentUnit(text);
+  if (at >= 0) {
+    const node = els[at] as Node;
+    if (value !== undefined) {
+      const ind = lineIndent(text, node.offset);
+      return text.slice(0, node.offset) + stringify(value, unit, ind) + text.slice(node.offset + node.length);
+    }
+    if (els.length === 1) {
+      // The only element: leave the brackets as they were before it was added, `[]`.
+      return text.slice(0, arr.offset + 1) + text.slice(arr.offset + arr.length - 1);
+    }
+    if (at > 0) {
+      const prev = els[at - 1] as Node;
+      return text.slice(0, prev.offset + prev.length) + text.slice(node.offset + node.length);
+    }
+    const next = els[1] as Node;
+    return text.slice(0, node.offset) + text.slice(next.offset);
+  }
+  if (value === undefined) return text;
+  const lastEl = els[els.length - 1];
+  if (lastEl) {
+    const ind = lineIndent(text, lastEl.offset);
+    const end = lastEl.offset + lastEl.length;
+    return `${text.slice(0, end)},\n${ind}${stringify(value, unit, ind)}${text.slice(end)}`;
+  }
+  const outer = lineIndent(text, arr.offset);
+  const ind = outer + unit;
+  return `${text.slice(0, arr.offset)}[\n${ind}${stringify(value, unit, ind)}\n${outer}]${text.slice(arr.offset + arr.length)}`;
 }

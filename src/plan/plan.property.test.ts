@@ -18,6 +18,8 @@ interface Lib {
   files: Record<string, string>;
   block?: string;
   keys: Record<string, string>;
+  /** Owned entries of a shared array (`hooks.Pre`), by id → matcher. */
+  entries?: Record<string, string>;
 }
 
 const FILE_PATHS = ["a.md", "b/c.md", "d.md"];
@@ -40,10 +42,12 @@ function desiredOf(lib: Lib): Desired[] {
       hosts: ["h"],
       items: ["p/rule:r"],
     });
-  const entries = Object.entries(lib.keys).map(([k, v]) => ({
+  const entries: Array<{ key: string[]; value: unknown }> = Object.entries(lib.keys).map(([k, v]) => ({
     key: ["mcpServers", k],
     value: { command: v },
   }));
+  for (const [id, matcher] of Object.entries(lib.entries ?? {}))
+    entries.push({ key: ["hooks", "Pre", `[id=${id}]`], value: { id, matcher } as never });
   if (entries.length) out.push({ type: "keys", path: "cfg.json", entries, hosts: ["h"], items: ["p/mcp:m"] });
   return out;
 }
@@ -75,7 +79,10 @@ function apply(w: World, p: Plan): void {
 
 const INITIAL: Array<[string, string]> = [
   ["AGENTS.md", "# Team notes\n\nBe kind.\n"],
-  ["cfg.json", '{\n  "theme": "dark",\n  "mcpServers": {\n    "mine": { "command": "x" }\n  }\n}\n'],
+  [
+    "cfg.json",
+    '{\n  "theme": "dark",\n  "mcpServers": {\n    "mine": { "command": "x" }\n  },\n  "hooks": {\n    "Pre": [{ "id": "mine", "matcher": "*" }]\n  }\n}\n',
+  ],
   ["u.md", "unowned\n"],
 ];
 
@@ -91,6 +98,7 @@ const lib: fc.Arbitrary<Lib> = fc.record({
   keys: fc.dictionary(fc.constantFrom(...SERVER_NAMES), fc.constantFrom("npx a", "npx b", "node c"), {
     maxKeys: 2,
   }),
+  entries: fc.dictionary(fc.constantFrom("g1", "g2"), fc.constantFrom("Edit", "Bash", "*"), { maxKeys: 2 }),
 });
 
 type Op =
@@ -201,6 +209,7 @@ describe("planner properties", () => {
           const cfg = parseConfig(w.disk.get("cfg.json") ?? "{}");
           expect(getAt(cfg, ["theme"])).toBe("dark");
           expect(getAt(cfg, ["mcpServers", "mine"])).toEqual({ command: "x" });
+          expect(getAt(cfg, ["hooks", "Pre", "[id=mine]"])).toEqual({ id: "mine", matcher: "*" });
           expect(w.disk.get("AGENTS.md")?.startsWith("# Team notes\n\nBe kind.\n")).toBe(true);
         }
       }),

@@ -81,3 +81,69 @@ describe("planSync", () => {
     expect(run([], { "../evil": "x" }, bad).actions[0]).toMatchObject({ type: "untrack" });
   });
 });
+
+describe("owned array entries in a shared JSON config", () => {
+  const cmd = "cadre hook protected-paths --host claude-code";
+  const key = ["hooks", "PreToolUse", `[hooks.0.command=${cmd}]`];
+  const entry = { matcher: "Edit|Write", hooks: [{ type: "command", command: cmd }] };
+  const keys = (value: unknown): Desired => ({
+    type: "keys",
+    path: ".claude/settings.json",
+    entries: [{ key, value }],
+    hosts: ["claude-code"],
+    items: ["builtin/hook:protected-paths"],
+  });
+  const user = `{
+  "model": "opus",
+  "hooks": {
+    "PreToolUse": [
+      {
+        "matcher": "Bash",
+        "hooks": [{ "type": "command", "command": "./mine.sh" }]
+      }
+    ]
+  }
+}
+`;
+
+  it("appends cadre's entry beside the user's, then is a no-op, then removes only its own", () => {
+    const first = run([keys(entry)], { ".claude/settings.json": user });
+    const written = first.actions[0]?.write as string;
+    expect(first.actions[0]).toMatchObject({ type: "merge" });
+    const parsed = JSON.parse(written);
+    expect(parsed.hooks.PreToolUse).toHaveLength(2);
+    expect(parsed.hooks.PreToolUse[0].hooks[0].command).toBe("./mine.sh");
+    expect(parsed.hooks.PreToolUse[1]).toEqual(entry);
+    expect(written.startsWith(user.slice(0, user.indexOf("\n    ]")))).toBe(true);
+
+    const again = run([keys(entry)], { ".claude/settings.json": written }, first.lock);
+    expect(again.actions[0]).toMatchObject({ type: "skip" });
+
+    const updated = { ...entry, matcher: "Edit|Write|MultiEdit" };
+    const upd = run([keys(updated)], { ".claude/settings.json": written }, first.lock);
+    expect(JSON.parse(upd.actions[0]?.write as string).hooks.PreToolUse).toEqual([
+      parsed.hooks.PreToolUse[0],
+      updated,
+    ]);
+
+    const gone = run([], { ".claude/settings.json": written }, first.lock);
+    expect(gone.actions[0]).toMatchObject({ type: "delete", write: user });
+  });
+
+  it("creates the array and its parents, and removing them restores the original bytes", () => {
+    const bare = '{\n  "model": "opus"\n}\n';
+    const first = run([keys(entry)], { ".claude/settings.json": bare });
+    const written = first.actions[0]?.write as string;
+    expect(JSON.parse(written).hooks.PreToolUse).toEqual([entry]);
+    const gone = run([], { ".claude/settings.json": written }, first.lock);
+    expect(gone.actions[0]?.write).toBe(bare);
+  });
+
+  it("keeps an entry the user edited, and reports it", () => {
+    const first = run([keys(entry)], { ".claude/settings.json": user });
+    const edited = String(first.actions[0]?.write).replace('"Edit|Write"', '"Edit"');
+    const next = run([keys({ ...entry, matcher: "Write" })], { ".claude/settings.json": edited }, first.lock);
+    expect(next.actions[0]).toMatchObject({ type: "conflict" });
+    expect(next.actions[0]?.write).toBeUndefined();
+  });
+});
