@@ -39,6 +39,7 @@ export type Scope = (typeof SCOPES)[number];
  * - `agent-toml` (Codex agents), `command-toml` (Gemini commands).
  * - `index`: an entry in a managed block of the host's instructions file, pointing at a file cadre owns.
  * - `mcp-json`: owned keys merged into a JSON config; `mcp-toml`: a managed block in a TOML config.
+ * - `agent-roomodes`: one owned entry (by slug) of the `customModes` array in Roo Code's `.roomodes`.
  */
 export const FORMATS = [
   "skill-dir",
@@ -50,6 +51,7 @@ export const FORMATS = [
   "index",
   "mcp-json",
   "mcp-toml",
+  "agent-roomodes",
 ] as const;
 export type FormatId = (typeof FORMATS)[number];
 
@@ -81,6 +83,8 @@ export interface Target {
   models?: Record<string, string>;
   /** The form this target degrades the kind to, for messages (e.g. "a skill"). */
   as?: string;
+  /** The target used at a scope where `path` has no template (e.g. a project-only config file). */
+  fallback?: Target;
 }
 
 export interface HostDef {
@@ -128,4 +132,10 @@ export function noteOf(t: Target): string {
 
 export function targetOf(host: HostDef, kind: Kind): Target | undefined {
   return (host.targets as Partial<Record<Kind, Target>>)[kind];
+}
+
+/** The target that applies at a scope: the kind's own, or its fallback where the own has no path there. */
+export function targetAt(host: HostDef, kind: Kind, scope: Scope): Target | undefined {
+  const t = targetOf(host, kind);
+  return t && t.path[scope] === undefined && t.fallback ? t.fallback : t;
 }

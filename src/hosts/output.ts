@@ -31,10 +31,32 @@ export interface DesiredBlock extends Owners {
   limitBytes?: number;
 }
 
+/**
+ * A key segment `[path=value]` selects the element of an array whose dotted `path` equals `value`
+ * (e.g. `[slug=reviewer]`, `[hooks.0.command=cadre hook loop-cap]`): how cadre owns one entry of an
+ * array it shares with the user. A selector must be the last segment of a key.
+ */
+export interface Selector {
+  path: string[];
+  value: string;
+}
+
+export function parseSelector(segment: string): Selector | undefined {
+  const m = /^\[([^=\]]+)=(.*)\]$/s.exec(segment);
+  return m ? { path: (m[1] as string).split("."), value: m[2] as string } : undefined;
+}
+
+export function selector(path: string, value: string): string {
+  return `[${path}=${value}]`;
+}
+
 /** Keys cadre owns in a shared JSON config; every other key is the user's. */
 export interface DesiredKeys extends Owners {
   type: "keys";
   path: string;
+  /** `yaml`: the file may be YAML or JSON (kept in whichever it is; a new file is YAML). Default JSON. */
+  syntax?: "json" | "yaml";
+  /** Each entry's key is a path of object keys, optionally ending in a `[path=value]` array-entry selector. */
   entries: Array<{ key: string[]; value: unknown }>;
 }
 

@@ -12,10 +12,14 @@ export const roo = defineHost({
       path: { project: "{project}/.roo/skills/{name}", user: "{home}/.roo/skills/{name}" },
     },
     agent: {
-      note: "a skill (custom modes in .roomodes are not written yet)",
-      format: "skill-dir",
-      as: "a skill",
-      path: { project: "{project}/.roo/skills/{name}", user: "{home}/.roo/skills/{name}" },
+      note: "a custom mode in .roomodes (customModes, owned by slug); a skill in ~/.roo/skills at user scope",
+      format: "agent-roomodes",
+      path: { project: "{project}/.roomodes" },
+      fallback: {
+        format: "skill-dir",
+        as: "a skill",
+        path: { user: "{home}/.roo/skills/{name}" },
+      },
     },
     command: {
       note: ".roo/commands/<name>.md",

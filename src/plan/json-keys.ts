@@ -8,7 +8,11 @@ import {
   parse,
   parseTree,
 } from "jsonc-parser";
+import { Document, isNode, isSeq, parseDocument } from "yaml";
 import { sha256 } from "../core/hash.js";
+import { parseSelector, type Selector } from "../hosts/output.js";
+
+export { parseSelector, selector } from "../hosts/output.js";
 
 /** JSON with sorted keys: the form whose hash identifies a value. */
 export function canonicalJson(v: unknown): string {
@@ -46,25 +50,6 @@ export function parseConfig(text: string): Record<string, unknown> | undefined {
   const v = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !v || typeof v !== "object" || Array.isArray(v)) return undefined;
   return v as Record<string, unknown>;
-}
-
-/**
- * A key segment `[path=value]` selects the element of an array whose dotted `path` equals `value`
- * (e.g. `[slug=reviewer]`, `[hooks.0.command=cadre hook loop-cap]`): how cadre owns one entry of an
- * array it shares with the user. A selector must be the last segment of a key.
- */
-export interface Selector {
-  path: string[];
-  value: string;
-}
-
-export function parseSelector(segment: string): Selector | undefined {
-  const m = /^\[([^=\]]+)=(.*)\]$/s.exec(segment);
-  return m ? { path: (m[1] as string).split("."), value: m[2] as string } : undefined;
-}
-
-export function selector(path: string, value: string): string {
-  return `[${path}=${value}]`;
 }
 
 function matches(el: unknown, s: Selector): boolean {
@@ -193,4 +178,59 @@ function editEntry(text: string, arrayKey: readonly string[], sel: Selector, val
   const outer = lineIndent(text, arr.offset);
   const ind = outer + unit;
   return `${text.slice(0, arr.offset)}[\n${ind}${stringify(value, unit, ind)}\n${outer}]${text.slice(arr.offset + arr.length)}`;
+}
+
+/** How to read and edit one shared config's text: JSON (with comments) or YAML. */
+export interface ConfigCodec {
+  parse(text: string): Record<string, unknown> | undefined;
+  edit(text: string, key: readonly string[], value: unknown): string;
+  name: "JSON" | "YAML";
+}
+
+export const JSON_CODEC: ConfigCodec = { parse: parseConfig, edit: editKey, name: "JSON" };
+
+function parseYamlConfig(text: string): Record<string, unknown> | undefined {
+  if (text.trim() === "") return {};
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) return undefined;
+  const v = doc.toJS() as unknown;
+  if (v === null || v === undefined) return {};
+  return typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+/** Edit one key of a YAML document through its syntax tree, so comments and the rest survive. */
+function editYaml(text: string, key: readonly string[], value: unknown): string {
+  const doc = text.trim() === "" ? new Document({}) : parseDocument(text);
+  const tail = key[key.length - 1];
+  const sel = tail === undefined ? undefined : parseSelector(tail);
+  if (!sel) {
+    if (value === undefined) doc.deleteIn([...key]);
+    else doc.setIn([...key], doc.createNode(value));
+    return doc.toString({ lineWidth: 0 });
+  }
+  const arrayKey = key.slice(0, -1);
+  const seq = doc.getIn([...arrayKey], true);
+  if (!isSeq(seq)) {
+    if (value === undefined) return text;
+    doc.setIn([...arrayKey], doc.createNode([value]));
+    return doc.toString({ lineWidth: 0 });
+  }
+  const at = seq.items.findIndex((n) => matches(isNode(n) ? n.toJSON() : n, sel));
+  if (value === undefined) {
+    if (at < 0) return text;
+    seq.items.splice(at, 1);
+  } else if (at < 0) seq.items.push(doc.createNode(value));
+  else seq.items[at] = doc.createNode(value);
+  return doc.toString({ lineWidth: 0 });
+}
+
+export const YAML_CODEC: ConfigCodec = { parse: parseYamlConfig, edit: editYaml, name: "YAML" };
+
+/**
+ * The codec for a config that may be YAML or JSON (`.roomodes`): JSON when the file already is JSON,
+ * YAML otherwise (and for a new file). Plain JSON configs always use JSON.
+ */
+export function codecFor(text: string | null, syntax: "json" | "yaml" | undefined): ConfigCodec {
+  if (syntax !== "yaml") return JSON_CODEC;
+  return text !== null && text.trim() !== "" && parseConfig(text) !== undefined ? JSON_CODEC : YAML_CODEC;
 }

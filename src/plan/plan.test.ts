@@ -147,3 +147,55 @@ describe("owned array entries in a shared JSON config", () => {
     expect(next.actions[0]?.write).toBeUndefined();
   });
 });
+
+describe("a YAML config (.roomodes)", () => {
+  const mode = { slug: "reviewer", name: "Reviewer", roleDefinition: "You review.", groups: ["read"] };
+  const keys = (value: unknown): Desired => ({
+    type: "keys",
+    path: ".roomodes",
+    syntax: "yaml",
+    entries: [{ key: ["customModes", "[slug=reviewer]"], value }],
+    hosts: ["roo"],
+    items: ["builtin/agent:reviewer"],
+  });
+  const user = `# our modes
+customModes:
+  - slug: docs # the docs mode
+    name: Docs
+    roleDefinition: You write docs.
+    groups: [read, edit]
+`;
+
+  it("adds cadre's mode to the user's YAML, keeps their comments, and removes only its own", () => {
+    const first = run([keys(mode)], { ".roomodes": user });
+    const written = String(first.actions[0]?.write);
+    expect(first.actions[0]).toMatchObject({ type: "merge" });
+    expect(written).toContain("# our modes");
+    expect(written).toContain("# the docs mode");
+    expect(written).toContain("slug: reviewer");
+    expect(first.lock.files[".roomodes"]).toMatchObject({ mode: "keys", syntax: "yaml" });
+    expect(run([keys(mode)], { ".roomodes": written }, first.lock).actions[0]).toMatchObject({
+      type: "skip",
+    });
+    const gone = run([], { ".roomodes": written }, first.lock);
+    expect(gone.actions[0]).toMatchObject({ type: "delete" });
+    expect(String(gone.actions[0]?.write)).toContain("slug: docs # the docs mode");
+    expect(String(gone.actions[0]?.write)).not.toContain("reviewer");
+  });
+
+  it("keeps a JSON .roomodes in JSON, and creates a new one in YAML that it deletes again", () => {
+    const json = '{\n  "customModes": []\n}\n';
+    const j = run([keys(mode)], { ".roomodes": json });
+    expect(JSON.parse(String(j.actions[0]?.write)).customModes).toEqual([mode]);
+    const fresh = run([keys(mode)], {});
+    expect(String(fresh.actions[0]?.write)).toMatch(/^customModes:\n {2}- slug: reviewer\n/);
+    const gone = run([], { ".roomodes": String(fresh.actions[0]?.write) }, fresh.lock);
+    expect(gone.actions[0]).toMatchObject({ type: "delete", write: null });
+  });
+
+  it("reports a broken YAML file as a conflict and leaves it alone", () => {
+    const p = run([keys(mode)], { ".roomodes": "customModes: [\n" });
+    expect(p.actions[0]).toMatchObject({ type: "conflict", reason: expect.stringContaining("YAML") });
+    expect(p.actions[0]?.write).toBeUndefined();
+  });
+});

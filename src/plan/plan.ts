@@ -3,7 +3,7 @@ import { isSafeRelativePath } from "../core/names.js";
 import type { Scope } from "../hosts/define.js";
 import type { Content, Desired, DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/output.js";
 import { findBlock, removeBlock, upsertBlock } from "./blocks.js";
-import { editKey, fromPointer, getAt, hashValue, parseConfig, pointer } from "./json-keys.js";
+import { codecFor, fromPointer, getAt, hashValue, pointer } from "./json-keys.js";
 import { merge3 } from "./merge.js";
 import type { Action, Bases, Lock, LockEntry, Observed, Plan, PlanOptions } from "./types.js";
 
@@ -301,10 +301,15 @@ function planBlock(
 }
 
 function planKeys(d: DesiredKeys, l: LockEntry | undefined, t: string | null, opts: PlanOptions): Step {
+  const codec = codecFor(t, d.syntax);
+  const parseConfig = codec.parse;
+  const editKey = codec.edit;
   const obj = t === null ? {} : parseConfig(t);
   if (obj === undefined) {
     return {
-      action: act("conflict", d.path, d, "not valid JSON; fix it and run cadre sync again", { before: t }),
+      action: act("conflict", d.path, d, `not valid ${codec.name}; fix it and run cadre sync again`, {
+        before: t,
+      }),
       entry: l,
     };
   }
@@ -364,6 +369,7 @@ function planKeys(d: DesiredKeys, l: LockEntry | undefined, t: string | null, op
         keys: sortKeys(keys),
         parents: [...parents].sort(),
         created,
+        ...(d.syntax === "yaml" ? { syntax: "yaml" as const } : {}),
       };
   const left = parseConfig(out);
   const write = !changed
@@ -429,7 +435,19 @@ function planRemoval(path: string, l: LockEntry, x: Content | null, opts: PlanOp
       entry: undefined,
     };
   }
-  const step = planKeys({ type: "keys", path, entries: [], hosts: l.hosts, items: l.items }, l, t, opts);
+  const step = planKeys(
+    {
+      type: "keys",
+      path,
+      entries: [],
+      hosts: l.hosts,
+      items: l.items,
+      ...(l.syntax ? { syntax: l.syntax } : {}),
+    },
+    l,
+    t,
+    opts,
+  );
   return {
     action: {
       ...step.action,

@@ -22,6 +22,8 @@ export interface LockEntry {
   comment?: "html" | "hash";
   /** File: installed as a symlink to the pack's file (`--link`). */
   link?: boolean;
+  /** Keys: the config may be YAML (`.roomodes`); absent means JSON. */
+  syntax?: "yaml";
 }
 
 export interface Lock {

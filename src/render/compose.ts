@@ -1,12 +1,13 @@
 import { checkName } from "../core/names.js";
 import type { HostDef, HostKind, Target } from "../hosts/define.js";
-import { HOST_KINDS, targetOf } from "../hosts/define.js";
+import { HOST_KINDS, targetAt } from "../hosts/define.js";
 import type { Desired, DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/output.js";
 import { type HostEnv, resolveTemplate } from "../hosts/paths.js";
 import { qualifiedId } from "../model/item.js";
 import { FILE_RENDERERS, type RenderItem } from "./formats.js";
 import { type IndexEntry, renderIndexBlock } from "./index-block.js";
-import { mcpJsonEntry, mcpTomlTable } from "./mcp.js";
+import { KEY_RENDERERS } from "./keys.js";
+import { mcpTomlTable } from "./mcp.js";
 import { REF_PHRASES } from "./refs.js";
 import { chooseSkillDirs } from "./skill-dirs.js";
 
@@ -56,7 +57,7 @@ export function renderAll(
         notes.push({ host: host.id, item: qid, level: "warning", message: `name ${bad}; not installed` });
         continue;
       }
-      const target = targetOf(host, item.kind);
+      const target = targetAt(host, item.kind, env.scope);
       if (!target) {
         notes.push({
           host: host.id,
@@ -83,15 +84,22 @@ export function renderAll(
           level: "info",
           message: `${item.kind} installed as ${target.as}`,
         });
-      if (target.format === "mcp-json") {
+      const keyRender = KEY_RENDERERS[target.format];
+      if (keyRender) {
         const k = getOr(
           keys,
           path,
-          (): DesiredKeys => ({ type: "keys", path, hosts: [], items: [], entries: [] }),
+          (): DesiredKeys => ({
+            type: "keys",
+            path,
+            hosts: [],
+            items: [],
+            entries: [],
+            ...(keyRender.syntax ? { syntax: keyRender.syntax } : {}),
+          }),
         );
-        const key = [...(target.mcp?.key ?? ["mcpServers"]), item.name];
-        if (!k.entries.some((e) => e.key.join("\u0000") === key.join("\u0000"))) {
-          k.entries.push({ key, value: mcpJsonEntry(item, target.mcp?.shape ?? "claude") });
+        for (const e of keyRender.entries(ri, target, refs)) {
+          if (!k.entries.some((x) => x.key.join("\u0000") === e.key.join("\u0000"))) k.entries.push(e);
         }
         addOwner(k, host.id, qid);
         continue;
@@ -194,7 +202,7 @@ function refPhrases(
   const map = new Map<string, string>();
   for (const { item } of items) {
     if (map.has(item.name) || checkName(item.name) || skip?.(host.id, qualifiedId(item))) continue;
-    const target = targetOf(host, item.kind);
+    const target = targetAt(host, item.kind, env.scope);
     if (!target) continue;
     const path = targetPath(host, target, item.kind as HostKind, item.name, env, skillDir);
     if (path === undefined) continue;

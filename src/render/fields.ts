@@ -3,7 +3,8 @@ import type { Item } from "../model/item.js";
 import { splitList } from "../model/kinds.js";
 import type { FrontValue } from "./frontmatter.js";
 
-function list(v: unknown): string[] | undefined {
+/** A list field, written as a YAML list or a comma-separated string. */
+export function list(v: unknown): string[] | undefined {
   if (Array.isArray(v)) return v.map(String).filter(Boolean);
   if (typeof v === "string" && v.trim()) return splitList(v);
   return undefined;

@@ -11,6 +11,7 @@ export const REF_PHRASES: Record<FormatId, string> = {
   index: "`{name}` ({path})",
   "mcp-json": "the `{name}` MCP server",
   "mcp-toml": "the `{name}` MCP server",
+  "agent-roomodes": "the `{name}` mode",
 };
 
 const REF = /(^|[\s([])@([a-z0-9]+(?:-[a-z0-9]+)*)(?![\w/@-]|\.\w)/g;

@@ -1,11 +1,13 @@
 import type { HostDef, Target } from "../hosts/define.js";
-import { HOST_KINDS, targetOf } from "../hosts/define.js";
+import { HOST_KINDS, targetAt } from "../hosts/define.js";
 import { type HostEnv, resolveTemplate } from "../hosts/paths.js";
 
 const PLACEHOLDER = "__cadre_name__";
 
 function ownDir(host: HostDef, env: HostEnv): string | undefined {
-  const t = HOST_KINDS.map((k) => targetOf(host, k)).find((x): x is Target => x?.format === "skill-dir");
+  const t = HOST_KINDS.map((k) => targetAt(host, k, env.scope)).find(
+    (x): x is Target => x?.format === "skill-dir",
+  );
   const p = t ? resolveTemplate(t.path, env, { name: PLACEHOLDER }) : undefined;
   return p?.endsWith(`/${PLACEHOLDER}`) ? p.slice(0, -PLACEHOLDER.length - 1) : undefined;
 }

@@ -6,6 +6,7 @@ import { toRenderItems } from "../../src/app/render-items.js";
 import { HOST_KINDS, type HostDef, SCOPES, supportOf } from "../../src/hosts/define.js";
 import type { Desired } from "../../src/hosts/output.js";
 import { HOSTS } from "../../src/hosts/registry.js";
+import { parseSelector } from "../../src/plan/json-keys.js";
 import { renderAll } from "../../src/render/compose.js";
 import type { RenderItem } from "../../src/render/formats.js";
 import { loadPack } from "../../src/sources/load.js";
@@ -29,9 +30,12 @@ function show(d: Desired): string {
   }
   const obj: Record<string, unknown> = {};
   for (const e of d.entries) {
+    const last = e.key[e.key.length - 1] as string;
+    const entry = parseSelector(last) !== undefined;
     let o = obj;
-    for (const k of e.key.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
-    o[e.key[e.key.length - 1] as string] = e.value;
+    for (const k of e.key.slice(0, entry ? -2 : -1)) o = (o[k] ??= {}) as Record<string, unknown>;
+    if (entry) ((o[e.key[e.key.length - 2] as string] ??= []) as unknown[]).push(e.value);
+    else o[last] = e.value;
   }
   return `${JSON.stringify(obj, null, 2)}\n`;
 }
