@@ -216,6 +216,37 @@ describe("init --yes, sync, status, uninstall on examples/web-app", () => {
   });
 });
 
+describe("Roo Code custom modes", () => {
+  it("adds agents as modes to the user's YAML .roomodes, keeps their modes and comments, and removes only its own", async () => {
+    const { dir, env } = project();
+    const mine =
+      "# modes for this repo\ncustomModes:\n  - slug: docs # ours\n    name: Docs\n    roleDefinition: You write docs.\n    groups: [read, edit]\n";
+    writeFileSync(join(dir, ".roomodes"), mine);
+    const r = await cadre(["init", "--yes", "--hosts", "roo", "--source", "team-pack"], { cwd: dir, env });
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(join(dir, ".roomodes"), "utf8");
+    expect(text.startsWith("# modes for this repo\ncustomModes:\n  - slug: docs # ours\n")).toBe(true);
+    const modes = (parseYaml(text) as { customModes: Array<Record<string, unknown>> }).customModes;
+    const reviewer = modes.find((m) => m.slug === "code-reviewer");
+    expect(reviewer).toMatchObject({
+      name: "Code Reviewer",
+      roleDefinition: expect.any(String),
+      whenToUse: expect.any(String),
+      groups: expect.arrayContaining(["read"]),
+    });
+    expect(modes[0]?.slug).toBe("docs");
+    expect((await cadre(["sync", "--check"], { cwd: dir, env })).code).toBe(0);
+    rmSync(join(dir, "cadre.lock"));
+    const fixed = await cadre(["repair"], { cwd: dir, env });
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect((await cadre(["sync", "--check"], { cwd: dir, env })).code).toBe(0);
+    expect((await cadre(["uninstall", "--yes"], { cwd: dir, env })).code).toBe(0);
+    const left = readFileSync(join(dir, ".roomodes"), "utf8");
+    expect(left).toContain("slug: docs # ours");
+    expect(left).not.toContain("code-reviewer");
+  });
+});
+
 describe("--global and budgets", () => {
   it("installs into the hosts' user folders with config and lock under XDG", async () => {
     const { dir, env } = project();
