@@ -1,0 +1,316 @@
+/**
+ * The built-in hook handlers. Pure: the event, the hook's config, the previous state, the clock and
+ * anything read from disk come in; a decision, the next state and files to write go out.
+ */
+import { sha256 } from "../core/hash.js";
+import { compilePatterns, globCouldHit, protectedBy, protectedInside, relToRoot } from "./paths.js";
+import { isRecursiveDelete, shellWrites } from "./shell.js";
+import type { CanonicalEvent, Decision, HookEvent, ToolClass } from "./types.js";
+
+export interface HandlerInput {
+  event: CanonicalEvent;
+  config: Record<string, unknown>;
+  /** This handler's state for the session, as it last returned it. */
+  state: unknown;
+  /** Milliseconds since the epoch. */
+  now: number;
+  /** The project root (absolute, forward slashes). */
+  root: string;
+  /** session-bootstrap: what is installed and the repo map, read by the runtime. */
+  context?: BootstrapContext;
+}
+
+export interface HandlerOutput {
+  decision: Decision;
+  /** The next state; undefined leaves it unchanged. */
+  state?: unknown;
+  /** Files to write, relative to the project root. */
+  writes?: Array<{ path: string; content: string }>;
+}
+
+export interface BuiltinHandler {
+  /** The events the handler understands, and the tool classes it looks at when none are configured. */
+  events: readonly HookEvent[];
+  classes?: readonly ToolClass[];
+  failure: "open" | "closed";
+  defaults: Record<string, unknown>;
+  run(input: HandlerInput): HandlerOutput;
+}
+
+const allow: Decision = { type: "allow" };
+
+function strings(v: unknown, fallback: readonly string[]): string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : [...fallback];
+}
+
+function positive(v: unknown, fallback: number): number {
+  return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+// --- protected-paths -------------------------------------------------------------------------------
+
+const PROTECTED_DEFAULT = ["cadre.lock", ".git/", "package-lock.json", "pnpm-lock.yaml", "yarn.lock"];
+
+/** The protected path a tool call would change, with what it does to it; undefined when none. */
+export function protectedHit(
+  ev: CanonicalEvent,
+  patterns: readonly string[],
+  root: string,
+): { path: string; pattern: string } | undefined {
+  const tool = ev.tool;
+  if (!tool) return undefined;
+  const compiled = compilePatterns(patterns);
+  const ctx = { root, cwd: ev.cwd ?? root };
+  if (tool.class === "edit" || tool.class === "write") {
+    for (const p of tool.paths) {
+      const rel = relToRoot(p, ctx);
+      const pattern = rel === undefined ? undefined : protectedBy(rel, compiled);
+      if (pattern && rel !== undefined) return { path: rel, pattern };
+    }
+    return undefined;
+  }
+  if (tool.class === "shell" && tool.command) {
+    const recursive = isRecursiveDelete(tool.command);
+    for (const target of shellWrites(tool.command)) {
+      const rel = relToRoot(target, ctx);
+      if (rel === undefined) continue;
+      const pattern =
+        protectedBy(rel, compiled) ??
+        globCouldHit(rel, patterns) ??
+        (recursive ? protectedInside(rel, compiled) : undefined);
+      if (pattern) return { path: rel === "" ? "." : rel, pattern };
+    }
+  }
+  return undefined;
+}
+
+const protectedPaths: BuiltinHandler = {
+  events: ["pre-tool-use"],
+  classes: ["edit", "write", "shell"],
+  failure: "closed",
+  defaults: { paths: PROTECTED_DEFAULT },
+  run({ event, config, root }) {
+    const hit = protectedHit(event, strings(config.paths, PROTECTED_DEFAULT), root);
+    if (!hit) return { decision: allow };
+    const how = event.tool?.class === "shell" ? "This command would change" : "This edit would change";
+    return {
+      decision: {
+        type: "deny",
+        reason: `${how} ${hit.path}, which this project protects (pattern "${hit.pattern}" in the protected-paths hook). Leave it to the tool that owns it (e.g. cadre sync, git, the package manager), or ask the user to change it.`,
+      },
+    };
+  },
+};
+
+// --- loop-cap ------------------------------------------------------------------------------------
+
+export interface LoopState {
+  /** Hash of the last failing call (tool name + input) and how many times in a row it failed. */
+  key?: string;
+  count: number;
+  tool?: string;
+}
+
+function callKey(ev: CanonicalEvent): string {
+  const t = ev.tool;
+  const canon = JSON.stringify([t?.name ?? "", t?.command ?? sortValue(t?.input ?? {})]);
+  return sha256(canon).slice(0, 16);
+}
+
+function sortValue(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortValue);
+  if (v && typeof v === "object")
+    return Object.fromEntries(
+      Object.keys(v as object)
+        .sort()
+        .map((k) => [k, sortValue((v as Record<string, unknown>)[k])]),
+    );
+  return v;
+}
+
+function describeCall(ev: CanonicalEvent): string {
+  const t = ev.tool;
+  if (!t) return "the same call";
+  const what = t.command ?? t.paths[0];
+  const short = what && what.length > 120 ? `${what.slice(0, 117)}...` : what;
+  return short ? `${t.name} \`${short}\`` : t.name;
+}
+
+const loopCap: BuiltinHandler = {
+  events: ["post-tool-use", "pre-tool-use"],
+  failure: "closed",
+  defaults: { max_repeats: 5 },
+  run({ event, config, state }) {
+    const max = Math.floor(positive(config.max_repeats, 5));
+    const prev = (state as LoopState | undefined) ?? { count: 0 };
+    const key = callKey(event);
+    const stop = (n: number): Decision => ({
+      type: "deny",
+      reason: `${describeCall(event)} has failed ${n} times in a row with the same input. Stop retrying it: step back, re-read the error, check your assumptions (paths, arguments, environment), and change the approach — or ask the user.`,
+    });
+    if (event.event === "pre-tool-use") {
+      // Refuse a call that already failed `max` times in a row, before it runs again.
+      return prev.key === key && prev.count >= max ? { decision: stop(prev.count) } : { decision: allow };
+    }
+    if (!event.result) return { decision: allow };
+    if (!event.result.failed) return { decision: allow, state: { count: 0 } satisfies LoopState };
+    const count = prev.key === key ? prev.count + 1 : 1;
+    const next: LoopState = { key, count, tool: event.tool?.name };
+    return { decision: count >= max ? stop(count) : allow, state: next };
+  },
+};
+
+// --- output-capture ------------------------------------------------------------------------------
+
+const ERROR_LINE = /\b(error|errors|failed|failure|fail|fatal|exception|panic|traceback|assert(ion)?)\b|✗|✘/i;
+
+function clip(line: string, max = 200): string {
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** A short summary of long output: size, exit status, error lines, first and last lines. */
+export function summarise(
+  output: string,
+  opts: { head?: number; tail?: number; errors?: number } = {},
+): string {
+  const lines = output.replace(/\n$/, "").split("\n");
+  const head = opts.head ?? 8;
+  const tail = opts.tail ?? 15;
+  const parts: string[] = [];
+  const errs: string[] = [];
+  const seen = new Set<string>();
+  lines.forEach((l, i) => {
+    if (errs.length < (opts.errors ?? 10) && ERROR_LINE.test(l) && !seen.has(l.trim())) {
+      seen.add(l.trim());
+      errs.push(`${i + 1}: ${clip(l)}`);
+    }
+  });
+  if (errs.length) parts.push(`Error lines:\n${errs.join("\n")}`);
+  if (lines.length <= head + tail) parts.push(lines.map((l) => clip(l)).join("\n"));
+  else {
+    parts.push(
+      `First ${head} lines:\n${lines
+        .slice(0, head)
+        .map((l) => clip(l))
+        .join("\n")}`,
+    );
+    parts.push(
+      `Last ${tail} lines:\n${lines
+        .slice(-tail)
+        .map((l) => clip(l))
+        .join("\n")}`,
+    );
+  }
+  return parts.join("\n\n");
+}
+
+function slug(command: string): string {
+  return (
+    command
+      .replace(/[^A-Za-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 40)
+      .toLowerCase() || "output"
+  );
+}
+
+function stamp(now: number): string {
+  return new Date(now)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
+}
+
+export const CAPTURE_DIR = ".cadre/captures";
+
+const outputCapture: BuiltinHandler = {
+  events: ["post-tool-use"],
+  classes: ["shell"],
+  failure: "open",
+  defaults: { threshold_bytes: 8000 },
+  run({ event, config, now }) {
+    const r = event.result;
+    if (!r) return { decision: allow };
+    const bytes = new TextEncoder().encode(r.output).length;
+    const threshold = positive(config.threshold_bytes, 8000);
+    if (bytes <= threshold) return { decision: allow };
+    const command = event.tool?.command ?? event.tool?.name ?? "tool";
+    const path = `${CAPTURE_DIR}/${stamp(now)}-${slug(command)}.log`;
+    const status = r.exitCode !== undefined ? `exit ${r.exitCode}` : r.failed ? "failed" : "ok";
+    const lines = r.output.split("\n").length;
+    const content = `$ ${command}\n${r.output}${r.output.endsWith("\n") ? "" : "\n"}[${status}]\n`;
+    const context = `The output of \`${clip(command, 120)}\` was long (${lines} lines, ${Math.round(bytes / 1024)} KiB, ${status}). Full output: ${path} — read or grep that file instead of re-running the command.\n\n${summarise(r.output)}`;
+    return { decision: { type: "allow", context }, writes: [{ path, content }] };
+  },
+};
+
+// --- session-bootstrap ---------------------------------------------------------------------------
+
+export interface BootstrapContext {
+  host: string;
+  /** Installed items, as qualified ids (`pack/kind:name`). */
+  items: string[];
+  /** Active guards (hook names) for this host. */
+  guards?: string[];
+  /** The repo map text, when an index exists. */
+  repoMap?: string;
+  /** Why there is no repo map (e.g. no index yet). */
+  mapNote?: string;
+}
+
+function byKind(items: readonly string[]): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const q of items) {
+    const local = q.includes("/") ? q.slice(q.indexOf("/") + 1) : q;
+    const [kind, name] = local.includes(":") ? (local.split(":", 2) as [string, string]) : ["item", local];
+    const list = m.get(kind) ?? [];
+    list.push(name);
+    m.set(kind, list);
+  }
+  return m;
+}
+
+/** Cut text to about `chars` characters at a line break. */
+function cut(text: string, chars: number): string {
+  if (text.length <= chars) return text;
+  const at = text.lastIndexOf("\n", chars);
+  return `${text.slice(0, at > 0 ? at : chars)}\n…`;
+}
+
+const sessionBootstrap: BuiltinHandler = {
+  events: ["session-start"],
+  failure: "open",
+  defaults: { map_budget: 1500 },
+  run({ context, config }) {
+    if (!context) return { decision: allow };
+    const parts: string[] = [];
+    const kinds = byKind(context.items);
+    if (kinds.size > 0) {
+      const lines = [...kinds.entries()]
+        .filter(([k]) => k !== "hook")
+        .map(([k, names]) => {
+          const shown = names.slice(0, 12);
+          return `- ${k}s (${names.length}): ${shown.join(", ")}${names.length > shown.length ? ", …" : ""}`;
+        });
+      parts.push(`cadre has installed these items for this project:\n${lines.join("\n")}`);
+    }
+    if (context.guards?.length)
+      parts.push(
+        `Guards active: ${context.guards.join(", ")} (a denied tool call says why; do not work around it).`,
+      );
+    if (context.repoMap) {
+      // Tokens ≈ chars / 4: the map is built to the token budget; this is a second, cheap cap.
+      const budget = positive(config.map_budget, 1500);
+      parts.push(`Repository map (most referenced files first):\n${cut(context.repoMap, budget * 4)}`);
+    } else if (context.mapNote) parts.push(context.mapNote);
+    if (parts.length === 0) return { decision: allow };
+    return { decision: { type: "allow", context: parts.join("\n\n") } };
+  },
+};
+
+export const BUILTINS: Record<string, BuiltinHandler> = {
+  "protected-paths": protectedPaths,
+  "loop-cap": loopCap,
+  "output-capture": outputCapture,
+  "session-bootstrap": sessionBootstrap,
+};

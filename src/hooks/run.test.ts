@@ -1,0 +1,323 @@
+import { describe, expect, it } from "vitest";
+import { normalise } from "./adapters.js";
+import { summarise } from "./handlers.js";
+import { decide, failureAnswer, type HookSettings } from "./run.js";
+import type { HookHost } from "./types.js";
+
+const root = "/home/u/proj";
+const now = Date.UTC(2026, 10, 22, 5, 0, 0);
+
+const guard: HookSettings = {
+  handler: "protected-paths",
+  event: "pre-tool-use",
+  failure: "closed",
+  config: { paths: ["cadre.lock", ".git/"] },
+};
+
+/** Real payload shapes per host (reference/hosts.md and the hosts' own docs). */
+const PRE_EDIT: Record<HookHost, (path: string) => unknown> = {
+  "claude-code": (p) => ({
+    session_id: "abc123",
+    transcript_path: "/home/u/.claude/projects/x/t.jsonl",
+    cwd: root,
+    permission_mode: "default",
+    hook_event_name: "PreToolUse",
+    tool_name: "Edit",
+    tool_input: { file_path: `${root}/${p}`, old_string: "a", new_string: "b" },
+    tool_use_id: "toolu_01",
+  }),
+  codex: (p) => ({
+    session_id: "s1",
+    transcript_path: null,
+    cwd: root,
+    hook_event_name: "PreToolUse",
+    model: "gpt-5",
+    turn_id: "t1",
+    tool_name: "apply_patch",
+    tool_use_id: "call_1",
+    tool_input: { command: `*** Begin Patch\n*** Update File: ${p}\n@@\n-a\n+b\n*** End Patch\n` },
+  }),
+  cursor: (p) => ({
+    conversation_id: "c1",
+    generation_id: "g1",
+    model: "auto",
+    hook_event_name: "preToolUse",
+    cursor_version: "2.4.0",
+    workspace_roots: [root],
+    tool_name: "Write",
+    tool_input: { file_path: `${root}/${p}`, contents: "x" },
+    tool_use_id: "t1",
+    cwd: root,
+  }),
+  "gemini-cli": (p) => ({
+    session_id: "g1",
+    transcript_path: "/tmp/t.json",
+    cwd: root,
+    hook_event_name: "BeforeTool",
+    timestamp: "2026-11-22T05:00:00Z",
+    tool_name: "replace",
+    tool_input: { file_path: `${root}/${p}`, old_string: "a", new_string: "b" },
+  }),
+  copilot: (p) => ({
+    timestamp: 1763787600000,
+    cwd: root,
+    toolName: "edit",
+    toolArgs: JSON.stringify({ path: `${root}/${p}`, old_str: "a", new_str: "b" }),
+  }),
+  windsurf: (p) => ({
+    agent_action_name: "pre_write_code",
+    trajectory_id: "tr1",
+    execution_id: "ex1",
+    timestamp: "2026-11-22T05:00:00Z",
+    tool_info: { file_path: `${root}/${p}`, edits: [{ old_string: "a", new_string: "b" }] },
+  }),
+};
+
+function run(host: HookHost, payload: unknown, settings = guard, state?: unknown) {
+  return decide({ host, settings, payload, state, now, root });
+}
+
+describe("protected-paths in each host's protocol", () => {
+  it("claude-code: permissionDecision deny", () => {
+    const out = run("claude-code", PRE_EDIT["claude-code"]("cadre.lock"));
+    expect(out.answer.exitCode).toBe(0);
+    const j = JSON.parse(out.answer.stdout);
+    expect(j.hookSpecificOutput.hookEventName).toBe("PreToolUse");
+    expect(j.hookSpecificOutput.permissionDecision).toBe("deny");
+    expect(j.hookSpecificOutput.permissionDecisionReason).toMatch(/cadre\.lock/);
+  });
+  it("codex: apply_patch paths, permissionDecision deny", () => {
+    const out = run("codex", PRE_EDIT.codex("cadre.lock"));
+    expect(JSON.parse(out.answer.stdout).hookSpecificOutput.permissionDecision).toBe("deny");
+  });
+  it("cursor: permission deny", () => {
+    const j = JSON.parse(run("cursor", PRE_EDIT.cursor(".git/config")).answer.stdout);
+    expect(j.permission).toBe("deny");
+    expect(j.agent_message).toMatch(/\.git\/config/);
+  });
+  it("gemini-cli: decision deny", () => {
+    const j = JSON.parse(run("gemini-cli", PRE_EDIT["gemini-cli"]("cadre.lock")).answer.stdout);
+    expect(j).toMatchObject({ decision: "deny" });
+  });
+  it("copilot: permissionDecision deny (toolArgs as a JSON string)", () => {
+    const j = JSON.parse(run("copilot", PRE_EDIT.copilot("cadre.lock")).answer.stdout);
+    expect(j).toMatchObject({ permissionDecision: "deny" });
+  });
+  it("windsurf: exit 2 with the reason on stderr", () => {
+    const a = run("windsurf", PRE_EDIT.windsurf("cadre.lock")).answer;
+    expect(a.exitCode).toBe(2);
+    expect(a.stderr).toMatch(/cadre\.lock/);
+  });
+  it.each(Object.keys(PRE_EDIT) as HookHost[])("%s: a harmless edit passes without an opinion", (host) => {
+    const a = run(host, PRE_EDIT[host]("src/app.ts")).answer;
+    expect(a.exitCode).toBe(0);
+    expect(a.stdout).not.toMatch(/deny|block/);
+  });
+  it("claude-code Bash: a shell write is denied, reading is not", () => {
+    const bash = (command: string) => ({
+      session_id: "s",
+      cwd: root,
+      hook_event_name: "PreToolUse",
+      tool_name: "Bash",
+      tool_input: { command, description: "x" },
+    });
+    expect(run("claude-code", bash("echo x > cadre.lock")).answer.stdout).toMatch(/deny/);
+    expect(run("claude-code", bash("cat cadre.lock")).answer.stdout).toBe("");
+  });
+  it("gemini-cli run_shell_command and cursor Shell are shell tools", () => {
+    const g = normalise("gemini-cli", {
+      hook_event_name: "BeforeTool",
+      tool_name: "run_shell_command",
+      tool_input: { command: "rm -rf .git" },
+    });
+    expect(g.tool).toMatchObject({ class: "shell", command: "rm -rf .git" });
+    const c = normalise("cursor", {
+      hook_event_name: "preToolUse",
+      tool_name: "Shell",
+      tool_input: { command: "ls" },
+    });
+    expect(c.tool?.class).toBe("shell");
+  });
+  it("codex argv commands (bash -lc) are unwrapped", () => {
+    const e = normalise("codex", {
+      hook_event_name: "PreToolUse",
+      tool_name: "Bash",
+      tool_input: { command: ["bash", "-lc", "rm cadre.lock"] },
+    });
+    expect(e.tool?.command).toBe("rm cadre.lock");
+  });
+});
+
+describe("loop-cap", () => {
+  const settings: HookSettings = {
+    handler: "loop-cap",
+    event: "post-tool-use",
+    failure: "closed",
+    config: { max_repeats: 3 },
+  };
+  const fail = {
+    session_id: "s",
+    cwd: root,
+    hook_event_name: "PostToolUseFailure",
+    tool_name: "Bash",
+    tool_input: { command: "npm test" },
+    error: "Exit code 1\nFAIL src/a.test.ts",
+  };
+  it("trips on the Nth identical failure, resets on success or another call", () => {
+    let state: unknown;
+    for (let i = 1; i <= 3; i++) {
+      const out = run("claude-code", fail, settings, state);
+      state = out.state;
+      if (i < 3) expect(out.answer.stdout).toBe("");
+      else expect(JSON.parse(out.answer.stdout)).toMatchObject({ decision: "block" });
+    }
+    expect(state).toMatchObject({ count: 3 });
+    const other = run("claude-code", { ...fail, tool_input: { command: "npm run lint" } }, settings, state);
+    expect(other.state).toMatchObject({ count: 1 });
+    const ok = run(
+      "claude-code",
+      {
+        ...fail,
+        error: undefined,
+        hook_event_name: "PostToolUse",
+        tool_response: { stdout: "ok", stderr: "" },
+      },
+      settings,
+      state,
+    );
+    expect(ok.state).toEqual({ count: 0 });
+  });
+  it("reads failures from Gemini's tool_response.error and Codex exit codes", () => {
+    const g = normalise("gemini-cli", {
+      hook_event_name: "AfterTool",
+      tool_name: "run_shell_command",
+      tool_input: { command: "make" },
+      tool_response: { llmContent: "Command: make\nExit Code: 2", returnDisplay: "", error: undefined },
+    });
+    expect(g.result).toMatchObject({ failed: true, exitCode: 2 });
+    const c = normalise("codex", {
+      hook_event_name: "PostToolUse",
+      tool_name: "Bash",
+      tool_input: { command: "make" },
+      tool_response: { output: "boom", exit_code: 1 },
+    });
+    expect(c.result).toMatchObject({ failed: true, exitCode: 1 });
+  });
+  it("on pre-tool-use, refuses a call that already failed N times", () => {
+    const pre = { ...fail, hook_event_name: "PreToolUse" };
+    let state: unknown;
+    for (let i = 0; i < 3; i++) state = run("claude-code", fail, settings, state).state;
+    const out = run("claude-code", pre, { ...settings, event: "pre-tool-use" }, state);
+    expect(JSON.parse(out.answer.stdout).hookSpecificOutput.permissionDecision).toBe("deny");
+  });
+});
+
+describe("output-capture", () => {
+  const settings: HookSettings = {
+    handler: "output-capture",
+    event: "post-tool-use",
+    failure: "open",
+    config: { threshold_bytes: 100 },
+  };
+  const long = Array.from({ length: 200 }, (_, i) =>
+    i === 150 ? "ERROR: expected 1 got 2" : `line ${i}`,
+  ).join("\n");
+  it("writes a capture file and adds a summary as context", () => {
+    const out = run(
+      "claude-code",
+      {
+        session_id: "s",
+        cwd: root,
+        hook_event_name: "PostToolUse",
+        tool_name: "Bash",
+        tool_input: { command: "npm test" },
+        tool_response: { stdout: long, stderr: "", interrupted: false },
+      },
+      settings,
+    );
+    expect(out.writes?.[0]?.path).toBe(".cadre/captures/20261122T050000Z-npm-test.log");
+    expect(out.writes?.[0]?.content).toContain("line 199");
+    const ctx = JSON.parse(out.answer.stdout).hookSpecificOutput.additionalContext as string;
+    expect(ctx).toContain(".cadre/captures/20261122T050000Z-npm-test.log");
+    expect(ctx).toContain("151: ERROR: expected 1 got 2");
+    expect(ctx.length).toBeLessThan(long.length);
+  });
+  it("leaves short output and non-shell tools alone", () => {
+    const short = run(
+      "claude-code",
+      {
+        hook_event_name: "PostToolUse",
+        tool_name: "Bash",
+        tool_input: { command: "ls" },
+        tool_response: { stdout: "a" },
+      },
+      settings,
+    );
+    expect(short.writes).toBeUndefined();
+    const read = run(
+      "claude-code",
+      {
+        hook_event_name: "PostToolUse",
+        tool_name: "Read",
+        tool_input: { file_path: "x" },
+        tool_response: long,
+      },
+      settings,
+    );
+    expect(read.relevant).toBe(false);
+  });
+  it("summarise keeps head, tail and error lines", () => {
+    const s = summarise(long);
+    expect(s).toContain("First 8 lines:");
+    expect(s).toContain("line 199");
+    expect(s).not.toContain("line 100\n");
+  });
+});
+
+describe("session-bootstrap", () => {
+  it("lists installed items and the repo map as context", () => {
+    const out = decide({
+      host: "gemini-cli",
+      settings: { handler: "session-bootstrap", event: "session-start", failure: "open", config: {} },
+      payload: { hook_event_name: "SessionStart", source: "startup", session_id: "s", cwd: root },
+      state: undefined,
+      now,
+      root,
+      context: {
+        host: "gemini-cli",
+        items: ["builtin/skill:tdd", "builtin/agent:planner", "builtin/hook:protected-paths"],
+        guards: ["protected-paths"],
+        repoMap: "src/main.ts\n  main()",
+      },
+    });
+    const ctx = JSON.parse(out.answer.stdout).hookSpecificOutput.additionalContext as string;
+    expect(ctx).toContain("skills (1): tdd");
+    expect(ctx).toContain("Guards active: protected-paths");
+    expect(ctx).toContain("src/main.ts");
+  });
+});
+
+describe("failure", () => {
+  it("a fail-closed hook that breaks denies with a clear message; fail-open allows", () => {
+    const closed = failureAnswer(
+      "claude-code",
+      "not json",
+      "protected-paths",
+      { event: "pre-tool-use", failure: "closed" },
+      "boom",
+    );
+    const j = JSON.parse(closed.stdout);
+    expect(j.hookSpecificOutput.permissionDecision).toBe("deny");
+    expect(j.hookSpecificOutput.permissionDecisionReason).toMatch(
+      /protected-paths failed \(boom\).*fails closed/,
+    );
+    const open = failureAnswer(
+      "claude-code",
+      {},
+      "output-capture",
+      { event: "post-tool-use", failure: "open" },
+      "boom",
+    );
+    expect(open).toEqual({ exitCode: 0, stdout: "", stderr: "" });
+  });
+});

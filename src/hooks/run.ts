@@ -1,0 +1,97 @@
+import { answer, HOST_EVENTS, normalise } from "./adapters.js";
+import { type BootstrapContext, BUILTINS } from "./handlers.js";
+import type { CanonicalEvent, HookAnswer, HookEvent, HookHost, ToolClass } from "./types.js";
+
+/** The settings of one installed hook, as the runtime gets them (from the command line). */
+export interface HookSettings {
+  /** The built-in handler. */
+  handler: string;
+  /** The canonical event the hook is installed on. */
+  event: HookEvent;
+  failure: "open" | "closed";
+  config: Record<string, unknown>;
+  /** Tool classes (or host tool names) the hook looks at; the handler's own when undefined. */
+  match?: string[];
+}
+
+export interface DecideInput {
+  host: HookHost;
+  settings: HookSettings;
+  payload: unknown;
+  state: unknown;
+  now: number;
+  root: string;
+  context?: BootstrapContext;
+}
+
+export interface DecideOutput {
+  event: CanonicalEvent;
+  answer: HookAnswer;
+  state?: unknown;
+  writes?: Array<{ path: string; content: string }>;
+  /** Whether the handler looked at the call at all (false: not its event or tool). */
+  relevant: boolean;
+}
+
+function matches(ev: CanonicalEvent, classes: readonly string[] | undefined): boolean {
+  if (!ev.tool || !classes || classes.length === 0) return true;
+  return classes.some(
+    (c) => c === "*" || c === ev.tool?.class || c.toLowerCase() === ev.tool?.name.toLowerCase(),
+  );
+}
+
+/** The host's (first) name for a canonical event: what a payload without an event name is about. */
+export function registeredEvent(host: HookHost, event: HookEvent): string | undefined {
+  return HOST_EVENTS[host][event]?.[0];
+}
+
+/** Run one hook call from the host's payload to the host's answer. Pure. */
+export function decide(input: DecideInput): DecideOutput {
+  const h = BUILTINS[input.settings.handler];
+  if (!h) throw new Error(`unknown built-in hook handler "${input.settings.handler}"`);
+  const event = normalise(input.host, input.payload, registeredEvent(input.host, input.settings.event));
+  const classes = input.settings.match ?? (h.classes as readonly ToolClass[] | undefined);
+  if (!event.event || !h.events.includes(event.event) || !matches(event, classes))
+    return { event, answer: answer(event, { type: "allow" }), relevant: false };
+  const out = h.run({
+    event,
+    config: { ...h.defaults, ...input.settings.config },
+    state: input.state,
+    now: input.now,
+    root: input.root,
+    context: input.context,
+  });
+  return {
+    event,
+    answer: answer(event, out.decision),
+    state: out.state,
+    writes: out.writes,
+    relevant: true,
+  };
+}
+
+/**
+ * The answer when the hook itself failed: a fail-closed hook blocks (and says why), a fail-open one lets
+ * the call through. Never throws.
+ */
+export function failureAnswer(
+  host: HookHost,
+  payload: unknown,
+  id: string,
+  settings: Pick<HookSettings, "event" | "failure">,
+  error: string,
+): HookAnswer {
+  const registered = registeredEvent(host, settings.event);
+  let event: CanonicalEvent;
+  try {
+    event = normalise(host, payload, registered);
+  } catch {
+    event = { host, event: settings.event, hostEvent: registered ?? "" };
+  }
+  event.event ??= settings.event;
+  if (settings.failure === "open") return answer(event, { type: "allow" });
+  return answer(event, {
+    type: "deny",
+    reason: `cadre hook ${id} failed (${error}). This guard fails closed, so the call was blocked. Run \`cadre doctor\` to find out why, or ask the user.`,
+  });
+}

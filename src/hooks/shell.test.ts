@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { protectedHit } from "./handlers.js";
+import { compilePatterns, protectedBy, relToRoot } from "./paths.js";
+import { shellWrites } from "./shell.js";
+import type { CanonicalEvent } from "./types.js";
+
+const PATTERNS = ["cadre.lock", ".git/", "package-lock.json", "pnpm-lock.yaml", "yarn.lock"];
+const root = "/home/u/proj";
+
+function shell(command: string, cwd = root): CanonicalEvent {
+  return {
+    host: "claude-code",
+    event: "pre-tool-use",
+    hostEvent: "PreToolUse",
+    cwd,
+    tool: { name: "Bash", class: "shell", input: { command }, paths: [], command },
+  };
+}
+
+describe("shellWrites", () => {
+  it.each([
+    ["echo hi > out.txt", ["out.txt"]],
+    ["echo hi >> a.log 2>&1", ["a.log"]],
+    ["cmd 2> err.txt >/dev/null", ["err.txt"]],
+    ["cmd &> all.txt", ["all.txt"]],
+    ["cat a | tee b c", ["b", "c"]],
+    ["rm -rf build dist", ["build", "dist"]],
+    ["mv a.txt b.txt", ["a.txt", "b.txt"]],
+    ["cp -r src/ /tmp/x", ["/tmp/x"]],
+    ["sed -i 's/a/b/' f1 f2", ["f1", "f2"]],
+    ["sed -i.bak -e 's/a/b/' f1", ["f1"]],
+    ["sed -n 1p f1", []],
+    ["perl -pi -e 's/a/b/' x.txt", ["x.txt"]],
+    ["dd if=/dev/zero of=disk.img", ["disk.img"]],
+    ["sudo -u root rm /etc/x", ["/etc/x"]],
+    ["FOO=1 env -i BAR=2 touch t", ["t"]],
+    ["bash -c 'echo x > inner.txt'", ["inner.txt"]],
+    ['echo "$(rm victim)"', ["victim"]],
+    ["git rm --cached a b", ["a", "b"]],
+    ["git checkout -- c.txt", ["c.txt"]],
+    ["cat <<'EOF' > note.md\nrm -rf everything\nEOF\necho done", ["note.md"]],
+    ["echo 'a > b' # > c", []],
+    ["ls; rm x && echo ok || rm y", ["x", "y"]],
+    ["timeout 5 truncate -s 0 big.log", ["big.log"]],
+    ["find . -name '*.tmp' -delete", ["."]],
+  ])("%s", (cmd, want) => {
+    expect(shellWrites(cmd)).toEqual(want);
+  });
+});
+
+describe("protected paths", () => {
+  it("matches gitignore-like patterns", () => {
+    const c = compilePatterns(PATTERNS);
+    expect(protectedBy("cadre.lock", c)).toBe("cadre.lock");
+    expect(protectedBy("packages/a/package-lock.json", c)).toBe("package-lock.json");
+    expect(protectedBy(".git/config", c)).toBe(".git/");
+    expect(protectedBy("sub/.git/HEAD", c)).toBe(".git/");
+    expect(protectedBy("cadre.lock.bak", c)).toBeUndefined();
+    expect(protectedBy(".github/workflows/ci.yml", c)).toBeUndefined();
+    expect(protectedBy("src/x.ts", compilePatterns(["/src/generated/", "*.pem"]))).toBeUndefined();
+    expect(protectedBy("src/generated/a.ts", compilePatterns(["/src/generated/"]))).toBe("/src/generated/");
+    expect(protectedBy("keys/server.pem", compilePatterns(["*.pem"]))).toBe("*.pem");
+  });
+
+  it("resolves paths against the cwd and ignores paths outside the root", () => {
+    expect(relToRoot("/home/u/proj/a/b", { root })).toBe("a/b");
+    expect(relToRoot("../cadre.lock", { root, cwd: "/home/u/proj/src" })).toBe("cadre.lock");
+    expect(relToRoot("/etc/passwd", { root })).toBeUndefined();
+    expect(relToRoot("~/x", { root })).toBeUndefined();
+  });
+
+  it.each([
+    "echo x > cadre.lock",
+    "echo '[core]' >> .git/config",
+    "rm -rf .git",
+    "rm package-lock.json",
+    "mv cadre.lock /tmp/old",
+    "sed -i 's/1.0/2.0/' yarn.lock",
+    "cat new.json | tee package-lock.json",
+    "cp /tmp/lock pnpm-lock.yaml",
+    "rm *.lock",
+    "rm -rf .",
+    "cd src && rm ../cadre.lock",
+    "bash -c 'truncate -s0 cadre.lock'",
+    "git rm cadre.lock",
+  ])("denies %s", (cmd) => {
+    expect(protectedHit(shell(cmd), PATTERNS, root)).toBeDefined();
+  });
+
+  it.each([
+    "cat cadre.lock",
+    "grep version package-lock.json",
+    "git diff cadre.lock",
+    "cp cadre.lock /tmp/backup.lock",
+    "sed -n 1,5p yarn.lock",
+    "git commit -m 'update cadre.lock'",
+    "npm install",
+    "echo cadre.lock > files.txt",
+    "ls .git",
+    "rm -rf node_modules build",
+    "echo hi > /tmp/.git/x",
+    "git status > .gitstatus",
+    "cp a.txt .",
+  ])("allows %s", (cmd) => {
+    expect(protectedHit(shell(cmd), PATTERNS, root)).toBeUndefined();
+  });
+
+  it("checks edit and write paths, absolute or relative", () => {
+    const edit = (p: string): CanonicalEvent => ({
+      host: "claude-code",
+      event: "pre-tool-use",
+      hostEvent: "PreToolUse",
+      cwd: root,
+      tool: { name: "Edit", class: "edit", input: { file_path: p }, paths: [p] },
+    });
+    expect(protectedHit(edit("/home/u/proj/cadre.lock"), PATTERNS, root)?.path).toBe("cadre.lock");
+    expect(protectedHit(edit("/home/u/proj/src/cadre.ts"), PATTERNS, root)).toBeUndefined();
+    expect(protectedHit(edit("/home/u/other/cadre.lock"), PATTERNS, root)).toBeUndefined();
+  });
+});
