@@ -39,6 +39,11 @@ export interface LangSpec {
   /** Node types that wrap a definition and carry its leading comments (export, decorators, templates). */
   wrappers?: ReadonlySet<string>;
   docstrings?: boolean;
+  /**
+   * A line-based pass after the tree walk, for syntax the grammar cannot place (C `#define` inside an
+   * expression, shell functions after an extglob pattern the grammar rejects). `broken`: the tree has errors.
+   */
+  lexical?: (ctx: Ctx, broken: boolean) => void;
 }
 
 export function parentQual(c: Ctx): string {
@@ -163,7 +168,8 @@ export function extractTree(tree: Tree, src: string, lang: CodeLanguage, spec: L
     if (spec.imports.has(type)) {
       if (!inFunction(ctx) && imports.length < 200)
         imports.push(oneLine(src.slice(start, Math.min(node.endIndex, start + 300)), 200));
-      continue;
+      // An import may also define a name (C# `using Hash = System.Collections.Hashtable;`).
+      if (!spec.rules[type]) continue;
     }
     const rule = spec.rules[type];
     const scope = rule?.(node, ctx);
@@ -173,5 +179,6 @@ export function extractTree(tree: Tree, src: string, lang: CodeLanguage, spec: L
       ends.push(end);
     }
   }
+  spec.lexical?.(ctx, tree.rootNode.hasError);
   return { language: lang, symbols: ctx.out, refs: [...refs], imports };
 }

@@ -147,3 +147,168 @@ describe("extractFile", () => {
     expect(py.imports).toContain("from typing import Optional");
   });
 });
+
+/** Extraction gaps found against universal-ctags on the benchmark corpora (docs/BENCHMARKS.md). */
+describe("extraction gaps found on real corpora", () => {
+  const sym = (lang: Language, src: string) =>
+    extractFile(lang, src).symbols.map((s) => `${s.kind} ${s.qualname} ${s.line}-${s.endLine}`);
+
+  it("indexes JS/TS variables inside function bodies as locals of the function", () => {
+    const got = sym(
+      "typescript",
+      [
+        "export class Subscription {",
+        "  static EMPTY = (() => {",
+        "    const empty = new Subscription();",
+        "    return empty;",
+        "  })();",
+        "  run(xs: number[]) {",
+        "    const { a, b: [c] } = this.x;",
+        "    let y = 1;",
+        "    for (const x of xs) y += x;",
+        "  }",
+        "}",
+        "export const top = 1;",
+        'describe("x", () => { const z = 3; });',
+      ].join("\n"),
+    );
+    expect(got).toEqual(
+      expect.arrayContaining([
+        "local Subscription.empty 3-3",
+        "local Subscription.run.a 7-7",
+        "local Subscription.run.c 7-7",
+        "local Subscription.run.y 8-8",
+        "local Subscription.run.x 9-9",
+        "constant top 12-12",
+        "local z 13-13",
+      ]),
+    );
+    // The property key of a renaming pattern is not a binding; only module-level names are constants.
+    expect(got.some((g) => g.startsWith("local Subscription.run.b "))).toBe(false);
+    expect(got.filter((g) => g.startsWith("constant "))).toEqual(["constant top 12-12"]);
+  });
+
+  it("indexes TS construct signatures and `this.x = {…}` in constructor functions", () => {
+    expect(
+      sym(
+        "typescript",
+        "interface ErrCtor {\n  new (message: string): Error;\n  readonly prototype: Error;\n}",
+      ),
+    ).toEqual(["interface ErrCtor 1-4", "constructor ErrCtor.new 2-2", "property ErrCtor.prototype 3-3"]);
+    const got = sym(
+      "javascript",
+      [
+        "function MapWidget(options) {",
+        "  this.map = null;",
+        "  this.options = {",
+        "    default_lat: 0,",
+        "  };",
+        "  this.reset = function () {};",
+        "}",
+        "class W { constructor() { this.state = { on: true }; } }",
+      ].join("\n"),
+    );
+    expect(got).toEqual(
+      expect.arrayContaining([
+        "property MapWidget.options 3-5",
+        "property MapWidget.options.default_lat 4-4",
+        "method MapWidget.reset 6-6",
+        "property W.state 8-8",
+      ]),
+    );
+    expect(got.some((g) => g.includes(".map "))).toBe(false);
+  });
+
+  it("indexes Ruby attribute accessors and aliases", () => {
+    expect(
+      sym(
+        "ruby",
+        [
+          "class Spec",
+          "  attr_accessor :activated, :loaded",
+          "  attr_reader(:name)",
+          "  alias :activated? :activated",
+          "  alias $ARGV $*",
+          "  alias_method :to_s, :name",
+          "end",
+        ].join("\n"),
+      ),
+    ).toEqual([
+      "class Spec 1-7",
+      "property Spec.activated 2-2",
+      "property Spec.loaded 2-2",
+      "property Spec.name 3-3",
+      "method Spec.activated? 4-4",
+      "variable Spec.$ARGV 5-5",
+      "method Spec.to_s 6-6",
+    ]);
+  });
+
+  it("indexes C# using aliases and PHP globals (not closure variables)", () => {
+    expect(sym("csharp", "using Hash = System.Collections.Hashtable;\nusing System;\n")).toEqual([
+      "type Hash 1-1",
+    ]);
+    const php = extractFile(
+      "php",
+      "<?php\n$config = 1;\nspl_autoload_register(function ($c) { $classes = 2; });\nfunction f() { $x = 1; }\n",
+    );
+    expect(php.symbols.map((s) => `${s.kind} ${s.qualname} ${s.line}`)).toEqual([
+      "variable config 2",
+      "function f 4",
+    ]);
+  });
+
+  it("recovers C definitions hidden by macros the grammar cannot expand", () => {
+    const got = sym(
+      "c",
+      [
+        "static void SQLITE_NOINLINE btreeEnterAll(sqlite3 *db){",
+        "  int i;",
+        "}",
+        "SQLITE_PRIVATE Bitvec *sqlite3BitvecCreate(u32 iSize){",
+        "  return 0;",
+        "}",
+        "static SQLITE_WSD struct Mem0Global {",
+        "  sqlite3_int64 hardLimit;",
+        "} mem0 = { 0 };",
+        "static struct unix_syscall aSyscall[] = {",
+        '  { "close", (sqlite3_syscall_ptr)close, 0 },',
+        "#define osClose ((int(*)(int))aSyscall[0].pCurrent)",
+        '  { "access", (sqlite3_syscall_ptr)access, 0 },',
+        "#define osAccess \\",
+        "    ((int(*)(const char*,int))aSyscall[1].pCurrent)",
+        "};",
+      ].join("\n"),
+    );
+    expect(got).toEqual(
+      expect.arrayContaining([
+        "function btreeEnterAll 1-3",
+        "function sqlite3BitvecCreate 4-6",
+        "struct Mem0Global 7-9",
+        "field Mem0Global.hardLimit 8-8",
+        "macro osClose 12-12",
+        "macro osAccess 14-15",
+      ]),
+    );
+    expect(got.some((g) => g.includes("SQLITE_NOINLINE") || g.includes("structMem0Global"))).toBe(false);
+  });
+
+  it("recovers shell functions that an extended glob made the grammar reject", () => {
+    const src = [
+      "_gpgv()",
+      "{",
+      "    case $prev in",
+      "        --help | -!(-*)[?h]*)",
+      "            return",
+      "            ;;",
+      "    esac",
+      "} &&",
+      "    complete -F _gpgv gpgv",
+      "",
+      "function _other {",
+      "  :",
+      "}",
+    ].join("\n");
+    expect(sym("bash", src)).toEqual(expect.arrayContaining(["function _gpgv 1-8", "function _other 11-13"]));
+  });
+});

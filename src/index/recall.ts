@@ -37,7 +37,8 @@ function numbered(lines: string[], from: number): string {
 export function fileItem(db: Db, root: string, row: FileRow): RecallItem {
   const now = readNow(root, row.path);
   const fresh = now !== undefined && hashText(now) === row.hash;
-  const syms = fileSymbols(db, row.id);
+  // Function locals stay out of outlines (they are found by `symbol` and search).
+  const syms = fileSymbols(db, row.id).filter((s) => s.kind !== "local");
   const top = syms.filter((s) => s.depth === 0);
   const names = top.slice(0, 8).map((s) => s.name);
   const more = top.length > 8 ? ` (+${top.length - 8} more)` : "";
@@ -61,7 +62,12 @@ export function symbolItem(db: Db, root: string, s: SymbolRow): RecallItem {
   const fresh = now !== undefined && hashText(slice.join("\n")) === s.hash;
   const where = `${s.path}:${s.line}-${s.end_line}`;
   const children = fileSymbols(db, s.file_id).filter(
-    (c) => c.line >= s.line && c.end_line <= s.end_line && c.depth > s.depth && c.id !== s.id,
+    (c) =>
+      c.line >= s.line &&
+      c.end_line <= s.end_line &&
+      c.depth > s.depth &&
+      c.id !== s.id &&
+      c.kind !== "local",
   );
   const l1 = [
     `${s.kind} ${s.qualname} · ${where}`,

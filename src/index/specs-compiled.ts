@@ -184,6 +184,10 @@ function hasFunctionDeclarator(n: Node | null): boolean {
 }
 
 function addQualified(c: Ctx, node: Node, id: Node, kind: SymbolKind): string {
+  // `static void SQLITE_NOINLINE f(…)`: without the preprocessor the grammar reads the macro as a scope
+  // (`SQLITE_NOINLINE f`, no `::`); the declared name is the last identifier.
+  const recovered = id.type === "qualified_identifier" && !textOf(id, c).includes("::");
+  if (recovered) id = declName(id.childForFieldName("name")) ?? id;
   const text = textOf(id, c).replace(/\s+/g, "");
   if (!text.includes("::")) return addDef(c, node, text, kind);
   const parts = text.split("::");
@@ -192,13 +196,26 @@ function addQualified(c: Ctx, node: Node, id: Node, kind: SymbolKind): string {
   return addDef(c, node, name, "method", { qual: parent + parts.join(".") });
 }
 
+const TAG_WORDS = set("struct", "union", "enum", "class");
 const cFunction: Rule = (n, c) => {
-  const id = declName(n.childForFieldName("declarator"));
+  const decl = n.childForFieldName("declarator");
+  // `static SQLITE_WSD struct Mem0Global {…} mem0`: a macro before `struct` makes the grammar recover a
+  // function named `struct Mem0Global`; it is the struct (its body's declarations are its fields).
+  const scope = decl?.type === "qualified_identifier" ? decl.childForFieldName("scope") : null;
+  const name = decl?.childForFieldName("name");
+  if (scope && name && TAG_WORDS.has(textOf(scope, c))) {
+    const kind = textOf(scope, c) === "union" ? "union" : textOf(scope, c) === "enum" ? "enum" : "struct";
+    return { qual: addDef(c, n, textOf(name, c), kind), kind: "type" };
+  }
+  const id = declName(decl);
   if (!id) return undefined;
   return { qual: addQualified(c, n, id, inType(c) ? "method" : "function"), kind: "function" };
 };
 
 const cDeclaration: Rule = (n, c) => {
+  // Inside a struct recovered from a function definition (see cFunction): a field.
+  if (inType(c) && n.parent?.type === "compound_statement" && n.parent.parent?.type === "function_definition")
+    return cField(n, c);
   if (inFunction(c) || inType(c)) return undefined;
   if (n.namedChildren.some((x) => x?.type === "storage_class_specifier" && x.text === "extern"))
     return undefined;
@@ -237,7 +254,48 @@ const cTypedef: Rule = (n, c) => {
   return undefined;
 };
 
+/**
+ * `#define` is a line-based preprocessor directive that the grammar only sees between declarations; one inside
+ * an initialiser list or a function body is lost to error recovery. Record every `#define` line the walk
+ * did not (its range runs over `\`-continued lines).
+ */
+const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/;
+function cMacros(c: Ctx): void {
+  if (!c.src.includes("#")) return;
+  // The walk's macros by line; error recovery inside a macro body can misname one (`macro c`).
+  const byLine = new Map(c.out.filter((d) => d.kind === "macro").map((d) => [d.line, d]));
+  const lines = c.src.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const m = DEFINE.exec(lines[i] as string);
+    if (!m) continue;
+    let end = i;
+    while (end + 1 < lines.length && /\\\r?$/.test(lines[end] as string)) end++;
+    const name = m[1] as string;
+    const known = byLine.get(i + 1);
+    if (known && known.name !== name) {
+      known.name = name;
+      known.qualname = name;
+    } else if (!known) {
+      c.out.push({
+        name,
+        qualname: name,
+        kind: "macro",
+        line: i + 1,
+        endLine: end + 1,
+        signature: (lines[i] as string)
+          .trim()
+          .replace(/\s*\\$/, "")
+          .slice(0, 200),
+        doc: "",
+        depth: 0,
+      });
+    }
+    i = end;
+  }
+}
+
 export const cpp: LangSpec = {
+  lexical: cMacros,
   rules: {
     function_definition: cFunction,
     declaration: cDeclaration,
@@ -292,6 +350,13 @@ export const csharp: LangSpec = {
     event_field_declaration: csVars("field"),
     enum_member_declaration: leafRule("enum_member"),
     delegate_declaration: leafRule("type"),
+    // `using Hash = System.Collections.Hashtable;`: a type alias for the file (also listed as an import).
+    using_directive: (n, c) => {
+      const id = n.namedChildren[0];
+      if (id?.type === "identifier" && n.children.some((x) => x?.type === "="))
+        addDef(c, n, textOf(id, c), "type");
+      return undefined;
+    },
   },
   refs: set("identifier"),
   imports: set("using_directive"),

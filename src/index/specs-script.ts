@@ -1,4 +1,13 @@
-import { addDef, inFunction, inType, type LangSpec, type Rule } from "./extract-code.js";
+import type { Node } from "web-tree-sitter";
+import {
+  addDef,
+  type Ctx,
+  inFunction,
+  inType,
+  type LangSpec,
+  type Rule,
+  type ScopeDecl,
+} from "./extract-code.js";
 import {
   cleanName,
   fnRule,
@@ -18,21 +27,45 @@ const FN_VALUES = set("arrow_function", "function_expression", "function", "gene
 const PATTERN_NAMES = set("identifier", "shorthand_property_identifier_pattern");
 const PATTERN_STOP = set("default_value", "assignment_pattern");
 
+/** Nodes whose body makes a variable declared inside it a local (named or anonymous functions, static blocks). */
+const FN_BODIES = set(
+  "function_declaration",
+  "generator_function_declaration",
+  "function_expression",
+  "function",
+  "generator_function",
+  "arrow_function",
+  "method_definition",
+  "class_static_block",
+);
+function inFunctionBody(n: Node): boolean {
+  for (let p = n.parent; p; p = p.parent) if (FN_BODIES.has(p.type)) return true;
+  return false;
+}
+
 const jsVariable: Rule = (n, c) => {
   const id = n.childForFieldName("name");
+  // Inside any function body (named, anonymous callback, IIFE) a plain variable is a local of that function.
+  const local = inFunctionBody(n);
   if (id && (id.type === "object_pattern" || id.type === "array_pattern")) {
-    // `const { isArray, keys } = Array` at top level: each bound name is a definition.
-    if (inFunction(c) || inType(c)) return undefined;
-    const kind: SymbolKind = n.parent?.firstChild?.type === "const" ? "constant" : "variable";
+    // `const { isArray, keys } = Array`: each bound name is a definition.
+    const kind: SymbolKind = local
+      ? "local"
+      : n.parent?.firstChild?.type === "const"
+        ? "constant"
+        : "variable";
     for (const x of identifiersIn(id, PATTERN_NAMES, PATTERN_STOP))
       addDef(c, n, textOf(x, c), kind, { sigNode: n });
     return undefined;
   }
   if (id?.type !== "identifier") return undefined;
   const value = n.childForFieldName("value");
-  // Function-valued variables count wherever they are (module pattern, IIFEs); plain values at top level only.
+  // Function-, class- and object-valued variables are definitions wherever they are (module pattern, IIFEs).
   const fnValue = value && (FN_VALUES.has(value.type) || value.type === "class" || value.type === "object");
-  if (!fnValue && (inFunction(c) || inType(c))) return undefined;
+  if (!fnValue && local) {
+    addDef(c, n, textOf(id, c), "local", { sigNode: n });
+    return undefined;
+  }
   const isConst = n.parent?.firstChild?.type === "const";
   let kind: SymbolKind = isConst ? "constant" : "variable";
   if (value && FN_VALUES.has(value.type)) kind = "function";
@@ -40,6 +73,15 @@ const jsVariable: Rule = (n, c) => {
   const qual = addDef(c, n, textOf(id, c), kind, { sigNode: n });
   if (kind === "function") return { qual, kind: "function" };
   if (kind === "class" || value?.type === "object") return { qual, kind: "type" };
+  return undefined;
+};
+
+/** `for (const x of xs)` / `for (let [k, v] of m)`: the loop's bindings are locals. */
+const jsForIn: Rule = (n, c) => {
+  const left = n.childForFieldName("left");
+  if (!left || !n.childForFieldName("kind")) return undefined;
+  for (const x of identifiersIn(left, PATTERN_NAMES, PATTERN_STOP))
+    addDef(c, x, textOf(x, c), "local", { sigNode: n });
   return undefined;
 };
 
@@ -56,9 +98,31 @@ const jsPair: Rule = (n, c) => {
   return value?.type === "object" ? { qual, kind: "type" } : undefined;
 };
 
+/**
+ * `this.options = {…}` / `this.run = function () {}` inside a function (a constructor function or a method):
+ * a property of the object the function builds, qualified by the class or by the constructor function.
+ */
+function thisMember(n: Node, c: Ctx): ScopeDecl | undefined {
+  const left = n.childForFieldName("left");
+  const right = n.childForFieldName("right");
+  const prop = left?.childForFieldName("property");
+  if (left?.type !== "member_expression" || left.childForFieldName("object")?.type !== "this" || !prop)
+    return undefined;
+  const isFn = right && FN_VALUES.has(right.type);
+  if (!right || (!isFn && right.type !== "object")) return undefined;
+  const fn = c.scopes[c.scopes.length - 1];
+  const owner = c.scopes[c.scopes.length - 2]?.kind === "type" ? c.scopes[c.scopes.length - 2] : fn;
+  const name = textOf(prop, c);
+  const qual = addDef(c, n, name, isFn ? "method" : "property", {
+    qual: owner?.qual ? `${owner.qual}.${name}` : name,
+  });
+  return { qual, kind: isFn ? "function" : "type" };
+}
+
 /** `Foo.prototype.bar = function () {}` and `exports.x = …` at top level. */
 const jsAssignment: Rule = (n, c) => {
-  if (inFunction(c) || n.parent?.type !== "expression_statement") return undefined;
+  if (n.parent?.type !== "expression_statement") return undefined;
+  if (inFunction(c)) return thisMember(n, c);
   let left = n.childForFieldName("left");
   // `ns.handlers[key] = function () {}`: name it after the object part.
   if (left?.type === "subscript_expression") left = left.childForFieldName("object");
@@ -115,6 +179,7 @@ const jsRules: Record<string, Rule> = {
   method_definition: fnRule("name", ["constructor"]),
   field_definition: leafRule("field", "property"),
   variable_declarator: jsVariable,
+  for_in_statement: jsForIn,
   assignment_expression: jsAssignment,
   pair: jsPair,
 };
@@ -126,6 +191,11 @@ const tsRules: Record<string, Rule> = {
   enum_body: enumBody,
   type_alias_declaration: leafRule("type"),
   function_signature: fnRule(),
+  // `new (…): T` in an interface: the type's constructor, named `new` as TypeScript spells it.
+  construct_signature: (n, c) => {
+    if (inType(c)) addDef(c, n, "new", "constructor");
+    return undefined;
+  },
   method_signature: memberRule("method"),
   abstract_method_signature: leafRule("method"),
   property_signature: memberRule("property"),
@@ -211,6 +281,31 @@ const rubySingleton: Rule = (n, c) => {
   return { qual: addDef(c, n, textOf(id, c), "method"), kind: "function" };
 };
 
+const RUBY_ATTRS = set("attr_reader", "attr_writer", "attr_accessor", "attr");
+const RUBY_SYMBOLS = set("simple_symbol", "string");
+/** `attr_reader :a, :b` (properties) and `alias_method :new, :old` (a method), called on self. */
+const rubyCall: Rule = (n, c) => {
+  if (n.childForFieldName("receiver")) return undefined;
+  const m = n.childForFieldName("method");
+  const method = m ? textOf(m, c) : "";
+  const isAlias = method === "alias_method";
+  if (!isAlias && !RUBY_ATTRS.has(method)) return undefined;
+  for (const arg of n.childForFieldName("arguments")?.namedChildren ?? []) {
+    if (!arg || !RUBY_SYMBOLS.has(arg.type)) continue;
+    addDef(c, n, textOf(arg, c).replace(/^:|^["']|["']$/g, ""), isAlias ? "method" : "property");
+    if (isAlias) break;
+  }
+  return undefined;
+};
+
+/** `alias new_name old_name` (a method) and `alias $NEW $old` (a global variable). */
+const rubyAlias: Rule = (n, c) => {
+  const id = n.childForFieldName("name") ?? n.namedChildren[0];
+  const name = id ? textOf(id, c).replace(/^:/, "") : "";
+  if (id) addDef(c, n, name, id.type === "global_variable" ? "variable" : "method");
+  return undefined;
+};
+
 export const ruby: LangSpec = {
   rules: {
     class: rubyModule("class"),
@@ -218,6 +313,8 @@ export const ruby: LangSpec = {
     method: fnRule("name", ["initialize"]),
     singleton_method: rubySingleton,
     assignment: rubyConstant,
+    call: rubyCall,
+    alias: rubyAlias,
   },
   refs: set("identifier", "constant"),
   imports: set(),
@@ -234,8 +331,26 @@ const phpNamed =
     return undefined;
   };
 
+const PHP_FUNCTIONS = set(
+  "function_definition",
+  "method_declaration",
+  "anonymous_function_creation_expression",
+  "anonymous_function",
+  "arrow_function",
+);
+/** `$config = …` at file scope: a global variable (inside functions and closures: not indexed). */
+const phpGlobal: Rule = (n, c) => {
+  const left = n.childForFieldName("left");
+  if (left?.type !== "variable_name" || n.parent?.type !== "expression_statement") return undefined;
+  if (inFunction(c) || inType(c)) return undefined;
+  for (let p: Node | null = n.parent; p; p = p.parent) if (PHP_FUNCTIONS.has(p.type)) return undefined;
+  addDef(c, n, cleanName(textOf(left, c)), "variable");
+  return undefined;
+};
+
 export const php: LangSpec = {
   rules: {
+    assignment_expression: phpGlobal,
     class_declaration: typeRule("class"),
     interface_declaration: typeRule("interface"),
     trait_declaration: typeRule("trait"),
@@ -251,7 +366,44 @@ export const php: LangSpec = {
   imports: set("namespace_use_declaration"),
 };
 
+/** `name() {`, `function name {`, `function name() {` on a line of their own (a `{` may follow later). */
+const SH_FUNCTION =
+  /^([ \t]*)(?:function[ \t]+([^\s(){}=;|&<>$`'"]+)[ \t]*(?:\([ \t]*\))?|([A-Za-z_][\w.:@+-]*)[ \t]*\([ \t]*\))[ \t]*(?:\{.*)?$/;
+/**
+ * When tree-sitter-bash rejects part of a file (extended globs such as `-!(-*)[?h]*` in a `case` pattern),
+ * error recovery can swallow the function around it. Function headers are plain lines: record those the
+ * walk missed, each up to the `}` at its own indentation.
+ */
+function shFunctions(c: Ctx, broken: boolean): void {
+  if (!broken) return;
+  const seen = new Set(c.out.map((d) => d.line));
+  const lines = c.src.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const m = SH_FUNCTION.exec(lines[i] as string);
+    if (!m || seen.has(i + 1)) continue;
+    const indent = m[1] as string;
+    let end = i;
+    for (let j = i + 1; j < lines.length; j++)
+      if ((lines[j] as string).startsWith(`${indent}}`)) {
+        end = j;
+        break;
+      }
+    const name = (m[2] ?? m[3]) as string;
+    c.out.push({
+      name,
+      qualname: name,
+      kind: "function",
+      line: i + 1,
+      endLine: end + 1,
+      signature: (lines[i] as string).trim().slice(0, 200),
+      doc: "",
+      depth: 0,
+    });
+  }
+}
+
 export const bash: LangSpec = {
+  lexical: shFunctions,
   rules: { function_definition: fnRule() },
   refs: set("command_name", "variable_name"),
   imports: set(),

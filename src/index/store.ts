@@ -161,7 +161,7 @@ export interface Page {
   offset: number;
 }
 
-/** Find symbols by id, exact name, qualified name or qualified suffix (`Class.method`). */
+/** Find symbols by id, exact name, qualified name or qualified suffix (`Class.method`); function locals last. */
 export function findSymbols(db: Db, ref: string, page: Page = { limit: 50, offset: 0 }): SymbolRow[] {
   const byId = stmt(
     db,
@@ -176,7 +176,7 @@ export function findSymbols(db: Db, ref: string, page: Page = { limit: 50, offse
      WHERE s.rowid IN (SELECT rowid FROM symbols WHERE name = @last COLLATE NOCASE
                        UNION SELECT rowid FROM symbols WHERE qualname = @ref COLLATE NOCASE)
        AND (instr(@ref, '.') = 0 OR s.qualname = @ref COLLATE NOCASE OR s.qualname LIKE @suffix ESCAPE '\\')
-     ORDER BY (s.qualname = @ref) DESC, (s.name = @last) DESC, length(s.qualname), f.path, s.line
+     ORDER BY (s.kind = 'local'), (s.qualname = @ref) DESC, (s.name = @last) DESC, length(s.qualname), f.path, s.line
      LIMIT @limit OFFSET @offset`,
   ).all({ last, ref, suffix: `%.${escapeLike(ref)}`, limit: page.limit, offset: page.offset }) as SymbolRow[];
 }
@@ -185,7 +185,7 @@ export interface SymbolHit extends SymbolRow {
   score: number;
 }
 
-/** Full-text search over symbol names, signatures and doc comments, best first. */
+/** Full-text search over symbol names, signatures and doc comments, best first (function locals after the rest). */
 export function searchSymbols(db: Db, query: string, page: Page, kind?: string): SymbolHit[] {
   const match = ftsQuery(query);
   if (!match) return [];
@@ -194,7 +194,7 @@ export function searchSymbols(db: Db, query: string, page: Page, kind?: string):
     `SELECT ${SYMBOL_COLS}, bm25(symbols_fts, 10.0, 4.0, 2.0, 1.0) AS score
        FROM symbols_fts JOIN symbols s ON s.rowid = symbols_fts.rowid JOIN files f ON f.id = s.file_id
        WHERE symbols_fts MATCH ? AND (? IS NULL OR s.kind = ?)
-       ORDER BY score LIMIT ? OFFSET ?`,
+       ORDER BY (s.kind = 'local'), score LIMIT ? OFFSET ?`,
   ).all(match, kind ?? null, kind ?? null, page.limit, page.offset) as SymbolHit[];
 }
 

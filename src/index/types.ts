@@ -15,6 +15,8 @@ export type SymbolKind =
   | "property"
   | "constant"
   | "variable"
+  /** A variable declared inside a function body (JS/TS `const`/`let`/`var`), qualified by the function. */
+  | "local"
   | "enum_member"
   | "module"
   | "macro"
