@@ -43,6 +43,25 @@ export const claudeCode = defineHost({
       as: "a reference skill",
       path: { project: "{project}/.claude/skills/{name}", user: "{home}/.claude/skills/{name}" },
     },
+    hook: {
+      note: "entries of hooks.<Event> in .claude/settings.json running `cadre hook` (cadre on PATH)",
+      format: "hooks-json",
+      path: { project: "{project}/.claude/settings.json", user: "{home}/.claude/settings.json" },
+      hooks: {
+        host: "claude-code",
+        events: {
+          "session-start": ["SessionStart"],
+          "user-prompt-submit": ["UserPromptSubmit"],
+          "pre-tool-use": ["PreToolUse"],
+          "post-tool-use": ["PostToolUse", "PostToolUseFailure"],
+          stop: ["Stop"],
+          "subagent-stop": ["SubagentStop"],
+          "pre-compact": ["PreCompact"],
+          "session-end": ["SessionEnd"],
+        },
+        tools: { shell: "Bash", edit: "Edit|MultiEdit|NotebookEdit", write: "Write", read: "Read|Grep|Glob" },
+      },
+    },
     mcp: {
       note: ".mcp.json",
       format: "mcp-json",

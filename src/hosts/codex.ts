@@ -35,6 +35,23 @@ export const codex = defineHost({
       as: "a reference skill",
       path: AGENTS_SKILL,
     },
+    hook: {
+      note: "[[hooks.<Event>]] tables in a managed block of .codex/config.toml running `cadre hook` (cadre on PATH); Codex runs project hooks only in a trusted project, after review in /hooks",
+      format: "hooks-toml",
+      path: { project: "{project}/.codex/config.toml", user: "{home}/.codex/config.toml" },
+      hooks: {
+        host: "codex",
+        events: {
+          "session-start": ["SessionStart"],
+          "user-prompt-submit": ["UserPromptSubmit"],
+          "pre-tool-use": ["PreToolUse"],
+          "post-tool-use": ["PostToolUse"],
+          stop: ["Stop"],
+        },
+        tools: { shell: "Bash", edit: "apply_patch|Edit|Write", write: "apply_patch|Edit|Write" },
+        anchored: true,
+      },
+    },
     mcp: {
       note: "[mcp_servers.<name>] in .codex/config.toml",
       format: "mcp-toml",

@@ -52,6 +52,24 @@ export const copilot = defineHost({
       as: "a reference skill",
       path: { project: "{project}/.github/skills/{name}", user: "{home}/.copilot/skills/{name}" },
     },
+    hook: {
+      note: ".github/hooks/cadre-<name>.json (version 1), one per hook, running `cadre hook` (cadre on PATH); Copilot has no matchers, so cadre filters tools itself",
+      format: "hooks-file",
+      path: {
+        project: "{project}/.github/hooks/cadre-{name}.json",
+        user: "{home}/.copilot/hooks/cadre-{name}.json",
+      },
+      hooks: {
+        host: "copilot",
+        events: {
+          "session-start": ["sessionStart"],
+          "user-prompt-submit": ["userPromptSubmitted"],
+          "pre-tool-use": ["preToolUse"],
+          "post-tool-use": ["postToolUse"],
+          "session-end": ["sessionEnd"],
+        },
+      },
+    },
     mcp: {
       note: ".mcp.json / .vscode/mcp.json",
       format: "mcp-json",

@@ -39,6 +39,25 @@ export const cursor = defineHost({
       as: "a reference skill",
       path: { project: "{project}/.cursor/skills/{name}", user: "{home}/.cursor/skills/{name}" },
     },
+    hook: {
+      note: "entries of hooks.<event> in .cursor/hooks.json (version 1) running `cadre hook` (cadre on PATH)",
+      format: "hooks-cursor",
+      path: { project: "{project}/.cursor/hooks.json", user: "{home}/.cursor/hooks.json" },
+      hooks: {
+        host: "cursor",
+        events: {
+          "session-start": ["sessionStart"],
+          "user-prompt-submit": ["beforeSubmitPrompt"],
+          "pre-tool-use": ["preToolUse"],
+          "post-tool-use": ["postToolUse", "postToolUseFailure"],
+          stop: ["stop"],
+          "subagent-stop": ["subagentStop"],
+          "pre-compact": ["preCompact"],
+          "session-end": ["sessionEnd"],
+        },
+        tools: { shell: "Shell", edit: "Write", write: "Write|Delete", read: "Read|Grep" },
+      },
+    },
     mcp: {
       note: ".cursor/mcp.json",
       format: "mcp-json",

@@ -1,4 +1,4 @@
-import type { Kind } from "../model/kinds.js";
+import type { HookData, Kind } from "../model/kinds.js";
 
 /** How a host takes a kind: in its own native format, degraded to another form, or not at all. */
 export type Support = "native" | "degraded" | "none";
@@ -40,6 +40,10 @@ export type Scope = (typeof SCOPES)[number];
  * - `index`: an entry in a managed block of the host's instructions file, pointing at a file cadre owns.
  * - `mcp-json`: owned keys merged into a JSON config; `mcp-toml`: a managed block in a TOML config.
  * - `agent-roomodes`: one owned entry (by slug) of the `customModes` array in Roo Code's `.roomodes`.
+ * - `hooks-json`: owned entries (by command) of the event arrays under `hooks` in a JSON settings file
+ *   (Claude Code, Gemini CLI: event → matcher group → handlers); `hooks-cursor`: Cursor's `hooks.json`
+ *   (`version: 1`, event → handlers); `hooks-windsurf`: Windsurf's `hooks.json`; `hooks-toml`: tables in a
+ *   managed block of Codex's config.toml; `hooks-file`: one owned file per hook (Copilot `.github/hooks/`).
  */
 export const FORMATS = [
   "skill-dir",
@@ -52,6 +56,11 @@ export const FORMATS = [
   "mcp-json",
   "mcp-toml",
   "agent-roomodes",
+  "hooks-json",
+  "hooks-cursor",
+  "hooks-windsurf",
+  "hooks-toml",
+  "hooks-file",
 ] as const;
 export type FormatId = (typeof FORMATS)[number];
 
@@ -85,6 +94,26 @@ export interface Target {
   as?: string;
   /** The target used at a scope where `path` has no template (e.g. a project-only config file). */
   fallback?: Target;
+  /** `hooks-*` formats: the host's hook protocol, as data (see `HookProtocol`). */
+  hooks?: HookProtocol;
+}
+
+/**
+ * How a host runs hooks: its event names per canonical event (several when the host splits one, e.g.
+ * Claude's PostToolUseFailure), its tool names per tool class (for matchers), and the unit of `timeout`.
+ * Read by the renderers and by `cadre hook`'s adapters.
+ */
+export interface HookProtocol {
+  /** The `--host` the installed command passes to `cadre hook` (which payload and answer format). */
+  host: string;
+  events: Partial<Record<HookData["event"], string[]>>;
+  /** Tool class → the host's matcher for it; hosts without matchers leave it out. */
+  tools?: Partial<Record<"shell" | "edit" | "write" | "read", string>>;
+  /** Matchers: `regex` alternatives joined with `|`, anchored (`^(…)$`) when `anchored`. */
+  anchored?: boolean;
+  timeoutUnit?: "s" | "ms";
+  /** Handlers carry a `name` (Gemini CLI). */
+  named?: boolean;
 }
 
 export interface HostDef {

@@ -36,6 +36,32 @@ export const geminiCli = defineHost({
       as: "a reference skill",
       path: { project: "{project}/.gemini/skills/{name}", user: "{home}/.gemini/skills/{name}" },
     },
+    hook: {
+      note: "entries of hooks.<Event> in .gemini/settings.json running `cadre hook` (cadre on PATH)",
+      format: "hooks-json",
+      path: { project: "{project}/.gemini/settings.json", user: "{home}/.gemini/settings.json" },
+      hooks: {
+        host: "gemini-cli",
+        events: {
+          "session-start": ["SessionStart"],
+          "user-prompt-submit": ["BeforeAgent"],
+          "pre-tool-use": ["BeforeTool"],
+          "post-tool-use": ["AfterTool"],
+          stop: ["AfterAgent"],
+          "pre-compact": ["PreCompress"],
+          "session-end": ["SessionEnd"],
+        },
+        tools: {
+          shell: "run_shell_command",
+          edit: "replace",
+          write: "write_file",
+          read: "read_file|read_many_files|glob|search_file_content",
+        },
+        anchored: true,
+        timeoutUnit: "ms",
+        named: true,
+      },
+    },
     mcp: {
       note: "mcpServers in .gemini/settings.json",
       format: "mcp-json",

@@ -40,6 +40,21 @@ export const windsurf = defineHost({
       as: "a reference skill",
       path: { project: "{project}/.windsurf/skills/{name}", user: "{home}/.codeium/windsurf/skills/{name}" },
     },
+    hook: {
+      note: "entries of hooks.pre_write_code / pre_run_command / pre_read_code in .windsurf/hooks.json running `cadre hook` (cadre on PATH); pre-tool-use hooks only (Windsurf's post hooks get no tool output and it has no session-start hook)",
+      format: "hooks-windsurf",
+      path: { project: "{project}/.windsurf/hooks.json", user: "{home}/.codeium/windsurf/hooks.json" },
+      hooks: {
+        host: "windsurf",
+        events: { "pre-tool-use": ["pre_write_code", "pre_run_command", "pre_read_code"] },
+        tools: {
+          shell: "pre_run_command",
+          edit: "pre_write_code",
+          write: "pre_write_code",
+          read: "pre_read_code",
+        },
+      },
+    },
     mcp: {
       note: "user-level mcp_config.json only",
       format: "mcp-json",

@@ -5,6 +5,7 @@ import type { Desired, DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/o
 import { type HostEnv, resolveTemplate } from "../hosts/paths.js";
 import { qualifiedId } from "../model/item.js";
 import { FILE_RENDERERS, type RenderItem } from "./formats.js";
+import { renderHook } from "./hooks.js";
 import { type IndexEntry, renderIndexBlock } from "./index-block.js";
 import { KEY_RENDERERS } from "./keys.js";
 import { mcpTomlTable } from "./mcp.js";
@@ -84,6 +85,45 @@ export function renderAll(
           level: "info",
           message: `${item.kind} installed as ${target.as}`,
         });
+      if (target.hooks) {
+        const r = renderHook(item.name, item.meta, target);
+        if (r.type === "skip") {
+          notes.push({
+            host: host.id,
+            item: qid,
+            level: "info",
+            message: `${host.displayName} has ${r.reason}; skipped`,
+          });
+          continue;
+        }
+        if (r.type === "toml") {
+          const b = getOr(tomlBlocks, path, () => ({ hosts: new Set<string>(), tables: new Map() }));
+          b.hosts.add(host.id);
+          b.tables.set(`hook:${item.name}`, { text: r.text, item: qid });
+          continue;
+        }
+        if (r.type === "file") {
+          const d: DesiredFile = files.get(path) ?? {
+            type: "file",
+            path,
+            content: r.content,
+            hosts: [],
+            items: [],
+          };
+          addOwner(d, host.id, qid);
+          files.set(path, d);
+          continue;
+        }
+        const k = getOr(
+          keys,
+          path,
+          (): DesiredKeys => ({ type: "keys", path, hosts: [], items: [], entries: [] }),
+        );
+        for (const e of r.entries)
+          if (!k.entries.some((x) => x.key.join("\u0000") === e.key.join("\u0000"))) k.entries.push(e);
+        addOwner(k, host.id, qid);
+        continue;
+      }
       const keyRender = KEY_RENDERERS[target.format];
       if (keyRender) {
         const k = getOr(

@@ -12,6 +12,11 @@ export const REF_PHRASES: Record<FormatId, string> = {
   "mcp-json": "the `{name}` MCP server",
   "mcp-toml": "the `{name}` MCP server",
   "agent-roomodes": "the `{name}` mode",
+  "hooks-json": "the `{name}` hook",
+  "hooks-cursor": "the `{name}` hook",
+  "hooks-windsurf": "the `{name}` hook",
+  "hooks-toml": "the `{name}` hook",
+  "hooks-file": "the `{name}` hook",
 };
 
 const REF = /(^|[\s([])@([a-z0-9]+(?:-[a-z0-9]+)*)(?![\w/@-]|\.\w)/g;

@@ -1,0 +1,35 @@
+import type { HookData } from "./kinds.js";
+
+/** Tool classes a hook matcher may name (besides a host's own tool names). */
+export const TOOL_CLASSES = ["shell", "edit", "write", "read"] as const;
+export type ToolClassName = (typeof TOOL_CLASSES)[number];
+
+/**
+ * The built-in hook handlers' defaults: the event, failure mode, tool classes and config a handler
+ * has when a hook item says nothing else. The installed command line carries only what differs, so
+ * `cadre hook` needs no library to run.
+ */
+export const BUILTIN_HOOKS: Record<
+  string,
+  {
+    event: HookData["event"];
+    failure: HookData["failure"];
+    matcher?: string[];
+    config: Record<string, unknown>;
+  }
+> = {
+  "protected-paths": {
+    event: "pre-tool-use",
+    failure: "closed",
+    matcher: ["edit", "write", "shell"],
+    config: { paths: ["cadre.lock", ".git/", "package-lock.json", "pnpm-lock.yaml", "yarn.lock"] },
+  },
+  "loop-cap": { event: "post-tool-use", failure: "closed", config: { max_repeats: 5 } },
+  "output-capture": {
+    event: "post-tool-use",
+    failure: "open",
+    matcher: ["shell"],
+    config: { threshold_bytes: 8000 },
+  },
+  "session-bootstrap": { event: "session-start", failure: "open", config: { map_budget: 1500 } },
+};

@@ -1,0 +1,189 @@
+/**
+ * Hook items → host hook configs. A built-in handler runs as `cadre hook <name> --host <host>` (plus only
+ * the settings that differ from the handler's defaults, so `cadre hook` reads nothing else); a `{command}`
+ * handler (a third-party pack's script) is installed with its command as it is.
+ */
+import type { HookProtocol, Target } from "../hosts/define.js";
+import { selector } from "../hosts/output.js";
+import { BUILTIN_HOOKS, TOOL_CLASSES, type ToolClassName } from "../model/hook-builtins.js";
+import type { HookData } from "../model/kinds.js";
+import type { KeyEntry } from "./keys.js";
+import { tomlString } from "./toml.js";
+
+/** Seconds a built-in handler may take before the host gives up (it answers in milliseconds). */
+const BUILTIN_TIMEOUT_S = 30;
+
+/** How the written command finds cadre: on PATH (global install, or a devDependency's bin on PATH). */
+export const CADRE_BIN = "cadre";
+
+type Handler = HookData["handler"];
+
+function data(meta: Record<string, unknown>): HookData {
+  return meta as unknown as HookData;
+}
+
+/** POSIX-shell single quoting (also a literal string in PowerShell), only when needed. */
+export function shellQuote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v && typeof v === "object")
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(v);
+}
+
+/** The command line a host runs for a hook item. */
+export function hookCommand(name: string, meta: Record<string, unknown>, host: string): string {
+  const h = data(meta);
+  const handler = h.handler as Handler;
+  if ("command" in handler) return handler.command;
+  const builtin = handler.builtin;
+  const def = BUILTIN_HOOKS[builtin];
+  const args = [CADRE_BIN, "hook", name, "--host", host];
+  if (builtin !== name) args.push("--handler", builtin);
+  if (!def || h.event !== def.event) args.push("--event", h.event);
+  if (!def || h.failure !== def.failure) args.push("--failure", h.failure);
+  const matcher = h.matcher ?? def?.matcher;
+  if (matcher && canonical(matcher) !== canonical(def?.matcher)) args.push("--match", matcher.join(","));
+  const config = { ...(def?.config ?? {}), ...(h.config ?? {}) };
+  if (canonical(config) !== canonical(def?.config ?? {})) args.push("--config", canonical(h.config ?? {}));
+  return args.map(shellQuote).join(" ");
+}
+
+/** Claude Code's tool names (as Claude plugin hooks use them) → tool classes. */
+const CLAUDE_TOOLS: Record<string, ToolClassName> = {
+  Bash: "shell",
+  Edit: "edit",
+  MultiEdit: "edit",
+  NotebookEdit: "edit",
+  Write: "write",
+  Read: "read",
+};
+
+/** The item's tool classes (and any host tool names it names as they are). */
+function matcherTerms(h: HookData): string[] | undefined {
+  const m = h.matcher ?? ("builtin" in h.handler ? BUILTIN_HOOKS[h.handler.builtin]?.matcher : undefined);
+  if (!m || m.length === 0 || m.includes("*")) return undefined;
+  return m.map((t) => CLAUDE_TOOLS[t] ?? t);
+}
+
+/**
+ * The host's matcher for a tool event; undefined matches every tool. `null`: none of the item's tool
+ * classes exists on this host (the hook would never run).
+ */
+export function hookMatcher(h: HookData, p: HookProtocol): string | undefined | null {
+  const terms = matcherTerms(h);
+  if (!terms || !p.tools) return undefined;
+  const names = new Set<string>();
+  for (const t of terms) {
+    if ((TOOL_CLASSES as readonly string[]).includes(t)) {
+      const n = p.tools[t as ToolClassName];
+      if (n) for (const x of n.split("|")) names.add(x);
+    } else names.add(t);
+  }
+  if (names.size === 0) return null;
+  const alt = [...names].join("|");
+  return p.anchored ? `^(${alt})$` : alt;
+}
+
+function timeout(h: HookData, p: HookProtocol): number {
+  const s = "command" in h.handler ? (h.handler.timeout ?? 60) : BUILTIN_TIMEOUT_S;
+  return p.timeoutUnit === "ms" ? s * 1000 : s;
+}
+
+const TOOL_EVENTS = new Set(["pre-tool-use", "post-tool-use"]);
+
+/** What one hook item becomes for one host, or why it is skipped. */
+export type HookRender =
+  | { type: "keys"; entries: KeyEntry[] }
+  | { type: "toml"; text: string }
+  | { type: "file"; content: string }
+  | { type: "skip"; reason: string };
+
+export function renderHook(name: string, meta: Record<string, unknown>, target: Target): HookRender {
+  const p = target.hooks;
+  if (!p) return { type: "skip", reason: "the target has no hook protocol" };
+  const h = data(meta);
+  // A third-party command keeps the one event its author chose; built-ins also hear the host's
+  // split-off variants (Claude's PostToolUseFailure: a failing call is what loop-cap counts).
+  let events = (p.events[h.event] ?? []).slice(0, "command" in h.handler ? 1 : undefined);
+  if (events.length === 0) return { type: "skip", reason: `no ${h.event} hook event` };
+  const tool = TOOL_EVENTS.has(h.event);
+  const matcher = tool ? hookMatcher(h, p) : undefined;
+  if (matcher === null)
+    return { type: "skip", reason: `no tool of the classes ${matcherTerms(h)?.join(", ")}` };
+  // cadre filters tools itself on hosts without matchers; a third-party command would run on every tool.
+  if (tool && !p.tools && "command" in h.handler && matcherTerms(h))
+    return { type: "skip", reason: "no tool matchers for a hook that runs its own command" };
+  const command = hookCommand(name, meta, p.host);
+  const t = timeout(h, p);
+  switch (target.format) {
+    case "hooks-json":
+      return {
+        type: "keys",
+        entries: events.map((ev) => ({
+          key: ["hooks", ev, selector("hooks.0.command", command)],
+          value: {
+            ...(matcher ? { matcher } : {}),
+            hooks: [{ type: "command", command, ...(p.named ? { name: `cadre-${name}` } : {}), timeout: t }],
+          },
+        })),
+      };
+    case "hooks-cursor":
+      return {
+        type: "keys",
+        entries: [
+          { key: ["version"], value: 1 },
+          ...events.map((ev) => ({
+            key: ["hooks", ev, selector("command", command)],
+            value: { command, ...(matcher ? { matcher } : {}), timeout: t },
+          })),
+        ],
+      };
+    case "hooks-windsurf": {
+      // Windsurf has one event per tool class (pre_run_command, pre_write_code, …) and no matchers.
+      const terms = matcherTerms(h);
+      if (terms && p.tools) {
+        const wanted = new Set(terms.flatMap((c) => p.tools?.[c as ToolClassName]?.split("|") ?? []));
+        events = events.filter((ev) => wanted.has(ev));
+        if (events.length === 0) return { type: "skip", reason: `no hook event for ${terms.join(", ")}` };
+      }
+      return {
+        type: "keys",
+        entries: events.map((ev) => ({
+          key: ["hooks", ev, selector("command", command)],
+          value: { command, show_output: true },
+        })),
+      };
+    }
+    case "hooks-toml":
+      return {
+        type: "toml",
+        text: events
+          .map((ev) =>
+            [
+              `[[hooks.${ev}]]`,
+              ...(matcher ? [`matcher = ${tomlString(matcher)}`] : []),
+              `[[hooks.${ev}.hooks]]`,
+              `type = "command"`,
+              `command = ${tomlString(command)}`,
+              `timeout = ${t}`,
+            ].join("\n"),
+          )
+          .join("\n\n")
+          .concat("\n"),
+      };
+    case "hooks-file": {
+      const handler = { type: "command", bash: command, powershell: command, timeoutSec: t };
+      const hooks = Object.fromEntries(events.map((ev) => [ev, [handler]]));
+      return { type: "file", content: `${JSON.stringify({ version: 1, hooks }, null, 2)}\n` };
+    }
+    default:
+      return { type: "skip", reason: `no hook renderer for ${target.format}` };
+  }
+}
