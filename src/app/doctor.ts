@@ -1,7 +1,9 @@
-import { readdir, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { access, readdir, stat } from "node:fs/promises";
+import { delimiter, join } from "node:path";
 import type { UserError } from "../core/errors.js";
+import { BUILTIN_HOOKS } from "../model/hook-builtins.js";
 import { PROPOSAL_SUFFIX } from "../plan/types.js";
+import { CADRE_BIN } from "../render/hooks.js";
 import { readConfig } from "./config.js";
 import { computePlan, layoutOf, type ProjectOptions, readLock } from "./project.js";
 import { stateOf } from "./status.js";
@@ -37,6 +39,19 @@ export async function doctorCommand(o: ProjectOptions): Promise<Check[]> {
   try {
     const lock = await readLock(layout);
     add("lock", "ok", `cadre.lock lists ${Object.keys(lock.files).length} files`);
+    const hooks = installedHooks(lock.files);
+    if (hooks.length > 0) {
+      const bin = await onPath(CADRE_BIN, o.env);
+      const closed = hooks.filter((h) => BUILTIN_HOOKS[h]?.failure === "closed");
+      if (bin) add("hooks", "ok", `${hooks.length} hooks run \`${CADRE_BIN} hook\`, found at ${bin}`);
+      else
+        add(
+          "hooks",
+          closed.length ? "error" : "warning",
+          `hooks ${hooks.join(", ")} run \`${CADRE_BIN} hook\`, but \`${CADRE_BIN}\` is not on PATH: hosts treat the missing command as a non-blocking error and skip them${closed.length ? `, so the fail-closed guards ${closed.join(", ")} are NOT active` : ""}`,
+          "install cadre globally (npm install -g cadre), or put the project's node_modules/.bin on the PATH the host starts with",
+        );
+    }
   } catch (e) {
     add("lock", "error", (e as Error).message, (e as UserError).hint);
   }
@@ -88,4 +103,32 @@ async function findProposals(root: string, paths: string[]): Promise<string[]> {
     for (const n of names) if (n.endsWith(PROPOSAL_SUFFIX)) out.push(d ? `${d}/${n}` : n);
   }
   return out.sort();
+}
+
+/** Names of the built-in hooks cadre.lock says are installed (third-party command hooks need no cadre). */
+function installedHooks(files: Record<string, { items: string[] }>): string[] {
+  const names = new Set<string>();
+  for (const f of Object.values(files))
+    for (const q of f.items) {
+      const name = q.slice(q.indexOf(":") + 1);
+      if (q.includes("/hook:") && BUILTIN_HOOKS[name]) names.add(name);
+    }
+  return [...names].sort();
+}
+
+/** The first executable `name` on PATH, as a shell would find it. */
+async function onPath(name: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const exts = process.platform === "win32" ? (env.PATHEXT ?? ".CMD;.EXE").split(";") : [""];
+  for (const dir of (env.PATH ?? "").split(delimiter).filter(Boolean))
+    for (const ext of exts) {
+      const p = join(dir, name + ext);
+      if (
+        await access(p, 1).then(
+          () => true,
+          () => false,
+        )
+      )
+        return p;
+    }
+  return undefined;
 }

@@ -297,6 +297,24 @@ COMMANDS.push(
     load: () => import("./commands/doctor.js"),
   },
   {
+    name: "hook",
+    args: "<id>",
+    summary: "run a built-in hook for a host (reads the host's JSON on stdin; hosts call this, not people)",
+    options: [
+      { flags: "--host <host>", description: "the host whose protocol to read and answer in (required)" },
+      { flags: "--handler <name>", description: "the built-in handler, when it differs from <id>" },
+      { flags: "--event <event>", description: "the canonical event, when it differs from the handler's" },
+      { flags: "--failure <mode>", description: "open or closed, when it differs from the handler's" },
+      { flags: "--match <classes>", description: "tool classes to look at (shell,edit,write,read)" },
+      { flags: "--config <json>", description: "the hook's config, when it differs from the handler's" },
+    ],
+    examples: [
+      `echo '{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"rm cadre.lock"}}' | cadre hook protected-paths --host claude-code`,
+      "cadre hook loop-cap --host gemini-cli < payload.json",
+    ],
+    load: () => import("./commands/hook.js"),
+  },
+  {
     name: "menu",
     summary: "interactive menu: add, remove, list, search, sync, hosts, profiles, repair",
     options: [globalOption],

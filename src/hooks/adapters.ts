@@ -4,7 +4,17 @@
  * §4.6 (Cursor), §5.6 (Gemini CLI), §6.5 (Copilot) and §7.4 (Windsurf). Readers are tolerant: where a
  * host's schema is unconfirmed, both spellings seen in the wild are accepted.
  */
-import type { CanonicalEvent, Decision, HookAnswer, HookEvent, HookHost, ToolClass } from "./types.js";
+import type { Target } from "../hosts/define.js";
+import { HOSTS } from "../hosts/registry.js";
+import {
+  type CanonicalEvent,
+  type Decision,
+  HOOK_HOSTS,
+  type HookAnswer,
+  type HookEvent,
+  type HookHost,
+  type ToolClass,
+} from "./types.js";
 
 type Obj = Record<string, unknown>;
 
@@ -30,56 +40,10 @@ function num(...vs: unknown[]): number | undefined {
   return undefined;
 }
 
-/** Host event names → canonical events, per host. */
-export const HOST_EVENTS: Record<HookHost, Partial<Record<HookEvent, string[]>>> = {
-  "claude-code": {
-    "session-start": ["SessionStart"],
-    "user-prompt-submit": ["UserPromptSubmit"],
-    "pre-tool-use": ["PreToolUse"],
-    "post-tool-use": ["PostToolUse", "PostToolUseFailure"],
-    stop: ["Stop"],
-    "subagent-stop": ["SubagentStop"],
-    "pre-compact": ["PreCompact"],
-    "session-end": ["SessionEnd"],
-  },
-  codex: {
-    "session-start": ["SessionStart"],
-    "user-prompt-submit": ["UserPromptSubmit"],
-    "pre-tool-use": ["PreToolUse"],
-    "post-tool-use": ["PostToolUse"],
-    stop: ["Stop"],
-  },
-  cursor: {
-    "session-start": ["sessionStart"],
-    "user-prompt-submit": ["beforeSubmitPrompt"],
-    "pre-tool-use": ["preToolUse"],
-    "post-tool-use": ["postToolUse", "postToolUseFailure"],
-    stop: ["stop"],
-    "subagent-stop": ["subagentStop"],
-    "pre-compact": ["preCompact"],
-    "session-end": ["sessionEnd"],
-  },
-  "gemini-cli": {
-    "session-start": ["SessionStart"],
-    "user-prompt-submit": ["BeforeAgent"],
-    "pre-tool-use": ["BeforeTool"],
-    "post-tool-use": ["AfterTool"],
-    stop: ["AfterAgent"],
-    "pre-compact": ["PreCompress"],
-    "session-end": ["SessionEnd"],
-  },
-  copilot: {
-    "session-start": ["sessionStart"],
-    "user-prompt-submit": ["userPromptSubmitted"],
-    "pre-tool-use": ["preToolUse"],
-    "post-tool-use": ["postToolUse"],
-    "session-end": ["sessionEnd"],
-  },
-  windsurf: {
-    "user-prompt-submit": ["pre_user_prompt"],
-    "pre-tool-use": ["pre_write_code", "pre_run_command"],
-  },
-};
+/** Host event names per canonical event, per host: the hosts' hook protocols (`src/hosts/*.ts`). */
+export const HOST_EVENTS: Record<HookHost, Partial<Record<HookEvent, string[]>>> = Object.fromEntries(
+  HOOK_HOSTS.map((h) => [h, (HOSTS[h].targets as { hook?: Target }).hook?.hooks?.events ?? {}]),
+) as Record<HookHost, Partial<Record<HookEvent, string[]>>>;
 
 /** Tool names → class. Keys are lower-cased; MCP tools are "other". */
 const TOOL_CLASSES: Record<string, ToolClass> = {

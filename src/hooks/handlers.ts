@@ -3,6 +3,7 @@
  * anything read from disk come in; a decision, the next state and files to write go out.
  */
 import { sha256 } from "../core/hash.js";
+import { BUILTIN_HOOKS } from "../model/hook-builtins.js";
 import { compilePatterns, globCouldHit, protectedBy, protectedInside, relToRoot } from "./paths.js";
 import { isRecursiveDelete, shellWrites } from "./shell.js";
 import type { CanonicalEvent, Decision, HookEvent, ToolClass } from "./types.js";
@@ -49,7 +50,7 @@ function positive(v: unknown, fallback: number): number {
 
 // --- protected-paths -------------------------------------------------------------------------------
 
-const PROTECTED_DEFAULT = ["cadre.lock", ".git/", "package-lock.json", "pnpm-lock.yaml", "yarn.lock"];
+const PROTECTED_DEFAULT = BUILTIN_HOOKS["protected-paths"]?.config.paths as string[];
 
 /** The protected path a tool call would change, with what it does to it; undefined when none. */
 export function protectedHit(

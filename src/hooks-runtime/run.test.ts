@@ -1,0 +1,89 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough, Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { readStdin, runHook, settingsOf } from "./run.js";
+
+function stdin(text: string): Readable {
+  return Readable.from([Buffer.from(text)]);
+}
+
+describe("cadre hook runtime", () => {
+  it("reads stdin up to a cap and gives up after a timeout", async () => {
+    await expect(readStdin(stdin("abc"))).resolves.toBe("abc");
+    await expect(readStdin(stdin("x".repeat(100)), 10)).rejects.toThrow(/larger than 10 bytes/);
+    await expect(readStdin(new PassThrough(), 100, 50)).rejects.toThrow(/no end of input/);
+  });
+
+  it("takes the handler's defaults and what the command line changes", () => {
+    expect(settingsOf({ id: "protected-paths", host: "claude-code" })).toMatchObject({
+      handler: "protected-paths",
+      event: "pre-tool-use",
+      failure: "closed",
+    });
+    const s = settingsOf({
+      id: "guard",
+      host: "cursor",
+      handler: "protected-paths",
+      config: '{"paths":[".env"]}',
+    });
+    expect(s.config).toEqual({ paths: [".env"] });
+    expect(() => settingsOf({ id: "nope", host: "cursor" })).toThrow(/unknown built-in/);
+  });
+
+  it("keeps loop-cap state per session under .cadre/state and writes captures", async () => {
+    const root = mkdtempSync(join(tmpdir(), "cadre-hook-"));
+    writeFileSync(join(root, "cadre.yaml"), "hosts: [claude-code]\n");
+    mkdirSync(join(root, "src"));
+    const fail = JSON.stringify({
+      session_id: "s1",
+      cwd: join(root, "src"),
+      hook_event_name: "PostToolUseFailure",
+      tool_name: "Bash",
+      tool_input: { command: "make" },
+      error: "Exit code 2",
+    });
+    const env = { stdin: stdin(fail), env: {}, cwd: root };
+    const args = { id: "loop-cap", host: "claude-code", config: '{"max_repeats":2}' };
+    expect((await runHook(args, env)).stdout).toBe("");
+    const second = await runHook(args, { ...env, stdin: stdin(fail) });
+    expect(JSON.parse(second.stdout)).toMatchObject({ decision: "block" });
+    expect(readdirSync(join(root, ".cadre", "state"))).toEqual(["loop-cap-claude-code-s1.json"]);
+
+    const long = JSON.stringify({
+      session_id: "s1",
+      cwd: root,
+      hook_event_name: "PostToolUse",
+      tool_name: "Bash",
+      tool_input: { command: "npm test" },
+      tool_response: { stdout: "x\n".repeat(10_000), stderr: "" },
+    });
+    const cap = await runHook(
+      { id: "output-capture", host: "claude-code" },
+      { ...env, stdin: stdin(long), now: () => 0 },
+    );
+    expect(cap.stdout).toContain(".cadre/captures/19700101T000000Z-npm-test.log");
+    expect(readFileSync(join(root, ".cadre/captures/19700101T000000Z-npm-test.log"), "utf8")).toMatch(
+      /^\$ npm test\n/,
+    );
+  });
+
+  it("fails closed with a clear denial, open silently with a log line", async () => {
+    const root = mkdtempSync(join(tmpdir(), "cadre-hook-"));
+    writeFileSync(join(root, "cadre.yaml"), "");
+    const env = { stdin: stdin("{not json"), env: {}, cwd: root };
+    const closed = await runHook({ id: "protected-paths", host: "gemini-cli" }, env);
+    expect(JSON.parse(closed.stdout)).toMatchObject({ decision: "deny" });
+    expect(closed.stdout).toMatch(/fails closed/);
+    const open = await runHook(
+      { id: "output-capture", host: "gemini-cli" },
+      { ...env, stdin: stdin("{not json") },
+    );
+    expect(open.exitCode).toBe(0);
+    expect(JSON.parse(open.stdout)).toEqual({});
+    expect(readFileSync(join(root, ".cadre/logs/hooks.log"), "utf8")).toMatch(
+      /output-capture --host gemini-cli: .* \(allowed\)/,
+    );
+  });
+});

@@ -1,0 +1,244 @@
+/**
+ * `cadre hook <id> --host <host>`: the edge around the pure handlers in `src/hooks/`. Reads the host's
+ * JSON from stdin (size cap, timeout), finds the project root, loads and saves the handler's state under
+ * `.cadre/state/` (atomic writes), writes capture files, and answers in the host's protocol. Lean: no
+ * library, no zod, no SQLite — the index is opened only by session-bootstrap, and only when it exists.
+ */
+import { appendFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import type { BootstrapContext } from "../hooks/handlers.js";
+import { decide, failureAnswer, type HookSettings } from "../hooks/run.js";
+import { HOOK_HOSTS, type HookAnswer, type HookEvent, type HookHost } from "../hooks/types.js";
+import { BUILTIN_HOOKS } from "../model/hook-builtins.js";
+
+export interface HookArgs {
+  id: string;
+  host: string;
+  handler?: string;
+  event?: string;
+  failure?: string;
+  match?: string;
+  config?: string;
+}
+
+export interface HookEnv {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  now?: () => number;
+}
+
+/** Hook input larger than this is not read (a host sends kilobytes). */
+export const STDIN_MAX_BYTES = 16 * 1024 * 1024;
+export const STDIN_TIMEOUT_MS = 10_000;
+/** Capture files kept under .cadre/captures (oldest removed first). */
+export const CAPTURES_KEPT = 50;
+
+const STATEFUL = new Set(["loop-cap"]);
+const EVENTS = new Set([
+  "session-start",
+  "user-prompt-submit",
+  "pre-tool-use",
+  "post-tool-use",
+  "stop",
+  "subagent-stop",
+  "pre-compact",
+  "session-end",
+]);
+
+/** Read all of stdin, up to a size cap and a timeout; an interactive terminal gives no input. */
+export function readStdin(
+  stream: HookEnv["stdin"],
+  maxBytes = STDIN_MAX_BYTES,
+  timeoutMs = STDIN_TIMEOUT_MS,
+): Promise<string> {
+  if (stream.isTTY) return Promise.resolve("");
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (err?: Error) => {
+      clearTimeout(timer);
+      stream.removeAllListeners("data");
+      stream.removeAllListeners("end");
+      stream.removeAllListeners("error");
+      if (err) {
+        (stream as { destroy?: () => void }).destroy?.();
+        fail(err);
+      } else ok(Buffer.concat(chunks).toString("utf8"));
+    };
+    const timer = setTimeout(() => done(new Error(`no end of input after ${timeoutMs / 1000} s`)), timeoutMs);
+    timer.unref?.();
+    stream.on("data", (c: Buffer | string) => {
+      const b = typeof c === "string" ? Buffer.from(c) : c;
+      size += b.length;
+      if (size > maxBytes) done(new Error(`input larger than ${maxBytes} bytes`));
+      else chunks.push(b);
+    });
+    stream.on("end", () => done());
+    stream.on("error", (e: Error) => done(e));
+  });
+}
+
+/** The hook's settings: the built-in handler's defaults, overridden by what the command line says. */
+export function settingsOf(a: HookArgs): HookSettings {
+  const handler = a.handler ?? a.id;
+  const def = BUILTIN_HOOKS[handler];
+  if (!def) throw new Error(`unknown built-in hook handler "${handler}"`);
+  const event = a.event ?? def.event;
+  if (!EVENTS.has(event)) throw new Error(`unknown hook event "${event}"`);
+  const failure = a.failure ?? def.failure;
+  if (failure !== "open" && failure !== "closed") throw new Error(`--failure must be open or closed`);
+  let config: Record<string, unknown> = {};
+  if (a.config !== undefined) {
+    const v = JSON.parse(a.config) as unknown;
+    if (!v || typeof v !== "object" || Array.isArray(v)) throw new Error("--config must be a JSON object");
+    config = v as Record<string, unknown>;
+  }
+  return {
+    handler,
+    event: event as HookEvent,
+    failure,
+    config,
+    ...(a.match ? { match: a.match.split(",").map((s) => s.trim()) } : {}),
+  };
+}
+
+function exists(p: string): Promise<boolean> {
+  return stat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * The project root: the host's project-dir variable, else the nearest folder above the tool's cwd that
+ * holds cadre.yaml, cadre.lock or .cadre/, else that cwd.
+ */
+export async function findRoot(env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
+  const given = env.CLAUDE_PROJECT_DIR || env.CURSOR_PROJECT_DIR || env.GEMINI_PROJECT_DIR;
+  if (given) return resolve(given);
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const marker of ["cadre.yaml", "cadre.lock", ".cadre"])
+      if (await exists(join(dir, marker))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return resolve(cwd);
+    dir = up;
+  }
+}
+
+async function writeAtomic(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(tmp, content);
+  await rename(tmp, path);
+}
+
+function slugOf(s: string): string {
+  return s.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 80) || "default";
+}
+
+async function bootstrapContext(root: string, host: string, budget: number): Promise<BootstrapContext> {
+  const ctx: BootstrapContext = { host, items: [] };
+  try {
+    const lock = JSON.parse(await readFile(join(root, "cadre.lock"), "utf8")) as {
+      files?: Record<string, { hosts?: string[]; items?: string[] }>;
+    };
+    const items = new Set<string>();
+    for (const f of Object.values(lock.files ?? {}))
+      if (f.hosts?.includes(host)) for (const i of f.items ?? []) items.add(i);
+    ctx.items = [...items].sort();
+    ctx.guards = ctx.items
+      .filter((q) => q.includes("hook:"))
+      .map((q) => q.slice(q.indexOf("hook:") + 5))
+      .filter((n) => BUILTIN_HOOKS[n]?.failure === "closed");
+  } catch {
+    // No lock: nothing installed by cadre here.
+  }
+  const db = join(root, ".cadre", "index.db");
+  if (await exists(db)) {
+    try {
+      // Loaded lazily: only this handler, only when an index exists, opens SQLite.
+      const [{ openDb }, { buildRepoMap }] = await Promise.all([
+        import("../index/db.js"),
+        import("../index/repo-map.js"),
+      ]);
+      const { db: handle } = openDb(db);
+      try {
+        ctx.repoMap = (await buildRepoMap(handle, { budget })).text;
+      } finally {
+        handle.close();
+      }
+    } catch (e) {
+      ctx.mapNote = `(no repository map: ${(e as Error).message})`;
+    }
+  } else ctx.mapNote = "No code index yet: `cadre index build` adds a repository map here.";
+  return ctx;
+}
+
+async function pruneCaptures(dir: string): Promise<void> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(".log")).sort();
+  for (const n of names.slice(0, Math.max(0, names.length - CAPTURES_KEPT)))
+    await rm(join(dir, n), { force: true });
+}
+
+async function log(root: string, line: string): Promise<void> {
+  try {
+    await mkdir(join(root, ".cadre", "logs"), { recursive: true });
+    await appendFile(join(root, ".cadre", "logs", "hooks.log"), `${new Date().toISOString()} ${line}\n`);
+  } catch {
+    // Logging must never turn into a hook failure.
+  }
+}
+
+/** Run one hook call. Never throws: a failure becomes the answer the hook's failure mode asks for. */
+export async function runHook(a: HookArgs, e: HookEnv): Promise<HookAnswer> {
+  if (!(HOOK_HOSTS as readonly string[]).includes(a.host))
+    return {
+      exitCode: 1,
+      stdout: "",
+      stderr: `cadre hook: unknown --host "${a.host}" (one of ${HOOK_HOSTS.join(", ")})\n`,
+    };
+  const host = a.host as HookHost;
+  const fallback = BUILTIN_HOOKS[a.handler ?? a.id];
+  const failure: "open" | "closed" =
+    a.failure === "open" || a.failure === "closed" ? a.failure : (fallback?.failure ?? "closed");
+  const event = (a.event ?? fallback?.event ?? "pre-tool-use") as HookEvent;
+  let payload: unknown;
+  let root = e.cwd;
+  try {
+    const settings = settingsOf(a);
+    const text = await readStdin(e.stdin);
+    payload = text.trim() === "" ? {} : JSON.parse(text);
+    const cwd =
+      typeof (payload as { cwd?: unknown }).cwd === "string" ? (payload as { cwd: string }).cwd : e.cwd;
+    root = await findRoot(e.env, cwd);
+    const session = String(
+      (payload as Record<string, unknown>).session_id ??
+        (payload as Record<string, unknown>).sessionId ??
+        (payload as Record<string, unknown>).conversation_id ??
+        (payload as Record<string, unknown>).trajectory_id ??
+        "default",
+    );
+    const statePath = join(root, ".cadre", "state", `${slugOf(a.id)}-${host}-${slugOf(session)}.json`);
+    let state: unknown;
+    if (STATEFUL.has(settings.handler))
+      state = await readFile(statePath, "utf8").then(
+        (t) => JSON.parse(t) as unknown,
+        () => undefined,
+      );
+    const context =
+      settings.handler === "session-bootstrap" && settings.event === "session-start"
+        ? await bootstrapContext(root, host, Number(settings.config.map_budget ?? 1500))
+        : undefined;
+    const out = decide({ host, settings, payload, state, now: e.now?.() ?? Date.now(), root, context });
+    for (const w of out.writes ?? []) await writeAtomic(join(root, w.path), w.content);
+    if (out.writes?.length) await pruneCaptures(join(root, ".cadre", "captures"));
+    if (out.state !== undefined) await writeAtomic(statePath, `${JSON.stringify(out.state)}\n`);
+    return out.answer;
+  } catch (err) {
+    const msg = ((err as Error)?.message ?? String(err)).replace(/\s+/g, " ").trim();
+    await log(root, `${a.id} --host ${a.host}: ${msg} (${failure === "closed" ? "denied" : "allowed"})`);
+    return failureAnswer(host, payload, a.id, { event, failure }, msg);
+  }
+}
