@@ -1,0 +1,336 @@
+import { spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse as parseToml } from "smol-toml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, cadre } from "./helpers.js";
+
+// init --yes + sync on a temp project, then run the hook commands cadre wrote into each host's config,
+// with real payload shapes on stdin, the way the host would (sh -c, cadre on PATH).
+
+const HOSTS = "claude-code,codex,cursor,gemini-cli,copilot,windsurf";
+const base = mkdtempSync(join(tmpdir(), "cadre-hooks-e2e-"));
+const dir = join(base, "proj");
+const home = join(base, "home");
+const shims = join(base, "bin");
+const env = {
+  HOME: home,
+  XDG_CONFIG_HOME: join(home, ".config"),
+  XDG_STATE_HOME: join(home, ".local", "state"),
+  XDG_CACHE_HOME: join(home, ".cache"),
+  PATH: `${shims}:${process.env.PATH}`,
+};
+
+const CURSOR_USER = `{
+  "version": 1,
+  "hooks": {
+    "afterFileEdit": [{ "command": "./format.sh" }]
+  }
+}
+`;
+
+const USER_FILES: Record<string, string> = {
+  ".claude/settings.json": `{
+  "permissions": { "allow": ["Bash(npm test)"] },
+  "hooks": {
+    "PreToolUse": [
+      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "./scripts/my-guard.sh" }] }
+    ]
+  }
+}
+`,
+  ".gemini/settings.json": `{
+  // the user's own hook
+  "hooks": {
+    "BeforeTool": [{ "matcher": "write_file", "hooks": [{ "type": "command", "command": "./mine.sh" }] }]
+  }
+}
+`,
+  ".windsurf/hooks.json": `{
+  "hooks": {
+    "pre_run_command": [{ "command": "python3 ./audit.py", "show_output": false }]
+  }
+}
+`,
+};
+
+/** Run a host's hook command line as the host does: through sh, JSON on stdin, in the project. */
+function runHook(command: string, payload: unknown, extraEnv: Record<string, string> = {}) {
+  const r = spawnSync("sh", ["-c", command], {
+    cwd: dir,
+    env: { ...process.env, ...env, ...extraEnv },
+    input: JSON.stringify(payload),
+    encoding: "utf8",
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function read(p: string): string {
+  return readFileSync(join(dir, p), "utf8");
+}
+
+/** The command of cadre's entry for `name` in an event's list (Claude/Gemini groups, Cursor/Windsurf handlers). */
+function commandIn(list: unknown, name: string): string {
+  for (const e of list as Array<Record<string, unknown>>) {
+    const cmds = Array.isArray(e.hooks)
+      ? (e.hooks as Array<{ command: string }>).map((h) => h.command)
+      : [e.command as string];
+    const c = cmds.find((x) => x?.includes(`cadre hook ${name} `));
+    if (c) return c;
+  }
+  throw new Error(`no cadre hook ${name} in ${JSON.stringify(list)}`);
+}
+
+const root = () => dir;
+const pre = {
+  "claude-code": (tool: string, input: object) => ({
+    session_id: "s1",
+    transcript_path: "/tmp/t.jsonl",
+    cwd: root(),
+    permission_mode: "default",
+    hook_event_name: "PreToolUse",
+    tool_name: tool,
+    tool_input: input,
+    tool_use_id: "toolu_1",
+  }),
+};
+
+beforeAll(async () => {
+  mkdirSync(dir, { recursive: true });
+  mkdirSync(shims, { recursive: true });
+  writeFileSync(join(shims, "cadre"), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+  chmodSync(join(shims, "cadre"), 0o755);
+  for (const [p, text] of [...Object.entries(USER_FILES), [".cursor/hooks.json", CURSOR_USER]]) {
+    mkdirSync(join(dir, p, ".."), { recursive: true });
+    writeFileSync(join(dir, p), text);
+  }
+  const r = await cadre(["init", "--yes", "--hosts", HOSTS], { cwd: dir, env });
+  expect(r.code, r.stderr).toBe(0);
+  const a = await cadre(["add", "hook:output-capture", "hook:session-bootstrap"], { cwd: dir, env });
+  expect(a.code, a.stderr).toBe(0);
+}, 60_000);
+
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+describe("installed hooks answer in each host's protocol", () => {
+  it("claude-code: .claude/settings.json keeps the user's hook and adds cadre's", () => {
+    const s = JSON.parse(read(".claude/settings.json"));
+    expect(s.permissions).toEqual({ allow: ["Bash(npm test)"] });
+    expect(s.hooks.PreToolUse[0].hooks[0].command).toBe("./scripts/my-guard.sh");
+    const cmd = commandIn(s.hooks.PreToolUse, "protected-paths");
+    expect(cmd).toBe("cadre hook protected-paths --host claude-code");
+    const deny = runHook(
+      cmd,
+      pre["claude-code"]("Edit", { file_path: join(dir, "cadre.lock"), old_string: "a", new_string: "b" }),
+    );
+    expect(deny.code).toBe(0);
+    expect(JSON.parse(deny.stdout).hookSpecificOutput).toMatchObject({ permissionDecision: "deny" });
+    const shell = runHook(cmd, pre["claude-code"]("Bash", { command: "sed -i 's/x/y/' package-lock.json" }));
+    expect(JSON.parse(shell.stdout).hookSpecificOutput.permissionDecision).toBe("deny");
+    const ok = runHook(cmd, pre["claude-code"]("Bash", { command: "cat cadre.lock && npm test" }));
+    expect(ok).toMatchObject({ code: 0, stdout: "" });
+  });
+
+  it("claude-code: loop-cap trips on the 5th identical failure (PostToolUseFailure)", () => {
+    const s = JSON.parse(read(".claude/settings.json"));
+    const cmd = commandIn(s.hooks.PostToolUseFailure, "loop-cap");
+    const fail = {
+      session_id: "loop-1",
+      cwd: dir,
+      hook_event_name: "PostToolUseFailure",
+      tool_name: "Bash",
+      tool_input: { command: "npm run build" },
+      tool_use_id: "t",
+      error: "Exit code 1\nerror TS2304: Cannot find name 'x'.",
+    };
+    for (let i = 1; i <= 4; i++) expect(runHook(cmd, fail).stdout).toBe("");
+    const fifth = JSON.parse(runHook(cmd, fail).stdout);
+    expect(fifth.decision).toBe("block");
+    expect(fifth.reason).toMatch(/failed 5 times in a row/);
+  });
+
+  it("claude-code: output-capture writes a capture file for long output", () => {
+    const s = JSON.parse(read(".claude/settings.json"));
+    const cmd = commandIn(s.hooks.PostToolUse, "output-capture");
+    const out = runHook(cmd, {
+      session_id: "s1",
+      cwd: dir,
+      hook_event_name: "PostToolUse",
+      tool_name: "Bash",
+      tool_input: { command: "npm test" },
+      tool_response: {
+        stdout: `${"ok line\n".repeat(3000)}FAIL src/a.test.ts\n`,
+        stderr: "",
+        interrupted: false,
+      },
+    });
+    const ctx = JSON.parse(out.stdout).hookSpecificOutput.additionalContext as string;
+    const path = /(\.cadre\/captures\/\S+\.log)/.exec(ctx)?.[1] as string;
+    expect(existsSync(join(dir, path))).toBe(true);
+    expect(ctx).toContain("FAIL src/a.test.ts");
+  });
+
+  it("claude-code: session-bootstrap lists what cadre installed", () => {
+    const s = JSON.parse(read(".claude/settings.json"));
+    const cmd = commandIn(s.hooks.SessionStart, "session-bootstrap");
+    const out = runHook(cmd, {
+      session_id: "s1",
+      cwd: dir,
+      hook_event_name: "SessionStart",
+      source: "startup",
+    });
+    const ctx = JSON.parse(out.stdout).hookSpecificOutput.additionalContext as string;
+    expect(ctx).toMatch(/skills \(\d+\): .*test-driven-development/);
+    expect(ctx).toContain("Guards active: loop-cap, protected-paths");
+  });
+
+  it("codex: [[hooks.PreToolUse]] in config.toml; apply_patch on a protected file is denied", () => {
+    const t = parseToml(read(".codex/config.toml")) as {
+      hooks: Record<string, Array<{ hooks: Array<{ command: string }> }>>;
+    };
+    const cmd = commandIn(t.hooks.PreToolUse, "protected-paths");
+    const payload = (file: string) => ({
+      session_id: "c1",
+      transcript_path: null,
+      cwd: dir,
+      hook_event_name: "PreToolUse",
+      model: "gpt-5",
+      tool_name: "apply_patch",
+      tool_use_id: "call_1",
+      tool_input: { command: `*** Begin Patch\n*** Update File: ${file}\n@@\n-a\n+b\n*** End Patch\n` },
+    });
+    expect(JSON.parse(runHook(cmd, payload("yarn.lock")).stdout).hookSpecificOutput.permissionDecision).toBe(
+      "deny",
+    );
+    expect(runHook(cmd, payload("src/index.ts")).stdout).toBe("");
+  });
+
+  it("cursor: .cursor/hooks.json version 1; permission deny", () => {
+    const h = JSON.parse(read(".cursor/hooks.json"));
+    expect(h.version).toBe(1);
+    const cmd = commandIn(h.hooks.preToolUse, "protected-paths");
+    const payload = (command: string) => ({
+      conversation_id: "c1",
+      generation_id: "g1",
+      hook_event_name: "preToolUse",
+      workspace_roots: [dir],
+      tool_name: "Shell",
+      tool_input: { command },
+      cwd: dir,
+    });
+    expect(JSON.parse(runHook(cmd, payload("rm -rf .git")).stdout)).toMatchObject({ permission: "deny" });
+    expect(JSON.parse(runHook(cmd, payload("git status")).stdout)).toEqual({});
+  });
+
+  it("gemini-cli: BeforeTool decision deny; the user's hook and comment stay", () => {
+    const text = read(".gemini/settings.json");
+    expect(text).toContain("// the user's own hook");
+    const s = parseJsonc(text);
+    const cmd = commandIn(s.hooks.BeforeTool, "protected-paths");
+    const payload = (file: string) => ({
+      session_id: "g1",
+      cwd: dir,
+      hook_event_name: "BeforeTool",
+      timestamp: "2026-11-22T05:00:00Z",
+      tool_name: "write_file",
+      tool_input: { file_path: join(dir, file), content: "x" },
+    });
+    expect(
+      JSON.parse(runHook(cmd, payload("pnpm-lock.yaml"), { GEMINI_PROJECT_DIR: dir }).stdout),
+    ).toMatchObject({
+      decision: "deny",
+    });
+    expect(JSON.parse(runHook(cmd, payload("notes.md"), { GEMINI_PROJECT_DIR: dir }).stdout)).toEqual({});
+  });
+
+  it("copilot: .github/hooks/cadre-protected-paths.json; permissionDecision deny", () => {
+    const h = JSON.parse(read(".github/hooks/cadre-protected-paths.json"));
+    const cmd = h.hooks.preToolUse[0].bash as string;
+    const payload = (command: string) => ({
+      timestamp: 1,
+      cwd: dir,
+      toolName: "bash",
+      toolArgs: JSON.stringify({ command }),
+    });
+    expect(JSON.parse(runHook(cmd, payload("echo x >> cadre.lock")).stdout)).toMatchObject({
+      permissionDecision: "deny",
+    });
+    expect(runHook(cmd, payload("echo x >> notes.txt")).stdout).toBe("");
+  });
+
+  it("windsurf: exit 2 with the reason on stderr; the user's entry stays", () => {
+    const h = JSON.parse(read(".windsurf/hooks.json"));
+    expect(h.hooks.pre_run_command[0].command).toBe("python3 ./audit.py");
+    const cmd = commandIn(h.hooks.pre_write_code, "protected-paths");
+    const payload = (file: string) => ({
+      agent_action_name: "pre_write_code",
+      trajectory_id: "tr1",
+      execution_id: "ex1",
+      timestamp: "2026-11-22T05:00:00Z",
+      tool_info: { file_path: join(dir, file), edits: [{ old_string: "a", new_string: "b" }] },
+    });
+    const deny = runHook(cmd, payload(".git/config"));
+    expect(deny.code).toBe(2);
+    expect(deny.stderr).toMatch(/\.git\/config/);
+    expect(runHook(cmd, payload("src/a.ts")).code).toBe(0);
+  });
+
+  it("a missing cadre never blocks: the shell's exit 127 is a non-blocking error in every host", () => {
+    const r = runHook(
+      "cadre hook protected-paths --host claude-code",
+      pre["claude-code"]("Edit", { file_path: "x" }),
+      {
+        PATH: "/usr/bin:/bin",
+      },
+    );
+    expect(r.code).toBe(127);
+  });
+
+  it("doctor reports the guards and where cadre is", async () => {
+    const ok = await cadre(["doctor", "--json"], { cwd: dir, env });
+    const checks = JSON.parse(ok.stdout).data.checks as Array<{
+      name: string;
+      level: string;
+      message: string;
+    }>;
+    expect(checks.find((c) => c.name === "hooks")).toMatchObject({ level: "ok" });
+    const missing = await cadre(["doctor", "--json"], { cwd: dir, env: { ...env, PATH: "/usr/bin:/bin" } });
+    const hooks = (
+      JSON.parse(missing.stdout).data.checks as Array<{ name: string; level: string; message: string }>
+    ).find((c) => c.name === "hooks");
+    expect(hooks?.level).toBe("error");
+    expect(hooks?.message).toMatch(/fail-closed guards loop-cap, protected-paths are NOT active/);
+  });
+
+  it("uninstall removes only cadre's entries: the user's files are byte-identical", async () => {
+    const u = await cadre(["uninstall", "--yes"], { cwd: dir, env });
+    expect(u.code, u.stderr).toBe(0);
+    for (const [p, text] of Object.entries(USER_FILES)) expect(read(p), p).toBe(text);
+    for (const p of [".github/hooks", ".codex/config.toml"]) expect(existsSync(join(dir, p)), p).toBe(false);
+    expect(readdirSync(join(dir, ".claude"))).toEqual(["settings.json"]);
+    // Cursor: the user's hooks stay; cadre's entries go.
+    expect(JSON.parse(read(".cursor/hooks.json")).hooks).toEqual({
+      afterFileEdit: [{ command: "./format.sh" }],
+    });
+  });
+
+  // Known gap in the owned-keys planner: a key that already holds the value cadre wants (the user's
+  // `version: 1`) is adopted as cadre's, so uninstall removes it. Passes (as a failure) until that is fixed.
+  it.fails("uninstall keeps the `version: 1` the user's .cursor/hooks.json already had", () => {
+    expect(read(".cursor/hooks.json")).toBe(CURSOR_USER);
+  });
+});
+
+function parseJsonc(text: string): { hooks: Record<string, unknown[]> } {
+  return JSON.parse(text.replace(/^\s*\/\/.*$/gm, ""));
+}
