@@ -351,7 +351,12 @@ const DECLARES = {
     kind === "variable"
       ? new RegExp(`\\$${name}\\s*(=(?![=>])|\\[)|\\b(static|global)\\b.*\\$${name}\\b`).test(line)
       : undefined,
-  "C#": (_kind, _name, line) => (/^\s*where\b/.test(line) ? false : undefined),
+  // `let cstr: &'static CStr = …` tagged as a variable `CStr`, `static TEST: &'static str` as `str`.
+  Rust: (kind, name, line) =>
+    kind === "variable" && new RegExp(`'static\\s+(mut\\s+)?${name}\\b`).test(line) ? false : undefined,
+  // `where T : Base` constraints tagged as properties, `var x = …` locals tagged as fields.
+  "C#": (kind, _name, line) =>
+    /^\s*where\b/.test(line) || (kind === "field" && /^\s*var\s/.test(line)) ? false : undefined,
   // `const { keys: getKeys } = Object` binds `getKeys`; ctags tags the property key `keys`.
   TypeScript: (_kind, name, line) => destructuredKey(name, line),
   JavaScript: (_kind, name, line) => destructuredKey(name, line),
@@ -516,10 +521,10 @@ function timingTables(results, lines) {
 
 function recallTable(results, lines) {
   lines.push(
-    "Recall counts every mapped ctags tag. Misses are classed *ctags-misparse* when the tagged line declares no variable of that name, *function-local* for a variable inside a function body, otherwise *missed*.",
+    "Recall counts every mapped ctags tag. Misses are classed *ctags-misparse* when the tagged line does not declare that name by the language's syntax (checks per language in `run.mjs`), *function-local* for a variable inside a function body, otherwise *missed*; the second recall column leaves the misparses out.",
     "",
-    "| corpus | language | ctags definitions | found by cadre | recall | misses by ctags kind | misses by class |",
-    "|---|---|---:|---:|---:|---|---|",
+    "| corpus | language | ctags definitions | found by cadre | recall | recall excl. ctags misparses | misses by ctags kind | misses by class |",
+    "|---|---|---:|---:|---:|---:|---|---|",
   );
   for (const x of results)
     for (const [lang, p] of Object.entries(x.recall)) {
@@ -531,8 +536,9 @@ function recallTable(results, lines) {
         .map(([k, n]) => `${k} ${n}`)
         .join(", ");
       const pct = (a, b) => `${((100 * a) / b).toFixed(2)}%`;
+      const misparsed = p.classes["ctags-misparse"] ?? 0;
       lines.push(
-        `| ${x.c.name} | ${lang} | ${p.total} | ${p.found} | ${pct(p.found, p.total)} | ${mk || "—"} | ${mc || "—"} |`,
+        `| ${x.c.name} | ${lang} | ${p.total} | ${p.found} | ${pct(p.found, p.total)} | ${pct(p.found, p.total - misparsed)} | ${mk || "—"} | ${mc || "—"} |`,
       );
     }
 }

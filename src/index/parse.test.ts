@@ -219,6 +219,45 @@ describe("extraction gaps found on real corpora", () => {
     expect(got.some((g) => g.includes(".map "))).toBe(false);
   });
 
+  it("indexes JS functions assigned to implicit globals and to members inside functions", () => {
+    const got = sym(
+      "javascript",
+      [
+        "Search = function (data) {",
+        "  this.data = data;",
+        "};",
+        "function init() {",
+        "  var search = new Search([]);",
+        "  search.renderItem = function (r) {};",
+        "  Shortcuts.dismissFunc[num] = function () {};",
+        "  handler = function () {};",
+        "}",
+      ].join("\n"),
+    );
+    expect(got).toEqual(
+      expect.arrayContaining([
+        "function Search 1-3",
+        "method search.renderItem 6-6",
+        "method Shortcuts.dismissFunc 7-7",
+      ]),
+    );
+    expect(got.some((g) => g.includes("handler"))).toBe(false);
+  });
+
+  it("indexes C# operators and indexers", () => {
+    expect(
+      sym(
+        "csharp",
+        [
+          "struct Unit {",
+          "  public static bool operator ==(Unit a, Unit b) { return true; }",
+          "  public int this[int i] { get { return 0; } }",
+          "}",
+        ].join("\n"),
+      ),
+    ).toEqual(["struct Unit 1-4", "method Unit.operator == 2-2", "property Unit.this 3-3"]);
+  });
+
   it("indexes Ruby attribute accessors and aliases", () => {
     expect(
       sym(

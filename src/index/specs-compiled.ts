@@ -345,6 +345,16 @@ export const csharp: LangSpec = {
       return id ? { qual: addDef(c, n, textOf(id, c), "constructor"), kind: "function" } : undefined;
     },
     destructor_declaration: fnRule(),
+    // `public static bool operator ==(A a, A b)`: a method named as C# spells it, `operator ==`.
+    operator_declaration: (n, c) => {
+      const op = n.childForFieldName("operator");
+      return op ? { qual: addDef(c, n, `operator ${textOf(op, c)}`, "method"), kind: "function" } : undefined;
+    },
+    // `public T this[int i] { get … }`: the indexer, a property named `this`.
+    indexer_declaration: (n, c) => {
+      addDef(c, n, "this", "property");
+      return undefined;
+    },
     property_declaration: leafRule("property"),
     field_declaration: csVars("field"),
     event_field_declaration: csVars("field"),

@@ -119,15 +119,35 @@ function thisMember(n: Node, c: Ctx): ScopeDecl | undefined {
   return { qual, kind: isFn ? "function" : "type" };
 }
 
-/** `Foo.prototype.bar = function () {}` and `exports.x = …` at top level. */
+/**
+ * `Foo.prototype.bar = function () {}` and `exports.x = …` at top level; a function assigned to a member
+ * anywhere (`search.renderItem = function () {}`); an implicit global `Search = function () {}`.
+ */
 const jsAssignment: Rule = (n, c) => {
   if (n.parent?.type !== "expression_statement") return undefined;
-  if (inFunction(c)) return thisMember(n, c);
+  const inFn = inFunction(c);
+  if (inFn) {
+    const member = thisMember(n, c);
+    if (member) return member;
+  }
   let left = n.childForFieldName("left");
   // `ns.handlers[key] = function () {}`: name it after the object part.
   if (left?.type === "subscript_expression") left = left.childForFieldName("object");
   const right = n.childForFieldName("right");
-  const valueOk = right && (FN_VALUES.has(right.type) || right.type === "class" || right.type === "object");
+  // Inside a function only functions assigned to a member count (`search.render = function () {}`).
+  const valueOk =
+    right && (FN_VALUES.has(right.type) || (!inFn && (right.type === "class" || right.type === "object")));
+  // `Search = function (data) {…}` at top level: an implicit global, defined here.
+  if (
+    !inFn &&
+    left?.type === "identifier" &&
+    right &&
+    (FN_VALUES.has(right.type) || right.type === "class")
+  ) {
+    const name = textOf(left, c);
+    const fn = FN_VALUES.has(right.type);
+    return { qual: addDef(c, n, name, fn ? "function" : "class"), kind: fn ? "function" : "type" };
+  }
   if (left?.type !== "member_expression" || !valueOk) return undefined;
   const path = textOf(left, c).replace(/\.prototype\b/g, "");
   if (!/^[\w$.]+$/.test(path)) return undefined;
