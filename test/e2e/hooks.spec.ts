@@ -110,7 +110,8 @@ beforeAll(async () => {
   mkdirSync(shims, { recursive: true });
   writeFileSync(join(shims, "cadre"), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
   chmodSync(join(shims, "cadre"), 0o755);
-  for (const [p, text] of [...Object.entries(USER_FILES), [".cursor/hooks.json", CURSOR_USER]]) {
+  const files: Array<[string, string]> = [...Object.entries(USER_FILES), [".cursor/hooks.json", CURSOR_USER]];
+  for (const [p, text] of files) {
     mkdirSync(join(dir, p, ".."), { recursive: true });
     writeFileSync(join(dir, p), text);
   }
