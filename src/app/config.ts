@@ -27,6 +27,8 @@ export const ConfigSchema = z.strictObject({
   budgets: z.strictObject({ tokens: z.number().int().positive().optional() }).default({}),
   /** Install skill files as symlinks to the pack (copies where symlinks are not allowed). */
   link: z.boolean().default(false),
+  /** How the hook commands cadre installs start cadre (`<command> hook <name> --host <host>`). */
+  hooks: z.strictObject({ command: z.string().min(1).optional() }).default({}),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -73,6 +75,8 @@ export function renderConfig(c: {
   sources: string[];
   include?: string[];
   link?: boolean;
+  /** `hooks.command`, when cadre is not on PATH (e.g. a project devDependency: `npx --no-install cadre`). */
+  hooksCommand?: string;
 }): string {
   const list = (xs: string[]) => (xs.length ? `[${xs.join(", ")}]` : "[]");
   return [
@@ -90,6 +94,12 @@ export function renderConfig(c: {
     "exclude: []",
     ...(c.link
       ? ["# Skill files are symlinks to the pack (copies where symlinks are not allowed).", "link: true"]
+      : []),
+    ...(c.hooksCommand
+      ? [
+          "# How hosts start cadre for its hooks (default: cadre, on PATH). See docs/hooks.md.",
+          `hooks: { command: ${JSON.stringify(c.hooksCommand)} }`,
+        ]
       : []),
     "",
   ].join("\n");

@@ -1,5 +1,5 @@
 import { access, readdir, stat } from "node:fs/promises";
-import { delimiter, join } from "node:path";
+import { delimiter, isAbsolute, join } from "node:path";
 import type { UserError } from "../core/errors.js";
 import { BUILTIN_HOOKS } from "../model/hook-builtins.js";
 import { PROPOSAL_SUFFIX } from "../plan/types.js";
@@ -41,15 +41,16 @@ export async function doctorCommand(o: ProjectOptions): Promise<Check[]> {
     add("lock", "ok", `cadre.lock lists ${Object.keys(lock.files).length} files`);
     const hooks = installedHooks(lock.files);
     if (hooks.length > 0) {
-      const bin = await onPath(CADRE_BIN, o.env);
+      const command = config?.hooks.command ?? CADRE_BIN;
+      const bin = await findCadre(command, layout.root, o.env);
       const closed = hooks.filter((h) => BUILTIN_HOOKS[h]?.failure === "closed");
-      if (bin) add("hooks", "ok", `${hooks.length} hooks run \`${CADRE_BIN} hook\`, found at ${bin}`);
+      if (bin) add("hooks", "ok", `${hooks.length} hooks run \`${command} hook\`; cadre found at ${bin}`);
       else
         add(
           "hooks",
           closed.length ? "error" : "warning",
-          `hooks ${hooks.join(", ")} run \`${CADRE_BIN} hook\`, but \`${CADRE_BIN}\` is not on PATH: hosts treat the missing command as a non-blocking error and skip them${closed.length ? `, so the fail-closed guards ${closed.join(", ")} are NOT active` : ""}`,
-          "install cadre globally (npm install -g cadre), or put the project's node_modules/.bin on the PATH the host starts with",
+          `hooks ${hooks.join(", ")} run \`${command} hook\`, but it finds no cadre from here: hosts treat the failing command as a non-blocking error and skip them${closed.length ? `, so the fail-closed guards ${closed.join(", ")} are NOT active` : ""}`,
+          "install cadre globally (npm install -g cadre), or for a devDependency set hooks.command in cadre.yaml (see docs/hooks.md)",
         );
     }
   } catch (e) {
@@ -114,6 +115,33 @@ function installedHooks(files: Record<string, { items: string[] }>): string[] {
       if (q.includes("/hook:") && BUILTIN_HOOKS[name]) names.add(name);
     }
   return [...names].sort();
+}
+
+/** Where the hook command would find cadre: the project's node_modules/.bin for npx, PATH otherwise. */
+async function findCadre(command: string, root: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const words = command.trim().split(/\s+/);
+  const first = words[0] ?? "";
+  if (first === "npx") {
+    const local = join(root, "node_modules", ".bin", "cadre");
+    if (
+      await access(local).then(
+        () => true,
+        () => false,
+      )
+    )
+      return local;
+    return onPath("cadre", env);
+  }
+  if (first.includes("/")) {
+    const p = isAbsolute(first) ? first : join(root, first);
+    return (await access(p, 1).then(
+      () => true,
+      () => false,
+    ))
+      ? p
+      : undefined;
+  }
+  return onPath(first, env);
 }
 
 /** The first executable `name` on PATH, as a shell would find it. */

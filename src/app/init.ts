@@ -1,8 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, isAbsolute, relative } from "node:path";
 import { ErrorCodes, UserError, usageError } from "../core/errors.js";
 import { HOST_IDS } from "../hosts/registry.js";
 import { loadPack } from "../sources/load.js";
+import { packageRoot } from "../sources/paths.js";
 import { CONFIG_FILE, readConfig, renderConfig } from "./config.js";
 import { detectHosts, layoutOf, type ProjectOptions } from "./project.js";
 import { type SyncResult, syncCommand } from "./sync.js";
@@ -60,7 +61,15 @@ export async function initCommand(o: InitOptions): Promise<InitResult> {
   const include: string[] = [];
   for (const s of o.sources ?? []) include.push(`${(await loadPack(s, { cwd: o.cwd, env: o.env })).name}/*`);
   const sources = ["builtin", ...(o.sources ?? [])];
-  const text = renderConfig({ hosts, profiles, scope: layout.scope, sources, include, link: o.link });
+  const text = renderConfig({
+    hosts,
+    profiles,
+    scope: layout.scope,
+    sources,
+    include,
+    link: o.link,
+    hooksCommand: localInstall(layout.root) ? LOCAL_HOOK_COMMAND : undefined,
+  });
   await mkdir(dirname(layout.configPath), { recursive: true });
   await writeFile(layout.configPath, text);
   const sync = o.noSync ? undefined : await syncCommand(o);
@@ -71,4 +80,16 @@ export async function initCommand(o: InitOptions): Promise<InitResult> {
     detected,
     sync,
   };
+}
+
+/** The hook command for a cadre installed as the project's dependency: found from any folder of it. */
+export const LOCAL_HOOK_COMMAND = "npx --no-install cadre";
+
+/**
+ * Whether this cadre runs from the project's own node_modules (a devDependency) rather than a global
+ * install: its hook commands then cannot count on `cadre` being on the PATH hosts start with.
+ */
+function localInstall(root: string): boolean {
+  const rel = relative(root, packageRoot());
+  return rel.startsWith("node_modules") && !rel.startsWith("..") && !isAbsolute(rel);
 }

@@ -171,7 +171,7 @@ export async function computePlan(
     const rendered = renderAll(
       await toRenderItems(items, cat.packs, layout.root, opts.link ?? config.link),
       hosts,
-      layout.hostEnv,
+      config.hooks.command ? { ...layout.hostEnv, cadreCommand: config.hooks.command } : layout.hostEnv,
       skip,
     );
     desired = rendered.desired;

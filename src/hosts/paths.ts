@@ -8,6 +8,8 @@ export interface HostEnv {
   home: string;
   /** XDG config home (absolute, posix); defaults to {home}/.config. */
   xdgConfig?: string;
+  /** How installed hook commands start cadre (cadre.yaml `hooks.command`); `cadre` when unset. */
+  cadreCommand?: string;
 }
 
 /**

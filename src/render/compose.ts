@@ -86,7 +86,7 @@ export function renderAll(
           message: `${item.kind} installed as ${target.as}`,
         });
       if (target.hooks) {
-        const r = renderHook(item.name, item.meta, target);
+        const r = renderHook(item.name, item.meta, target, env.cadreCommand);
         if (r.type === "skip") {
           notes.push({
             host: host.id,

@@ -13,7 +13,7 @@ import { tomlString } from "./toml.js";
 /** Seconds a built-in handler may take before the host gives up (it answers in milliseconds). */
 const BUILTIN_TIMEOUT_S = 30;
 
-/** How the written command finds cadre: on PATH (global install, or a devDependency's bin on PATH). */
+/** How the written command finds cadre by default: on PATH (cadre.yaml `hooks.command` changes it). */
 export const CADRE_BIN = "cadre";
 
 type Handler = HookData["handler"];
@@ -38,13 +38,18 @@ function canonical(v: unknown): string {
 }
 
 /** The command line a host runs for a hook item. */
-export function hookCommand(name: string, meta: Record<string, unknown>, host: string): string {
+export function hookCommand(
+  name: string,
+  meta: Record<string, unknown>,
+  host: string,
+  cadre: string = CADRE_BIN,
+): string {
   const h = data(meta);
   const handler = h.handler as Handler;
   if ("command" in handler) return handler.command;
   const builtin = handler.builtin;
   const def = BUILTIN_HOOKS[builtin];
-  const args = [CADRE_BIN, "hook", name, "--host", host];
+  const args = ["hook", name, "--host", host];
   if (builtin !== name) args.push("--handler", builtin);
   if (!def || h.event !== def.event) args.push("--event", h.event);
   if (!def || h.failure !== def.failure) args.push("--failure", h.failure);
@@ -52,7 +57,7 @@ export function hookCommand(name: string, meta: Record<string, unknown>, host: s
   if (matcher && canonical(matcher) !== canonical(def?.matcher)) args.push("--match", matcher.join(","));
   const config = { ...(def?.config ?? {}), ...(h.config ?? {}) };
   if (canonical(config) !== canonical(def?.config ?? {})) args.push("--config", canonical(h.config ?? {}));
-  return args.map(shellQuote).join(" ");
+  return [cadre, ...args.map(shellQuote)].join(" ");
 }
 
 /** Claude Code's tool names (as Claude plugin hooks use them) → tool classes. */
@@ -105,7 +110,12 @@ export type HookRender =
   | { type: "file"; content: string }
   | { type: "skip"; reason: string };
 
-export function renderHook(name: string, meta: Record<string, unknown>, target: Target): HookRender {
+export function renderHook(
+  name: string,
+  meta: Record<string, unknown>,
+  target: Target,
+  cadre?: string,
+): HookRender {
   const p = target.hooks;
   if (!p) return { type: "skip", reason: "the target has no hook protocol" };
   const h = data(meta);
@@ -120,7 +130,7 @@ export function renderHook(name: string, meta: Record<string, unknown>, target: 
   // cadre filters tools itself on hosts without matchers; a third-party command would run on every tool.
   if (tool && !p.tools && "command" in h.handler && matcherTerms(h))
     return { type: "skip", reason: "no tool matchers for a hook that runs its own command" };
-  const command = hookCommand(name, meta, p.host);
+  const command = hookCommand(name, meta, p.host, cadre);
   const t = timeout(h, p);
   switch (target.format) {
     case "hooks-json":

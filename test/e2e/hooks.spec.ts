@@ -7,6 +7,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -335,3 +336,35 @@ describe("installed hooks answer in each host's protocol", () => {
 function parseJsonc(text: string): { hooks: Record<string, unknown[]> } {
   return JSON.parse(text.replace(/^\s*\/\/.*$/gm, ""));
 }
+
+describe("hooks.command in cadre.yaml (cadre as a project devDependency)", () => {
+  it("writes the configured launcher, and the hook runs through it", async () => {
+    const p = join(base, "dev");
+    mkdirSync(join(p, "node_modules", ".bin"), { recursive: true });
+    symlinkSync(join(BIN, "..", ".."), join(p, "node_modules", "cadre"));
+    symlinkSync(join("..", "cadre", "bin", "cadre.js"), join(p, "node_modules", ".bin", "cadre"));
+    writeFileSync(join(p, "package.json"), '{"name":"dev","private":true,"devDependencies":{"cadre":"*"}}\n');
+    writeFileSync(
+      join(p, "cadre.yaml"),
+      'version: 1\nhosts: [claude-code]\nprofiles: []\ninclude: [hook:protected-paths]\nhooks: { command: "npx --no-install cadre" }\n',
+    );
+    const noPath = { ...env, PATH: `${join(process.execPath, "..")}:/usr/bin:/bin` };
+    const r = await cadre(["sync"], { cwd: p, env: noPath });
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(readFileSync(join(p, ".claude/settings.json"), "utf8"));
+    const cmd = s.hooks.PreToolUse[0].hooks[0].command as string;
+    expect(cmd).toBe("npx --no-install cadre hook protected-paths --host claude-code");
+    const out = spawnSync("sh", ["-c", cmd], {
+      cwd: join(p, "node_modules", ".."),
+      env: { ...process.env, ...noPath },
+      input: JSON.stringify({ ...pre["claude-code"]("Bash", { command: "rm cadre.lock" }), cwd: p }),
+      encoding: "utf8",
+    });
+    expect(JSON.parse(out.stdout).hookSpecificOutput.permissionDecision).toBe("deny");
+    const d = await cadre(["doctor", "--json"], { cwd: p, env: noPath });
+    const hooks = (JSON.parse(d.stdout).data.checks as Array<{ name: string; level: string }>).find(
+      (c) => c.name === "hooks",
+    );
+    expect(hooks?.level).toBe("ok");
+  }, 60_000);
+});
