@@ -52,6 +52,25 @@ CREATE VIRTUAL TABLE symbols_fts USING fts5(name, qualname, signature, doc, cont
 CREATE VIRTUAL TABLE files_fts USING fts5(path, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
 `;
 
+/**
+ * Secondary indexes on `symbols` (they are part of the schema). A full build drops them and creates them
+ * once after the bulk insert, inside its transaction: one sort each instead of a B-tree insert per row.
+ */
+const SECONDARY_INDEXES: Record<string, string> = {
+  symbols_name: "symbols(name COLLATE NOCASE)",
+  symbols_qualname: "symbols(qualname COLLATE NOCASE)",
+  symbols_file: "symbols(file_id, line)",
+};
+
+export function dropSecondaryIndexes(db: Db): void {
+  for (const name of Object.keys(SECONDARY_INDEXES)) db.exec(`DROP INDEX IF EXISTS ${name}`);
+}
+
+export function createSecondaryIndexes(db: Db): void {
+  for (const [name, on] of Object.entries(SECONDARY_INDEXES))
+    db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${on}`);
+}
+
 /** Migrations from version i to i+1 (index 0 creates version 1). Add new entries; never edit old ones. */
 const MIGRATIONS: Array<(db: Db) => void> = [(db) => db.exec(SCHEMA_V1)];
 
@@ -70,12 +89,19 @@ export function removeDb(path: string): void {
   for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
 }
 
-function migrate(db: Db): void {
+function schemaVersion(db: Db): number {
   const version = db.pragma("user_version", { simple: true }) as number;
   if (version > SCHEMA_VERSION)
     throw new SchemaError(`schema version ${version} is newer than this cadre (${SCHEMA_VERSION})`);
+  return version;
+}
+
+/** Migrate under the write lock; an up-to-date database (the common case) takes no lock at all. */
+function migrate(db: Db): void {
+  if (schemaVersion(db) === SCHEMA_VERSION) return;
   db.transaction(() => {
-    for (let v = version; v < SCHEMA_VERSION; v++) MIGRATIONS[v]?.(db);
+    // Read again under the lock: another process may have migrated meanwhile.
+    for (let v = schemaVersion(db); v < SCHEMA_VERSION; v++) MIGRATIONS[v]?.(db);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }

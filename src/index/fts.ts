@@ -12,9 +12,25 @@ export function splitIdentifier(id: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
+/** CAMEL needs an upper-case ASCII letter; most snake_case names and many lines have none. */
+const UPPER = /[A-Z]/;
+
+/** `splitIdentifier(id).join(" ")`, memoised: the same identifiers recur across the files of a build. */
+const splitCache = new Map<string, string>();
+function splitJoined(id: string): string {
+  let v = splitCache.get(id);
+  if (v === undefined) {
+    v = splitIdentifier(id).join(" ");
+    if (splitCache.size >= 100_000) splitCache.clear();
+    splitCache.set(id, v);
+  }
+  return v;
+}
+
 /** Append the parts of every camelCase identifier after it, so `getUser` also indexes `get user`. */
 export function expandForIndex(text: string): string {
-  return text.replace(CAMEL, (m) => `${m} ${splitIdentifier(m).join(" ")}`);
+  if (!UPPER.test(text)) return text;
+  return text.replace(CAMEL, (m) => `${m} ${splitJoined(m)}`);
 }
 
 /**
@@ -24,7 +40,7 @@ export function expandForIndex(text: string): string {
 export function camelParts(text: string): string {
   const ids = new Set(text.match(CAMEL));
   const parts: string[] = [];
-  for (const id of ids) parts.push(splitIdentifier(id).join(" "));
+  for (const id of ids) parts.push(splitJoined(id));
   return parts.join(" ; ");
 }
 

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { ErrorCodes, UserError } from "../core/errors.js";
-import { type Db, openDb, removeDb, setMeta } from "./db.js";
+import { createSecondaryIndexes, type Db, dropSecondaryIndexes, openDb, removeDb, setMeta } from "./db.js";
 import { openParsePool, type ParsePool } from "./parse-pool.js";
 import { hashText, Store } from "./store.js";
+import type { FileExtract } from "./types.js";
 import { skipReason, toPosix, type WalkEntry, walkRepo } from "./walk.js";
 
 /** Build and refresh: walk, skip unchanged files (mtime+size, then hash), parse changed ones, store. */
@@ -75,12 +76,6 @@ async function indexOnce(opts: IndexOptions): Promise<IndexStats> {
       maxFileBytes: opts.maxFileBytes,
       exclude: excludeFor(opts.root, opts.dbPath),
     });
-    // Only files whose mtime or size changed need reading; a no-op refresh parses nothing.
-    const known = new Map(new Store(db).allFiles().map((f) => [f.path, f]));
-    const jobs = entries.filter((e) => {
-      const row = known.get(e.path);
-      return opts.full || !row || row.size !== e.size || row.mtime_ms !== e.mtimeMs;
-    }).length;
     const stats: IndexStats = {
       files: 0,
       added: 0,
@@ -92,17 +87,25 @@ async function indexOnce(opts: IndexOptions): Promise<IndexStats> {
       symbols: 0,
       ...(rebuilt ? { rebuilt } : {}),
     };
-    const pool = openParsePool(jobs);
     // One write transaction for the whole run: concurrent refreshes wait for it (serialised).
     db.exec("BEGIN IMMEDIATE");
+    let pool: ParsePool | undefined;
     try {
-      await applyEntries(db, entries, opts, stats, pool);
+      const store = new Store(db);
+      const existing = new Map(store.allFiles().map((f) => [f.path, f]));
+      // Only files whose mtime or size changed need reading; a no-op refresh parses nothing, and a small
+      // one parses in-process (no worker start-up, only the grammars it needs).
+      const jobs = opts.full
+        ? entries.length
+        : entries.filter((e) => isStale(existing.get(e.path), e)).length;
+      pool = openParsePool(jobs);
+      await applyEntries(store, existing, entries, opts, stats, pool);
       db.exec("COMMIT");
     } catch (e) {
       if (db.inTransaction) db.exec("ROLLBACK");
       throw e;
     } finally {
-      await pool.close();
+      await pool?.close();
     }
     stats.symbols = (db.prepare("SELECT count(*) AS n FROM symbols").get() as { n: number }).n;
     stats.files = (db.prepare("SELECT count(*) AS n FROM files").get() as { n: number }).n;
@@ -112,23 +115,35 @@ async function indexOnce(opts: IndexOptions): Promise<IndexStats> {
   }
 }
 
+type KnownFile = ReturnType<Store["allFiles"]>[number];
+
+function isStale(row: KnownFile | undefined, e: WalkEntry): boolean {
+  return !row || row.size !== e.size || row.mtime_ms !== e.mtimeMs;
+}
+
 async function applyEntries(
-  db: Db,
+  store: Store,
+  known: Map<string, KnownFile>,
   entries: WalkEntry[],
   opts: IndexOptions,
   stats: IndexStats,
   pool: ParsePool,
 ): Promise<void> {
-  const store = new Store(db);
-  if (opts.full) clearAll(db);
-  const existing = new Map(store.allFiles().map((f) => [f.path, f]));
+  const db = store.db;
+  let existing = known;
+  if (opts.full) {
+    clearAll(db);
+    existing = new Map();
+    // Built once after the bulk insert (see db.ts); the transaction rolls the drop back on failure.
+    dropSecondaryIndexes(db);
+  }
   const seen = new Set<string>();
   const inflight = new Set<Promise<void>>();
   let done = 0;
   for (const e of entries) {
     if (++done % 50 === 0) opts.onProgress?.(done, entries.length);
     const row = existing.get(e.path);
-    if (row && row.size === e.size && row.mtime_ms === e.mtimeMs) {
+    if (!isStale(row, e)) {
       seen.add(e.path);
       stats.unchanged++;
       continue;
@@ -154,8 +169,7 @@ async function applyEntries(
     if (row) store.removeFile(row.id);
     if (row) stats.updated++;
     else stats.added++;
-    // Parse off the main thread when the pool has workers; store results as they arrive (inserts stay here).
-    const job = pool.parse(e.language, text).then((extract) => {
+    const put = (extract: FileExtract) => {
       if (extract.error) stats.parseErrors++;
       store.addFile({
         path: e.path,
@@ -166,12 +180,23 @@ async function applyEntries(
         text,
         extract,
       });
-    });
+    };
+    if (pool.saturated()) {
+      // Every worker is busy: parse this one here, then let the workers' answers in (they are stored as
+      // they arrive; inserts stay on this thread).
+      put(await pool.parseHere(e.language, text));
+      await new Promise<void>((r) => setImmediate(r));
+      continue;
+    }
+    const job = pool.parse(e.language, text).then(put);
     inflight.add(job);
     void job.finally(() => inflight.delete(job));
     if (inflight.size >= MAX_IN_FLIGHT) await Promise.race(inflight);
   }
   await Promise.all(inflight);
+  // Free the parsers' memory before the index sort and the commit.
+  await pool.close();
+  if (opts.full) createSecondaryIndexes(db);
   for (const [path, row] of existing) {
     if (seen.has(path)) continue;
     store.removeFile(row.id);

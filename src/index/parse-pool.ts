@@ -8,20 +8,27 @@ import type { FileExtract } from "./types.js";
 /**
  * Parsing, in-process or spread over worker threads. Workers load the same built module as this one
  * (nothing else to ship) and are used only from the built CLI and for jobs large enough to pay for start-up.
+ * The main thread parses too, whenever every worker already has enough queued (see `saturated`): it only
+ * writes SQLite otherwise, so this uses its idle time without another thread's memory.
  */
 export interface ParsePool {
+  /** Parse on a worker (or here, when there are none). */
   parse(lang: Language, text: string): Promise<FileExtract>;
+  /** Every worker has enough queued: the caller may parse the next file itself with `parseHere`. */
+  saturated(): boolean;
+  /** Parse on this thread. */
+  parseHere(lang: Language, text: string): Promise<FileExtract>;
+  /** Idempotent. */
   close(): Promise<void>;
 }
 
+async function parseHere(lang: Language, text: string): Promise<FileExtract> {
+  await loadGrammars([lang]);
+  return withPrepared(text, extractFile(lang, text));
+}
+
 function inlinePool(): ParsePool {
-  return {
-    async parse(lang, text) {
-      await loadGrammars([lang]);
-      return withPrepared(text, extractFile(lang, text));
-    },
-    async close() {},
-  };
+  return { parse: parseHere, parseHere, saturated: () => false, async close() {} };
 }
 
 /** This module's URL: a parser worker imports it, which runs the loop below instead of the main program. */
@@ -43,6 +50,8 @@ if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null
     try {
       await loadGrammars([msg.lang]);
       x = withPrepared(msg.text, extractFile(msg.lang, msg.text));
+      // One string crosses the thread boundary instead of thousands (structured clone is per value).
+      if (x.prepared) x = { ...x, refs: [], prepared: { ...x.prepared, refsText: x.refs.join(" ") } };
     } catch (e) {
       x = { language: msg.lang, symbols: [], refs: [], imports: [], error: (e as Error).message };
     }
@@ -50,58 +59,87 @@ if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null
   });
 }
 
+/** Jobs queued per worker before the main thread parses the next file itself (enough to cover its own parse). */
+const WORKER_DEPTH = 6;
+
+function failed(lang: Language, message: string): FileExtract {
+  return { language: lang, symbols: [], refs: [], imports: [], error: message };
+}
+
 function workerPool(n: number): ParsePool {
-  const workers = Array.from(
-    { length: n },
-    () => new Worker(WORKER_SOURCE, { eval: true, workerData: { url: MODULE_URL, [WORKER_FLAG]: true } }),
-  );
-  const pending = new Map<number, (x: FileExtract) => void>();
-  const load = new Array<number>(n).fill(0);
+  interface Slot {
+    worker: Worker;
+    /** Jobs sent and not answered. */
+    pending: Map<number, { lang: Language; text: string; resolve: (x: FileExtract) => void }>;
+    dead: boolean;
+  }
+  const slots: Slot[] = Array.from({ length: n }, () => ({
+    worker: new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { url: MODULE_URL, [WORKER_FLAG]: true },
+      // A small young generation: more frequent, cheaper scavenges, and a lower peak RSS per worker.
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GEN_MB },
+    }),
+    pending: new Map(),
+    dead: false,
+  }));
   let next = 0;
-  workers.forEach((w, i) => {
-    w.on("message", (m: { id: number; x: FileExtract }) => {
-      load[i] = (load[i] ?? 1) - 1;
-      pending.get(m.id)?.(m.x);
-      pending.delete(m.id);
+  let closed = false;
+  for (const slot of slots) {
+    slot.worker.on("message", (m: { id: number; x: FileExtract }) => {
+      slot.pending.get(m.id)?.resolve(m.x);
+      slot.pending.delete(m.id);
     });
-    w.on("error", (e) => {
-      for (const [id, resolve] of pending) {
-        resolve({
-          language: "text",
-          symbols: [],
-          refs: [],
-          imports: [],
-          error: `parser worker failed: ${e.message}`,
-        });
-        pending.delete(id);
+    // A worker that dies (out of memory on a pathological file, a crash) takes no more jobs; the jobs it
+    // held are parsed here, so the build neither hangs nor loses the files.
+    const fail = (why: string) => {
+      if (slot.dead) return;
+      slot.dead = true;
+      for (const [id, job] of slot.pending) {
+        slot.pending.delete(id);
+        if (closed) job.resolve(failed(job.lang, `parser worker stopped: ${why}`));
+        else
+          parseHere(job.lang, job.text).then(job.resolve, (e: Error) =>
+            job.resolve(failed(job.lang, e.message)),
+          );
       }
-    });
-  });
+    };
+    slot.worker.on("error", (e) => fail(e.message));
+    slot.worker.on("exit", (code) => fail(`exit code ${code}`));
+  }
+  const live = () => slots.filter((s) => !s.dead);
   return {
     parse(lang, text) {
+      // The least-loaded live worker takes the job; with none left, parse here.
+      let best: Slot | undefined;
+      for (const s of live()) if (!best || s.pending.size < best.pending.size) best = s;
+      if (!best) return parseHere(lang, text);
+      const slot = best;
       const id = next++;
-      // The least-loaded worker takes the job.
-      let w = 0;
-      for (let i = 1; i < n; i++) if ((load[i] ?? 0) < (load[w] ?? 0)) w = i;
-      load[w] = (load[w] ?? 0) + 1;
       return new Promise((resolve) => {
-        pending.set(id, resolve);
-        workers[w]?.postMessage({ id, lang, text });
+        slot.pending.set(id, { lang, text, resolve });
+        slot.worker.postMessage({ id, lang, text });
       });
     },
+    saturated: () => live().every((s) => s.pending.size >= WORKER_DEPTH),
+    parseHere,
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      closed = true;
+      await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };
 }
 
+/** Young-generation size of each parser worker (V8's default is 48 MiB on 64-bit). */
+const YOUNG_GEN_MB = 24;
+
 /**
  * Parser workers for big jobs when running from the built bundle; in-process otherwise (tests, small
- * refreshes). One core stays with the main thread, which reads files and writes SQLite while workers parse.
- * `CADRE_INDEX_THREADS=0` parses in-process; `N` uses N workers.
+ * refreshes). One worker per spare core (up to 3); the main thread, which reads files and writes SQLite,
+ * parses in its spare time (`saturated`). `CADRE_INDEX_THREADS=0` parses in-process; `N` uses N workers.
  */
 export function openParsePool(jobs: number, env: NodeJS.ProcessEnv = process.env): ParsePool {
-  const threads = Number(env.CADRE_INDEX_THREADS ?? Math.min(4, availableParallelism() - 1));
+  const threads = Number(env.CADRE_INDEX_THREADS ?? Math.min(3, availableParallelism() - 1));
   const built = MODULE_URL.endsWith(".js");
   if (!built || jobs < 200 || !(threads >= 1)) return inlinePool();
   return workerPool(Math.floor(threads));

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { camelParts, expandForIndex } from "./fts.js";
 import type { FileExtract, Prepared } from "./types.js";
 
@@ -12,9 +12,7 @@ export function prepareForStore(text: string, x: FileExtract): Prepared {
   const symbolHashes = x.symbols.map((s) => {
     const from = starts[s.line - 1] ?? 0;
     const to = s.endLine < starts.length ? (starts[s.endLine] as number) - 1 : text.length;
-    return createHash("sha1")
-      .update(text.slice(from, Math.max(from, to)))
-      .digest("hex");
+    return hash("sha1", text.slice(from, Math.max(from, to)));
   });
   const symbolFts = x.symbols.map(
     (s) =>

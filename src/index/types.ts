@@ -59,4 +59,6 @@ export interface Prepared {
   symbolFts: Array<[string, string, string]>;
   /** The split parts of the file's camelCase identifiers, appended to its FTS body. */
   bodySuffix: string;
+  /** `refs` joined with spaces, when a parser worker sent them as one string (then `refs` is empty). */
+  refsText?: string;
 }
