@@ -125,18 +125,17 @@ const HOST_CHECKS = {
       "stream-json",
       "--verbose",
       "--no-session-persistence",
+      "--include-hook-events",
       "ping",
     ]);
-    const init = r.stdout
-      .split("\n")
-      .map((l) => {
-        try {
-          return JSON.parse(l);
-        } catch {
-          return undefined;
-        }
-      })
-      .find((e) => e?.type === "system" && e.subtype === "init");
+    const events = r.stdout.split("\n").map((l) => {
+      try {
+        return JSON.parse(l);
+      } catch {
+        return undefined;
+      }
+    });
+    const init = events.find((e) => e?.type === "system" && e.subtype === "init");
     check("claude-code", !!init, "print mode emits the init event");
     const e = expected("claude-code");
     for (const s of e.skill ?? [])
@@ -151,6 +150,21 @@ const HOST_CHECKS = {
         init?.mcp_servers?.some((x) => x.name === m.name),
         `MCP server ${m.name} listed`,
       );
+    // Tool hooks need a model, but SessionStart hooks from .claude/settings.json run offline.
+    const responses = events.filter((e) => e?.type === "system" && e.subtype === "hook_response");
+    const boot = responses.find(
+      (e) => e.hook_event === "SessionStart" && /cadre has installed/.test(e.output ?? ""),
+    );
+    check(
+      "claude-code",
+      boot?.exit_code === 0 && boot.outcome === "success",
+      "cadre's SessionStart hook ran (`cadre hook session-bootstrap`) and answered with context",
+    );
+    check(
+      "claude-code",
+      responses.every((e) => e.outcome === "success"),
+      `every hook that ran succeeded${responses.some((e) => e.outcome !== "success") ? `: ${JSON.stringify(responses)}` : ""}`,
+    );
     const v = run("claude", ["plugin", "validate", "--strict", ".claude"]);
     check(
       "claude-code",
@@ -163,8 +177,10 @@ const HOST_CHECKS = {
     const e = expected("gemini-cli");
     check(
       "gemini-cli",
-      !/Agent loading error|Invalid hook event|settings.*error/i.test(r.out),
-      "no agent or settings errors",
+      !/Agent loading error|Invalid hook event|invalid hook configuration|hook .* missing|settings.*error/i.test(
+        r.out,
+      ),
+      "no agent, hook or settings errors (cadre's hooks in .gemini/settings.json load)",
     );
     for (const s of e.skill ?? [])
       check(
@@ -218,6 +234,14 @@ const HOST_CHECKS = {
     check("codex", mcp.code === 0, "codex mcp list loads .codex/config.toml");
     for (const m of e.mcp ?? [])
       check("codex", mcp.out.includes(`"name": "${m.name}"`), `MCP server ${m.name} listed`);
+    // Strict config: hook tables with a wrong type or an unknown key fail here; 124 = the config loaded
+    // and codex went on to wait for the model.
+    const strict = run("timeout", ["8", "codex", "exec", "--strict-config", "--skip-git-repo-check", "ping"]);
+    check(
+      "codex",
+      strict.code === 124 && !/Error loading config/.test(strict.out),
+      `config.toml with cadre's [[hooks.*]] tables passes --strict-config${strict.code !== 124 ? `:\n${strict.out.slice(0, 1500)}` : ""}`,
+    );
     const p = run("codex", ["debug", "prompt-input"]);
     const text = p.out.replace(/\\n/g, "\n");
     for (const s of e.skill ?? [])
@@ -269,7 +293,14 @@ try {
     "-q",
   ]);
   if (init.code !== 0) throw new Error(`cadre init failed:\n${init.out}`);
-  const add = run(process.execPath, [join(ROOT, "bin", "cadre.js"), "add", "command:review", "-q"]);
+  const add = run(process.execPath, [
+    join(ROOT, "bin", "cadre.js"),
+    "add",
+    "command:review",
+    "hook:session-bootstrap",
+    "hook:output-capture",
+    "-q",
+  ]);
   if (add.code !== 0) throw new Error(`cadre add failed:\n${add.out}`);
   for (const host of selected) {
     console.log(`${host} (${PACKAGES[host]})`);
