@@ -87,3 +87,21 @@ describe("cadre hook runtime", () => {
     );
   });
 });
+
+describe("cadre hook fast entry", () => {
+  it("parses plain arguments and leaves the rest to the full CLI", async () => {
+    const { parseHookArgs } = await import("../cli/hook-main.js");
+    expect(parseHookArgs(["protected-paths", "--host", "cursor"])).toEqual({
+      id: "protected-paths",
+      host: "cursor",
+    });
+    expect(parseHookArgs(["g", "--host=codex", "--config", '{"a":1}'])).toEqual({
+      id: "g",
+      host: "codex",
+      config: '{"a":1}',
+    });
+    expect(parseHookArgs(["--help"])).toBeUndefined();
+    expect(parseHookArgs(["x", "--host"])).toBeUndefined();
+    expect(parseHookArgs(["x"])).toBeUndefined();
+  });
+});

@@ -125,5 +125,12 @@ describe("lazy start-up", () => {
     visit("cli.js");
     for (const h of heavy) expect([...bare].filter((b) => b === h || b.startsWith(`${h}/`))).toEqual([]);
     expect(bare.has("commander")).toBe(true);
+    // `cadre hook` (every tool call of an agent): node built-ins only, not even commander.
+    seen.clear();
+    bare.clear();
+    visit("hook.js");
+    expect(
+      [...bare].filter((b) => !b.startsWith("node:") && !/^(fs|path|crypto)(\/promises)?$/.test(b)),
+    ).toEqual([]);
   });
 });
