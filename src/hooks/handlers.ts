@@ -3,7 +3,7 @@
  * anything read from disk come in; a decision, the next state and files to write go out.
  */
 import { sha256 } from "../core/hash.js";
-import { BUILTIN_HOOKS } from "../model/hook-builtins.js";
+import { BUILTIN_HOOKS, builtinEvents } from "../model/hook-builtins.js";
 import { compilePatterns, globCouldHit, protectedBy, protectedInside, relToRoot } from "./paths.js";
 import { isRecursiveDelete, shellWrites } from "./shell.js";
 import type { CanonicalEvent, Decision, HookEvent, ToolClass } from "./types.js";
@@ -138,7 +138,7 @@ function describeCall(ev: CanonicalEvent): string {
 }
 
 const loopCap: BuiltinHandler = {
-  events: ["post-tool-use", "pre-tool-use"],
+  events: builtinEvents("loop-cap"),
   failure: "closed",
   defaults: { max_repeats: 5 },
   run({ event, config, state }) {

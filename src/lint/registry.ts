@@ -1,5 +1,6 @@
 import { budgetRules } from "./rules/budget.js";
 import { compositionRules } from "./rules/composition.js";
+import { hookRules } from "./rules/hook.js";
 import { itemRules } from "./rules/item.js";
 import { packRules } from "./rules/pack.js";
 import { refRules } from "./rules/refs.js";
@@ -86,6 +87,7 @@ export const LOAD_RULES: Array<Pick<LintRule, "id" | "severity" | "description" 
 
 export const RULES: LintRule[] = [
   ...itemRules,
+  ...hookRules,
   ...skillRules,
   ...refRules,
   ...packRules,

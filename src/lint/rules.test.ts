@@ -39,6 +39,9 @@ const expertise = (body: string) => ({
 });
 const script = (text: string) => ({ ...sk("s"), "skills/s/scripts/run.sh": text });
 
+const hook = (id: string, event: string, builtin: string) =>
+  `id: ${id}\ndescription: A hook.\nevent: ${event}\nhandler:\n  builtin: ${builtin}\nfailure: closed\n`;
+
 const cases: Record<string, Case> = {
   "load/yaml-syntax": { bad: sk("a", "bad: x: y\n"), good: sk("a") },
   "load/json-syntax": {
@@ -75,6 +78,14 @@ const cases: Record<string, Case> = {
   "hook/unknown-event": {
     bad: { ".claude-plugin/plugin.json": "{}", "hooks/hooks.json": '{"hooks":{"BeforeEdit":[]}}' },
     good: { ".claude-plugin/plugin.json": "{}", "hooks/hooks.json": '{"hooks":{"Stop":[]}}' },
+  },
+  "hook/unknown-builtin": {
+    bad: { ...M, "hooks/g.yaml": hook("g", "pre-tool-use", "protect-paths") },
+    good: { ...M, "hooks/g.yaml": hook("g", "pre-tool-use", "protected-paths") },
+  },
+  "hook/builtin-event": {
+    bad: { ...M, "hooks/g.yaml": hook("g", "session-start", "protected-paths") },
+    good: { ...M, "hooks/g.yaml": hook("g", "pre-tool-use", "loop-cap") },
   },
   "item/schema": {
     bad: { ...M, "rules/r.md": "---\nname: r\ndescription: R.\nactivation: sometimes\n---\nBody" },

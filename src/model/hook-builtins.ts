@@ -13,6 +13,8 @@ export const BUILTIN_HOOKS: Record<
   string,
   {
     event: HookData["event"];
+    /** Every event the handler acts on (the first is its default). */
+    events?: HookData["event"][];
     failure: HookData["failure"];
     matcher?: string[];
     config: Record<string, unknown>;
@@ -24,7 +26,12 @@ export const BUILTIN_HOOKS: Record<
     matcher: ["edit", "write", "shell"],
     config: { paths: ["cadre.lock", ".git/", "package-lock.json", "pnpm-lock.yaml", "yarn.lock"] },
   },
-  "loop-cap": { event: "post-tool-use", failure: "closed", config: { max_repeats: 5 } },
+  "loop-cap": {
+    event: "post-tool-use",
+    events: ["post-tool-use", "pre-tool-use"],
+    failure: "closed",
+    config: { max_repeats: 5 },
+  },
   "output-capture": {
     event: "post-tool-use",
     failure: "open",
@@ -33,3 +40,9 @@ export const BUILTIN_HOOKS: Record<
   },
   "session-bootstrap": { event: "session-start", failure: "open", config: { map_budget: 1500 } },
 };
+
+/** The events a built-in handler acts on. */
+export function builtinEvents(name: string): HookData["event"][] {
+  const b = BUILTIN_HOOKS[name];
+  return b ? (b.events ?? [b.event]) : [];
+}

@@ -91,8 +91,10 @@ export function renderAll(
           notes.push({
             host: host.id,
             item: qid,
-            level: "info",
-            message: `${host.displayName} has ${r.reason}; skipped`,
+            level: r.warning ? "warning" : "info",
+            message: r.warning
+              ? `${r.reason}; not installed`
+              : `${host.displayName} has ${r.reason}; skipped`,
           });
           continue;
         }

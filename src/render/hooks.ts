@@ -5,7 +5,7 @@
  */
 import type { HookProtocol, Target } from "../hosts/define.js";
 import { selector } from "../hosts/output.js";
-import { BUILTIN_HOOKS, TOOL_CLASSES, type ToolClassName } from "../model/hook-builtins.js";
+import { BUILTIN_HOOKS, builtinEvents, TOOL_CLASSES, type ToolClassName } from "../model/hook-builtins.js";
 import type { HookData } from "../model/kinds.js";
 import type { KeyEntry } from "./keys.js";
 import { tomlString } from "./toml.js";
@@ -108,7 +108,7 @@ export type HookRender =
   | { type: "keys"; entries: KeyEntry[] }
   | { type: "toml"; text: string }
   | { type: "file"; content: string }
-  | { type: "skip"; reason: string };
+  | { type: "skip"; reason: string; warning?: boolean };
 
 export function renderHook(
   name: string,
@@ -119,6 +119,11 @@ export function renderHook(
   const p = target.hooks;
   if (!p) return { type: "skip", reason: "the target has no hook protocol" };
   const h = data(meta);
+  // An unknown built-in would make every call fail (and a fail-closed one deny every call): never install it.
+  if ("builtin" in h.handler && !BUILTIN_HOOKS[h.handler.builtin])
+    return { type: "skip", reason: `no built-in hook handler "${h.handler.builtin}"`, warning: true };
+  if ("builtin" in h.handler && !builtinEvents(h.handler.builtin).includes(h.event))
+    return { type: "skip", reason: `no ${h.event} hook for the ${h.handler.builtin} handler`, warning: true };
   // A third-party command keeps the one event its author chose; built-ins also hear the host's
   // split-off variants (Claude's PostToolUseFailure: a failing call is what loop-cap counts).
   let events = (p.events[h.event] ?? []).slice(0, "command" in h.handler ? 1 : undefined);
