@@ -50,6 +50,8 @@ function pruneSummaries(db: Db): void {
 
 /** Files read and waiting for their parse at once (bounds memory). */
 const MAX_IN_FLIGHT = 16;
+/** The largest file the main thread parses itself while workers are busy. */
+const MAX_INLINE_CHARS = 32 * 1024;
 
 export async function indexRepo(opts: IndexOptions): Promise<IndexStats> {
   try {
@@ -181,9 +183,10 @@ async function applyEntries(
         extract,
       });
     };
-    if (pool.saturated()) {
+    if (text.length <= MAX_INLINE_CHARS && pool.saturated()) {
       // Every worker is busy: parse this one here, then let the workers' answers in (they are stored as
-      // they arrive; inserts stay on this thread).
+      // they arrive; inserts stay on this thread). Big files go to a worker anyway: parsing one here
+      // would leave the workers' queues to run dry meanwhile.
       put(await pool.parseHere(e.language, text));
       await new Promise<void>((r) => setImmediate(r));
       continue;
