@@ -50,6 +50,7 @@ describe("cadre hook runtime", () => {
     const second = await runHook(args, { ...env, stdin: stdin(fail) });
     expect(JSON.parse(second.stdout)).toMatchObject({ decision: "block" });
     expect(readdirSync(join(root, ".cadre", "state"))).toEqual(["loop-cap-claude-code-s1.json"]);
+    expect(readFileSync(join(root, ".cadre", ".gitignore"), "utf8")).toBe("*\n");
 
     const long = JSON.stringify({
       session_id: "s1",

@@ -127,6 +127,12 @@ export async function findRoot(env: NodeJS.ProcessEnv, cwd: string): Promise<str
   }
 }
 
+/** `.cadre/` is cadre's scratch folder: keep it out of git even when a hook creates it first. */
+async function ensureIgnored(root: string): Promise<void> {
+  await mkdir(join(root, ".cadre"), { recursive: true });
+  await writeFile(join(root, ".cadre", ".gitignore"), "*\n", { flag: "wx" }).catch(() => undefined);
+}
+
 async function writeAtomic(path: string, content: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
@@ -184,6 +190,7 @@ async function pruneCaptures(dir: string): Promise<void> {
 
 async function log(root: string, line: string): Promise<void> {
   try {
+    await ensureIgnored(root);
     await mkdir(join(root, ".cadre", "logs"), { recursive: true });
     await appendFile(join(root, ".cadre", "logs", "hooks.log"), `${new Date().toISOString()} ${line}\n`);
   } catch {
@@ -232,6 +239,7 @@ export async function runHook(a: HookArgs, e: HookEnv): Promise<HookAnswer> {
         ? await bootstrapContext(root, host, Number(settings.config.map_budget ?? 1500))
         : undefined;
     const out = decide({ host, settings, payload, state, now: e.now?.() ?? Date.now(), root, context });
+    if (out.writes?.length || out.state !== undefined) await ensureIgnored(root);
     for (const w of out.writes ?? []) await writeAtomic(join(root, w.path), w.content);
     if (out.writes?.length) await pruneCaptures(join(root, ".cadre", "captures"));
     if (out.state !== undefined) await writeAtomic(statePath, `${JSON.stringify(out.state)}\n`);
