@@ -154,7 +154,11 @@ const loopCap: BuiltinHandler = {
       return prev.key === key && prev.count >= max ? { decision: stop(prev.count) } : { decision: allow };
     }
     if (!event.result) return { decision: allow };
-    if (!event.result.failed) return { decision: allow, state: { count: 0 } satisfies LoopState };
+    // Looking around (reading, searching) between retries is still the same loop; any other success ends it.
+    if (!event.result.failed)
+      return event.tool?.class === "read"
+        ? { decision: allow }
+        : { decision: allow, state: { count: 0 } satisfies LoopState };
     const count = prev.key === key ? prev.count + 1 : 1;
     const next: LoopState = { key, count, tool: event.tool?.name };
     return { decision: count >= max ? stop(count) : allow, state: next };

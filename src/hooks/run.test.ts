@@ -186,6 +186,20 @@ describe("loop-cap", () => {
       state,
     );
     expect(ok.state).toEqual({ count: 0 });
+    const read = run(
+      "claude-code",
+      {
+        ...fail,
+        error: undefined,
+        hook_event_name: "PostToolUse",
+        tool_name: "Read",
+        tool_input: { file_path: "a" },
+        tool_response: "x",
+      },
+      settings,
+      state,
+    );
+    expect(read.state).toBeUndefined();
   });
   it("reads failures from Gemini's tool_response.error and Codex exit codes", () => {
     const g = normalise("gemini-cli", {
