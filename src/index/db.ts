@@ -114,7 +114,9 @@ function tryOpen(path: string, readonly: boolean): Db {
   try {
     if (!readonly) db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
-    db.pragma("cache_size = -32768"); // 32 MiB page cache: large builds insert into several B-trees at once
+    // 16 MiB page cache: during a full build only the id and path indexes take random inserts (the other
+    // indexes are built after the bulk insert); the parsers need the memory more.
+    db.pragma("cache_size = -16384");
     db.pragma("foreign_keys = ON");
     // A cheap probe (a full integrity check costs seconds on large indexes): garbage fails here with
     // "file is not a database"; damage deeper in the file surfaces as SQLITE_CORRUPT during a build,
