@@ -106,9 +106,8 @@ function once(command, input, expect) {
 for (const [, c, i, e] of CASES) once(c, i, e);
 const times = CASES.map(() => []);
 for (let r = 0; r < RUNS; r++)
-  CASES.forEach(([, c, i, e], k) =>
-    times[k].push(once(c, i.replace('"session_id":"bench"', `"session_id":"b${r}"`), e)),
-  );
+  for (const [k, [, c, i, e]] of CASES.entries())
+    times[k].push(once(c, i.replace('"session_id":"bench"', `"session_id":"b${r}"`), e));
 
 const q = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
