@@ -161,8 +161,9 @@ export function extractTree(tree: Tree, src: string, lang: CodeLanguage, spec: L
     }
     const type = node.type;
     if (spec.refs.has(type)) {
-      const len = node.endIndex - start;
-      if (len >= 2 && len <= 64 && refs.size < 4000) refs.add(src.slice(start, node.endIndex));
+      if (refs.size >= 4000) continue;
+      const end = node.endIndex; // one call into the parser per reference, not two
+      if (end - start >= 2 && end - start <= 64) refs.add(src.slice(start, end));
       continue;
     }
     if (spec.imports.has(type)) {
