@@ -86,7 +86,9 @@ function cleanComment(text: string): string {
 
 function docOf(node: Node, c: Ctx, spec: LangSpec): string {
   let target = node;
-  while (target.parent && spec.wrappers?.has(target.parent.type)) target = target.parent;
+  // Each `parent` is a call into the parser: ask once per level, and not at all without wrappers.
+  for (let up = spec.wrappers ? target.parent : null; up && spec.wrappers?.has(up.type); up = up.parent)
+    target = up;
   const parts: string[] = [];
   let row = target.startPosition.row;
   let prev = target.previousNamedSibling;
