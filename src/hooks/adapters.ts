@@ -269,7 +269,14 @@ export function answer(ev: CanonicalEvent, d: Decision): HookAnswer {
               },
             }),
           );
-        return ok(json({ decision: "block", reason: d.reason }));
+        // After the call: block with the reason as feedback, and the same text as context for the agent.
+        return ok(
+          json({
+            decision: "block",
+            reason: d.reason,
+            hookSpecificOutput: { hookEventName, additionalContext: d.reason },
+          }),
+        );
       }
       const out: Obj = {};
       if (d.context && ev.event !== undefined && ev.event !== "stop" && ev.event !== "session-end")
