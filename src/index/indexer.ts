@@ -1,11 +1,19 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { ErrorCodes, UserError } from "../core/errors.js";
-import { createSecondaryIndexes, type Db, dropSecondaryIndexes, openDb, removeDb, setMeta } from "./db.js";
+import {
+  createSecondaryIndexes,
+  type Db,
+  dropSecondaryIndexes,
+  getMeta,
+  openDb,
+  removeDb,
+  setMeta,
+} from "./db.js";
 import { openParsePool, type ParsePool } from "./parse-pool.js";
 import { hashText, Store } from "./store.js";
 import type { FileExtract } from "./types.js";
-import { skipReason, toPosix, type WalkEntry, walkRepo } from "./walk.js";
+import { skipReason, toPosix, type WalkCache, type WalkEntry, walkRepoCached } from "./walk.js";
 
 /** Build and refresh: walk, skip unchanged files (mtime+size, then hash), parse changed ones, store. */
 
@@ -29,6 +37,17 @@ export interface IndexStats {
   symbols: number;
   /** Why the database was recreated (corrupt, too new), if it was. */
   rebuilt?: string;
+}
+
+const WALK_CACHE_KEY = "walk";
+
+function readWalkCache(db: Db): WalkCache | undefined {
+  const raw = getMeta(db, WALK_CACHE_KEY);
+  try {
+    return raw ? (JSON.parse(raw) as WalkCache) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function excludeFor(root: string, dbPath: string): string[] {
@@ -74,10 +93,13 @@ export async function indexRepo(opts: IndexOptions): Promise<IndexStats> {
 async function indexOnce(opts: IndexOptions): Promise<IndexStats> {
   const { db, rebuilt } = openDb(opts.dbPath);
   try {
-    const entries = walkRepo(opts.root, {
-      maxFileBytes: opts.maxFileBytes,
-      exclude: excludeFor(opts.root, opts.dbPath),
-    });
+    // A refresh reuses the directory listings of the last walk where directories are unchanged.
+    const walk = walkRepoCached(
+      opts.root,
+      { maxFileBytes: opts.maxFileBytes, exclude: excludeFor(opts.root, opts.dbPath) },
+      opts.full ? undefined : readWalkCache(db),
+    );
+    const entries = walk.entries;
     const stats: IndexStats = {
       files: 0,
       added: 0,
@@ -102,6 +124,7 @@ async function indexOnce(opts: IndexOptions): Promise<IndexStats> {
         : entries.filter((e) => isStale(existing.get(e.path), e)).length;
       pool = openParsePool(jobs);
       await applyEntries(store, existing, entries, opts, stats, pool);
+      if (walk.cacheChanged) setMeta(db, WALK_CACHE_KEY, JSON.stringify(walk.cache));
       db.exec("COMMIT");
     } catch (e) {
       if (db.inTransaction) db.exec("ROLLBACK");

@@ -72,20 +72,129 @@ function ignored(layers: Layer[], rel: string, isDir: boolean): boolean {
   return false;
 }
 
+/**
+ * What a walk saw in one directory, so that a later walk can skip reading it while the directory's mtime
+ * holds (adding, removing or renaming an entry changes it; editing a file does not, and files are always
+ * stat'ed). Ignore files are re-checked by mtime and size, and a change below there disables the snapshots.
+ */
+interface DirSnap {
+  /** The directory's mtime when it was read. */
+  m: number;
+  /**
+   * In name order: subdirectories to descend into, with a trailing `/` (after skips and ignores), and
+   * candidate files (after ignores, generated names and languages; sizes are checked at every walk).
+   */
+  e: string[];
+  /** Ignore files here, as `name:mtime:size`. */
+  i: string[];
+}
+
+/** Directory snapshots from the last walk, valid for one root and one set of options (`key`). */
+export interface WalkCache {
+  key: string;
+  dirs: Record<string, DirSnap>;
+}
+
+export interface WalkResult {
+  entries: WalkEntry[];
+  /** Snapshots for the next walk. */
+  cache: WalkCache;
+  /** Directories read (the others came from the cache). */
+  dirsRead: number;
+  /** Whether `cache` differs from the one passed in. */
+  cacheChanged: boolean;
+}
+
+const WALK_CACHE_VERSION = 1;
+/** A directory modified this recently may change again within its mtime's granularity: never trust it. */
+const RACY_MS = 2000;
+
 export function walkRepo(root: string, opts: WalkOptions = {}): WalkEntry[] {
+  return walkRepoCached(root, opts).entries;
+}
+
+function statOrUndefined(path: string): import("node:fs").Stats | undefined {
+  return statSync(path, { throwIfNoEntry: false });
+}
+
+function ignoreSig(dir: string, names: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    if (!IGNORE_FILES.includes(name)) continue;
+    const st = statOrUndefined(join(dir, name));
+    if (st) out.push(`${name}:${st.mtimeMs}:${st.size}`);
+  }
+  return out;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Walk, reusing the directory listings of `cache` where a directory's mtime (and its ignore files) are
+ * unchanged. Without a cache every directory is read.
+ */
+export function walkRepoCached(root: string, opts: WalkOptions = {}, cache?: WalkCache): WalkResult {
   const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const realRoot = realpathSync(root);
   const exclude = new Set(opts.exclude ?? []);
+  const key = JSON.stringify([WALK_CACHE_VERSION, realRoot, [...exclude].sort()]);
+  const old = cache?.key === key ? cache.dirs : undefined;
+  const dirs: Record<string, DirSnap> = {};
+  const racyAfter = Date.now() - RACY_MS;
+  let dirsRead = 0;
+  let changed = !old;
   const out: WalkEntry[] = [];
-  const visit = (dir: string, rel: string, layers: Layer[]) => {
+  const addFile = (abs: string, r: string, language: Language) => {
+    const st = statOrUndefined(abs);
+    if (!st?.isFile() || st.size > max) return;
+    out.push({ path: r, abs, language, size: st.size, mtimeMs: st.mtimeMs });
+  };
+  const visit = (dir: string, rel: string, layers: Layer[], trusted: boolean) => {
+    const dst = statOrUndefined(dir);
+    if (!dst) return;
+    const snap = trusted ? old?.[rel] : undefined;
+    if (snap && snap.m === dst.mtimeMs) {
+      const sig = ignoreSig(
+        dir,
+        snap.i.map((x) => x.slice(0, x.indexOf(":"))),
+      );
+      if (sameList(sig, snap.i)) {
+        dirs[rel] = snap;
+        const ig = snap.i.length
+          ? readIgnores(dir, new Set(sig.map((x) => x.slice(0, x.indexOf(":")))))
+          : undefined;
+        const here = ig ? [...layers, { base: rel, ig }] : layers;
+        for (const entry of snap.e) {
+          const isDir = entry.endsWith("/");
+          const name = isDir ? entry.slice(0, -1) : entry;
+          const r = rel ? `${rel}/${name}` : name;
+          if (isDir) visit(join(dir, name), r, here, true);
+          else {
+            const language = languageOf(r);
+            if (language) addFile(join(dir, name), r, language);
+          }
+        }
+        return;
+      }
+    }
     let entries: import("node:fs").Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
-    const ig = readIgnores(dir, new Set(entries.map((e) => e.name)));
+    dirsRead++;
+    changed = true;
+    const names = entries.map((e) => e.name);
+    const ig = readIgnores(dir, new Set(names));
     const here = ig ? [...layers, { base: rel, ig }] : layers;
+    const sig = ignoreSig(dir, names.sort());
+    // New or changed ignore rules here change what is listed below: read the whole subtree again.
+    const prev = old?.[rel];
+    const subtreeTrusted = trusted && prev !== undefined && sameList(sig, prev.i);
+    const snapOut: DirSnap = { m: dst.mtimeMs < racyAfter ? dst.mtimeMs : -1, e: [], i: sig };
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const abs = join(dir, e.name);
@@ -106,24 +215,21 @@ export function walkRepo(root: string, opts: WalkOptions = {}): WalkEntry[] {
       }
       if (isDir) {
         if (SKIP_DIRS.has(e.name) || exclude.has(r) || ignored(here, r, true)) continue;
-        visit(abs, r, here);
+        snapOut.e.push(`${e.name}/`);
+        visit(abs, r, here, subtreeTrusted);
       } else if (isFile) {
         if (GENERATED_NAME.test(e.name) || ignored(here, r, false)) continue;
         const language = languageOf(r);
         if (!language) continue;
-        let st: import("node:fs").Stats;
-        try {
-          st = statSync(abs);
-        } catch {
-          continue;
-        }
-        if (st.size > max) continue;
-        out.push({ path: r, abs, language, size: st.size, mtimeMs: st.mtimeMs });
+        snapOut.e.push(e.name);
+        addFile(abs, r, language);
       }
     }
+    dirs[rel] = snapOut;
   };
-  visit(root, "", []);
-  return out;
+  visit(root, "", [], old !== undefined);
+  if (!changed && old && Object.keys(old).length !== Object.keys(dirs).length) changed = true;
+  return { entries: out, cache: { key, dirs }, dirsRead, cacheChanged: changed };
 }
 
 /** Binary (a NUL byte early on) or marked as generated in its first lines. */
