@@ -73,6 +73,8 @@ const TOOL_CLASSES: Record<string, ToolClass> = {
   read_many_files: "read",
   search_file_content: "read",
   list_directory: "read",
+  // OpenCode
+  list: "read",
   // Copilot CLI
   powershell: "shell",
   create: "write",
@@ -208,7 +210,7 @@ export function normalise(host: HookHost, payload: unknown, registered?: string)
   if (name || topCommand) {
     const cls = name ? toolClass(name) : "shell";
     const command = cls === "shell" ? (commandOf(input) ?? topCommand) : undefined;
-    const patch = name === "apply_patch" ? commandOf(input) : undefined;
+    const patch = name === "apply_patch" ? (commandOf(input) ?? str(input.patchText)) : undefined;
     const paths = patch ? patchPaths(patch) : inputPaths(input);
     ev = {
       ...ev,
@@ -308,6 +310,12 @@ export function answer(ev: CanonicalEvent, d: Decision): HookAnswer {
         return ok(json({ additionalContext: d.reason }));
       }
       return ok(d.context ? json({ additionalContext: d.context }) : "");
+    }
+    case "opencode": {
+      // Read by cadre's own plugin (render/hooks.ts): a denial before a tool throws, text after it is
+      // appended to the tool's output.
+      if (d.type === "deny") return ok(json({ decision: "deny", reason: d.reason }));
+      return ok(d.context ? json({ context: d.context }) : "");
     }
     case "windsurf": {
       // Pre-hooks block with exit 2 and stderr; output is shown only when the hook sets show_output.

@@ -64,6 +64,13 @@ const PRE_EDIT: Record<HookHost, (path: string) => unknown> = {
     toolName: "edit",
     toolArgs: JSON.stringify({ path: `${root}/${p}`, old_str: "a", new_str: "b" }),
   }),
+  opencode: (p) => ({
+    hook_event_name: "tool.execute.before",
+    tool_name: "edit",
+    tool_input: { filePath: `${root}/${p}`, oldString: "a", newString: "b" },
+    session_id: "ses_1",
+    cwd: root,
+  }),
   windsurf: (p) => ({
     agent_action_name: "pre_write_code",
     trajectory_id: "tr1",
@@ -102,6 +109,17 @@ describe("protected-paths in each host's protocol", () => {
   it("copilot: permissionDecision deny (toolArgs as a JSON string)", () => {
     const j = JSON.parse(run("copilot", PRE_EDIT.copilot("cadre.lock")).answer.stdout);
     expect(j).toMatchObject({ permissionDecision: "deny" });
+  });
+  it("opencode: decision deny for cadre's plugin to throw; apply_patch paths", () => {
+    expect(JSON.parse(run("opencode", PRE_EDIT.opencode("cadre.lock")).answer.stdout)).toMatchObject({
+      decision: "deny",
+    });
+    const patch = normalise("opencode", {
+      hook_event_name: "tool.execute.before",
+      tool_name: "apply_patch",
+      tool_input: { patchText: "*** Begin Patch\n*** Delete File: yarn.lock\n*** End Patch" },
+    });
+    expect(patch.tool).toMatchObject({ class: "edit", paths: ["yarn.lock"] });
   });
   it("windsurf: exit 2 with the reason on stderr", () => {
     const a = run("windsurf", PRE_EDIT.windsurf("cadre.lock")).answer;

@@ -7,7 +7,15 @@ export type HookEvent = (typeof HOOK_EVENTS)[number];
 export type ToolClass = "shell" | "edit" | "write" | "read" | "other";
 
 /** The hosts whose hook payloads cadre understands. */
-export const HOOK_HOSTS = ["claude-code", "codex", "cursor", "gemini-cli", "copilot", "windsurf"] as const;
+export const HOOK_HOSTS = [
+  "claude-code",
+  "codex",
+  "cursor",
+  "gemini-cli",
+  "copilot",
+  "windsurf",
+  "opencode",
+] as const;
 export type HookHost = (typeof HOOK_HOSTS)[number];
 
 /** One hook call, normalised from the host's stdin JSON. */

@@ -43,7 +43,8 @@ export type Scope = (typeof SCOPES)[number];
  * - `hooks-json`: owned entries (by command) of the event arrays under `hooks` in a JSON settings file
  *   (Claude Code, Gemini CLI: event → matcher group → handlers); `hooks-cursor`: Cursor's `hooks.json`
  *   (`version: 1`, event → handlers); `hooks-windsurf`: Windsurf's `hooks.json`; `hooks-toml`: tables in a
- *   managed block of Codex's config.toml; `hooks-file`: one owned file per hook (Copilot `.github/hooks/`).
+ *   managed block of Codex's config.toml; `hooks-file`: one owned file per hook (Copilot `.github/hooks/`);
+ *   `hooks-opencode`: one owned JS plugin per hook (OpenCode `.opencode/plugins/`).
  */
 export const FORMATS = [
   "skill-dir",
@@ -61,6 +62,7 @@ export const FORMATS = [
   "hooks-windsurf",
   "hooks-toml",
   "hooks-file",
+  "hooks-opencode",
 ] as const;
 export type FormatId = (typeof FORMATS)[number];
 

@@ -40,6 +40,24 @@ export const opencode = defineHost({
       as: "a reference skill",
       path: { project: "{project}/.opencode/skills/{name}", user: "{xdgConfig}/opencode/skills/{name}" },
     },
+    hook: {
+      note: ".opencode/plugins/cadre-<name>.js, a plugin per hook running `cadre hook` (cadre on PATH) on tool.execute.before/after; tool hooks only (OpenCode installs its plugin package into .opencode/ when local plugins exist)",
+      format: "hooks-opencode",
+      path: {
+        project: "{project}/.opencode/plugins/cadre-{name}.js",
+        user: "{xdgConfig}/opencode/plugins/cadre-{name}.js",
+      },
+      hooks: {
+        host: "opencode",
+        events: { "pre-tool-use": ["tool.execute.before"], "post-tool-use": ["tool.execute.after"] },
+        tools: {
+          shell: "bash",
+          edit: "edit|multiedit|apply_patch",
+          write: "write|apply_patch",
+          read: "read|glob|grep|list",
+        },
+      },
+    },
     mcp: {
       note: "mcp in opencode.json",
       format: "mcp-json",

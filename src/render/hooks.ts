@@ -198,7 +198,94 @@ export function renderHook(
       const hooks = Object.fromEntries(events.map((ev) => [ev, [handler]]));
       return { type: "file", content: `${JSON.stringify({ version: 1, hooks }, null, 2)}\n` };
     }
+    case "hooks-opencode":
+      return {
+        type: "file",
+        content: opencodePlugin(name, command, events, matcher ? matcher.split("|") : undefined, t),
+      };
     default:
       return { type: "skip", reason: `no hook renderer for ${target.format}` };
   }
+}
+
+function pascal(name: string): string {
+  return name.replace(/(^|-)([a-z0-9])/g, (_, _d, c: string) => c.toUpperCase());
+}
+
+/**
+ * An OpenCode plugin that runs one hook: OpenCode has no hook config, only plugins. It hands the tool call to
+ * the command as JSON and reads cadre's answer (`{decision, reason}` / `{context}`): a denial before a
+ * tool throws (OpenCode returns the error to the agent), text after a tool is appended to its output.
+ * A command that cannot run (exit 127, a timeout) has no opinion, as in the other hosts.
+ */
+function opencodePlugin(
+  name: string,
+  command: string,
+  events: readonly string[],
+  tools: readonly string[] | undefined,
+  timeoutS: number,
+): string {
+  const handlers: string[] = [];
+  if (events.includes("tool.execute.before"))
+    handlers.push(`  "tool.execute.before": async (input, output) => {
+    if (TOOLS && !TOOLS.includes(input.tool)) return;
+    const a = await ask({
+      hook_event_name: "tool.execute.before",
+      tool_name: input.tool,
+      tool_input: output.args,
+      session_id: input.sessionID,
+      cwd: directory,
+    });
+    if (a?.decision === "deny") throw new Error(a.reason);
+  },`);
+  if (events.includes("tool.execute.after"))
+    handlers.push(`  "tool.execute.after": async (input, output) => {
+    if (TOOLS && !TOOLS.includes(input.tool)) return;
+    const a = await ask({
+      hook_event_name: "tool.execute.after",
+      tool_name: input.tool,
+      tool_input: input.args,
+      tool_response: { output: output.output, exit_code: output.metadata?.exit },
+      session_id: input.sessionID,
+      cwd: directory,
+    });
+    const text = a?.decision === "deny" ? a.reason : a?.context;
+    if (text && typeof output.output === "string") output.output += \`\\n\\n\${text}\`;
+  },`);
+  return `// Written by cadre sync for the ${name} hook; cadre owns this file (cadre uninstall removes it).
+import { spawn } from "node:child_process";
+
+const COMMAND = ${JSON.stringify(command)};
+/** OpenCode tools this hook looks at (null: all). */
+const TOOLS = ${tools ? JSON.stringify(tools) : "null"};
+
+/** Run the hook command with the call on stdin; its JSON answer, or undefined (no opinion). */
+function ask(payload) {
+  return new Promise((resolve) => {
+    const child = spawn(COMMAND, { shell: true, stdio: ["pipe", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    const timer = setTimeout(() => child.kill(), ${timeoutS * 1000});
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("error", () => resolve(undefined));
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      if (code === 2) return resolve({ decision: "deny", reason: err.trim() });
+      if (code !== 0 || !out.trim()) return resolve(undefined);
+      try {
+        resolve(JSON.parse(out));
+      } catch {
+        resolve(undefined);
+      }
+    });
+    child.stdin.on("error", () => {});
+    child.stdin.end(JSON.stringify(payload));
+  });
+}
+
+export const Cadre${pascal(name)} = async ({ directory }) => ({
+${handlers.join("\n")}
+});
+`;
 }

@@ -17,6 +17,7 @@ export const REF_PHRASES: Record<FormatId, string> = {
   "hooks-windsurf": "the `{name}` hook",
   "hooks-toml": "the `{name}` hook",
   "hooks-file": "the `{name}` hook",
+  "hooks-opencode": "the `{name}` hook",
 };
 
 const REF = /(^|[\s([])@([a-z0-9]+(?:-[a-z0-9]+)*)(?![\w/@-]|\.\w)/g;

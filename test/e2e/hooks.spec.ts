@@ -12,6 +12,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parse as parseToml } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, cadre } from "./helpers.js";
@@ -19,7 +20,7 @@ import { BIN, cadre } from "./helpers.js";
 // init --yes + sync on a temp project, then run the hook commands cadre wrote into each host's config,
 // with real payload shapes on stdin, the way the host would (sh -c, cadre on PATH).
 
-const HOSTS = "claude-code,codex,cursor,gemini-cli,copilot,windsurf";
+const HOSTS = "claude-code,codex,cursor,gemini-cli,copilot,windsurf,opencode";
 const base = mkdtempSync(join(tmpdir(), "cadre-hooks-e2e-"));
 const dir = join(base, "proj");
 const home = join(base, "home");
@@ -287,6 +288,36 @@ describe("installed hooks answer in each host's protocol", () => {
     expect(runHook(cmd, payload("src/a.ts")).code).toBe(0);
   });
 
+  it("opencode: cadre's plugin throws the denial before a protected write and appends capture notes", async () => {
+    const path = process.env.PATH;
+    process.env.PATH = env.PATH;
+    try {
+      const load = async (name: string) =>
+        (await import(pathToFileURL(join(dir, ".opencode", "plugins", `cadre-${name}.js`)).href)) as Record<
+          string,
+          (ctx: { directory: string }) => Promise<Record<string, (i: unknown, o: unknown) => Promise<void>>>
+        >;
+      const guard = await (await load("protected-paths")).CadreProtectedPaths?.({ directory: dir });
+      const before = guard?.["tool.execute.before"];
+      const call = { tool: "write", sessionID: "ses_1", callID: "c1" };
+      await expect(
+        before?.(call, { args: { filePath: join(dir, "cadre.lock"), content: "x" } }),
+      ).rejects.toThrow(/cadre\.lock/);
+      await expect(
+        before?.({ ...call, tool: "bash" }, { args: { command: "ls -la" } }),
+      ).resolves.toBeUndefined();
+      const capture = await (await load("output-capture")).CadreOutputCapture?.({ directory: dir });
+      const output = { title: "npm test", output: "line\n".repeat(5000), metadata: { exit: 1 } };
+      await capture?.["tool.execute.after"]?.(
+        { ...call, tool: "bash", args: { command: "npm test" } },
+        output,
+      );
+      expect(output.output).toMatch(/Full output: \.cadre\/captures\/\S+\.log/);
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
   it("a missing cadre never blocks: the shell's exit 127 is a non-blocking error in every host", () => {
     const r = runHook(
       "cadre hook protected-paths --host claude-code",
@@ -318,7 +349,8 @@ describe("installed hooks answer in each host's protocol", () => {
     const u = await cadre(["uninstall", "--yes"], { cwd: dir, env });
     expect(u.code, u.stderr).toBe(0);
     for (const [p, text] of Object.entries(USER_FILES)) expect(read(p), p).toBe(text);
-    for (const p of [".github/hooks", ".codex/config.toml"]) expect(existsSync(join(dir, p)), p).toBe(false);
+    for (const p of [".github/hooks", ".codex/config.toml", ".opencode/plugins/cadre-protected-paths.js"])
+      expect(existsSync(join(dir, p)), p).toBe(false);
     expect(readdirSync(join(dir, ".claude"))).toEqual(["settings.json"]);
     // Cursor: the user's hooks stay; cadre's entries go.
     expect(JSON.parse(read(".cursor/hooks.json")).hooks).toEqual({

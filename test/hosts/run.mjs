@@ -222,6 +222,9 @@ const HOST_CHECKS = {
       check("opencode", has(cfg.out, c.description), `command ${c.name} with its description`);
     for (const m of e.mcp ?? [])
       check("opencode", cfg.out.includes(`"${m.name}"`), `MCP server ${m.name} in the config`);
+    // OpenCode has no hook config: cadre's hooks are local plugins, which debug config lists once loaded.
+    for (const h of e.hook ?? [])
+      check("opencode", cfg.out.includes(`file://${join(project, h.path)}`), `hook plugin ${h.path} loaded`);
   },
   codex: () => {
     mkdirSync(env.CODEX_HOME, { recursive: true });
