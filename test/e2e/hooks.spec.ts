@@ -298,13 +298,13 @@ describe("installed hooks answer in each host's protocol", () => {
           (ctx: { directory: string }) => Promise<Record<string, (i: unknown, o: unknown) => Promise<void>>>
         >;
       const guard = await (await load("protected-paths")).CadreProtectedPaths?.({ directory: dir });
-      const before = guard?.["tool.execute.before"];
+      const onBefore = guard?.["tool.execute.before"];
       const call = { tool: "write", sessionID: "ses_1", callID: "c1" };
       await expect(
-        before?.(call, { args: { filePath: join(dir, "cadre.lock"), content: "x" } }),
+        onBefore?.(call, { args: { filePath: join(dir, "cadre.lock"), content: "x" } }),
       ).rejects.toThrow(/cadre\.lock/);
       await expect(
-        before?.({ ...call, tool: "bash" }, { args: { command: "ls -la" } }),
+        onBefore?.({ ...call, tool: "bash" }, { args: { command: "ls -la" } }),
       ).resolves.toBeUndefined();
       const capture = await (await load("output-capture")).CadreOutputCapture?.({ directory: dir });
       const output = { title: "npm test", output: "line\n".repeat(5000), metadata: { exit: 1 } };
