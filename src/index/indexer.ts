@@ -69,8 +69,6 @@ function pruneSummaries(db: Db): void {
 
 /** Files read and waiting for their parse at once (bounds memory). */
 const MAX_IN_FLIGHT = 16;
-/** The largest file the main thread parses itself while workers are busy. */
-const MAX_INLINE_CHARS = 32 * 1024;
 
 export async function indexRepo(opts: IndexOptions): Promise<IndexStats> {
   try {
@@ -206,10 +204,9 @@ async function applyEntries(
         extract,
       });
     };
-    if (text.length <= MAX_INLINE_CHARS && pool.saturated()) {
-      // Every worker is busy: parse this one here, then let the workers' answers in (they are stored as
-      // they arrive; inserts stay on this thread). Big files go to a worker anyway: parsing one here
-      // would leave the workers' queues to run dry meanwhile.
+    if (pool.saturated(text.length)) {
+      // The workers have enough queued: parse this one here, then let their answers in (they are stored
+      // as they arrive; inserts stay on this thread).
       put(await pool.parseHere(e.language, text));
       await new Promise<void>((r) => setImmediate(r));
       continue;

@@ -14,8 +14,11 @@ import type { FileExtract } from "./types.js";
 export interface ParsePool {
   /** Parse on a worker (or here, when there are none). */
   parse(lang: Language, text: string): Promise<FileExtract>;
-  /** Every worker has enough queued: the caller may parse the next file itself with `parseHere`. */
-  saturated(): boolean;
+  /**
+   * Every worker has enough queued that the caller may parse a file of `chars` characters itself with
+   * `parseHere` without any worker running dry meanwhile.
+   */
+  saturated(chars: number): boolean;
   /** Parse on this thread. */
   parseHere(lang: Language, text: string): Promise<FileExtract>;
   /** Idempotent. */
@@ -59,8 +62,14 @@ if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null
   });
 }
 
-/** Jobs queued per worker before the main thread parses the next file itself (enough to cover its own parse). */
-const WORKER_DEPTH = 6;
+/**
+ * The main thread parses a file itself only when every worker has at least this many jobs queued and
+ * `QUEUE_COVER` times the file's characters: the workers stay busy while it parses (it cannot hand out
+ * work meanwhile), a big file goes to a worker unless their queues are deep, and the main thread, which
+ * also writes SQLite, takes a smaller share.
+ */
+const MIN_QUEUED = 6;
+const QUEUE_COVER = 2;
 
 function failed(lang: Language, message: string): FileExtract {
   return { language: lang, symbols: [], refs: [], imports: [], error: message };
@@ -71,6 +80,8 @@ function workerPool(n: number): ParsePool {
     worker: Worker;
     /** Jobs sent and not answered. */
     pending: Map<number, { lang: Language; text: string; resolve: (x: FileExtract) => void }>;
+    /** Characters of the pending jobs. */
+    chars: number;
     dead: boolean;
   }
   const slots: Slot[] = Array.from({ length: n }, () => ({
@@ -81,20 +92,25 @@ function workerPool(n: number): ParsePool {
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GEN_MB },
     }),
     pending: new Map(),
+    chars: 0,
     dead: false,
   }));
   let next = 0;
   let closed = false;
   for (const slot of slots) {
     slot.worker.on("message", (m: { id: number; x: FileExtract }) => {
-      slot.pending.get(m.id)?.resolve(m.x);
+      const job = slot.pending.get(m.id);
+      if (!job) return;
       slot.pending.delete(m.id);
+      slot.chars -= job.text.length;
+      job.resolve(m.x);
     });
     // A worker that dies (out of memory on a pathological file, a crash) takes no more jobs; the jobs it
     // held are parsed here, so the build neither hangs nor loses the files.
     const fail = (why: string) => {
       if (slot.dead) return;
       slot.dead = true;
+      slot.chars = 0;
       for (const [id, job] of slot.pending) {
         slot.pending.delete(id);
         if (closed) job.resolve(failed(job.lang, `parser worker stopped: ${why}`));
@@ -110,18 +126,19 @@ function workerPool(n: number): ParsePool {
   const live = () => slots.filter((s) => !s.dead);
   return {
     parse(lang, text) {
-      // The least-loaded live worker takes the job; with none left, parse here.
+      // The live worker with the least queued text takes the job; with none left, parse here.
       let best: Slot | undefined;
-      for (const s of live()) if (!best || s.pending.size < best.pending.size) best = s;
+      for (const s of live()) if (!best || s.chars < best.chars) best = s;
       if (!best) return parseHere(lang, text);
       const slot = best;
       const id = next++;
       return new Promise((resolve) => {
         slot.pending.set(id, { lang, text, resolve });
+        slot.chars += text.length;
         slot.worker.postMessage({ id, lang, text });
       });
     },
-    saturated: () => live().every((s) => s.pending.size >= WORKER_DEPTH),
+    saturated: (chars) => live().every((s) => s.pending.size >= MIN_QUEUED && s.chars >= QUEUE_COVER * chars),
     parseHere,
     async close() {
       closed = true;
