@@ -99,7 +99,15 @@ export function editKey(text: string, key: readonly string[], value: unknown): s
   if (key.slice(0, -1).some((k) => parseSelector(k)))
     throw new Error(`selector must be last: ${pointer(key)}`);
   if (sel) return editEntry(text, key.slice(0, -1), sel, value);
-  if (value === undefined) return applyEdits(text, modify(text, [...key], undefined, {}));
+  if (value === undefined) {
+    const tree = parseTree(text);
+    const node = tree ? findNodeAtLocation(tree, [...key]) : undefined;
+    const obj = node?.parent?.parent;
+    // The object's only property: leave `{}`, as it was before cadre inserted the property.
+    if (obj?.type === "object" && obj.children?.length === 1)
+      return `${text.slice(0, obj.offset)}{}${text.slice(obj.offset + obj.length)}`;
+    return applyEdits(text, modify(text, [...key], undefined, {}));
+  }
   const unit = indentUnit(text);
   if (text.trim() === "") {
     let v: unknown = value;

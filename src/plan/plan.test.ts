@@ -199,3 +199,33 @@ customModes:
     expect(p.actions[0]?.write).toBeUndefined();
   });
 });
+
+describe("a scalar the user already had", () => {
+  it("is left to the user: not adopted, so uninstall keeps it", () => {
+    const keys: Desired = {
+      type: "keys",
+      path: ".cursor/hooks.json",
+      entries: [
+        { key: ["version"], value: 1 },
+        { key: ["hooks", "stop", "[command=cadre hook x]"], value: { command: "cadre hook x" } },
+      ],
+      hosts: ["cursor"],
+      items: ["p/hook:x"],
+    };
+    const mine = '{\n  "version": 1,\n  "hooks": {}\n}\n';
+    const first = run([keys], { ".cursor/hooks.json": mine });
+    expect(Object.keys(first.lock.files[".cursor/hooks.json"]?.keys ?? {})).toEqual([
+      "/hooks/stop/[command=cadre hook x]",
+    ]);
+    const written = String(first.actions[0]?.write);
+    expect(run([keys], { ".cursor/hooks.json": written }, first.lock).actions[0]).toMatchObject({
+      type: "skip",
+    });
+    expect(run([], { ".cursor/hooks.json": written }, first.lock).actions[0]?.write).toBe(mine);
+    const fresh = run([keys], {});
+    expect(Object.keys(fresh.lock.files[".cursor/hooks.json"]?.keys ?? {})).toContain("/version");
+    expect(
+      run([], { ".cursor/hooks.json": String(fresh.actions[0]?.write) }, fresh.lock).actions[0],
+    ).toMatchObject({ type: "delete", write: null });
+  });
+});

@@ -326,7 +326,9 @@ function planKeys(d: DesiredKeys, l: LockEntry | undefined, t: string | null, op
     const dv = hashValue(e.value);
     const owned = l?.keys?.[p];
     if (cur !== undefined && hashValue(cur) === dv) {
-      keys[p] = dv;
+      // Already there with cadre's value. Adopt it unless it is a bare scalar cadre did not write
+      // (`"version": 1`): that proves nothing about who wrote it, so it stays the user's, and is never removed.
+      if (owned !== undefined || (typeof cur === "object" && cur !== null)) keys[p] = dv;
       continue;
     }
     if (cur === undefined || (owned !== undefined && hashValue(cur) === owned) || opts.force) {

@@ -360,7 +360,7 @@ describe("installed hooks answer in each host's protocol", () => {
 
   // Known gap in the owned-keys planner: a key that already holds the value cadre wants (the user's
   // `version: 1`) is adopted as cadre's, so uninstall removes it. Passes (as a failure) until that is fixed.
-  it.fails("uninstall keeps the `version: 1` the user's .cursor/hooks.json already had", () => {
+  it("uninstall keeps the `version: 1` the user's .cursor/hooks.json already had", () => {
     expect(read(".cursor/hooks.json")).toBe(CURSOR_USER);
   });
 });
