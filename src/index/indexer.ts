@@ -117,10 +117,8 @@ async function indexOnce(opts: IndexOptions): Promise<IndexStats> {
       const existing = new Map(store.allFiles().map((f) => [f.path, f]));
       // Only files whose mtime or size changed need reading; a no-op refresh parses nothing, and a small
       // one parses in-process (no worker start-up, only the grammars it needs).
-      const jobs = opts.full
-        ? entries.length
-        : entries.filter((e) => isStale(existing.get(e.path), e)).length;
-      pool = openParsePool(jobs);
+      const stale = opts.full ? entries : entries.filter((e) => isStale(existing.get(e.path), e));
+      pool = openParsePool({ files: stale.length, bytes: stale.reduce((n, e) => n + e.size, 0) });
       await applyEntries(store, existing, entries, opts, stats, pool);
       if (walk.cacheChanged) setMeta(db, WALK_CACHE_KEY, JSON.stringify(walk.cache));
       db.exec("COMMIT");

@@ -150,14 +150,22 @@ function workerPool(n: number): ParsePool {
 /** Young-generation size of each parser worker (V8's default is 48 MiB on 64-bit). */
 const YOUNG_GEN_MB = 24;
 
+/** A job this big (files or bytes to parse) pays for starting workers (≈ 0.1 s of CPU each). */
+const POOL_MIN_FILES = 200;
+const POOL_MIN_BYTES = 2 * 1024 * 1024;
+
 /**
  * Parser workers for big jobs when running from the built bundle; in-process otherwise (tests, small
  * refreshes). One worker per spare core (up to 3); the main thread, which reads files and writes SQLite,
  * parses in its spare time (`saturated`). `CADRE_INDEX_THREADS=0` parses in-process; `N` uses N workers.
  */
-export function openParsePool(jobs: number, env: NodeJS.ProcessEnv = process.env): ParsePool {
+export function openParsePool(
+  job: { files: number; bytes: number },
+  env: NodeJS.ProcessEnv = process.env,
+): ParsePool {
   const threads = Number(env.CADRE_INDEX_THREADS ?? Math.min(3, availableParallelism() - 1));
   const built = MODULE_URL.endsWith(".js");
-  if (!built || jobs < 200 || !(threads >= 1)) return inlinePool();
+  const big = job.files >= POOL_MIN_FILES || job.bytes >= POOL_MIN_BYTES;
+  if (!built || !big || !(threads >= 1)) return inlinePool();
   return workerPool(Math.floor(threads));
 }
