@@ -7,7 +7,7 @@ import type { Layout } from "./layout.js";
 /**
  * The no-op fast path of `cadre sync`. After a clean sync, cadre records a fingerprint of its inputs
  * (cadre.yaml, the source folders' file list with sizes and mtimes, the host probes, its version), of
- * cadre.lock, and of every file it owns (size, mtime, inode). When all of that is unchanged, nothing can
+ * cadre.lock, and of every file it owns (size, mtime, inode, mode). When all of that is unchanged, nothing can
  * be out of date, and sync answers without loading the library, the renderers or the planner.
  */
 interface Fingerprint {
@@ -16,14 +16,15 @@ interface Fingerprint {
   lock: string;
   sources: string[];
   probes: string[];
-  files: Record<string, [number, number, number]>;
+  files: Record<string, [number, number, number, number]>;
 }
 
 const FILE = "fingerprint.json";
 
-async function statKey(path: string): Promise<[number, number, number] | undefined> {
+/** Size, mtime, inode and mode: a chmod (a hook script's lost exec bit) changes no mtime. */
+async function statKey(path: string): Promise<[number, number, number, number] | undefined> {
   const s = await stat(path).catch(() => undefined);
-  return s ? [s.size, s.mtimeMs, s.ino] : undefined;
+  return s ? [s.size, s.mtimeMs, s.ino, s.mode] : undefined;
 }
 
 async function treeKey(dir: string): Promise<string> {

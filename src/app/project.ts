@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { applyPlan, recoverJournal } from "../apply/apply.js";
 import { containedPath, readMaybe } from "../apply/fs.js";
 import { LOCK_FILE, readLockFile } from "../apply/lock.js";
@@ -187,6 +187,10 @@ export async function computePlan(
   }
   const paths = new Set([...desired.map((d) => d.path), ...Object.keys(lock.files)]);
   const observed = await observe(layout.root, [...paths]);
+  const notExecutable = await lackingExec(
+    layout.root,
+    desired.filter((d) => d.type === "file" && d.executable && observed.get(d.path)).map((d) => d.path),
+  );
   const edited = Object.entries(lock.files).filter(([p, e]) => {
     const cur = observed.get(p);
     return cur && hashContent(cur) !== e.sha256;
@@ -205,6 +209,7 @@ export async function computePlan(
       items: itemHashes,
       scope: layout.scope,
       rendererVersion: RENDERER_VERSION,
+      notExecutable,
     },
     opts,
   );
@@ -248,6 +253,19 @@ export async function applyComputed(c: Computed): Promise<string[]> {
     { root: c.layout.root, state: c.layout.state, lockPath: c.layout.lockPath },
     crash,
   );
+}
+
+/** Of these existing files, those without their owner's exec bit (none on Windows, which has no such bit). */
+async function lackingExec(root: string, paths: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  if (process.platform === "win32") return out;
+  await Promise.all(
+    paths.map(async (p) => {
+      const st = await stat(join(root, p)).catch(() => undefined);
+      if (st && (st.mode & 0o100) === 0) out.add(p);
+    }),
+  );
+  return out;
 }
 
 /** Read every path the plan may touch, in parallel. A path that escapes the root reads as absent. */

@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -53,6 +54,9 @@ async function planFor(root: string, desired: Desired[], lock: Lock) {
   const paths = new Set([...desired.map((d) => d.path), ...Object.keys(lock.files)]);
   const observed = new Map<string, Uint8Array | null>();
   for (const p of paths) observed.set(p, await readMaybe(join(root, p)));
+  const notExecutable = new Set(
+    [...paths].filter((p) => observed.get(p) && (statSync(join(root, p)).mode & 0o100) === 0),
+  );
   return planSync({
     desired,
     lock,
@@ -61,6 +65,7 @@ async function planFor(root: string, desired: Desired[], lock: Lock) {
     items: {},
     scope: "project",
     rendererVersion: 1,
+    notExecutable,
   });
 }
 
@@ -126,5 +131,69 @@ describe("applyPlan with a journal", () => {
     symlinkSync(outside, join(root, "link"));
     await expect(containedPath(root, "link/x.md")).rejects.toThrow(/symlink out of the project/);
     await expect(containedPath(root, "../x.md")).rejects.toThrow(/outside the project/);
+  });
+});
+
+describe("executable files (hook scripts)", () => {
+  const script = (content: string): Desired => ({
+    type: "file",
+    path: ".clinerules/hooks/PreToolUse",
+    content,
+    executable: true,
+    hosts: ["cline"],
+    items: ["p/hook:guard"],
+  });
+  const mode = (root: string) => statSync(join(root, ".clinerules/hooks/PreToolUse")).mode & 0o777;
+
+  it("are written 0755, recorded in the lock, and a lost exec bit is restored", async () => {
+    const root = project({});
+    const t = { root, state: { dir: join(root, ".cadre") }, lockPath: join(root, "cadre.lock") };
+    await ensureStateDir(t.state);
+    await applyPlan(await planFor(root, [script("#!/bin/sh\necho 1\n")], emptyLock("project", 1)), t);
+    expect(mode(root) & 0o100).toBe(0o100);
+    let lock = (await readLockFile(t.lockPath, "cadre.lock")) as Lock;
+    expect(lock.files[".clinerules/hooks/PreToolUse"]).toMatchObject({ mode: "file", executable: true });
+    expect((await planFor(root, [script("#!/bin/sh\necho 1\n")], lock)).actions[0]?.type).toBe("skip");
+
+    chmodSync(join(root, ".clinerules/hooks/PreToolUse"), 0o644);
+    const p = await planFor(root, [script("#!/bin/sh\necho 1\n")], lock);
+    expect(p.actions[0]).toMatchObject({
+      type: "update",
+      reason: "lost its exec bit; made executable again",
+    });
+    await applyPlan(p, t);
+    expect(mode(root) & 0o100).toBe(0o100);
+
+    // An update replaces the file by rename: the new one is executable before it gets the name.
+    lock = (await readLockFile(t.lockPath, "cadre.lock")) as Lock;
+    await applyPlan(await planFor(root, [script("#!/bin/sh\necho 2\n")], lock), t);
+    expect(readFileSync(join(root, ".clinerules/hooks/PreToolUse"), "utf8")).toBe("#!/bin/sh\necho 2\n");
+    expect(mode(root) & 0o100).toBe(0o100);
+  });
+
+  it("a rollback keeps a script's exec bit", async () => {
+    const root = project({});
+    const t = { root, state: { dir: join(root, ".cadre") }, lockPath: join(root, "cadre.lock") };
+    await ensureStateDir(t.state);
+    await applyPlan(await planFor(root, [script("v1\n")], emptyLock("project", 1)), t);
+    const lock = (await readLockFile(t.lockPath, "cadre.lock")) as Lock;
+    await expect(
+      applyPlan(await planFor(root, [script("v2\n")], lock), t, () => {
+        throw new Error("killed");
+      }),
+    ).rejects.toThrow("killed");
+    expect(await recoverJournal(t)).toBe(true);
+    expect(readFileSync(join(root, ".clinerules/hooks/PreToolUse"), "utf8")).toBe("v1\n");
+    expect(mode(root) & 0o100).toBe(0o100);
+  });
+
+  it("a user's own script in the way is a conflict, left as it is", async () => {
+    const root = project({ ".clinerules/hooks/PreToolUse": "#!/bin/sh\necho mine\n" });
+    const p = await planFor(root, [script("#!/bin/sh\necho cadre\n")], emptyLock("project", 1));
+    expect(p.actions[0]).toMatchObject({
+      type: "conflict",
+      executable: true,
+      reason: expect.stringMatching(/a script cadre did not write is in the way; left untouched/),
+    });
   });
 });

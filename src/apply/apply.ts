@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { sha256 } from "../core/hash.js";
 import type { Plan } from "../plan/types.js";
@@ -63,7 +64,14 @@ export async function applyPlan(plan: Plan, t: ApplyTarget, crash?: CrashPoint):
       before: cur ? await putBlob(t.state, cur, true) : null,
       after: a.write ? sha256(a.write) : null,
     });
-    return { abs, content: a.write ?? null, exists: cur !== null, link: a.link, path: a.path };
+    return {
+      abs,
+      content: a.write ?? null,
+      exists: cur !== null,
+      link: a.link,
+      executable: a.executable,
+      path: a.path,
+    };
   });
   journal.entries.sort((x, y) => (x.path < y.path ? -1 : 1));
   const owned = new Set(Object.values(plan.lock.files).map((e) => e.sha256));
@@ -73,7 +81,7 @@ export async function applyPlan(plan: Plan, t: ApplyTarget, crash?: CrashPoint):
   let n = 0;
   const dirs = new Set<string>();
   const copied: string[] = [];
-  await mapLimit(targets, crash ? 1 : 128, async ({ abs, content, exists, link, path }) => {
+  await mapLimit(targets, crash ? 1 : 128, async ({ abs, content, exists, link, executable, path }) => {
     if (content !== null && link) {
       // --link: a symlink to the pack's file; where symlinks are not allowed, a copy (and the lock says so).
       const ok = await linkFile(abs, link).then(
@@ -85,8 +93,8 @@ export async function applyPlan(plan: Plan, t: ApplyTarget, crash?: CrashPoint):
         await atomicWrite(abs, content, { sync: true, syncDir: false });
       }
     } else if (content === null) await removeFile(abs, t.root);
-    else if (exists) await atomicWrite(abs, content, { sync: true, syncDir: false });
-    else await createFile(abs, content, { sync: true });
+    else if (exists) await atomicWrite(abs, content, { sync: true, syncDir: false, executable });
+    else await createFile(abs, content, { sync: true, executable });
     dirs.add(dirname(abs));
     crash?.(++n);
   });
@@ -134,7 +142,9 @@ export async function recoverJournal(t: ApplyTarget): Promise<boolean> {
     if (e.before === null) await removeFile(abs, t.root);
     else {
       const blob = await getBlob(t.state, e.before);
-      if (blob) await atomicWrite(abs, blob);
+      // A script keeps its exec bit through the rollback (the journal records content only).
+      const executable = cur !== null && ((await stat(abs).catch(() => undefined))?.mode ?? 0) & 0o100;
+      if (blob) await atomicWrite(abs, blob, { executable: !!executable });
     }
   }
   if (journal.lockBefore) {

@@ -62,26 +62,50 @@ export async function readMaybe(abs: string): Promise<Uint8Array | null> {
   }
 }
 
+export interface WriteOptions {
+  sync?: boolean;
+  syncDir?: boolean;
+  /** Make the file executable (0755 less the umask, and always u+x); set before the file gets its name. */
+  executable?: boolean;
+}
+
+/** Mode for a new file: 0644, or 0755 for an executable (the process umask applies to both). */
+function modeOf(opts: WriteOptions): number {
+  return opts.executable ? 0o755 : 0o644;
+}
+
+/**
+ * An executable file gets u+x even under a umask that would drop it (the host checks X_OK). Windows has no
+ * exec bit: nothing to do there.
+ */
+async function ensureExecutable(
+  fh: import("node:fs/promises").FileHandle,
+  opts: WriteOptions,
+): Promise<void> {
+  if (!opts.executable || process.platform === "win32") return;
+  const st = await fh.stat();
+  if ((st.mode & 0o100) === 0) await fh.chmod((st.mode & 0o777) | 0o100);
+}
+
 /**
  * Write a file atomically: a temporary file in the same folder, then rename. With `sync` the data is
  * fsynced before the rename (and the folder after it, unless `syncDir` is false and the caller does it).
+ * An `executable` file has its mode set on the temporary file, so the name never points at a file without it.
  */
-export async function atomicWrite(
-  abs: string,
-  content: Content,
-  opts: { sync?: boolean; syncDir?: boolean } = {},
-): Promise<void> {
+export async function atomicWrite(abs: string, content: Content, opts: WriteOptions = {}): Promise<void> {
   const dir = dirname(abs);
   const tmp = join(dir, `.${Math.random().toString(36).slice(2)}.cadre-tmp`);
+  const flags = constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY;
   let fh: import("node:fs/promises").FileHandle;
   try {
-    fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+    fh = await open(tmp, flags, modeOf(opts));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
     await mkdir(dir, { recursive: true });
-    fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+    fh = await open(tmp, flags, modeOf(opts));
   }
   try {
+    await ensureExecutable(fh, opts);
     await fh.writeFile(content);
     if (opts.sync) await fh.datasync();
   } finally {
@@ -104,11 +128,11 @@ export async function atomicWrite(
 export async function createFile(
   abs: string,
   content: Content,
-  opts: { sync?: boolean } = {},
+  opts: { sync?: boolean; executable?: boolean } = {},
 ): Promise<void> {
   let fh: import("node:fs/promises").FileHandle;
   try {
-    fh = await open(abs, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+    fh = await open(abs, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, modeOf(opts));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "EEXIST") return atomicWrite(abs, content, { ...opts, syncDir: false });
@@ -117,6 +141,7 @@ export async function createFile(
     return createFile(abs, content, opts);
   }
   try {
+    await ensureExecutable(fh, opts);
     await fh.writeFile(content);
     if (opts.sync) await fh.datasync();
   } finally {

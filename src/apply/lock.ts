@@ -16,6 +16,7 @@ const EntrySchema = z.strictObject({
   parents: z.array(z.string()).optional(),
   comment: z.enum(["html", "hash"]).optional(),
   link: z.boolean().optional(),
+  executable: z.boolean().optional(),
   syntax: z.enum(["yaml"]).optional(),
 });
 

@@ -18,6 +18,8 @@ export interface DesiredFile extends Owners {
   content: Content;
   /** `--link`: an absolute path to symlink to instead of copying (its content is `content`). */
   link?: string;
+  /** The file must be executable (a hook script run by the host): mode 0755, restored when lost. */
+  executable?: boolean;
 }
 
 /** cadre's managed block inside a shared file (AGENTS.md, config.toml); the rest of the file is the user's. */

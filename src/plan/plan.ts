@@ -5,7 +5,7 @@ import type { Content, Desired, DesiredBlock, DesiredFile, DesiredKeys } from ".
 import { findBlock, removeBlock, upsertBlock } from "./blocks.js";
 import { codecFor, fromPointer, getAt, hashValue, pointer } from "./json-keys.js";
 import { merge3 } from "./merge.js";
-import type { Action, Bases, Lock, LockEntry, Observed, Plan, PlanOptions } from "./types.js";
+import type { Action, Bases, Lock, LockEntry, NotExecutable, Observed, Plan, PlanOptions } from "./types.js";
 
 export interface PlanInput {
   desired: readonly Desired[];
@@ -16,6 +16,8 @@ export interface PlanInput {
   items: Record<string, { hash: string }>;
   scope: Scope;
   rendererVersion: number;
+  /** Files cadre wants executable that exist without the exec bit (a lost bit is restored). */
+  notExecutable?: NotExecutable;
 }
 
 type Step = { action: Action; entry: LockEntry | undefined };
@@ -49,7 +51,8 @@ export function planSync(input: PlanInput, opts: PlanOptions = {}): Plan {
     const lockEntry = entry && entry.mode === d.type ? entry : undefined;
     const x = input.observed.get(d.path) ?? null;
     if (!isSafeRelativePath(d.path)) throw new Error(`unsafe desired path ${d.path}`);
-    if (d.type === "file") steps.push(planFile(d, lockEntry, x, input.bases, opts));
+    if (d.type === "file")
+      steps.push(planFile(d, lockEntry, x, input.bases, opts, input.notExecutable?.has(d.path) ?? false));
     else if (d.type === "block") steps.push(planBlock(d, lockEntry, text(x), input.bases, opts));
     else steps.push(planKeys(d, lockEntry, text(x), opts));
   }
@@ -100,24 +103,41 @@ function planFile(
   x: Content | null,
   bases: Bases,
   opts: PlanOptions,
+  /** The file exists without its exec bit. */
+  notExec: boolean,
 ): Step {
   const dh = hashContent(d.content);
-  const entry: LockEntry = { mode: "file", sha256: dh, ...owners(d), ...(d.link ? { link: true } : {}) };
-  const w = d.link ? { link: d.link } : {};
+  const exec = d.executable ? { executable: true } : {};
+  const entry: LockEntry = {
+    mode: "file",
+    sha256: dh,
+    ...owners(d),
+    ...(d.link ? { link: true } : {}),
+    ...exec,
+  };
+  const w = { ...(d.link ? { link: d.link } : {}), ...exec };
   // Adopted files stay as they are on disk (a copy); a later run turns them into links.
   const { link: _ignored, ...adopted } = entry;
   const bases1 = typeof d.content === "string" ? [d.content] : [];
+  // cadre's content without the exec bit the host needs (a script): rewrite it executable.
+  const chmod = (reason: string): Step => ({
+    action: act("update", d.path, d, reason, { ...w, write: d.content, before: x, bases: bases1 }),
+    entry,
+  });
+  const lostExec = !!d.executable && notExec;
   if (!l) {
     if (x === null)
       return {
         action: act("create", d.path, d, "new", { ...w, write: d.content, before: null, bases: bases1 }),
         entry,
       };
-    if (hashContent(x) === dh)
+    if (hashContent(x) === dh) {
+      if (lostExec) return chmod("already has the content cadre would write; made executable");
       return {
         action: act("adopt", d.path, d, "already has the content cadre would write", { bases: bases1 }),
         entry: adopted,
       };
+    }
     if (opts.force)
       return {
         action: act("update", d.path, d, "replaced a file cadre did not write (--force)", {
@@ -129,10 +149,15 @@ function planFile(
         entry,
       };
     return {
-      action: act("conflict", d.path, d, "a file cadre did not write is in the way; left untouched", {
-        proposal: text(d.content) ?? "",
-        before: x,
-      }),
+      action: act(
+        "conflict",
+        d.path,
+        d,
+        d.executable
+          ? "a script cadre did not write is in the way; left untouched, so cadre's hooks for it do not run"
+          : "a file cadre did not write is in the way; left untouched",
+        { ...exec, proposal: text(d.content) ?? "", before: x },
+      ),
       entry: undefined,
     };
   }
@@ -155,6 +180,7 @@ function planFile(
         entry,
       };
     }
+    if (dh === l.sha256 && lostExec) return chmod("lost its exec bit; made executable again");
     if (dh === l.sha256) return { action: act("skip", d.path, d, "up to date"), entry };
     return {
       action: act("update", d.path, d, "library changed", {
@@ -166,11 +192,13 @@ function planFile(
       entry,
     };
   }
-  if (xh === dh)
+  if (xh === dh) {
+    if (lostExec) return chmod("your edit matches the new library version; made executable");
     return {
       action: act("adopt", d.path, d, "your edit matches the new library version", { bases: bases1 }),
       entry: adopted,
     };
+  }
   if (dh === l.sha256)
     return {
       action: act("skip", d.path, d, "edited by you; library unchanged, kept"),
@@ -193,6 +221,7 @@ function planFile(
     if (m.ok)
       return {
         action: act("merge", d.path, d, "merged your edits with the library change", {
+          ...exec,
           write: m.text,
           before: x,
           bases: bases1,

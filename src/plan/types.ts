@@ -22,6 +22,8 @@ export interface LockEntry {
   comment?: "html" | "hash";
   /** File: installed as a symlink to the pack's file (`--link`). */
   link?: boolean;
+  /** File: written executable (mode 0755); a lost exec bit is restored by the next sync. */
+  executable?: boolean;
   /** Keys: the config may be YAML (`.roomodes`); absent means JSON. */
   syntax?: "yaml";
 }
@@ -43,6 +45,9 @@ export function emptyLock(scope: Scope, rendererVersion: number): Lock {
 /** What is on disk now: every path the plan may touch → its bytes, or null when absent. */
 export type Observed = ReadonlyMap<string, Content | null>;
 
+/** Paths that exist on disk without their owner's exec bit (only paths cadre wants executable are checked). */
+export type NotExecutable = ReadonlySet<string>;
+
 /** Merge bases from the content-addressed cache: sha256 → text cadre once wrote. */
 export type Bases = ReadonlyMap<string, string>;
 
@@ -61,6 +66,8 @@ export interface Action {
   proposal?: string;
   /** `--link`: make the file a symlink to this absolute path (the applier falls back to a copy). */
   link?: string;
+  /** Write the file executable (mode 0755, set on the temporary file before the rename). */
+  executable?: boolean;
   /** Texts to keep in the merge-base cache (what cadre rendered this time). */
   bases?: string[];
   hosts: string[];

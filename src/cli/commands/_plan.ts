@@ -81,7 +81,11 @@ export function summaryLine(actions: readonly Action[], dry: boolean): string {
 export function printConflicts(io: Io, conflicts: readonly Action[]): void {
   for (const a of conflicts) {
     io.err(`${io.color.red("conflict:")} ${a.path}: ${a.reason}\n`);
-    if (a.proposal !== undefined) {
+    if (a.proposal !== undefined && a.executable && a.mode === "file") {
+      io.err(
+        `  cadre's script is in ${a.path}${PROPOSAL_SUFFIX}. To run both, move yours elsewhere and install it as a command hook (a pack's hooks/<name>.yaml with \`handler: {command: <your script>}\`): cadre's script then runs it too; or run \`cadre sync --force\` to replace yours\n`,
+      );
+    } else if (a.proposal !== undefined) {
       io.err(
         `  cadre's version is in ${a.path}${PROPOSAL_SUFFIX}: merge what you want to keep into ${a.path}, delete the proposal, and run \`cadre sync\` again (or \`cadre sync --force\` to take cadre's version)\n`,
       );
