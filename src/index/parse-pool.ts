@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { setFlagsFromString } from "node:v8";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import type { Language } from "./languages.js";
 import { extractFile, loadGrammars } from "./parse.js";
@@ -150,6 +151,18 @@ function workerPool(n: number): ParsePool {
 /** Young-generation size of each parser worker (V8's default is 48 MiB on 64-bit). */
 const YOUNG_GEN_MB = 24;
 
+/**
+ * V8 compiles WebAssembly with a fast baseline compiler, then recompiles hot functions with its optimising
+ * one in the background. For a small job that second compile of a grammar's lexer (hundreds of
+ * milliseconds for Bash or C++, and the process waits for it at exit) costs more than the faster code
+ * saves, so small jobs run baseline code only; a big job turns optimisation back on for the grammars
+ * compiled from then on (its workers' and any the main thread has not loaded yet). The flag is
+ * process-wide.
+ */
+function tierFor(big: boolean): void {
+  setFlagsFromString(big ? "--no-liftoff-only" : "--liftoff-only");
+}
+
 /** A job this big (files or bytes to parse) pays for starting workers (≈ 0.1 s of CPU each). */
 const POOL_MIN_FILES = 200;
 const POOL_MIN_BYTES = 2 * 1024 * 1024;
@@ -166,6 +179,7 @@ export function openParsePool(
   const threads = Number(env.CADRE_INDEX_THREADS ?? Math.min(3, availableParallelism() - 1));
   const built = MODULE_URL.endsWith(".js");
   const big = job.files >= POOL_MIN_FILES || job.bytes >= POOL_MIN_BYTES;
+  tierFor(big);
   if (!built || !big || !(threads >= 1)) return inlinePool();
   return workerPool(Math.floor(threads));
 }
