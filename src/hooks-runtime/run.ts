@@ -217,14 +217,18 @@ export async function runHook(a: HookArgs, e: HookEnv): Promise<HookAnswer> {
     const settings = settingsOf(a);
     const text = await readStdin(e.stdin);
     payload = text.trim() === "" ? {} : JSON.parse(text);
+    // Cline sends no cwd: its first workspace root is the project.
+    const p = payload as { cwd?: unknown; workspaceRoots?: unknown };
+    const roots = Array.isArray(p.workspaceRoots) ? p.workspaceRoots : [];
     const cwd =
-      typeof (payload as { cwd?: unknown }).cwd === "string" ? (payload as { cwd: string }).cwd : e.cwd;
+      typeof p.cwd === "string" ? p.cwd : typeof roots[0] === "string" && roots[0] ? roots[0] : e.cwd;
     root = await findRoot(e.env, cwd);
     const session = String(
       (payload as Record<string, unknown>).session_id ??
         (payload as Record<string, unknown>).sessionId ??
         (payload as Record<string, unknown>).conversation_id ??
         (payload as Record<string, unknown>).trajectory_id ??
+        (payload as Record<string, unknown>).taskId ??
         "default",
     );
     const statePath = join(root, ".cadre", "state", `${slugOf(a.id)}-${host}-${slugOf(session)}.json`);

@@ -1,7 +1,7 @@
 /**
  * Per-host hook protocols: the host's stdin JSON → one canonical event, and a decision → the host's answer
  * (exit code, stdout, stderr). Field names follow reference/hosts.md §2.7 (Claude Code), §3.7 (Codex),
- * §4.6 (Cursor), §5.6 (Gemini CLI), §6.5 (Copilot) and §7.4 (Windsurf). Readers are tolerant: where a
+ * §4.6 (Cursor), §5.6 (Gemini CLI), §6.5 (Copilot), §7.4 (Windsurf) and §9 (Cline). Readers are tolerant: where a
  * host's schema is unconfirmed, both spellings seen in the wild are accepted.
  */
 import type { Target } from "../hosts/define.js";
@@ -75,6 +75,14 @@ const TOOL_CLASSES: Record<string, ToolClass> = {
   list_directory: "read",
   // OpenCode
   list: "read",
+  // Cline
+  execute_command: "shell",
+  write_to_file: "write",
+  replace_in_file: "edit",
+  new_rule: "write",
+  search_files: "read",
+  list_files: "read",
+  list_code_definition_names: "read",
   // Copilot CLI
   powershell: "shell",
   create: "write",
@@ -104,6 +112,7 @@ function inputPaths(input: Obj): string[] {
     "notebook_path",
     "target_file",
     "absolute_path",
+    "absolutePath",
     "file",
   ]) {
     const v = input[k];
@@ -195,6 +204,7 @@ function canonicalOf(host: HookHost, hostEvent: string): HookEvent | undefined {
 export function normalise(host: HookHost, payload: unknown, registered?: string): CanonicalEvent {
   const p = obj(payload);
   if (host === "windsurf") return windsurf(p, registered);
+  if (host === "cline") return cline(p, registered);
   const hostEvent = str(p.hook_event_name, p.hookEventName, registered) ?? "";
   const name = str(p.tool_name, p.toolName) ?? "";
   const input = obj(p.tool_input ?? p.toolArgs ?? p.toolInput);
@@ -224,6 +234,44 @@ export function normalise(host: HookHost, payload: unknown, registered?: string)
       p.error ?? p.error_message,
     );
     ev.result = r ? { ...r, failed: r.failed || failure } : { output: "", failed: failure };
+  }
+  return ev;
+}
+
+/**
+ * Cline: `{hookName, taskId, workspaceRoots, …}` and the event's data under its camel-cased name
+ * (`preToolUse: {toolName, parameters}`, `postToolUse: {…, result, success, executionTimeMs}`). Parameters
+ * are strings (`command`, `path`, apply_patch's `input`); paths are relative to the first workspace root.
+ */
+function cline(p: Obj, registered?: string): CanonicalEvent {
+  const hostEvent = str(p.hookName, registered) ?? "";
+  const data = obj(p[hostEvent.charAt(0).toLowerCase() + hostEvent.slice(1)]);
+  const roots = Array.isArray(p.workspaceRoots) ? p.workspaceRoots : [];
+  const ev: CanonicalEvent = {
+    host: "cline",
+    event: canonicalOf("cline", hostEvent),
+    hostEvent,
+    sessionId: str(p.taskId),
+    cwd: str(roots[0]),
+  };
+  const name = str(data.toolName);
+  if (name) {
+    const input = obj(data.parameters);
+    const cls = toolClass(name);
+    const command = cls === "shell" ? commandOf(input) : undefined;
+    const patch = name === "apply_patch" ? str(input.input) : undefined;
+    ev.tool = {
+      name,
+      class: cls,
+      input,
+      paths: patch ? patchPaths(patch) : inputPaths(input),
+      ...(command ? { command } : {}),
+    };
+  }
+  if (ev.event === "post-tool-use") {
+    const r = resultOf(data.result);
+    const failed = data.success === false || data.success === "false";
+    ev.result = r ? { ...r, failed: r.failed || failed } : { output: "", failed };
   }
   return ev;
 }
@@ -316,6 +364,16 @@ export function answer(ev: CanonicalEvent, d: Decision): HookAnswer {
       // appended to the tool's output.
       if (d.type === "deny") return ok(json({ decision: "deny", reason: d.reason }));
       return ok(d.context ? json({ context: d.context }) : "");
+    }
+    case "cline": {
+      // `cancel: true` before a tool (or a prompt) stops it, and Cline cancels the task, showing
+      // `errorMessage`; after a tool the call has happened, so the reason goes to the agent as context.
+      if (d.type === "deny") {
+        if (pre || ev.event === "user-prompt-submit")
+          return ok(json({ cancel: true, errorMessage: d.reason }));
+        return ok(json({ cancel: false, contextModification: d.reason }));
+      }
+      return ok(d.context ? json({ cancel: false, contextModification: d.context }) : "");
     }
     case "windsurf": {
       // Pre-hooks block with exit 2 and stderr; output is shown only when the hook sets show_output.

@@ -71,6 +71,18 @@ const PRE_EDIT: Record<HookHost, (path: string) => unknown> = {
     session_id: "ses_1",
     cwd: root,
   }),
+  cline: (p) => ({
+    clineVersion: "3.36.0",
+    hookName: "PreToolUse",
+    timestamp: "1763787600000",
+    taskId: "1763787590123",
+    workspaceRoots: [root],
+    userId: "u-1",
+    preToolUse: {
+      toolName: "replace_in_file",
+      parameters: { path: p, diff: "------- SEARCH\na\n=======\nb\n+++++++ REPLACE" },
+    },
+  }),
   windsurf: (p) => ({
     agent_action_name: "pre_write_code",
     trajectory_id: "tr1",
@@ -125,6 +137,45 @@ describe("protected-paths in each host's protocol", () => {
     const a = run("windsurf", PRE_EDIT.windsurf("cadre.lock")).answer;
     expect(a.exitCode).toBe(2);
     expect(a.stderr).toMatch(/cadre\.lock/);
+  });
+  it("cline: cancel with errorMessage; the first workspace root is the cwd, taskId the session", () => {
+    const a = run("cline", PRE_EDIT.cline("cadre.lock")).answer;
+    expect(a.exitCode).toBe(0);
+    const j = JSON.parse(a.stdout);
+    expect(j.cancel).toBe(true);
+    expect(j.errorMessage).toMatch(/cadre\.lock/);
+    const ev = normalise("cline", PRE_EDIT.cline("src/a.ts"));
+    expect(ev).toMatchObject({
+      event: "pre-tool-use",
+      hostEvent: "PreToolUse",
+      cwd: root,
+      sessionId: "1763787590123",
+    });
+    expect(ev.tool).toMatchObject({ name: "replace_in_file", class: "edit", paths: ["src/a.ts"] });
+  });
+  it("cline: execute_command, write_to_file and apply_patch are checked; read_file is not", () => {
+    const call = (toolName: string, parameters: Record<string, string>) => ({
+      ...(PRE_EDIT.cline("x") as object),
+      preToolUse: { toolName, parameters },
+    });
+    const cancel = (p: unknown) => JSON.parse(run("cline", p).answer.stdout || "{}").cancel === true;
+    expect(cancel(call("execute_command", { command: "rm -f cadre.lock", requires_approval: "true" }))).toBe(
+      true,
+    );
+    expect(cancel(call("execute_command", { command: "cat cadre.lock", requires_approval: "false" }))).toBe(
+      false,
+    );
+    expect(cancel(call("write_to_file", { path: ".git/config", content: "x" }))).toBe(true);
+    expect(cancel(call("write_to_file", { absolutePath: `${root}/.git/HEAD`, content: "x" }))).toBe(true);
+    expect(
+      cancel(
+        call("apply_patch", {
+          input: "*** Begin Patch\n*** Update File: cadre.lock\n@@\n-a\n+b\n*** End Patch",
+        }),
+      ),
+    ).toBe(true);
+    expect(cancel(call("read_file", { path: "cadre.lock" }))).toBe(false);
+    expect(normalise("cline", call("search_files", { path: ".", regex: "x" })).tool?.class).toBe("read");
   });
   it.each(Object.keys(PRE_EDIT) as HookHost[])("%s: a harmless edit passes without an opinion", (host) => {
     const a = run(host, PRE_EDIT[host]("src/app.ts")).answer;
@@ -234,6 +285,38 @@ describe("loop-cap", () => {
       tool_response: { output: "boom", exit_code: 1 },
     });
     expect(c.result).toMatchObject({ failed: true, exitCode: 1 });
+  });
+  it("cline: counts PostToolUse success: false, and tells the agent as contextModification", () => {
+    const post = (success: boolean) => ({
+      clineVersion: "3.36.0",
+      hookName: "PostToolUse",
+      timestamp: "1763787600000",
+      taskId: "t-9",
+      workspaceRoots: [root],
+      userId: "u-1",
+      postToolUse: {
+        toolName: "execute_command",
+        parameters: { command: "npm test", requires_approval: "false" },
+        result: success ? "Command executed.\nOutput:\nok" : "Command executed.\nOutput:\nFAIL src/a.test.ts",
+        success,
+        executionTimeMs: 1834,
+      },
+    });
+    expect(normalise("cline", post(false)).result).toMatchObject({ failed: true });
+    expect(normalise("cline", post(true)).result).toMatchObject({
+      failed: false,
+      output: expect.stringContaining("ok"),
+    });
+    let state: unknown;
+    let last = "";
+    for (let i = 0; i < 3; i++) {
+      const out = run("cline", post(false), settings, state);
+      state = out.state;
+      last = out.answer.stdout;
+    }
+    const j = JSON.parse(last);
+    expect(j.cancel).toBe(false);
+    expect(j.contextModification).toMatch(/failed 3 times in a row/);
   });
   it("on pre-tool-use, refuses a call that already failed N times", () => {
     const pre = { ...fail, hook_event_name: "PreToolUse" };

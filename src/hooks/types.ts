@@ -15,6 +15,7 @@ export const HOOK_HOSTS = [
   "copilot",
   "windsurf",
   "opencode",
+  "cline",
 ] as const;
 export type HookHost = (typeof HOOK_HOSTS)[number];
 

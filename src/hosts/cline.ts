@@ -35,6 +35,30 @@ export const cline = defineHost({
       as: "a reference skill",
       path: { project: "{project}/.cline/skills/{name}", user: "{home}/.cline/skills/{name}" },
     },
+    hook: {
+      note: ".clinerules/hooks/<Event>: one executable sh script per Cline hook type, running `cadre hook` (cadre on PATH) and any pack's command; hooks must be enabled in Cline's settings (macOS/Linux)",
+      format: "hooks-cline",
+      // `{name}` is Cline's hook type: the script's file name, without an extension.
+      path: { project: "{project}/.clinerules/hooks/{name}", user: "{home}/Documents/Cline/Hooks/{name}" },
+      hooks: {
+        host: "cline",
+        events: {
+          "session-start": ["TaskStart", "TaskResume"],
+          "user-prompt-submit": ["UserPromptSubmit"],
+          "pre-tool-use": ["PreToolUse"],
+          "post-tool-use": ["PostToolUse"],
+          stop: ["TaskComplete"],
+          "pre-compact": ["PreCompact"],
+        },
+        // No matcher config: cadre's script checks `toolName` before it runs a command.
+        tools: {
+          shell: "execute_command",
+          edit: "replace_in_file|apply_patch",
+          write: "write_to_file|new_rule",
+          read: "read_file|search_files|list_files|list_code_definition_names",
+        },
+      },
+    },
     mcp: {
       note: "cline_mcp_settings.json (user level)",
       format: "mcp-json",

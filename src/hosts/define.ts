@@ -44,7 +44,9 @@ export type Scope = (typeof SCOPES)[number];
  *   (Claude Code, Gemini CLI: event → matcher group → handlers); `hooks-cursor`: Cursor's `hooks.json`
  *   (`version: 1`, event → handlers); `hooks-windsurf`: Windsurf's `hooks.json`; `hooks-toml`: tables in a
  *   managed block of Codex's config.toml; `hooks-file`: one owned file per hook (Copilot `.github/hooks/`);
- *   `hooks-opencode`: one owned JS plugin per hook (OpenCode `.opencode/plugins/`).
+ *   `hooks-opencode`: one owned JS plugin per hook (OpenCode `.opencode/plugins/`); `hooks-cline`: one
+ *   owned executable script per host event, running every hook on that event (Cline `.clinerules/hooks/`;
+ *   the path template's `{name}` is the event).
  */
 export const FORMATS = [
   "skill-dir",
@@ -63,6 +65,7 @@ export const FORMATS = [
   "hooks-toml",
   "hooks-file",
   "hooks-opencode",
+  "hooks-cline",
 ] as const;
 export type FormatId = (typeof FORMATS)[number];
 

@@ -5,7 +5,7 @@ import type { Desired, DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/o
 import { type HostEnv, resolveTemplate } from "../hosts/paths.js";
 import { qualifiedId } from "../model/item.js";
 import { FILE_RENDERERS, type RenderItem } from "./formats.js";
-import { renderHook } from "./hooks.js";
+import { clineScript, renderHook, type ScriptHook } from "./hooks.js";
 import { type IndexEntry, renderIndexBlock } from "./index-block.js";
 import { KEY_RENDERERS } from "./keys.js";
 import { mcpTomlTable } from "./mcp.js";
@@ -26,7 +26,7 @@ export interface RenderResult {
 }
 
 /** The renderer version, recorded in cadre.lock: bump it when any renderer's output changes. */
-export const RENDERER_VERSION = 2;
+export const RENDERER_VERSION = 3;
 
 /** Render the selected items for the given hosts into the desired state of every path. Pure. */
 export function renderAll(
@@ -44,6 +44,11 @@ export function renderAll(
     { hosts: Set<string>; tables: Map<string, { text: string; item: string }> }
   >();
   const indexes = new Map<string, { hosts: Set<string>; limit?: number; entries: Map<string, IndexEntry> }>();
+  /** `hooks-cline`: one script per host event, holding every hook on it. */
+  const scripts = new Map<
+    string,
+    { event: string; hosts: Set<string>; hooks: Map<string, ScriptHook & { name: string; item: string }> }
+  >();
   const skillDir = chooseSkillDirs(hosts, env, notes);
   const sorted = [...items].sort((a, b) => cmp(qualifiedId(a.item), qualifiedId(b.item)));
 
@@ -102,6 +107,20 @@ export function renderAll(
           const b = getOr(tomlBlocks, path, () => ({ hosts: new Set<string>(), tables: new Map() }));
           b.hosts.add(host.id);
           b.tables.set(`hook:${item.name}`, { text: r.text, item: qid });
+          continue;
+        }
+        if (r.type === "script") {
+          for (const e of r.entries) {
+            const at = resolveTemplate(target.path, env, { name: e.event, kind: item.kind });
+            if (at === undefined) continue;
+            const sc = getOr(scripts, at, () => ({
+              event: e.event,
+              hosts: new Set<string>(),
+              hooks: new Map(),
+            }));
+            sc.hosts.add(host.id);
+            sc.hooks.set(item.name, { ...e, name: item.name, item: qid });
+          }
           continue;
         }
         if (r.type === "file") {
@@ -223,6 +242,17 @@ export function renderAll(
       comment: "hash",
       hosts: [...b.hosts].sort(),
       items: uniq(tables.map(([, t]) => t.item)),
+    });
+  }
+  for (const [path, sc] of scripts) {
+    const hooks = [...sc.hooks.values()].sort((x, y) => cmp(x.name, y.name));
+    desired.push({
+      type: "file",
+      path,
+      content: clineScript(sc.event, hooks),
+      executable: true,
+      hosts: [...sc.hosts],
+      items: hooks.map((h) => h.item),
     });
   }
   for (const d of desired) {

@@ -1,7 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { targetOf } from "../hosts/define.js";
 import { HOSTS } from "../hosts/registry.js";
-import { hookCommand, hookMatcher, renderHook, shellQuote } from "./hooks.js";
+import { clineScript, hookCommand, hookMatcher, renderHook, shellQuote } from "./hooks.js";
 
 const guard = {
   id: "protected-paths",
@@ -72,5 +76,93 @@ describe("hook commands", () => {
         target("copilot"),
       ),
     ).toMatchObject({ type: "skip" });
+  });
+});
+
+describe("Cline's per-event script", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cadre-cline-script-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const payload = (toolName: string) =>
+    `${JSON.stringify(
+      {
+        clineVersion: "3.36.0",
+        hookName: "PreToolUse",
+        taskId: "t1",
+        workspaceRoots: [dir],
+        preToolUse: { toolName, parameters: { command: "ls" } },
+      },
+      null,
+      2,
+    )}\n`;
+  const sh = (script: string, input: string) => {
+    const r = spawnSync("sh", ["-c", script, "PreToolUse"], { cwd: dir, input, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    return r.stdout;
+  };
+  const hook = (name: string, command: string, tools?: string[]) => ({
+    name,
+    event: "PreToolUse",
+    command,
+    ...(tools ? { tools } : {}),
+  });
+
+  it("is cadre's, POSIX sh, and names its hooks", () => {
+    const s = clineScript("PreToolUse", [hook("protected-paths", "cadre hook protected-paths --host cline")]);
+    expect(s.startsWith("#!/bin/sh\n# Cline's PreToolUse hook, written by cadre")).toBe(true);
+    expect(s).toContain("run 'cadre hook protected-paths --host cline'");
+    expect(s).toContain("cadre uninstall");
+    const n = spawnSync("sh", ["-n"], { input: s, encoding: "utf8" });
+    expect(n.status, n.stderr).toBe(0);
+  });
+
+  it("joins the commands' context, every command reading the same input", () => {
+    const s = clineScript("PreToolUse", [
+      hook(
+        "a",
+        `grep -q '"toolName": "execute_command"' && printf '%s\\n' '{"cancel": false, "contextModification": "A said \\"hi\\"\\n"}'`,
+      ),
+      hook("b", `cat >/dev/null; printf 'log line\n{"contextModification":"B"}\n'`),
+      hook("c", "cat >/dev/null; exit 3"),
+    ]);
+    const out = JSON.parse(sh(s, payload("execute_command")));
+    expect(out).toEqual({ cancel: false, contextModification: 'A said "hi"\n\n\nB' });
+  });
+
+  it("answers with the first cancel and runs nothing after it", () => {
+    const marker = join(dir, "ran");
+    const s = clineScript("PreToolUse", [
+      hook("a", `echo '{"contextModification":"ignored"}'`),
+      hook(
+        "b",
+        `cat >/dev/null; echo 'checking'; echo '{"cancel":true,"errorMessage":"no: cadre.lock is protected"}'`,
+      ),
+      hook("c", `touch ${marker}`),
+    ]);
+    const out = sh(s, payload("execute_command"));
+    expect(out).toBe('checking\n{"cancel":true,"errorMessage":"no: cadre.lock is protected"}\n');
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it("has no opinion when a command is missing, and runs a hook only for its tools", () => {
+    const s = clineScript("PreToolUse", [
+      hook("gone", "cadre-not-installed-anywhere hook protected-paths --host cline"),
+      hook("shell-only", `echo '{"cancel":true,"errorMessage":"shell"}'`, ["execute_command", "apply_patch"]),
+    ]);
+    expect(JSON.parse(sh(s, payload("read_file")))).toEqual({ cancel: false });
+    expect(JSON.parse(sh(s, payload("execute_command")))).toEqual({ cancel: true, errorMessage: "shell" });
+  });
+
+  it("is rendered from a hook item for Cline, with the item's tools", () => {
+    const r = renderHook("protected-paths", guard, target("cline"));
+    expect(r).toEqual({
+      type: "script",
+      entries: [
+        {
+          event: "PreToolUse",
+          command: "cadre hook protected-paths --host cline",
+          tools: ["replace_in_file", "apply_patch", "write_to_file", "new_rule", "execute_command"],
+        },
+      ],
+    });
   });
 });

@@ -108,7 +108,16 @@ export type HookRender =
   | { type: "keys"; entries: KeyEntry[] }
   | { type: "toml"; text: string }
   | { type: "file"; content: string }
+  /** `hooks-cline`: the item's part of one script per host event (the script is written by `clineScript`). */
+  | { type: "script"; entries: ScriptHook[] }
   | { type: "skip"; reason: string; warning?: boolean };
+
+/** One hook's line in a per-event script: its command, and the host tool names it runs for (all: undefined). */
+export interface ScriptHook {
+  event: string;
+  command: string;
+  tools?: string[];
+}
 
 export function renderHook(
   name: string,
@@ -203,6 +212,15 @@ export function renderHook(
         type: "file",
         content: opencodePlugin(name, command, events, matcher ? matcher.split("|") : undefined, t),
       };
+    case "hooks-cline":
+      return {
+        type: "script",
+        entries: events.map((event) => ({
+          event,
+          command,
+          ...(matcher ? { tools: matcher.split("|") } : {}),
+        })),
+      };
     default:
       return { type: "skip", reason: `no hook renderer for ${target.format}` };
   }
@@ -288,4 +306,62 @@ export const Cadre${pascal(name)} = async ({ directory }) => ({
 ${handlers.join("\n")}
 });
 `;
+}
+
+/** A host tool name as a `case` pattern: glob characters quoted. */
+function casePattern(tool: string): string {
+  return /^[\w.-]+$/.test(tool) ? tool : shellQuote(tool);
+}
+
+/**
+ * Cline's hook for one event: an executable POSIX `sh` script named after the event (Cline runs
+ * `.clinerules/hooks/<Event>` with its JSON on stdin). It runs each hook's command in turn on the same
+ * input: the first answer that cancels is Cline's answer (the rest do not run), otherwise the commands'
+ * `contextModification` texts are joined. A command that fails or prints nothing has no opinion, so a
+ * missing cadre never blocks anything. `hooks` are sorted by item name.
+ */
+export function clineScript(event: string, hooks: ReadonlyArray<ScriptHook & { name: string }>): string {
+  const names = hooks.map((h) => h.name).join(", ");
+  const filtered = hooks.some((h) => h.tools);
+  const lines = [
+    "#!/bin/sh",
+    `# Cline's ${event} hook, written by cadre (\`cadre sync\`) for: ${names}.`,
+    "# cadre owns this file: sync rewrites it and `cadre uninstall` removes it. To opt out, leave these hooks",
+    "# out for Cline in cadre.yaml (overrides: { cline: { exclude: [hook:<name>] } }) and run `cadre sync`.",
+    "# Each command gets Cline's JSON on stdin. The first answer that cancels is the answer; otherwise the",
+    "# commands' contextModification texts are joined. A command that fails or prints nothing has no opinion.",
+    "input=$(cat)",
+    "context=",
+    ...(filtered
+      ? [
+          `tool=$(printf '%s' "$input" | tr '\\n' ' ' | sed -nE 's/.*"toolName"[[:space:]]*:[[:space:]]*"([^"]*)".*/\\1/p')`,
+        ]
+      : []),
+    "",
+    "run() {",
+    `  out=$(printf '%s\\n' "$input" | sh -c "$1")`,
+    `  flat=$(printf '%s' "$out" | tr '\\n' ' ')`,
+    `  if printf '%s' "$flat" | grep -Eq '"cancel"[[:space:]]*:[[:space:]]*true'; then`,
+    `    printf '%s\\n' "$out"`,
+    "    exit 0",
+    "  fi",
+    `  more=$(printf '%s' "$flat" | sed -nE 's/.*"contextModification"[[:space:]]*:[[:space:]]*"(([^"\\\\]|\\\\.)*)".*/\\1/p')`,
+    `  if [ -n "$more" ]; then context="\${context:+$context\\n\\n}$more"; fi`,
+    "}",
+    "",
+  ];
+  for (const h of hooks) {
+    lines.push(`# ${h.name}`);
+    const run = `run ${shellQuote(h.command)}`;
+    lines.push(h.tools ? `case $tool in ${h.tools.map(casePattern).join(" | ")}) ${run} ;; esac` : run);
+  }
+  lines.push(
+    "",
+    `if [ -n "$context" ]; then`,
+    `  printf '{"cancel":false,"contextModification":"%s"}\\n' "$context"`,
+    "else",
+    `  printf '{"cancel":false}\\n'`,
+    "fi",
+  );
+  return `${lines.join("\n")}\n`;
 }

@@ -18,6 +18,7 @@ export const REF_PHRASES: Record<FormatId, string> = {
   "hooks-toml": "the `{name}` hook",
   "hooks-file": "the `{name}` hook",
   "hooks-opencode": "the `{name}` hook",
+  "hooks-cline": "the `{name}` hook",
 };
 
 const REF = /(^|[\s([])@([a-z0-9]+(?:-[a-z0-9]+)*)(?![\w/@-]|\.\w)/g;
