@@ -7,6 +7,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -399,4 +400,88 @@ describe("hooks.command in cadre.yaml (cadre as a project devDependency)", () =>
     );
     expect(hooks?.level).toBe("ok");
   }, 60_000);
+});
+
+describe("cline: one executable script per hook type in .clinerules/hooks/", () => {
+  const p = join(base, "cline");
+  const hooksDir = join(p, ".clinerules", "hooks");
+  const MINE = "#!/bin/sh\n# the user's own PostToolUse hook\necho '{\"cancel\": false}'\n";
+  const payload = (toolName: string, parameters: Record<string, string>) => ({
+    clineVersion: "3.36.0",
+    hookName: "PreToolUse",
+    timestamp: "1763787600000",
+    taskId: "1763787590123",
+    workspaceRoots: [p],
+    userId: "u-1",
+    preToolUse: { toolName, parameters },
+  });
+  /** Run a hook script the way Cline does: the file itself (its exec bit and shebang), JSON on stdin. */
+  const runScript = (name: string, input: unknown) => {
+    const r = spawnSync(join(hooksDir, name), [], {
+      cwd: home,
+      env: { ...process.env, ...env },
+      input: JSON.stringify(input),
+      encoding: "utf8",
+    });
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as { cancel: boolean; errorMessage?: string; contextModification?: string };
+  };
+  let init: Awaited<ReturnType<typeof cadre>>;
+
+  beforeAll(async () => {
+    mkdirSync(hooksDir, { recursive: true });
+    writeFileSync(join(hooksDir, "PostToolUse"), MINE);
+    chmodSync(join(hooksDir, "PostToolUse"), 0o755);
+    init = await cadre(["init", "--yes", "--hosts", "cline"], { cwd: p, env });
+  }, 60_000);
+
+  it("writes PreToolUse executable, and keeps the user's own PostToolUse with a proposal and a hint", () => {
+    expect(statSync(join(hooksDir, "PreToolUse")).mode & 0o111).toBe(0o111);
+    expect(readFileSync(join(hooksDir, "PreToolUse"), "utf8")).toMatch(
+      /^#!\/bin\/sh\n# Cline's PreToolUse hook, written by cadre/,
+    );
+    expect(readFileSync(join(hooksDir, "PostToolUse"), "utf8")).toBe(MINE);
+    expect(existsSync(join(hooksDir, "PostToolUse.cadre-proposed"))).toBe(true);
+    expect(init.stderr).toMatch(/PostToolUse: a script cadre did not write is in the way/);
+    expect(init.stderr).toMatch(/install it as a command hook/);
+    const lock = JSON.parse(readFileSync(join(p, "cadre.lock"), "utf8"));
+    expect(lock.files[".clinerules/hooks/PreToolUse"]).toMatchObject({ executable: true, hosts: ["cline"] });
+  });
+
+  it("PreToolUse cancels an edit of cadre.lock or a shell write to it, and lets harmless calls through", () => {
+    const edit = runScript("PreToolUse", payload("replace_in_file", { path: "cadre.lock", diff: "x" }));
+    expect(edit.cancel).toBe(true);
+    expect(edit.errorMessage).toMatch(/cadre\.lock/);
+    const shell = runScript(
+      "PreToolUse",
+      payload("execute_command", { command: "echo x > cadre.lock", requires_approval: "false" }),
+    );
+    expect(shell.cancel).toBe(true);
+    expect(runScript("PreToolUse", payload("write_to_file", { path: "src/a.ts", content: "x" }))).toEqual({
+      cancel: false,
+    });
+    expect(
+      runScript(
+        "PreToolUse",
+        payload("execute_command", { command: "git status", requires_approval: "false" }),
+      ),
+    ).toEqual({ cancel: false });
+    expect(runScript("PreToolUse", payload("read_file", { path: "cadre.lock" }))).toEqual({ cancel: false });
+  });
+
+  it("a lost exec bit shows in sync --check and is restored by sync", async () => {
+    chmodSync(join(hooksDir, "PreToolUse"), 0o644);
+    const check = await cadre(["sync", "--check", "--json"], { cwd: p, env });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/lost its exec bit/);
+    await cadre(["sync"], { cwd: p, env });
+    expect(statSync(join(hooksDir, "PreToolUse")).mode & 0o100).toBe(0o100);
+  });
+
+  it("uninstall removes cadre's scripts and leaves the user's own", async () => {
+    const u = await cadre(["uninstall", "--yes"], { cwd: p, env });
+    expect(u.code, u.stderr).toBe(0);
+    expect(existsSync(join(hooksDir, "PreToolUse"))).toBe(false);
+    expect(readFileSync(join(hooksDir, "PostToolUse"), "utf8")).toBe(MINE);
+  });
 });
