@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { readStdin, runHook, settingsOf } from "./run.js";
+import { payloadCwd, readStdin, runHook, settingsOf } from "./run.js";
 
 function stdin(text: string): Readable {
   return Readable.from([Buffer.from(text)]);
@@ -14,6 +14,15 @@ describe("cadre hook runtime", () => {
     await expect(readStdin(stdin("abc"))).resolves.toBe("abc");
     await expect(readStdin(stdin("x".repeat(100)), 10)).rejects.toThrow(/larger than 10 bytes/);
     await expect(readStdin(new PassThrough(), 100, 50)).rejects.toThrow(/no end of input/);
+  });
+
+  it("finds the call's folder: the payload's cwd, else (Cline) the workspace root it runs in, else the first", () => {
+    expect(payloadCwd({ cwd: "/a/b", workspaceRoots: ["/c"] }, "/x")).toBe("/a/b");
+    expect(payloadCwd({ workspaceRoots: ["/ws/one", "/ws/two"] }, "/ws/two")).toBe("/ws/two");
+    expect(payloadCwd({ workspaceRoots: ["/ws/one", "/ws/two"] }, "/ws/two/src")).toBe("/ws/two/src");
+    expect(payloadCwd({ workspaceRoots: ["/ws/one", "/ws/two"] }, "/")).toBe("/ws/one");
+    expect(payloadCwd({ workspaceRoots: [] }, "/x")).toBe("/x");
+    expect(payloadCwd(null, "/x")).toBe("/x");
   });
 
   it("takes the handler's defaults and what the command line changes", () => {

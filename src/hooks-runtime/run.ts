@@ -5,7 +5,7 @@
  * library, no zod, no SQLite — the index is opened only by session-bootstrap, and only when it exists.
  */
 import { appendFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import type { BootstrapContext } from "../hooks/handlers.js";
 import { decide, failureAnswer, type HookSettings } from "../hooks/run.js";
 import { HOOK_HOSTS, type HookAnswer, type HookEvent, type HookHost } from "../hooks/types.js";
@@ -127,6 +127,21 @@ export async function findRoot(env: NodeJS.ProcessEnv, cwd: string): Promise<str
   }
 }
 
+/**
+ * Where the tool call happened: the payload's `cwd`; for Cline, which sends none, the workspace root the
+ * process runs in (cadre's script starts commands in its own project), else the first workspace root.
+ */
+export function payloadCwd(payload: unknown, processCwd: string): string {
+  const p = (payload ?? {}) as { cwd?: unknown; workspaceRoots?: unknown };
+  if (typeof p.cwd === "string" && p.cwd) return p.cwd;
+  const roots = (Array.isArray(p.workspaceRoots) ? p.workspaceRoots : []).filter(
+    (r): r is string => typeof r === "string" && r !== "",
+  );
+  const here = resolve(processCwd);
+  const inside = roots.find((r) => here === resolve(r) || here.startsWith(resolve(r) + sep));
+  return inside ? here : (roots[0] ?? processCwd);
+}
+
 /** `.cadre/` is cadre's scratch folder: keep it out of git even when a hook creates it first. */
 async function ensureIgnored(root: string): Promise<void> {
   await mkdir(join(root, ".cadre"), { recursive: true });
@@ -217,11 +232,7 @@ export async function runHook(a: HookArgs, e: HookEnv): Promise<HookAnswer> {
     const settings = settingsOf(a);
     const text = await readStdin(e.stdin);
     payload = text.trim() === "" ? {} : JSON.parse(text);
-    // Cline sends no cwd: its first workspace root is the project.
-    const p = payload as { cwd?: unknown; workspaceRoots?: unknown };
-    const roots = Array.isArray(p.workspaceRoots) ? p.workspaceRoots : [];
-    const cwd =
-      typeof p.cwd === "string" ? p.cwd : typeof roots[0] === "string" && roots[0] ? roots[0] : e.cwd;
+    const cwd = payloadCwd(payload, e.cwd);
     root = await findRoot(e.env, cwd);
     const session = String(
       (payload as Record<string, unknown>).session_id ??

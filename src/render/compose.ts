@@ -249,7 +249,7 @@ export function renderAll(
     desired.push({
       type: "file",
       path,
-      content: clineScript(sc.event, hooks),
+      content: clineScript(sc.event, hooks, env.scope),
       executable: true,
       hosts: [...sc.hosts],
       items: hooks.map((h) => h.item),

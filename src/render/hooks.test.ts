@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { targetOf } from "../hosts/define.js";
 import { HOSTS } from "../hosts/registry.js";
@@ -107,7 +107,11 @@ describe("Cline's per-event script", () => {
   });
 
   it("is cadre's, POSIX sh, and names its hooks", () => {
-    const s = clineScript("PreToolUse", [hook("protected-paths", "cadre hook protected-paths --host cline")]);
+    const s = clineScript(
+      "PreToolUse",
+      [hook("protected-paths", "cadre hook protected-paths --host cline")],
+      "user",
+    );
     expect(s.startsWith("#!/bin/sh\n# Cline's PreToolUse hook, written by cadre")).toBe(true);
     expect(s).toContain("run 'cadre hook protected-paths --host cline'");
     expect(s).toContain("cadre uninstall");
@@ -116,40 +120,68 @@ describe("Cline's per-event script", () => {
   });
 
   it("joins the commands' context, every command reading the same input", () => {
-    const s = clineScript("PreToolUse", [
-      hook(
-        "a",
-        `grep -q '"toolName": "execute_command"' && printf '%s\\n' '{"cancel": false, "contextModification": "A said \\"hi\\"\\n"}'`,
-      ),
-      hook("b", `cat >/dev/null; printf 'log line\n{"contextModification":"B"}\n'`),
-      hook("c", "cat >/dev/null; exit 3"),
-    ]);
+    const s = clineScript(
+      "PreToolUse",
+      [
+        hook(
+          "a",
+          `grep -q '"toolName": "execute_command"' && printf '%s\\n' '{"cancel": false, "contextModification": "A said \\"hi\\"\\n"}'`,
+        ),
+        hook("b", `cat >/dev/null; printf 'log line\n{"contextModification":"B"}\n'`),
+        hook("c", "cat >/dev/null; exit 3"),
+      ],
+      "user",
+    );
     const out = JSON.parse(sh(s, payload("execute_command")));
     expect(out).toEqual({ cancel: false, contextModification: 'A said "hi"\n\n\nB' });
   });
 
   it("answers with the first cancel and runs nothing after it", () => {
     const marker = join(dir, "ran");
-    const s = clineScript("PreToolUse", [
-      hook("a", `echo '{"contextModification":"ignored"}'`),
-      hook(
-        "b",
-        `cat >/dev/null; echo 'checking'; echo '{"cancel":true,"errorMessage":"no: cadre.lock is protected"}'`,
-      ),
-      hook("c", `touch ${marker}`),
-    ]);
+    const s = clineScript(
+      "PreToolUse",
+      [
+        hook("a", `echo '{"contextModification":"ignored"}'`),
+        hook(
+          "b",
+          `cat >/dev/null; echo 'checking'; echo '{"cancel":true,"errorMessage":"no: cadre.lock is protected"}'`,
+        ),
+        hook("c", `touch ${marker}`),
+      ],
+      "user",
+    );
     const out = sh(s, payload("execute_command"));
     expect(out).toBe('checking\n{"cancel":true,"errorMessage":"no: cadre.lock is protected"}\n');
     expect(existsSync(marker)).toBe(false);
   });
 
   it("has no opinion when a command is missing, and runs a hook only for its tools", () => {
-    const s = clineScript("PreToolUse", [
-      hook("gone", "cadre-not-installed-anywhere hook protected-paths --host cline"),
-      hook("shell-only", `echo '{"cancel":true,"errorMessage":"shell"}'`, ["execute_command", "apply_patch"]),
-    ]);
+    const s = clineScript(
+      "PreToolUse",
+      [
+        hook("gone", "cadre-not-installed-anywhere hook protected-paths --host cline"),
+        hook("shell-only", `echo '{"cancel":true,"errorMessage":"shell"}'`, [
+          "execute_command",
+          "apply_patch",
+        ]),
+      ],
+      "user",
+    );
     expect(JSON.parse(sh(s, payload("read_file")))).toEqual({ cancel: false });
     expect(JSON.parse(sh(s, payload("execute_command")))).toEqual({ cancel: true, errorMessage: "shell" });
+  });
+
+  it("runs the commands in the project: the script's own (project) or the first workspace root (global)", () => {
+    const proj = join(dir, "proj");
+    const at = join(proj, ".clinerules", "hooks", "PreToolUse");
+    mkdirSync(dirname(at), { recursive: true });
+    const pwd = [hook("where", `cat >/dev/null; printf '{"contextModification":"%s"}\\n' "$(pwd -P)"`)];
+    writeFileSync(at, clineScript("PreToolUse", pwd, "project"), { mode: 0o755 });
+    const r = spawnSync(at, [], { cwd: tmpdir(), input: payload("read_file"), encoding: "utf8" });
+    expect(JSON.parse(r.stdout).contextModification).toBe(realpathSync(proj));
+    expect(
+      JSON.parse(sh(clineScript("PreToolUse", pwd, "user"), payload("read_file"))).contextModification,
+    ).toBe(realpathSync(dir));
   });
 
   it("is rendered from a hook item for Cline, with the item's tools", () => {

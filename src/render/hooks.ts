@@ -3,7 +3,7 @@
  * the settings that differ from the handler's defaults, so `cadre hook` reads nothing else); a `{command}`
  * handler (a third-party pack's script) is installed with its command as it is.
  */
-import type { HookProtocol, Target } from "../hosts/define.js";
+import type { HookProtocol, Scope, Target } from "../hosts/define.js";
 import { selector } from "../hosts/output.js";
 import { BUILTIN_HOOKS, builtinEvents, TOOL_CLASSES, type ToolClassName } from "../model/hook-builtins.js";
 import type { HookData } from "../model/kinds.js";
@@ -318,11 +318,25 @@ function casePattern(tool: string): string {
  * `.clinerules/hooks/<Event>` with its JSON on stdin). It runs each hook's command in turn on the same
  * input: the first answer that cancels is Cline's answer (the rest do not run), otherwise the commands'
  * `contextModification` texts are joined. A command that fails or prints nothing has no opinion, so a
- * missing cadre never blocks anything. `hooks` are sorted by item name.
+ * missing cadre never blocks anything. Commands run in the project folder. `hooks` are sorted by item name.
  */
-export function clineScript(event: string, hooks: ReadonlyArray<ScriptHook & { name: string }>): string {
+export function clineScript(
+  event: string,
+  hooks: ReadonlyArray<ScriptHook & { name: string }>,
+  scope: Scope,
+): string {
   const names = hooks.map((h) => h.name).join(", ");
   const filtered = hooks.some((h) => h.tools);
+  // Cline starts hooks in its own process's folder, not the project's: commands run in the project, as in
+  // other hosts (a relative launcher, npx, a pack's ./script). A project's script is in .clinerules/hooks/;
+  // the global one goes to the task's first workspace root.
+  const cd =
+    scope === "project"
+      ? ['cd "$(dirname "$0")/../.." || exit 0']
+      : [
+          `root=$(printf '%s' "$input" | tr '\\n' ' ' | sed -nE 's/.*"workspaceRoots"[[:space:]]*:[[:space:]]*\\[[[:space:]]*"([^"]*)".*/\\1/p')`,
+          `if [ -d "$root" ]; then cd "$root" || exit 0; fi`,
+        ];
   const lines = [
     "#!/bin/sh",
     `# Cline's ${event} hook, written by cadre (\`cadre sync\`) for: ${names}.`,
@@ -331,6 +345,7 @@ export function clineScript(event: string, hooks: ReadonlyArray<ScriptHook & { n
     "# Each command gets Cline's JSON on stdin. The first answer that cancels is the answer; otherwise the",
     "# commands' contextModification texts are joined. A command that fails or prints nothing has no opinion.",
     "input=$(cat)",
+    ...cd,
     "context=",
     ...(filtered
       ? [
