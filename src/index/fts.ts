@@ -25,7 +25,7 @@ function splitJoined(id: string): string {
   let v = splitCache.get(id);
   if (v === undefined) {
     v = splitIdentifier(id).join(" ");
-    if (splitCache.size >= 100_000) splitCache.clear();
+    if (splitCache.size >= 20_000) splitCache.clear();
     splitCache.set(id, v);
   }
   return v;
