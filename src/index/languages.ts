@@ -110,6 +110,30 @@ export function languageOf(path: string): Language | undefined {
   return BY_EXT[ext] ?? (TEXT_EXT.has(ext) ? "text" : undefined);
 }
 
+const SHEBANG: Record<string, CodeLanguage> = {
+  sh: "bash",
+  bash: "bash",
+  dash: "bash",
+  ksh: "bash",
+  zsh: "bash",
+  python: "python",
+  node: "javascript",
+  ruby: "ruby",
+  php: "php",
+};
+
+/**
+ * The language a script without an extension declares in its `#!` line (`#!/bin/sh`,
+ * `#!/usr/bin/env -S python3 -u`), if cadre parses it.
+ */
+export function languageOfShebang(head: string): CodeLanguage | undefined {
+  const m = /^#![ \t]*(\S+)(?:[ \t]+(.*))?/.exec(head);
+  if (!m) return undefined;
+  let prog = (m[1] as string).slice((m[1] as string).lastIndexOf("/") + 1);
+  if (prog === "env") prog = ((m[2] ?? "").split(/[ \t]+/).find((a) => a && !a.startsWith("-")) ?? "").trim();
+  return SHEBANG[prog.replace(/[\d.]+$/, "")];
+}
+
 export function isCodeLanguage(l: Language): l is CodeLanguage {
   return l in GRAMMAR_FILE;
 }

@@ -351,3 +351,15 @@ describe("extraction gaps found on real corpora", () => {
     expect(sym("bash", src)).toEqual(expect.arrayContaining(["function _gpgv 1-8", "function _other 11-13"]));
   });
 });
+
+describe("languageOfShebang", () => {
+  it("reads the interpreter, through env and its flags, and ignores version suffixes", async () => {
+    const { languageOfShebang } = await import("./languages.js");
+    expect(languageOfShebang("#!/bin/sh\n")).toBe("bash");
+    expect(languageOfShebang("#! /usr/bin/env -S python3.12 -u\n")).toBe("python");
+    expect(languageOfShebang("#!/usr/bin/env node\n")).toBe("javascript");
+    expect(languageOfShebang("#!/usr/bin/ruby2.7 -w\n")).toBe("ruby");
+    expect(languageOfShebang("#!/usr/bin/perl\n")).toBeUndefined();
+    expect(languageOfShebang("echo hi\n")).toBeUndefined();
+  });
+});

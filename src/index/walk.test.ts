@@ -60,3 +60,26 @@ describe("walkRepoCached", () => {
     expect(other.entries).toEqual([]);
   });
 });
+
+describe("scripts without an extension", () => {
+  it("are indexed by their #! line, also from a cached listing; other extension-less files are not", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cadre-shebang-"));
+    try {
+      mkdirSync(join(dir, "bin"));
+      writeFileSync(join(dir, "bin", "deploy"), "#!/usr/bin/env bash\nset -e\ndeploy() { :; }\n");
+      writeFileSync(join(dir, "bin", "tool"), "#!/usr/bin/python3 -u\ndef main(): pass\n");
+      writeFileSync(join(dir, "bin", "notes"), "just words\n");
+      writeFileSync(join(dir, "bin", "run"), "#!/usr/bin/perl\n");
+      utimesSync(join(dir, "bin"), HOUR_AGO, HOUR_AGO);
+      utimesSync(dir, HOUR_AGO, HOUR_AGO);
+      const first = walkRepoCached(dir);
+      const langs = first.entries.map((e) => `${e.path}:${e.language}`);
+      expect(langs).toEqual(["bin/deploy:bash", "bin/tool:python"]);
+      const again = walkRepoCached(dir, {}, first.cache);
+      expect(again.dirsRead).toBe(0);
+      expect(again.entries.map((e) => `${e.path}:${e.language}`)).toEqual(langs);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

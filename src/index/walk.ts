@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
-import { type Language, languageOf } from "./languages.js";
+import { type Language, languageOf, languageOfShebang } from "./languages.js";
 
 /** Walk a repository: honours .gitignore, .ignore and .cadreignore; skips vendored and oversized files. */
 
@@ -172,7 +172,7 @@ export function walkRepoCached(root: string, opts: WalkOptions = {}, cache?: Wal
           const r = rel ? `${rel}/${name}` : name;
           if (isDir) visit(join(dir, name), r, here, true);
           else {
-            const language = languageOf(r);
+            const language = detect(join(dir, name), r);
             if (language) addFile(join(dir, name), r, language);
           }
         }
@@ -219,7 +219,7 @@ export function walkRepoCached(root: string, opts: WalkOptions = {}, cache?: Wal
         visit(abs, r, here, subtreeTrusted);
       } else if (isFile) {
         if (GENERATED_NAME.test(e.name) || ignored(here, r, false)) continue;
-        const language = languageOf(r);
+        const language = detect(abs, r);
         if (!language) continue;
         snapOut.e.push(e.name);
         addFile(abs, r, language);
@@ -230,6 +230,23 @@ export function walkRepoCached(root: string, opts: WalkOptions = {}, cache?: Wal
   visit(root, "", [], old !== undefined);
   if (!changed && old && Object.keys(old).length !== Object.keys(dirs).length) changed = true;
   return { entries: out, cache: { key, dirs }, dirsRead, cacheChanged: changed };
+}
+
+/** By extension; a file without one (`bin/deploy`) by its `#!` line. */
+function detect(abs: string, rel: string): Language | undefined {
+  const byName = languageOf(rel);
+  if (byName || rel.slice(rel.lastIndexOf("/") + 1).includes(".")) return byName;
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, "r");
+    const buf = Buffer.alloc(128);
+    const n = readSync(fd, buf, 0, 128, 0);
+    return languageOfShebang(buf.toString("latin1", 0, n));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** Binary (a NUL byte early on) or marked as generated in its first lines. */
