@@ -104,13 +104,7 @@ export async function atomicWrite(abs: string, content: Content, opts: WriteOpti
     await mkdir(dir, { recursive: true });
     fh = await open(tmp, flags, modeOf(opts));
   }
-  try {
-    await ensureExecutable(fh, opts);
-    await fh.writeFile(content);
-    if (opts.sync) await fh.datasync();
-  } finally {
-    await fh.close();
-  }
+  await fill(fh, content, opts);
   try {
     await rename(tmp, abs);
   } catch (e) {
@@ -118,6 +112,21 @@ export async function atomicWrite(abs: string, content: Content, opts: WriteOpti
     throw e;
   }
   if (opts.sync && opts.syncDir !== false) await syncDir(dir);
+}
+
+/** Write the content through an open handle (exec bit first, data synced when asked), then close it. */
+async function fill(
+  fh: import("node:fs/promises").FileHandle,
+  content: Content,
+  opts: { sync?: boolean; executable?: boolean },
+): Promise<void> {
+  try {
+    await ensureExecutable(fh, opts);
+    await fh.writeFile(content);
+    if (opts.sync) await fh.datasync();
+  } finally {
+    await fh.close();
+  }
 }
 
 /**
@@ -140,13 +149,7 @@ export async function createFile(
     await mkdir(dirname(abs), { recursive: true });
     return createFile(abs, content, opts);
   }
-  try {
-    await ensureExecutable(fh, opts);
-    await fh.writeFile(content);
-    if (opts.sync) await fh.datasync();
-  } finally {
-    await fh.close();
-  }
+  await fill(fh, content, opts);
 }
 
 /** Make `abs` a symlink to `target`, atomically (a temporary link, then rename). */

@@ -10,6 +10,7 @@ import type { BootstrapContext } from "../hooks/handlers.js";
 import { decide, failureAnswer, type HookSettings } from "../hooks/run.js";
 import { HOOK_HOSTS, type HookAnswer, type HookEvent, type HookHost } from "../hooks/types.js";
 import { BUILTIN_HOOKS } from "../model/hook-builtins.js";
+import { HOOK_EVENTS } from "../model/hook-events.js";
 
 export interface HookArgs {
   id: string;
@@ -35,16 +36,7 @@ export const STDIN_TIMEOUT_MS = 10_000;
 export const CAPTURES_KEPT = 50;
 
 const STATEFUL = new Set(["loop-cap"]);
-const EVENTS = new Set([
-  "session-start",
-  "user-prompt-submit",
-  "pre-tool-use",
-  "post-tool-use",
-  "stop",
-  "subagent-stop",
-  "pre-compact",
-  "session-end",
-]);
+const EVENTS = new Set<string>(HOOK_EVENTS);
 
 /** Read all of stdin, up to a size cap and a timeout; an interactive terminal gives no input. */
 export function readStdin(

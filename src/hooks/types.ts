@@ -1,4 +1,4 @@
-import type { HOOK_EVENTS } from "../model/kinds.js";
+import type { HOOK_EVENTS } from "../model/hook-events.js";
 
 /** cadre's canonical hook events (the hook kind's `event`). */
 export type HookEvent = (typeof HOOK_EVENTS)[number];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HOOK_EVENTS } from "./hook-events.js";
 
 /**
  * The content model: every kind's fields defined once, as a schema; the TypeScript types are inferred.
@@ -127,16 +128,7 @@ export const ExpertiseSchema = z.looseObject({
   tags: stringList.optional(),
 });
 
-export const HOOK_EVENTS = [
-  "session-start",
-  "user-prompt-submit",
-  "pre-tool-use",
-  "post-tool-use",
-  "stop",
-  "subagent-stop",
-  "pre-compact",
-  "session-end",
-] as const;
+export { HOOK_EVENTS };
 
 export const HookSchema = z.strictObject({
   id: name,
