@@ -6,25 +6,28 @@ import type { Layout } from "./layout.js";
 
 /**
  * The no-op fast path of `cadre sync`. After a clean sync, cadre records a fingerprint of its inputs
- * (cadre.yaml, the source folders' file list with sizes and mtimes, the host probes, its version), of
- * cadre.lock, and of every file it owns (size, mtime, inode, mode). When all of that is unchanged, nothing can
+ * (cadre.yaml, the source folders' file list with sizes and times, the host probes, its version), of
+ * cadre.lock, and of every file it owns (size, mtime, inode, mode, ctime). When all of that is unchanged, nothing can
  * be out of date, and sync answers without loading the library, the renderers or the planner.
  */
 interface Fingerprint {
-  version: 1;
+  version: 2;
   inputs: string;
   lock: string;
   sources: string[];
   probes: string[];
-  files: Record<string, [number, number, number, number]>;
+  files: Record<string, [number, number, number, number, number]>;
 }
 
 const FILE = "fingerprint.json";
 
-/** Size, mtime, inode and mode: a chmod (a hook script's lost exec bit) changes no mtime. */
-async function statKey(path: string): Promise<[number, number, number, number] | undefined> {
+/**
+ * Size, mtime, inode, mode and ctime: a chmod (a hook script's lost exec bit) changes no mtime, and an edit
+ * that keeps the size and puts the mtime back still changes the ctime.
+ */
+async function statKey(path: string): Promise<[number, number, number, number, number] | undefined> {
   const s = await stat(path).catch(() => undefined);
-  return s ? [s.size, s.mtimeMs, s.ino, s.mode] : undefined;
+  return s ? [s.size, s.mtimeMs, s.ino, s.mode, s.ctimeMs] : undefined;
 }
 
 async function treeKey(dir: string): Promise<string> {
@@ -89,7 +92,7 @@ export async function writeFingerprint(
     if (k) files[p] = k;
   });
   const fp: Fingerprint = {
-    version: 1,
+    version: 2,
     inputs: await inputsKey(l, sources, probes, version),
     lock: sha256(lock),
     sources,

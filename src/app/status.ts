@@ -1,5 +1,5 @@
 import { hashContent } from "../plan/plan.js";
-import type { Action } from "../plan/types.js";
+import type { Action, Lock } from "../plan/types.js";
 import { computePlan, type ProjectOptions } from "./project.js";
 
 export type FileState = "up to date" | "edited" | "missing" | "outdated" | "pending" | "orphaned" | "blocked";
@@ -34,14 +34,19 @@ export function stateOf(a: Action, locked: { sha256: string } | undefined): File
   }
 }
 
+/** The state of every planned file, against the lock the plan started from. */
+export function fileStatuses(actions: readonly Action[], lock: Lock): FileStatus[] {
+  return actions.map((a) => ({
+    path: a.path,
+    state: stateOf(a, lock.files[a.path]),
+    hosts: a.hosts.length ? a.hosts : (lock.files[a.path]?.hosts ?? []),
+    reason: a.reason,
+  }));
+}
+
 /** `cadre status`: per host and file, whether it is up to date, edited, missing or orphaned. */
 export async function statusCommand(o: ProjectOptions) {
   const c = await computePlan(o);
-  const files: FileStatus[] = c.plan.actions.map((a) => ({
-    path: a.path,
-    state: stateOf(a, c.lock.files[a.path]),
-    hosts: a.hosts.length ? a.hosts : (c.lock.files[a.path]?.hosts ?? []),
-    reason: a.reason,
-  }));
+  const files = fileStatuses(c.plan.actions, c.lock);
   return { files, hosts: c.hosts.map((h) => h.id), items: c.items.length, notes: c.notes };
 }

@@ -206,6 +206,10 @@ COMMANDS.push(
         flags: "--link",
         description: "symlink skill files to the pack instead of copying (copies where not allowed)",
       },
+      {
+        flags: "-y, --yes",
+        description: "remove files even when the plan removes more than it keeps (or the selection is empty)",
+      },
       globalOption,
     ],
     examples: ["cadre sync", "cadre sync --dry-run", "cadre sync --check   # in CI"],

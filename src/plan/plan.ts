@@ -199,7 +199,7 @@ function planFile(
       entry: adopted,
     };
   }
-  if (dh === l.sha256)
+  if (dh === l.sha256 && !opts.force)
     return {
       action: act("skip", d.path, d, "edited by you; library unchanged, kept"),
       entry: { ...l, ...owners(d) },
@@ -299,7 +299,7 @@ function planBlock(
       action: act("adopt", d.path, d, "your edit matches the new library version"),
       entry: { ...l, sha256: dh, ...owners(d) },
     };
-  if (dh === l.sha256)
+  if (dh === l.sha256 && !opts.force)
     return {
       action: act("skip", d.path, d, "managed block edited by you; library unchanged, kept"),
       entry: { ...l, ...owners(d) },

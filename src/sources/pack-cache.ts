@@ -8,7 +8,7 @@ import { xdgDir } from "./paths.js";
 import type { TreeEntry } from "./read-snapshot.js";
 
 /**
- * Parsed packs cached under $XDG_CACHE_HOME/cadre/packs, keyed by the folder's file list (path, size, mtime),
+ * Parsed packs cached under $XDG_CACHE_HOME/cadre/packs, keyed by the folder's file list (path, size, mtime, ctime, problems),
  * the load options and the build of cadre itself, so an unchanged pack loads without reading or parsing files.
  */
 let buildStamp: string | undefined;
@@ -24,7 +24,9 @@ function stamp(): string {
 }
 
 export function packKey(entries: readonly TreeEntry[], options: unknown): string {
-  const list = entries.map((e) => `${e.path}\0${e.size}\0${e.mtimeMs}\0${e.problem ?? ""}`).join("\n");
+  const list = entries
+    .map((e) => `${e.path}\0${e.size}\0${e.mtimeMs}\0${e.ctimeMs}\0${e.problem ?? ""}${e.detail ?? ""}`)
+    .join("\n");
   return sha256(`${stamp()}\n${JSON.stringify(options)}\n${list}`);
 }
 
