@@ -1,8 +1,10 @@
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { constants } from "node:fs";
+import { open, realpath } from "node:fs/promises";
+import { join, resolve, sep } from "node:path";
+import { ErrorCodes, UserError } from "../core/errors.js";
 import { toPosix } from "../core/names.js";
 import type { Content } from "../hosts/output.js";
-import type { Item, Pack } from "../model/item.js";
+import { displayPath, type Item, type Pack, qualifiedId } from "../model/item.js";
 import type { RenderItem } from "../render/formats.js";
 import { builtinLibraryDir } from "../sources/paths.js";
 
@@ -11,9 +13,55 @@ export function packDir(pack: Pack, cwd: string): string {
   return pack.builtin ? builtinLibraryDir() : resolve(cwd, pack.root);
 }
 
+/** A pack file resolved through every link: its real path, and whether the way there went through one. */
+interface PackFile {
+  real: string;
+  viaLink: boolean;
+}
+
 /**
- * Attach the bytes of each skill's other files, so that renderers stay pure. With `link`, skills whose
- * files are byte for byte what cadre would write also get their pack folder, to be symlinked.
+ * Resolve a pack file and make sure it is a regular file inside the pack, also through symbolic links (a
+ * link may have been swapped in after the pack was loaded). Anything else refuses the item, naming the file.
+ */
+async function resolvePackFile(item: Item, pack: Pack, root: string, realRoot: string, f: string) {
+  const refuse = (why: string) =>
+    new UserError(
+      ErrorCodes.unsafePath,
+      `${qualifiedId(item)} cannot be installed: ${displayPath(pack, f)} ${why}`,
+      "copy the file into the pack instead of linking to it (see `cadre lint`), or exclude the item in cadre.yaml",
+    );
+  const abs = resolve(root, f);
+  let real: string;
+  try {
+    real = await realpath(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw refuse(code === "ELOOP" ? "is a symbolic link loop" : "is missing or a dangling symbolic link");
+  }
+  if (real !== realRoot && !real.startsWith(realRoot + sep))
+    throw refuse(`is a symbolic link that leaves the pack (-> ${real})`);
+  return { real, viaLink: real !== join(realRoot, f) } satisfies PackFile;
+}
+
+/** Read a resolved pack file without following a link swapped in at its last step. */
+async function readReal(real: string, refuse: () => UserError): Promise<Uint8Array> {
+  const fh = await open(real, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)).catch(() => {
+    throw refuse();
+  });
+  try {
+    if (!(await fh.stat()).isFile()) throw refuse();
+    return new Uint8Array(await fh.readFile());
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Attach the bytes of each skill's other files, so that renderers stay pure. Every file read from disk is
+ * resolved first and must be a regular file inside the pack: a link that leaves it (or a loop) refuses the
+ * item with a UserError. A link inside the pack is copied as its target's bytes. With `link`, skills whose
+ * files are byte for byte what cadre would write, and reached through no symbolic link, also get their pack
+ * folder, to be symlinked: the host's link then always points at a regular file of the pack.
  */
 export async function toRenderItems(
   items: readonly Item[],
@@ -22,21 +70,35 @@ export async function toRenderItems(
   link = false,
 ): Promise<RenderItem[]> {
   const byName = new Map(packs.map((p) => [p.name, p]));
+  const realRoots = new Map<string, Promise<string>>();
   return Promise.all(
     items.map(async (item): Promise<RenderItem> => {
       if (item.kind !== "skill") return { item };
       const pack = byName.get(item.pack);
-      const root = pack ? packDir(pack, cwd) : undefined;
+      if (!pack) return { item };
+      const root = packDir(pack, cwd);
+      if (!realRoots.has(root)) realRoots.set(root, realpath(root));
+      const realRoot = await (realRoots.get(root) as Promise<string>);
       const assets = new Map<string, Content>();
+      let viaLink = false;
+      const read = async (f: string) => {
+        const r = await resolvePackFile(item, pack, root, realRoot, f);
+        viaLink ||= r.viaLink;
+        const why = () =>
+          new UserError(
+            ErrorCodes.unsafePath,
+            `${qualifiedId(item)} cannot be installed: ${displayPath(pack, f)} is not a regular file`,
+            "remove it from the pack, or exclude the item in cadre.yaml",
+          );
+        return readReal(r.real, why);
+      };
       for (const f of item.files) {
         if (f === item.path) continue;
-        const text = link ? undefined : pack?.texts.get(f);
-        if (text !== undefined) assets.set(f, text);
-        else if (root) assets.set(f, new Uint8Array(await readFile(resolve(root, f))));
+        const text = link ? undefined : pack.texts.get(f);
+        assets.set(f, text !== undefined ? text : await read(f));
       }
-      const main =
-        link && root ? await readFile(resolve(root, item.path), "utf8").catch(() => undefined) : undefined;
-      const linkRoot = root && main === item.text ? toPosix(root) : undefined;
+      const main = link ? Buffer.from(await read(item.path)).toString("utf8") : undefined;
+      const linkRoot = link && !viaLink && main === item.text ? toPosix(root) : undefined;
       return { item, ...(assets.size ? { assets } : {}), ...(linkRoot ? { linkRoot } : {}) };
     }),
   );

@@ -4,7 +4,7 @@ import { ErrorCodes, UserError } from "../core/errors.js";
 import { toPosix } from "../core/names.js";
 import { countTokensMany } from "../core/tokens.js";
 import { buildCatalog, type Catalog } from "../model/catalog.js";
-import type { Pack } from "../model/item.js";
+import { displayPath, type Pack } from "../model/item.js";
 import { parsePack } from "../model/parse-pack.js";
 import { packKey, readCachedPack, writeCachedPack } from "./pack-cache.js";
 import { builtinLibraryDir } from "./paths.js";
@@ -51,9 +51,28 @@ export async function loadPack(
   const key = packKey(entries, readOpts);
   const cached = await readCachedPack(key, env);
   if (cached) return cached;
-  const pack = parsePack(await readEntries(abs, entries, readOpts));
+  const pack = markRefused(parsePack(await readEntries(abs, entries, readOpts)));
   await assignTokens([pack], env);
   await writeCachedPack(key, pack, env);
+  return pack;
+}
+
+/**
+ * A file the loader could not read safely (a link leaving the pack, a loop, a dangling link) that belongs to
+ * an item: its diagnostic names the item too, which `sync` refuses to install (app/render-items.ts).
+ */
+function markRefused(pack: Pack): Pack {
+  const holders = new Map<string, string[]>();
+  for (const it of pack.items)
+    for (const f of it.files) {
+      const key = displayPath(pack, f);
+      holders.set(key, [...(holders.get(key) ?? []), `${it.kind}:${it.name}`]);
+    }
+  for (const d of pack.diagnostics) {
+    if (d.rule !== "load/symlink-escape" && d.rule !== "load/unreadable") continue;
+    const ids = holders.get(d.file);
+    if (ids) d.message += `; ${ids.join(", ")} cannot be installed until it is fixed`;
+  }
   return pack;
 }
 

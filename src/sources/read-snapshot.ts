@@ -21,19 +21,28 @@ export interface TreeEntry {
   path: string;
   size: number;
   mtimeMs: number;
+  /** Change time: an edit that keeps the size and puts the mtime back still changes it. */
+  ctimeMs: number;
   problem?: SnapshotFile["problem"];
   detail?: string;
 }
 
-/** Walk a pack folder: every file with its size and mtime. Symlinks leaving the folder are marked, not followed. */
+/**
+ * Walk a pack folder: every file with its size and times. A symbolic link is followed only when it resolves
+ * inside the folder and is not a loop (a link to a folder that holds it); any other link is listed with a
+ * problem (`symlink-escape`, or `unreadable` for a loop or a dangling link) and never read.
+ */
 export async function listTree(rootDir: string): Promise<TreeEntry[]> {
   const root = resolve(rootDir);
   const realRoot = await realpath(root);
   const out: TreeEntry[] = [];
   const inside = (p: string) => p === realRoot || p.startsWith(realRoot + sep);
+  const refuse = (abs: string, path: string, problem: TreeEntry["problem"], detail: string) =>
+    out.push({ abs, path, size: 0, mtimeMs: 0, ctimeMs: 0, problem, detail });
 
   let cut: string | undefined;
-  async function visit(dir: string, depth: number): Promise<void> {
+  /** `chain`: the real paths of the folders being visited, to catch a link back into one of them. */
+  async function visit(dir: string, depth: number, chain: readonly string[]): Promise<void> {
     if (depth > MAX_DEPTH || out.length >= MAX_FILES) {
       cut ??=
         depth > MAX_DEPTH ? `folders nested deeper than ${MAX_DEPTH} levels` : `more than ${MAX_FILES} files`;
@@ -43,14 +52,7 @@ export async function listTree(rootDir: string): Promise<TreeEntry[]> {
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (e) {
-      out.push({
-        abs: dir,
-        path: toPosix(relative(root, dir)) || ".",
-        size: 0,
-        mtimeMs: 0,
-        problem: "unreadable",
-        detail: (e as Error).message,
-      });
+      refuse(dir, toPosix(relative(root, dir)) || ".", "unreadable", (e as Error).message);
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -59,54 +61,49 @@ export async function listTree(rootDir: string): Promise<TreeEntry[]> {
       const abs = join(dir, ent.name);
       const path = toPosix(relative(root, abs));
       if (ent.isSymbolicLink()) {
+        const to = await readlink(abs).catch(() => "?");
         let target: string;
         try {
           target = await realpath(abs);
-        } catch {
-          out.push({
+        } catch (e) {
+          const loop = (e as NodeJS.ErrnoException).code === "ELOOP";
+          refuse(
             abs,
             path,
-            size: 0,
-            mtimeMs: 0,
-            problem: "unreadable",
-            detail: `dangling symbolic link to ${await readlink(abs).catch(() => "?")}`,
-          });
+            "unreadable",
+            `${loop ? "symbolic link loop" : "dangling symbolic link"} (-> ${to})`,
+          );
           continue;
         }
         if (!inside(target)) {
-          out.push({
-            abs,
-            path,
-            size: 0,
-            mtimeMs: 0,
-            problem: "symlink-escape",
-            detail: await readlink(abs).catch(() => target),
-          });
+          refuse(abs, path, "symlink-escape", to);
           continue;
         }
         const st = await stat(target);
-        if (st.isDirectory()) await visit(abs, depth + 1);
-        else if (st.isFile()) out.push({ abs, path, size: st.size, mtimeMs: st.mtimeMs });
+        if (st.isDirectory()) {
+          if (chain.some((c) => c === target || c.startsWith(target + sep)))
+            refuse(
+              abs,
+              path,
+              "unreadable",
+              `symbolic link loop: a link to a folder that holds it (-> ${to})`,
+            );
+          else await visit(abs, depth + 1, [...chain, target]);
+        } else if (st.isFile())
+          out.push({ abs, path, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs });
         continue;
       }
-      if (ent.isDirectory()) await visit(abs, depth + 1);
+      if (ent.isDirectory())
+        await visit(abs, depth + 1, [...chain, join(chain.at(-1) ?? realRoot, ent.name)]);
       else if (ent.isFile()) {
         const st = await lstat(abs);
-        out.push({ abs, path, size: st.size, mtimeMs: st.mtimeMs });
+        out.push({ abs, path, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs });
       }
     }
   }
 
-  await visit(root, 0);
-  if (cut)
-    out.push({
-      abs: root,
-      path: ".",
-      size: 0,
-      mtimeMs: 0,
-      problem: "truncated",
-      detail: `${cut}; the rest was skipped`,
-    });
+  await visit(root, 0, [realRoot]);
+  if (cut) refuse(root, ".", "truncated", `${cut}; the rest was skipped`);
   return out;
 }
 
