@@ -4,6 +4,7 @@ import { HOST_IDS } from "../hosts/registry.js";
 import { resolveRef } from "../model/catalog.js";
 import { qualifiedId } from "../model/item.js";
 import { CONFIG_FILE, editConfigList, parseConfigText } from "./config.js";
+import { assertNoSecrets } from "./lint.js";
 import { catalogOf, detectHosts, layoutOf, type ProjectOptions, requireConfig } from "./project.js";
 import { type SyncResult, syncCommand } from "./sync.js";
 
@@ -53,6 +54,7 @@ export function addCommand(
         );
       }
       const it = r.item;
+      assertNoSecrets(cat, [it]);
       if (it.kind === "profile")
         out = editConfigList(out, ["profiles"], (xs) => (xs.includes(it.name) ? xs : [...xs, it.name]));
       else {

@@ -5,6 +5,7 @@ import { itemRules } from "./rules/item.js";
 import { packRules } from "./rules/pack.js";
 import { refRules } from "./rules/refs.js";
 import { schemaRules } from "./rules/schema.js";
+import { secretRules } from "./rules/secrets.js";
 import { securityRules } from "./rules/security.js";
 import { skillRules } from "./rules/skill.js";
 import type { LintRule } from "./types.js";
@@ -95,4 +96,5 @@ export const RULES: LintRule[] = [
   ...schemaRules,
   ...budgetRules,
   ...securityRules,
+  ...secretRules,
 ];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fake } from "../../test/helpers/secrets.js";
 import { agent, MANIFEST, pack, skill, type Tree } from "../../test/helpers/snapshot.js";
 import { buildCatalog } from "../model/catalog.js";
 import type { Pack } from "../model/item.js";
@@ -227,6 +228,13 @@ const cases: Record<string, Case> = {
   "security/script-network": {
     bad: script("#!/bin/sh\ncurl https://example.com/data\n"),
     good: script("#!/bin/sh\necho hello\n"),
+  },
+  "security/secret": {
+    bad: { ...sk("a"), "skills/a/references/setup.md": `Set GITLAB_TOKEN=glpat-${fake(20, undefined, 3)}\n` },
+    good: {
+      ...sk("a"),
+      "skills/a/references/setup.md": `Set GITLAB_TOKEN=\${GITLAB_TOKEN} from the CI secrets.\n`,
+    },
   },
   "security/script-destructive": {
     bad: script("#!/bin/sh\nrm -rf /\n"),

@@ -6,6 +6,7 @@ import { countTokensMany } from "../core/tokens.js";
 import { buildCatalog, type Catalog } from "../model/catalog.js";
 import { displayPath, type Pack } from "../model/item.js";
 import { parsePack } from "../model/parse-pack.js";
+import type { PackSnapshot } from "../model/snapshot.js";
 import { packKey, readCachedPack, writeCachedPack } from "./pack-cache.js";
 import { builtinLibraryDir } from "./paths.js";
 import { DEFAULT_MAX_FILE_BYTES, listTree, readEntries } from "./read-snapshot.js";
@@ -51,10 +52,31 @@ export async function loadPack(
   const key = packKey(entries, readOpts);
   const cached = await readCachedPack(key, env);
   if (cached) return cached;
-  const pack = markRefused(parsePack(await readEntries(abs, entries, readOpts)));
+  const snap = await readEntries(abs, entries, readOpts);
+  const pack = withAllTexts(markRefused(parsePack(snap)), snap);
   await assignTokens([pack], env);
   await writeCachedPack(key, pack, env);
   return pack;
+}
+
+const exact = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * Keep the text of every UTF-8 file that is not an item (README, templates, .env…), byte for byte (a BOM
+ * stays), so that lint sees every file of the pack and skills copy them exactly.
+ */
+function withAllTexts(pack: Pack, snap: PackSnapshot): Pack {
+  const items = new Set(pack.items.map((i) => i.path));
+  const texts = new Map(pack.texts);
+  for (const f of snap.files) {
+    if (!f.content || f.problem || items.has(f.path) || texts.has(f.path) || f.content.includes(0)) continue;
+    try {
+      texts.set(f.path, exact.decode(f.content));
+    } catch {
+      // not UTF-8: copied as bytes, not scanned
+    }
+  }
+  return { ...pack, texts };
 }
 
 /**

@@ -135,8 +135,13 @@ export async function readSnapshot(rootDir: string, opts: ReadOptions): Promise<
   return readEntries(rootDir, await listTree(rootDir), opts);
 }
 
+/** Files that often hold credentials, read too so that the `security/secret` lint rule sees them. */
+const SECRET_PRONE =
+  /(?:^|\/)(?:\.env(?:\.[^/]*)?|[^/]*\.(?:env|pem|key|p8|ppk|ini|cfg|conf|properties|tfvars|tf|hcl|xml|gradle)|\.npmrc|\.netrc|\.pypirc|\.pgpass|\.git-credentials)$/i;
+
 async function readFileEntry(abs: string, rel: string, size: number, max: number): Promise<SnapshotFile> {
-  if (!wantsContent(rel)) return { path: rel, size };
+  const wanted = wantsContent(rel);
+  if (!wanted && (!SECRET_PRONE.test(rel) || size > max)) return { path: rel, size };
   if (size > max) return { path: rel, size, problem: "too-large" };
   try {
     const fh = await open(abs, "r");

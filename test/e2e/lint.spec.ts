@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { privateKey, SECRETS } from "../helpers/secrets.js";
 import { cadre, json, ROOT } from "./helpers.js";
 
 const BAD = join(ROOT, "test", "fixtures", "bad-pack");
@@ -69,5 +72,56 @@ describe("cadre lint", () => {
   it("a bad --format or --max-warnings is a usage error", async () => {
     expect((await cadre(["lint", BAD, "--format", "xml"])).code).toBe(2);
     expect((await cadre(["lint", BAD, "--max-warnings", "-1"])).code).toBe(2);
+  });
+});
+
+describe("security/secret on real files", () => {
+  it("finds secrets in any file of a pack (.env, .pem, README, references), masked; add refuses such items", async () => {
+    const base = mkdtempSync(join(tmpdir(), "cadre-secrets-"));
+    try {
+      const pack = join(base, "leaky");
+      mkdirSync(join(pack, "skills", "deploy", "references"), { recursive: true });
+      mkdirSync(join(pack, "certs"));
+      writeFileSync(
+        join(pack, "skills", "deploy", "SKILL.md"),
+        "---\nname: deploy\ndescription: Deploys the app to staging. Use when shipping a release.\n---\nRun the deploy.\n",
+      );
+      writeFileSync(
+        join(pack, "skills", "deploy", "references", "ci.md"),
+        `Use GH=${SECRETS.github} in CI.\n`,
+      );
+      writeFileSync(join(pack, "skills", "deploy", ".env"), `AWS_ACCESS_KEY_ID=${SECRETS.aws}\n`);
+      writeFileSync(join(pack, "certs", "deploy.pem"), privateKey());
+      writeFileSync(join(pack, "README.md"), `# Leaky\n\nslack: ${SECRETS.slackBot}\n`);
+      const r = await cadre(["lint", pack, "--strict", "--json"], { cwd: base });
+      expect(r.code).toBe(1);
+      const found = json<LintJson>(r)
+        .data.diagnostics.filter((d) => d.rule === "security/secret")
+        .map((d) => `${d.file}:${d.line}`)
+        .sort();
+      expect(found).toEqual([
+        "leaky/README.md:3",
+        "leaky/certs/deploy.pem:1",
+        "leaky/skills/deploy/.env:1",
+        "leaky/skills/deploy/references/ci.md:1",
+      ]);
+      for (const s of Object.values(SECRETS)) expect(r.stdout).not.toContain(s);
+
+      writeFileSync(
+        join(base, "cadre.yaml"),
+        "version: 1\nhosts: [claude-code]\nsources: [builtin, leaky]\nprofiles: []\ninclude: []\n",
+      );
+      const add = await cadre(["add", "leaky/skill:deploy"], {
+        cwd: base,
+        env: { HOME: join(base, "home") },
+      });
+      expect(add.code).toBe(1);
+      expect(add.stderr).toMatch(/refusing to add items that contain secrets/);
+      expect(add.stderr).toMatch(/leaky\/skills\/deploy\/\.env:1:\d+: AWS access key ID "AKIA…"/);
+      expect(add.stderr).not.toContain(SECRETS.aws);
+      expect(readFileSync(join(base, "cadre.yaml"), "utf8")).toMatch(/include: \[\]/);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 });
