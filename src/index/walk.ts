@@ -167,9 +167,9 @@ export function walkRepoCached(root: string, opts: WalkOptions = {}, cache?: Wal
   let dirsRead = 0;
   let changed = !old;
   const out: WalkEntry[] = [];
-  const addFile = (abs: string, r: string, language: Language) => {
+  const addFile = (abs: string, r: string, language: Language, known?: import("node:fs").Stats) => {
     // lstat: a listing reused from the cache may name a file that has since become a link.
-    const st = linkSafeStat(abs, realRoot);
+    const st = known ?? linkSafeStat(abs, realRoot);
     if (!st?.isFile() || st.size > max) return;
     out.push({ path: r, abs, language, size: st.size, mtimeMs: st.mtimeMs });
   };
@@ -195,8 +195,11 @@ export function walkRepoCached(root: string, opts: WalkOptions = {}, cache?: Wal
           const r = rel ? `${rel}/${name}` : name;
           if (isDir) visit(join(dir, name), r, here, true);
           else {
-            const language = detect(join(dir, name), r);
-            if (language) addFile(join(dir, name), r, language);
+            const abs = join(dir, name);
+            // Checked before detection reads a line of it: the name may now be a link out of the root.
+            const st = linkSafeStat(abs, realRoot);
+            const language = st?.isFile() ? detect(abs, r) : undefined;
+            if (language) addFile(abs, r, language, st);
           }
         }
         return;
