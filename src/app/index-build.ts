@@ -3,8 +3,8 @@ import { resolve, sep } from "node:path";
 import { countTokensMany } from "../core/tokens.js";
 import { getMeta, SCHEMA_VERSION } from "../index/db.js";
 import { type IndexStats, indexRepo } from "../index/indexer.js";
-import { fileItem, symbolItem } from "../index/recall.js";
-import type { FileRow, SymbolRow } from "../index/store.js";
+import { type FileRow, fileSymbols } from "../index/store.js";
+import { fileSummaryRows, type SummaryRow } from "../index/summaries.js";
 import { type IndexTarget, withIndex } from "./index-open.js";
 
 /** `cadre index build | refresh | stats | summarize`. */
@@ -100,13 +100,27 @@ export async function indexStats(t: IndexTarget): Promise<IndexStatsResult> {
   });
 }
 
+export interface SummarizeResult {
+  written: number;
+  kept: number;
+  tokens: number;
+  /** Files summarised (or found up to date) before the run ended. */
+  files: number;
+  total: number;
+  /** The signal stopped the run between two files; what was written stays. */
+  interrupted: boolean;
+}
+
 /**
  * Store L0 and L1 summaries for files and symbols that lack one or whose source changed. Summaries of
- * unchanged symbols survive refreshes (they are keyed by stable id and source hash).
+ * unchanged symbols survive refreshes (they are keyed by stable id and source hash). One transaction per
+ * file, and a turn of the event loop between files, so an interrupt (or `signal`) stops between two files
+ * with every finished file's summaries kept.
  */
 export async function summarizeIndex(
   t: IndexTarget,
-): Promise<{ written: number; kept: number; tokens: number }> {
+  opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+): Promise<SummarizeResult> {
   return withIndex(t, async (db) => {
     const have = new Set(
       (
@@ -115,38 +129,46 @@ export async function summarizeIndex(
           .all() as Array<{ k: string }>
       ).map((r) => r.k),
     );
-    const files = db.prepare("SELECT * FROM files").all() as FileRow[];
-    const rows: Array<[string, string, string, string]> = [];
-    let kept = 0;
-    for (const f of files) {
-      const syms = db
-        .prepare(
-          "SELECT s.*, f.path FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.file_id = ? AND s.kind NOT IN ('key','heading')",
-        )
-        .all(f.id) as SymbolRow[];
-      const todo = syms.filter((s) => !have.has(`${s.id} ${s.hash}`));
-      kept += syms.length - todo.length + (have.has(`${f.path} ${f.hash}`) ? 1 : 0);
-      if (!have.has(`${f.path} ${f.hash}`)) {
-        const c = fileItem(db, t.root, f).candidates;
-        rows.push(
-          [f.path, "L0", f.hash, c[0]?.text ?? ""],
-          [f.path, "L1", f.hash, c[c.length > 2 ? c.length - 2 : 0]?.text ?? ""],
-        );
-      }
-      for (const s of todo) {
-        const c = symbolItem(db, t.root, s).candidates;
-        rows.push([s.id, "L0", s.hash, c[0]?.text ?? ""], [s.id, "L1", s.hash, c[1]?.text ?? ""]);
-      }
-    }
-    const tokens = await countTokensMany(rows.map((r) => r[3]));
+    const files = db.prepare("SELECT * FROM files ORDER BY path").all() as FileRow[];
     const put = db.prepare(
       "INSERT INTO summaries(target, tier, source_hash, text, tokens) VALUES (?,?,?,?,?) ON CONFLICT(target, tier) DO UPDATE SET source_hash = excluded.source_hash, text = excluded.text, tokens = excluded.tokens",
     );
-    db.transaction(() => {
+    const write = db.transaction((rows: SummaryRow[], tokens: number[]) => {
       rows.forEach((r, i) => {
         put.run(...r, tokens[i]);
       });
-    }).immediate();
-    return { written: rows.length, kept, tokens: tokens.reduce((a, b) => a + b, 0) };
+    });
+    const r: SummarizeResult = {
+      written: 0,
+      kept: 0,
+      tokens: 0,
+      files: 0,
+      total: files.length,
+      interrupted: false,
+    };
+    let shown = performance.now();
+    for (const f of files) {
+      if (opts.signal?.aborted) {
+        r.interrupted = true;
+        break;
+      }
+      const { rows, kept } = fileSummaryRows(f, fileSymbols(db, f.id), have);
+      r.kept += kept;
+      if (rows.length) {
+        const tokens = await countTokensMany(rows.map((x) => x[3]));
+        write.immediate(rows, tokens);
+        r.written += rows.length;
+        for (const n of tokens) r.tokens += n;
+      }
+      r.files++;
+      if (opts.onProgress && (r.files % 50 === 0 || performance.now() - shown > 250)) {
+        shown = performance.now();
+        opts.onProgress(r.files, files.length);
+      }
+      // Let signals in between two files (a handler may stop the process here: every transaction is done).
+      await new Promise<void>((done) => setImmediate(done));
+    }
+    if (!r.interrupted) opts.onProgress?.(files.length, files.length);
+    return r;
   });
 }

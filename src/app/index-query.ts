@@ -1,4 +1,5 @@
 import { ErrorCodes, UserError } from "../core/errors.js";
+import { checkInside } from "../index/read-inside.js";
 import {
   fileSymbols,
   findSymbols,
@@ -89,6 +90,10 @@ export async function outlineFile(t: IndexTarget, path: string) {
         `"${rel}" is not in the index`,
         "paths are relative to the repository root; run `cadre index refresh`",
       );
+    // The outline describes the file as indexed: refuse it when the path now leads somewhere cadre does not read.
+    const refused = checkInside(t.root, f.path);
+    if (refused && refused.refused !== "missing")
+      throw new UserError(ErrorCodes.unsafePath, refused.reason, "run `cadre index refresh`");
     return {
       path: f.path,
       language: f.language,

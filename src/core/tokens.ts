@@ -15,7 +15,10 @@ let encoder: CountFn | undefined;
 async function loadEncoder(): Promise<CountFn> {
   if (!encoder) {
     const mod = await import("gpt-tokenizer/encoding/o200k_base");
-    encoder = (text: string) => mod.countTokens(text);
+    // Text that spells a special token (`<|endoftext|>`) is counted as plain text: by default the
+    // tokenizer throws on it, and any file may contain it (docs about tokenizers, fixtures, this comment).
+    const plain = { disallowedSpecial: new Set<string>() };
+    encoder = (text: string) => mod.countTokens(text, plain);
   }
   return encoder;
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import {
@@ -11,6 +10,7 @@ import {
   setMeta,
 } from "./db.js";
 import { openParsePool, type ParsePool } from "./parse-pool.js";
+import { readInside } from "./read-inside.js";
 import { hashText, Store } from "./store.js";
 import type { FileExtract } from "./types.js";
 import { skipReason, toPosix, type WalkCache, type WalkEntry, walkRepoCached } from "./walk.js";
@@ -169,12 +169,11 @@ async function applyEntries(
       stats.unchanged++;
       continue;
     }
-    let text: string;
-    try {
-      text = readFileSync(e.abs, "utf8");
-    } catch {
-      continue;
-    }
+    // Resolved and contained at read time: a file swapped for a link out of the repository since the walk
+    // is not read (and drops out of the index).
+    const read = readInside(opts.root, e.path);
+    if (!("text" in read)) continue;
+    const text = read.text;
     const skip = skipReason(text);
     if (skip) {
       stats.skipped[skip]++;

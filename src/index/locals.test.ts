@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDb } from "./db.js";
 import { indexRepo } from "./indexer.js";
-import { fileItem, symbolItem } from "./recall.js";
+import { fileItem, symbolItem, WorkingTree } from "./recall.js";
 import { buildRepoMap } from "./repo-map.js";
 import { findSymbols, getFile, searchSymbols } from "./store.js";
 
@@ -40,7 +40,7 @@ describe("function locals", () => {
       expect(hits.map((h) => h.kind).indexOf("local")).toBe(hits.length - 1);
       const file = getFile(db, "src/a.ts");
       if (!file) throw new Error("src/a.ts not indexed");
-      const outline = fileItem(db, dir, file)
+      const outline = fileItem(db, new WorkingTree(dir), file)
         .candidates.filter((c) => c.tier === "L1")
         .map((c) => c.text)
         .join("\n");
@@ -48,7 +48,7 @@ describe("function locals", () => {
       expect(outline).not.toMatch(/local|const config = read/);
       const fn = findSymbols(db, "load")[0];
       if (!fn) throw new Error("load not indexed");
-      const l1 = symbolItem(db, dir, fn).candidates.find((c) => c.tier === "L1")?.text ?? "";
+      const l1 = symbolItem(db, new WorkingTree(dir), fn).candidates.find((c) => c.tier === "L1")?.text ?? "";
       expect(l1).not.toContain("local");
       const map = await buildRepoMap(db, { budget: 500 });
       expect(map.text).not.toContain("read(path)");

@@ -1,22 +1,36 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Candidate, RecallItem } from "./budget.js";
 import type { Db } from "./db.js";
 import { displaySignature, splitIdentifier } from "./fts.js";
+import { readInside } from "./read-inside.js";
 import { type FileRow, fileSymbols, getFile, hashText, type SymbolRow } from "./store.js";
 
-/** Build L0/L1/L2 candidates for files, symbols and full-text hits, re-reading the working tree. */
+/**
+ * Build L0/L1/L2 candidates for files, symbols and full-text hits, re-reading the working tree. L0 and L1
+ * come from the index alone (`fileSummaries`, `symbolSummaries`); only L2 and freshness read files.
+ */
 
 function firstSentence(doc: string): string {
   const m = /^(.{1,160}?[.!?])(\s|$)/.exec(doc);
   return m ? (m[1] as string) : doc.slice(0, 160);
 }
 
-function readNow(root: string, path: string): string | undefined {
-  try {
-    return readFileSync(join(root, path), "utf8");
-  } catch {
-    return undefined;
+/**
+ * The working tree as recall sees it: every read goes through `readInside` (resolved and contained at read
+ * time), each file is read once per request, and why a file was not read is kept in `notes`.
+ */
+export class WorkingTree {
+  readonly notes: string[] = [];
+  private readonly texts = new Map<string, string | undefined>();
+  constructor(readonly root: string) {}
+
+  read(path: string): string | undefined {
+    if (this.texts.has(path)) return this.texts.get(path);
+    const r = readInside(this.root, path);
+    let text: string | undefined;
+    if ("text" in r) text = r.text;
+    else if (r.refused !== "missing" && !this.notes.includes(r.reason)) this.notes.push(r.reason);
+    this.texts.set(path, text);
+    return text;
   }
 }
 
@@ -34,11 +48,10 @@ function numbered(lines: string[], from: number): string {
   return lines.map((l, i) => `${String(from + i).padStart(5)}  ${l}`).join("\n");
 }
 
-export function fileItem(db: Db, root: string, row: FileRow): RecallItem {
-  const now = readNow(root, row.path);
-  const fresh = now !== undefined && hashText(now) === row.hash;
+/** The L0 line and the L1 outlines (top level, then full) of a file, from its row and its symbols. */
+export function fileSummaries(row: FileRow, symbols: readonly SymbolRow[]): { l0: string; l1: string[] } {
   // Function locals stay out of outlines (they are found by `symbol` and search).
-  const syms = fileSymbols(db, row.id).filter((s) => s.kind !== "local");
+  const syms = symbols.filter((s) => s.kind !== "local");
   const top = syms.filter((s) => s.depth === 0);
   const names = top.slice(0, 8).map((s) => s.name);
   const more = top.length > 8 ? ` (+${top.length - 8} more)` : "";
@@ -46,50 +59,79 @@ export function fileItem(db: Db, root: string, row: FileRow): RecallItem {
   const l0 = `${head}${names.length ? ` — ${names.join(", ")}${more}` : ""}${row.error ? " — parse failed" : ""}`;
   const imports = JSON.parse(row.imports) as string[];
   const importBlock = imports.length ? `imports:\n${imports.map((i) => `  ${i}`).join("\n")}\n` : "";
-  const short = `${head}\n${top.map((s) => outlineLine(s, 0, false)).join("\n")}`;
-  const full = `${head}\n${importBlock}${syms.map((s) => outlineLine(s, 0, true)).join("\n")}`;
-  const candidates: Candidate[] = [{ tier: "L0", text: l0 }];
-  if (top.length) candidates.push({ tier: "L1", text: short });
-  if (syms.length > top.length || imports.length) candidates.push({ tier: "L1", text: full });
+  const l1: string[] = [];
+  if (top.length) l1.push(`${head}\n${top.map((s) => outlineLine(s, 0, false)).join("\n")}`);
+  if (syms.length > top.length || imports.length)
+    l1.push(`${head}\n${importBlock}${syms.map((s) => outlineLine(s, 0, true)).join("\n")}`);
+  return { l0, l1 };
+}
+
+export function fileItem(db: Db, tree: WorkingTree, row: FileRow): RecallItem {
+  const now = tree.read(row.path);
+  const fresh = now !== undefined && hashText(now) === row.hash;
+  const { l0, l1 } = fileSummaries(row, fileSymbols(db, row.id));
+  const candidates: Candidate[] = [
+    { tier: "L0", text: l0 },
+    ...l1.map((text) => ({ tier: "L1" as const, text })),
+  ];
   if (now !== undefined) candidates.push({ tier: "L2", text: `${row.path}\n${now}` });
   return { ref: row.path, path: row.path, fresh, candidates };
 }
 
-export function symbolItem(db: Db, root: string, s: SymbolRow): RecallItem {
-  const now = readNow(root, s.path);
-  const lines = now?.split("\n") ?? [];
-  const slice = lines.slice(s.line - 1, s.end_line);
-  const fresh = now !== undefined && hashText(slice.join("\n")) === s.hash;
-  const where = `${s.path}:${s.line}-${s.end_line}`;
-  const children = fileSymbols(db, s.file_id).filter(
-    (c) =>
-      c.line >= s.line &&
-      c.end_line <= s.end_line &&
-      c.depth > s.depth &&
-      c.id !== s.id &&
-      c.kind !== "local",
-  );
+/**
+ * The symbols nested in `syms[i]` (a file's symbols in `fileSymbols` order: by line, then depth), without
+ * function locals. Only the symbols that start inside its lines are looked at, so summarising a whole file
+ * costs its symbols times their nesting depth, not their square; `visits` counts the symbols looked at.
+ */
+export function nestedIn(syms: readonly SymbolRow[], i: number, visits?: { n: number }): SymbolRow[] {
+  const s = syms[i] as SymbolRow;
+  const out: SymbolRow[] = [];
+  for (let j = i + 1; j < syms.length; j++) {
+    const c = syms[j] as SymbolRow;
+    if (visits) visits.n++;
+    if (c.line > s.end_line) break;
+    if (c.end_line <= s.end_line && c.depth > s.depth && c.kind !== "local") out.push(c);
+  }
+  return out;
+}
+
+/** The L0 line and the L1 structure of a symbol, from its row and the symbols nested in it. */
+export function symbolSummaries(s: SymbolRow, nested: readonly SymbolRow[]): { l0: string; l1: string } {
   const l1 = [
-    `${s.kind} ${s.qualname} · ${where}`,
+    `${s.kind} ${s.qualname} · ${s.path}:${s.line}-${s.end_line}`,
     s.signature,
     s.doc ? `doc: ${s.doc}` : "",
-    ...children.map((c) => outlineLine(c, s.depth, true)),
+    ...nested.map((c) => outlineLine(c, s.depth, true)),
   ]
     .filter(Boolean)
     .join("\n");
+  return { l0: symbolL0(s), l1 };
+}
+
+export function symbolItem(db: Db, tree: WorkingTree, s: SymbolRow): RecallItem {
+  const now = tree.read(s.path);
+  const lines = now?.split("\n") ?? [];
+  const slice = lines.slice(s.line - 1, s.end_line);
+  const fresh = now !== undefined && hashText(slice.join("\n")) === s.hash;
+  const syms = fileSymbols(db, s.file_id);
+  const at = syms.findIndex((x) => x.id === s.id);
+  const { l0, l1 } = symbolSummaries(s, at < 0 ? [] : nestedIn(syms, at));
   const candidates: Candidate[] = [
-    { tier: "L0", text: symbolL0(s) },
+    { tier: "L0", text: l0 },
     { tier: "L1", text: l1 },
   ];
   if (slice.length)
-    candidates.push({ tier: "L2", text: `${s.kind} ${s.qualname} · ${where}\n${numbered(slice, s.line)}` });
+    candidates.push({
+      tier: "L2",
+      text: `${s.kind} ${s.qualname} · ${s.path}:${s.line}-${s.end_line}\n${numbered(slice, s.line)}`,
+    });
   return { ref: s.id, path: s.path, fresh, candidates };
 }
 
 /** A full-text hit in a file: the matching lines with growing context. */
-export function snippetItem(db: Db, root: string, path: string, query: string): RecallItem | undefined {
+export function snippetItem(db: Db, tree: WorkingTree, path: string, query: string): RecallItem | undefined {
   const row = getFile(db, path);
-  const now = readNow(root, path);
+  const now = row ? tree.read(path) : undefined;
   if (!row || now === undefined) return undefined;
   const terms = [
     ...new Set(query.split(/\s+/).flatMap((w) => [w.toLowerCase(), ...splitIdentifier(w)])),

@@ -1,4 +1,13 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
+import {
+  closeSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from "node:fs";
 import { join, relative, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { type Language, languageOf, languageOfShebang } from "./languages.js";
@@ -117,6 +126,18 @@ function statOrUndefined(path: string): import("node:fs").Stats | undefined {
   return statSync(path, { throwIfNoEntry: false });
 }
 
+/** The stat of a file, or of a link's target when that target is inside `realRoot`; else undefined. */
+function linkSafeStat(path: string, realRoot: string): import("node:fs").Stats | undefined {
+  const st = lstatSync(path, { throwIfNoEntry: false });
+  if (!st?.isSymbolicLink()) return st;
+  try {
+    const target = realpathSync(path);
+    return target === realRoot || target.startsWith(realRoot + sep) ? statSync(target) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function ignoreSig(dir: string, names: Iterable<string>): string[] {
   const out: string[] = [];
   for (const name of names) {
@@ -146,14 +167,16 @@ export function walkRepoCached(root: string, opts: WalkOptions = {}, cache?: Wal
   let dirsRead = 0;
   let changed = !old;
   const out: WalkEntry[] = [];
-  const addFile = (abs: string, r: string, language: Language) => {
-    const st = statOrUndefined(abs);
+  const addFile = (abs: string, r: string, language: Language, known?: import("node:fs").Stats) => {
+    // lstat: a listing reused from the cache may name a file that has since become a link.
+    const st = known ?? linkSafeStat(abs, realRoot);
     if (!st?.isFile() || st.size > max) return;
     out.push({ path: r, abs, language, size: st.size, mtimeMs: st.mtimeMs });
   };
   const visit = (dir: string, rel: string, layers: Layer[], trusted: boolean) => {
-    const dst = statOrUndefined(dir);
-    if (!dst) return;
+    // Directory links are never followed (a cached listing may name a folder since swapped for one).
+    const dst = rel ? lstatSync(dir, { throwIfNoEntry: false }) : statOrUndefined(dir);
+    if (!dst?.isDirectory()) return;
     const snap = trusted ? old?.[rel] : undefined;
     if (snap && snap.m === dst.mtimeMs) {
       const sig = ignoreSig(
@@ -172,8 +195,11 @@ export function walkRepoCached(root: string, opts: WalkOptions = {}, cache?: Wal
           const r = rel ? `${rel}/${name}` : name;
           if (isDir) visit(join(dir, name), r, here, true);
           else {
-            const language = detect(join(dir, name), r);
-            if (language) addFile(join(dir, name), r, language);
+            const abs = join(dir, name);
+            // Checked before detection reads a line of it: the name may now be a link out of the root.
+            const st = linkSafeStat(abs, realRoot);
+            const language = st?.isFile() ? detect(abs, r) : undefined;
+            if (language) addFile(abs, r, language, st);
           }
         }
         return;

@@ -1,5 +1,4 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { z } from "zod";
 import { buildIndex } from "../app/index-build.js";
 import { type IndexTarget, parsePage } from "../app/index-open.js";
@@ -9,6 +8,7 @@ import { repoMap } from "../app/map.js";
 import { recall } from "../app/recall.js";
 import { searchCommand } from "../app/search.js";
 import { UserError } from "../core/errors.js";
+import { LineTransport } from "./transport.js";
 
 /** The MCP server: code-index and library tools over stdio. Every tool validates its input (zod). */
 
@@ -111,7 +111,8 @@ export function createMcpServer(o: McpOptions): McpServer {
     (a) =>
       answerCode(async () => {
         const r = await recall(t, a.mode, a.target, a.budget ?? 2000);
-        return `[tier ${r.tier ?? "none"}${r.items.some((i) => i.partial) ? " (partial)" : ""} · ${r.tokens}/${r.budget} tokens · ${r.fresh ? "fresh" : "stale"}${r.omitted ? ` · ${r.omitted} left out` : ""}]\n${r.text}`;
+        const notes = r.notes.map((n) => `[note: ${n}]\n`).join("");
+        return `[tier ${r.tier ?? "none"}${r.items.some((i) => i.partial) ? " (partial)" : ""} · ${r.tokens}/${r.budget} tokens · ${r.fresh ? "fresh" : "stale"}${r.omitted ? ` · ${r.omitted} left out` : ""}]\n${notes}${r.text}`;
       }),
   );
   server.registerTool(
@@ -180,7 +181,8 @@ export function createMcpServer(o: McpOptions): McpServer {
 
 export async function serveMcp(o: McpOptions): Promise<void> {
   const server = createMcpServer(o);
-  const transport = new StdioServerTransport();
+  // Not the SDK's stdio transport: that one closes, and the server exits, on a message over 10 MiB.
+  const transport = new LineTransport();
   const closed = new Promise<void>((resolve) => {
     server.server.onclose = () => resolve();
     process.stdin.once("end", () => resolve());

@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, ROOT } from "./helpers.js";
+import { BIN, cadre, ROOT } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "cadre-e2e-mcp-"));
 const repo = join(dir, "repo");
@@ -85,5 +86,126 @@ describe("cadre mcp (official SDK client over stdio)", () => {
     expect(badBudget.isError).toBe(true);
     const noItem = await call("get_item", { ref: "skill:does-not-exist-anywhere" });
     expect(noItem.isError).toBe(true);
+  });
+});
+
+describe("cadre mcp against a file swapped for a link after indexing", () => {
+  const base = mkdtempSync(join(tmpdir(), "cadre-e2e-mcp-swap-"));
+  const swapRepo = join(base, "repo");
+  const src = join(swapRepo, "src");
+  const SECRET = "hunter2-do-not-leak-4f1c";
+  const secretFile = join(base, "outside", "keys.ts");
+  let swapClient: Client;
+  const callSwap = async (name: string, args: Record<string, unknown>) =>
+    (await swapClient.callTool({ name, arguments: args })) as Result;
+
+  beforeAll(async () => {
+    mkdirSync(src, { recursive: true });
+    mkdirSync(join(base, "outside"));
+    writeFileSync(secretFile, `export const leakedToken = "${SECRET}";\nexport function leakedHelper() {}\n`);
+    writeFileSync(join(src, "config.ts"), '/** The greeting. */\nexport const greeting = "hello";\n');
+    writeFileSync(join(src, "app.ts"), "export function main(): string {\n  return greeting;\n}\n");
+    swapClient = new Client({ name: "cadre-e2e-swap", version: "1.0.0" });
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
+    );
+    await swapClient.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [BIN, "mcp", "--cwd", swapRepo],
+        env,
+        stderr: "pipe",
+      }),
+    );
+  });
+  afterAll(async () => {
+    await swapClient?.close();
+    rmSync(base, { recursive: true, force: true });
+  });
+
+  it("recall and get_file_outline refuse the link and say why; a refresh never indexes its target", async () => {
+    // The folder's mtime is old, so the next refresh reuses its cached listing (where config.ts is a file).
+    const old = new Date(Date.now() - 3_600_000);
+    utimesSync(src, old, old);
+    const first = await callSwap("recall", { mode: "file", target: "src/config.ts", budget: 2000 });
+    expect(text(first)).toContain("greeting");
+    rmSync(join(src, "config.ts"));
+    symlinkSync(secretFile, join(src, "config.ts"));
+    utimesSync(src, old, old);
+    for (const [mode, target] of [
+      ["file", "src/config.ts"],
+      ["symbol", "greeting"],
+      ["query", "greeting"],
+    ]) {
+      const r = await callSwap("recall", { mode, target, budget: 4000 });
+      expect(text(r), `${mode} ${target}`).not.toContain(SECRET);
+      expect(text(r), `${mode} ${target}`).toMatch(
+        /src\/config\.ts" resolves to a file outside the repository/,
+      );
+    }
+    const outline = await callSwap("get_file_outline", { path: "src/config.ts" });
+    expect(outline.isError).toBe(true);
+    expect(text(outline)).toMatch(
+      /E_UNSAFE_PATH: "src\/config\.ts" resolves to a file outside the repository/,
+    );
+    // Another process refreshes the index (the server refreshes at most every 15 s): the link is dropped.
+    const refresh = await cadre(["index", "refresh", "--json", "--cwd", swapRepo]);
+    expect(refresh.code, refresh.stderr).toBe(0);
+    for (const [name, args] of [
+      ["get_symbol", { name: "leakedToken" }],
+      ["search_code", { query: "leakedToken hunter2" }],
+      ["get_file_outline", { path: "src/config.ts" }],
+      ["repo_map", { budget: 2000 }],
+    ] as const) {
+      const r = await callSwap(name, args);
+      expect(text(r), name).not.toContain(SECRET);
+      expect(text(r), name).not.toContain("leakedHelper");
+    }
+  });
+});
+
+describe("cadre mcp with a message over 10 MiB", () => {
+  it("answers it with a JSON-RPC error and keeps serving", async () => {
+    const child = spawn(process.execPath, [BIN, "mcp", "--cwd", repo], { stdio: ["pipe", "pipe", "pipe"] });
+    const replies: Array<{ id: unknown; result?: { tools?: unknown[] }; error?: { code: number } }> = [];
+    let buf = "";
+    child.stdout.on("data", (d) => {
+      buf += d;
+      for (let i = buf.indexOf("\n"); i >= 0; i = buf.indexOf("\n")) {
+        replies.push(JSON.parse(buf.slice(0, i)));
+        buf = buf.slice(i + 1);
+      }
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    const until = async (id: unknown) => {
+      const deadline = Date.now() + 30_000;
+      while (!replies.some((r) => r.id === id) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      return replies.find((r) => r.id === id);
+    };
+    const send = (m: unknown) => child.stdin.write(`${JSON.stringify(m)}\n`);
+    send({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } },
+    });
+    expect(await until(1)).toBeDefined();
+    send({ jsonrpc: "2.0", method: "notifications/initialized" });
+    const huge = "x".repeat(11 * 1024 * 1024);
+    send({
+      jsonrpc: "2.0",
+      id: 2,
+      method: "tools/call",
+      params: { name: "search_code", arguments: { query: huge } },
+    });
+    expect((await until(2))?.error?.code).toBe(-32600);
+    // The id comes after the oversized member: it cannot be known, so the answer's id is null.
+    child.stdin.write(`{"jsonrpc":"2.0","method":"tools/call","params":{"q":"${huge}"},"id":3}\n`);
+    expect((await until(null))?.error?.code).toBe(-32600);
+    send({ jsonrpc: "2.0", id: 4, method: "tools/list" });
+    expect((await until(4))?.result?.tools?.length).toBe(7);
+    child.stdin.end();
+    expect(await exited).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import {
   type SymbolView,
   searchCode,
 } from "../../app/index-query.js";
-import { usageError } from "../../core/errors.js";
+import { ExitCodes, usageError } from "../../core/errors.js";
 import { displaySignature } from "../../index/fts.js";
 import type { CommandRun } from "../command.js";
 import { envelope, type Io, table, writeJson } from "../io.js";
@@ -110,9 +110,22 @@ export const run: CommandRun = async (args, opts, io) => {
     data = r;
     text = `${c.bold(r.path)} ${c.dim(`${r.language}, ${r.lines} lines`)}\n${r.symbols.map((s) => `${"  ".repeat(s.depth + 1)}${displaySignature(s.kind, s.signature, s.name)} ${c.dim(`[${s.line}]`)}\n`).join("")}`;
   } else {
-    const r = await summarizeIndex(t);
+    // SIGTERM stops between two files like Ctrl-C (which main.ts answers there: no transaction is open).
+    const stop = new AbortController();
+    const onTerm = () => stop.abort();
+    process.once("SIGTERM", onTerm);
+    const r = await summarizeIndex(t, { signal: stop.signal, onProgress: progress(io) }).finally(() =>
+      process.off("SIGTERM", onTerm),
+    );
     data = r;
     text = `wrote ${r.written} summaries (${r.tokens} tokens), kept ${r.kept} unchanged\n`;
+    if (r.interrupted) {
+      io.err(
+        `\ninterrupted after ${r.files} of ${r.total} files; their summaries are kept — run it again to finish\n`,
+      );
+      if (io.json) writeJson(io, envelope(`index ${action}`, VERSION, data));
+      return ExitCodes.interrupted;
+    }
   }
   if (io.json) writeJson(io, envelope(`index ${action}`, VERSION, data));
   else if (!io.quiet) io.out(text);
