@@ -5,6 +5,7 @@ import { containedPath, readMaybe } from "../apply/fs.js";
 import { LOCK_FILE, readLockFile } from "../apply/lock.js";
 import { acquireProcessLock, ensureStateDir, getBases } from "../apply/state.js";
 import { ErrorCodes, UserError } from "../core/errors.js";
+import { didYouMean } from "../core/names.js";
 import type { HostDef } from "../hosts/define.js";
 import { HOSTS, type HostId } from "../hosts/registry.js";
 import { type Catalog, resolveRef } from "../model/catalog.js";
@@ -82,57 +83,99 @@ export interface Selection {
   notes: RenderNote[];
 }
 
-function resolveOrThrow(cat: Catalog, ref: string, what: string): Item | undefined {
+/** An unknown reference in cadre.yaml: an error with the closest names (a typo must not select nothing). */
+function unknownRef(cat: Catalog, ref: string, field: string, what = "item"): UserError {
+  const slash = ref.indexOf("/");
+  const rest = slash > 0 ? ref.slice(slash + 1) : ref;
+  const colon = rest.indexOf(":");
+  const kind = colon > 0 ? rest.slice(0, colon) : undefined;
+  const pool = cat.items.filter((i) => i.kind !== "schema" && i.kind !== "template" && (!kind || i.kind === kind));
+  const bare = what === "profile" || !kind;
+  const names = pool.map((i) => (bare ? i.name : `${i.kind}:${i.name}`));
+  const near = didYouMean(bare ? rest.slice(colon + 1) : rest, names);
+  const shown = what === "profile" ? ref.replace(/^profile:/, "") : ref;
+  const list = what === "profile" ? "`cadre profiles`" : "`cadre list` or `cadre search`";
+  return new UserError(
+    ErrorCodes.notFound,
+    `${CONFIG_FILE} ${field}: no ${what} "${shown}"`,
+    `${near ? `${near} ` : ""}see ${list}; fix ${CONFIG_FILE} (nothing was changed)`,
+  );
+}
+
+function resolveOrThrow(cat: Catalog, ref: string, field: string, what = "item"): Item {
   const r = resolveRef(cat, ref);
   if (r.ok) return r.item;
   if (r.reason === "ambiguous") {
     throw new UserError(
       ErrorCodes.usage,
-      `${what} "${ref}" matches several items: ${r.candidates.map(qualifiedId).join(", ")}`,
+      `${CONFIG_FILE} ${field}: "${ref}" matches several items: ${r.candidates.map(qualifiedId).join(", ")}`,
       "qualify it with the pack name, e.g. pack/kind:name",
     );
   }
-  return undefined;
+  throw unknownRef(cat, ref, field, what);
 }
 
-/** The items cadre.yaml selects: profiles (with extends), plus include, minus exclude. */
-export function selectItems(cat: Catalog, c: Config): Selection {
-  const notes: RenderNote[] = [];
+/** The items one include-style reference selects: an item, a profile's items, or a whole pack (`pack/*`). */
+function refItems(cat: Catalog, ref: string, field: string): Item[] {
+  const whole = /^([^/:*]+)\/\*$/.exec(ref);
+  if (whole) {
+    const list = cat.items.filter((i) => i.pack === whole[1] && i.kind !== "profile");
+    if (list.length === 0) {
+      const near = didYouMean(whole[1] as string, cat.packs.map((p) => p.name));
+      throw new UserError(
+        ErrorCodes.notFound,
+        `${CONFIG_FILE} ${field}: no pack named "${whole[1]}"`,
+        `${near ? `${near} ` : ""}the packs are ${cat.packs.map((p) => p.name).join(", ")} (cadre.yaml sources)`,
+      );
+    }
+    return list;
+  }
+  const it = resolveOrThrow(cat, ref, field);
+  return it.kind === "profile" ? expandProfile(cat, it).items : [it];
+}
+
+/** Profiles (with extends) plus include, minus exclude: what every host gets. */
+function baseSelection(cat: Catalog, c: Config, notes: RenderNote[]): Map<string, Item> {
   const chosen = new Map<string, Item>();
   for (const p of c.profiles) {
-    const prof = resolveOrThrow(cat, p.includes(":") ? p : `profile:${p}`, "profile");
-    if (!prof) {
-      notes.push({
-        host: "*",
-        level: "warning",
-        message: `profile "${p}" not found; see \`cadre profiles\``,
-      });
-      continue;
-    }
+    const prof = resolveOrThrow(cat, p.includes(":") ? p : `profile:${p}`, "profiles", "profile");
     const ex = expandProfile(cat, prof);
     for (const m of ex.missing)
       notes.push({ host: "*", level: "warning", message: `profile ${p}: item ${m} not found` });
     for (const it of ex.items) chosen.set(qualifiedId(it), it);
   }
-  for (const ref of c.include) {
-    const whole = /^([^/:*]+)\/\*$/.exec(ref);
-    if (whole) {
-      const list = cat.items.filter((i) => i.pack === whole[1] && i.kind !== "profile");
-      if (list.length === 0)
-        notes.push({ host: "*", level: "warning", message: `include: no pack named "${whole[1]}"` });
-      for (const x of list) chosen.set(qualifiedId(x), x);
-      continue;
+  for (const ref of c.include) for (const x of refItems(cat, ref, "include")) chosen.set(qualifiedId(x), x);
+  for (const ref of c.exclude) chosen.delete(qualifiedId(resolveOrThrow(cat, ref, "exclude")));
+  return chosen;
+}
+
+/** Per host in `overrides`: the qualified ids it adds and leaves out. Unknown references are errors. */
+function overrideSets(cat: Catalog, c: Config): Map<string, { add: Set<string>; drop: Set<string> }> {
+  const out = new Map<string, { add: Set<string>; drop: Set<string> }>();
+  for (const [host, o] of Object.entries(c.overrides)) {
+    const add = new Set<string>();
+    const drop = new Set<string>();
+    for (const ref of o?.include ?? [])
+      for (const x of refItems(cat, ref, `overrides.${host}.include`)) add.add(qualifiedId(x));
+    for (const ref of o?.exclude ?? [])
+      drop.add(qualifiedId(resolveOrThrow(cat, ref, `overrides.${host}.exclude`)));
+    out.set(host, { add, drop });
+  }
+  return out;
+}
+
+/**
+ * The items cadre.yaml selects: profiles (with extends), plus include, minus exclude, plus what `overrides`
+ * adds for a host (rendered for that host only; see overrideSkip). A reference to nothing is an error.
+ */
+export function selectItems(cat: Catalog, c: Config): Selection {
+  const notes: RenderNote[] = [];
+  const chosen = baseSelection(cat, c, notes);
+  for (const { add } of overrideSets(cat, c).values())
+    for (const q of add) {
+      const it = cat.items.find((i) => qualifiedId(i) === q);
+      if (it) chosen.set(q, it);
     }
-    const it = resolveOrThrow(cat, ref, "item");
-    if (!it) notes.push({ host: "*", level: "warning", message: `include: ${ref} not found` });
-    else if (it.kind === "profile")
-      for (const x of expandProfile(cat, it).items) chosen.set(qualifiedId(x), x);
-    else chosen.set(qualifiedId(it), it);
-  }
-  for (const ref of c.exclude) {
-    const it = resolveOrThrow(cat, ref, "item");
-    if (it) chosen.delete(qualifiedId(it));
-  }
   return { items: [...chosen.values()], notes };
 }
 
@@ -217,18 +260,14 @@ export async function computePlan(
 }
 
 function overrideSkip(cat: Catalog, c: Config): ((host: string, qid: string) => boolean) | undefined {
-  const entries = Object.entries(c.overrides);
-  if (entries.length === 0) return undefined;
-  const ex = new Map<string, Set<string>>();
-  for (const [host, o] of entries) {
-    const set = new Set<string>();
-    for (const ref of o.exclude ?? []) {
-      const it = resolveOrThrow(cat, ref, "item");
-      if (it) set.add(qualifiedId(it));
-    }
-    ex.set(host, set);
-  }
-  return (host, qid) => ex.get(host)?.has(qid) ?? false;
+  if (Object.keys(c.overrides).length === 0) return undefined;
+  const sets = overrideSets(cat, c);
+  const base = new Set(baseSelection(cat, c, []).keys());
+  return (host, qid) => {
+    const o = sets.get(host);
+    if (o?.drop.has(qid)) return true;
+    return !base.has(qid) && !o?.add.has(qid);
+  };
 }
 
 /** Run under the process lock, after finishing (rolling back) any interrupted run. */
