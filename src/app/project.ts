@@ -26,7 +26,7 @@ export async function requireConfig(l: Layout): Promise<Config> {
   if (!c) {
     throw new UserError(
       ErrorCodes.notFound,
-      `no ${CONFIG_FILE} in ${l.scope === "user" ? l.configPath : l.root}`,
+      l.scope === "user" ? `no ${l.configPath}` : `no ${CONFIG_FILE} in ${l.root} or its parent folders`,
       `run \`cadre init${l.scope === "user" ? " --global" : ""}\` first`,
     );
   }
@@ -89,7 +89,9 @@ function unknownRef(cat: Catalog, ref: string, field: string, what = "item"): Us
   const rest = slash > 0 ? ref.slice(slash + 1) : ref;
   const colon = rest.indexOf(":");
   const kind = colon > 0 ? rest.slice(0, colon) : undefined;
-  const pool = cat.items.filter((i) => i.kind !== "schema" && i.kind !== "template" && (!kind || i.kind === kind));
+  const pool = cat.items.filter(
+    (i) => i.kind !== "schema" && i.kind !== "template" && (!kind || i.kind === kind),
+  );
   const bare = what === "profile" || !kind;
   const names = pool.map((i) => (bare ? i.name : `${i.kind}:${i.name}`));
   const near = didYouMean(bare ? rest.slice(colon + 1) : rest, names);
@@ -121,7 +123,10 @@ function refItems(cat: Catalog, ref: string, field: string): Item[] {
   if (whole) {
     const list = cat.items.filter((i) => i.pack === whole[1] && i.kind !== "profile");
     if (list.length === 0) {
-      const near = didYouMean(whole[1] as string, cat.packs.map((p) => p.name));
+      const near = didYouMean(
+        whole[1] as string,
+        cat.packs.map((p) => p.name),
+      );
       throw new UserError(
         ErrorCodes.notFound,
         `${CONFIG_FILE} ${field}: no pack named "${whole[1]}"`,

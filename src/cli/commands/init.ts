@@ -1,4 +1,5 @@
-import { initCommand } from "../../app/init.js";
+import { HOOK_COMMAND_SOURCES, PROJECT_BIN } from "../../app/hook-command.js";
+import { type InitResult, initCommand } from "../../app/init.js";
 import { splitList } from "../../model/kinds.js";
 import { envelope, type Io, writeJson } from "../io.js";
 import { VERSION } from "../version.js";
@@ -36,12 +37,14 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
       hosts: r.hosts,
       profiles: r.profiles,
       detected: r.detected,
+      hooks: r.hooks ?? null,
       actions: r.sync?.actions.map(actionJson) ?? [],
     };
     writeJson(io, envelope("init", VERSION, data, conflicts.length === 0));
     return conflicts.length ? 1 : 0;
   }
   io.out(`wrote ${r.configPath} (hosts: ${r.hosts.join(", ")}; profiles: ${r.profiles.join(", ")})\n`);
+  printHookCommand(io, r);
   if (r.sync) {
     printNotes(io, r.sync.notes);
     if (!io.quiet) {
@@ -52,3 +55,14 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
   }
   return conflicts.length ? 1 : 0;
 }
+
+/** Which command the installed hooks start cadre with (just run here), or a warning when none works. */
+export function printHookCommand(io: Io, r: InitResult): void {
+  if (r.hooks) {
+    if (!io.quiet) io.out(`hooks run \`${r.hooks.command} hook\` (${HOOK_COMMAND_SOURCES[r.hooks.source]})\n`);
+    return;
+  }
+  io.err(`${io.color.yellow("warning:")} ${noHookCommand}\n`);
+}
+
+export const noHookCommand = `no command starts cadre from this project (tried ${PROJECT_BIN}, cadre on PATH, npx in a parent folder and this cadre's own path): hosts will skip cadre's hooks, so its guards are not active. Install cadre in the project (npm i -D cadre), set \`hooks: { command: ${PROJECT_BIN} }\` in cadre.yaml and run \`cadre sync\``;
