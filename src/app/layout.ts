@@ -25,6 +25,8 @@ export interface Layout {
   lockPath: string;
   state: StateDir;
   hostEnv: HostEnv;
+  /** The environment the layout was made for (XDG folders, the library's caches). */
+  env: NodeJS.ProcessEnv;
 }
 
 export function layoutOf(o: ProjectOptions): Layout {
@@ -44,6 +46,7 @@ export function layoutOf(o: ProjectOptions): Layout {
       lockPath: join(state, "cadre.lock"),
       state: { dir: state },
       hostEnv: hostEnv("user"),
+      env: o.env,
     };
   }
   const root = o.here ? resolve(o.cwd) : (findProjectRoot(o.cwd, home) ?? resolve(o.cwd));
@@ -54,6 +57,7 @@ export function layoutOf(o: ProjectOptions): Layout {
     lockPath: join(root, "cadre.lock"),
     state: { dir: join(root, ".cadre") },
     hostEnv: hostEnv("project"),
+    env: o.env,
   };
 }
 

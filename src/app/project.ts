@@ -33,6 +33,24 @@ export async function requireConfig(l: Layout): Promise<Config> {
   return c;
 }
 
+/**
+ * What must hold before the process lock creates `.cadre/`, so a command that fails on its input leaves
+ * nothing behind: cadre.yaml is valid and, in a project with nothing installed yet, its selection too.
+ */
+async function preflight(l: Layout): Promise<void> {
+  const config = await requireConfig(l);
+  const installed = await Promise.all(
+    [stat(l.state.dir), stat(l.lockPath)].map((p) =>
+      p.then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  if (installed.some(Boolean)) return;
+  selectItems(await catalogOf(config, l, l.env), config);
+}
+
 export async function readLock(l: Layout): Promise<Lock> {
   return (
     (await readLockFile(l.lockPath, l.scope === "user" ? l.lockPath : LOCK_FILE)) ??
@@ -277,6 +295,7 @@ function overrideSkip(cat: Catalog, c: Config): ((host: string, qid: string) => 
 
 /** Run under the process lock, after finishing (rolling back) any interrupted run. */
 export async function withProjectLock<T>(l: Layout, fn: () => Promise<T>): Promise<T> {
+  await preflight(l);
   await ensureStateDir(l.state);
   const release = await acquireProcessLock(l.state);
   try {
