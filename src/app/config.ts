@@ -82,7 +82,9 @@ function valueAt(root: unknown, path: Path): unknown {
 }
 
 function showPath(path: Path): string {
-  return path.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join("");
+  return path
+    .map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`))
+    .join("");
 }
 
 function show(v: unknown): string {
@@ -106,7 +108,11 @@ function notOneOf(path: Path, value: unknown, values: readonly unknown[]): strin
 }
 
 /** One zod issue as a sentence with the path, the bad value and what is allowed; the path to locate it. */
-function describeIssue(issue: z.core.$ZodIssue, root: unknown, base: Path = []): { path: Path; message: string } {
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  root: unknown,
+  base: Path = [],
+): { path: Path; message: string } {
   const path = [...base, ...issue.path];
   const value = valueAt(root, path);
   const at = path.length ? `${showPath(path)}: ` : "";
@@ -233,7 +239,8 @@ export function renderConfig(c: {
     ...(c.hooksCommand
       ? [
           "# How hosts start cadre for its hooks (default: cadre, on PATH). See docs/hooks.md.",
-          `hooks: { command: ${JSON.stringify(c.hooksCommand)} }`,
+          "hooks:",
+          `  command: ${JSON.stringify(c.hooksCommand)}`,
         ]
       : []),
     "",
@@ -252,5 +259,5 @@ export function editConfigList(text: string, key: string[], edit: (xs: string[])
   const node = doc.createNode(next);
   (node as { flow?: boolean }).flow = true;
   doc.setIn(key, node);
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

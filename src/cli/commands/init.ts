@@ -1,8 +1,8 @@
-import { HOOK_COMMAND_SOURCES, PROJECT_BIN } from "../../app/hook-command.js";
-import { type InitResult, initCommand } from "../../app/init.js";
+import { initCommand } from "../../app/init.js";
 import { splitList } from "../../model/kinds.js";
 import { envelope, type Io, writeJson } from "../io.js";
 import { VERSION } from "../version.js";
+import { printHookCommand } from "./_hook-command.js";
 import { actionJson, printActions, printConflicts, printNotes, summaryLine } from "./_plan.js";
 
 export async function run(_args: string[], opts: Record<string, unknown>, io: Io): Promise<number> {
@@ -55,14 +55,3 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
   }
   return conflicts.length ? 1 : 0;
 }
-
-/** Which command the installed hooks start cadre with (just run here), or a warning when none works. */
-export function printHookCommand(io: Io, r: InitResult): void {
-  if (r.hooks) {
-    if (!io.quiet) io.out(`hooks run \`${r.hooks.command} hook\` (${HOOK_COMMAND_SOURCES[r.hooks.source]})\n`);
-    return;
-  }
-  io.err(`${io.color.yellow("warning:")} ${noHookCommand}\n`);
-}
-
-export const noHookCommand = `no command starts cadre from this project (tried ${PROJECT_BIN}, cadre on PATH, npx in a parent folder and this cadre's own path): hosts will skip cadre's hooks, so its guards are not active. Install cadre in the project (npm i -D cadre), set \`hooks: { command: ${PROJECT_BIN} }\` in cadre.yaml and run \`cadre sync\``;
