@@ -33,7 +33,8 @@ export async function doctorCommand(o: ProjectOptions): Promise<Check[]> {
   try {
     config = await readConfig(layout.configPath, "cadre.yaml");
     if (config) add("config", "ok", `${layout.configPath} is valid`);
-    else add("config", "warning", `no cadre.yaml in ${layout.root} or its parent folders`, "run `cadre init`");
+    else
+      add("config", "warning", `no cadre.yaml in ${layout.root} or its parent folders`, "run `cadre init`");
   } catch (e) {
     add("config", "error", (e as Error).message, (e as UserError).hint);
   }
