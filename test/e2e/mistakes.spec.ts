@@ -120,6 +120,19 @@ describe("a typo or an empty cadre.yaml never deletes the installed files (item 
   });
 });
 
+describe("every command reads cadre.yaml the same way (item 12)", () => {
+  it.each([["hosts"], ["profiles"], ["doctor"]])(
+    "%s reports a broken cadre.yaml instead of ignoring it",
+    async (cmd) => {
+      const dir = project();
+      writeFileSync(join(dir, "cadre.yaml"), "hosts: [claude-code]\nprofile: [core]\n");
+      const r = await cadre([cmd, "--json"], { cwd: dir, env });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/cadre\.yaml:2:1: unknown key \\"profile\\"; did you mean profiles\?/);
+    },
+  );
+});
+
 describe("init with a wrong profile or host writes nothing (item 12)", () => {
   it("init --profile nope: exit 1 with the closest profiles; no cadre.yaml, no .cadre", async () => {
     const dir = project();
