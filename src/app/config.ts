@@ -61,7 +61,17 @@ export function parseConfigText(text: string, where: string): Config {
       "see schemas/cadre.yaml.schema.json for the fields",
     );
   }
+  SOURCES.set(r.data, { text, where });
   return r.data;
+}
+
+/** The text each parsed Config came from, so later errors (an unknown profile) can name the line. */
+const SOURCES = new WeakMap<Config, { text: string; where: string }>();
+
+/** `cadre.yaml:line:column` of a value in the file a Config was parsed from (`cadre.yaml` when unknown). */
+export function configWhere(c: Config, path: PropertyKey[]): string {
+  const src = SOURCES.get(c);
+  return src ? `${src.where}${lineOf(src.text, path)}` : CONFIG_FILE;
 }
 
 type Path = PropertyKey[];

@@ -15,7 +15,7 @@ import { hashContent, planSync } from "../plan/plan.js";
 import { emptyLock, type Lock, type Plan, type PlanOptions } from "../plan/types.js";
 import { RENDERER_VERSION, type RenderNote, renderAll } from "../render/compose.js";
 import { loadCatalog } from "../sources/load.js";
-import { CONFIG_FILE, type Config, readConfig } from "./config.js";
+import { CONFIG_FILE, type Config, configWhere, readConfig } from "./config.js";
 import { type Layout, layoutOf, type ProjectOptions } from "./layout.js";
 import { packDir, toRenderItems } from "./render-items.js";
 
@@ -102,7 +102,18 @@ export interface Selection {
 }
 
 /** An unknown reference in cadre.yaml: an error with the closest names (a typo must not select nothing). */
-function unknownRef(cat: Catalog, ref: string, field: string, what = "item"): UserError {
+/** Where in cadre.yaml a reference is: the config and the path to it, e.g. ["profiles", 0]. */
+interface At {
+  c: Config;
+  path: PropertyKey[];
+}
+
+/** `cadre.yaml:3:12: profiles` for an error message. */
+function atText(at: At): string {
+  return `${configWhere(at.c, at.path)}: ${at.path.filter((k) => typeof k === "string").join(".")}`;
+}
+
+function unknownRef(cat: Catalog, ref: string, at: At, what = "item"): UserError {
   const slash = ref.indexOf("/");
   const rest = slash > 0 ? ref.slice(slash + 1) : ref;
   const colon = rest.indexOf(":");
@@ -117,26 +128,26 @@ function unknownRef(cat: Catalog, ref: string, field: string, what = "item"): Us
   const list = what === "profile" ? "`cadre profiles`" : "`cadre list` or `cadre search`";
   return new UserError(
     ErrorCodes.notFound,
-    `${CONFIG_FILE} ${field}: no ${what} "${shown}"`,
+    `${atText(at)}: no ${what} "${shown}"`,
     `${near ? `${near} ` : ""}see ${list}; fix ${CONFIG_FILE} (nothing was changed)`,
   );
 }
 
-function resolveOrThrow(cat: Catalog, ref: string, field: string, what = "item"): Item {
+function resolveOrThrow(cat: Catalog, ref: string, at: At, what = "item"): Item {
   const r = resolveRef(cat, ref);
   if (r.ok) return r.item;
   if (r.reason === "ambiguous") {
     throw new UserError(
       ErrorCodes.usage,
-      `${CONFIG_FILE} ${field}: "${ref}" matches several items: ${r.candidates.map(qualifiedId).join(", ")}`,
+      `${atText(at)}: "${ref}" matches several items: ${r.candidates.map(qualifiedId).join(", ")}`,
       "qualify it with the pack name, e.g. pack/kind:name",
     );
   }
-  throw unknownRef(cat, ref, field, what);
+  throw unknownRef(cat, ref, at, what);
 }
 
 /** The items one include-style reference selects: an item, a profile's items, or a whole pack (`pack/*`). */
-function refItems(cat: Catalog, ref: string, field: string): Item[] {
+function refItems(cat: Catalog, ref: string, at: At): Item[] {
   const whole = /^([^/:*]+)\/\*$/.exec(ref);
   if (whole) {
     const list = cat.items.filter((i) => i.pack === whole[1] && i.kind !== "profile");
@@ -147,28 +158,31 @@ function refItems(cat: Catalog, ref: string, field: string): Item[] {
       );
       throw new UserError(
         ErrorCodes.notFound,
-        `${CONFIG_FILE} ${field}: no pack named "${whole[1]}"`,
+        `${atText(at)}: no pack named "${whole[1]}"`,
         `${near ? `${near} ` : ""}the packs are ${cat.packs.map((p) => p.name).join(", ")} (cadre.yaml sources)`,
       );
     }
     return list;
   }
-  const it = resolveOrThrow(cat, ref, field);
+  const it = resolveOrThrow(cat, ref, at);
   return it.kind === "profile" ? expandProfile(cat, it).items : [it];
 }
 
 /** Profiles (with extends) plus include, minus exclude: what every host gets. */
 function baseSelection(cat: Catalog, c: Config, notes: RenderNote[]): Map<string, Item> {
   const chosen = new Map<string, Item>();
-  for (const p of c.profiles) {
-    const prof = resolveOrThrow(cat, p.includes(":") ? p : `profile:${p}`, "profiles", "profile");
+  for (const [i, p] of c.profiles.entries()) {
+    const at = { c, path: ["profiles", i] };
+    const prof = resolveOrThrow(cat, p.includes(":") ? p : `profile:${p}`, at, "profile");
     const ex = expandProfile(cat, prof);
     for (const m of ex.missing)
       notes.push({ host: "*", level: "warning", message: `profile ${p}: item ${m} not found` });
     for (const it of ex.items) chosen.set(qualifiedId(it), it);
   }
-  for (const ref of c.include) for (const x of refItems(cat, ref, "include")) chosen.set(qualifiedId(x), x);
-  for (const ref of c.exclude) chosen.delete(qualifiedId(resolveOrThrow(cat, ref, "exclude")));
+  for (const [i, ref] of c.include.entries())
+    for (const x of refItems(cat, ref, { c, path: ["include", i] })) chosen.set(qualifiedId(x), x);
+  for (const [i, ref] of c.exclude.entries())
+    chosen.delete(qualifiedId(resolveOrThrow(cat, ref, { c, path: ["exclude", i] })));
   return chosen;
 }
 
@@ -178,10 +192,11 @@ function overrideSets(cat: Catalog, c: Config): Map<string, { add: Set<string>; 
   for (const [host, o] of Object.entries(c.overrides)) {
     const add = new Set<string>();
     const drop = new Set<string>();
-    for (const ref of o?.include ?? [])
-      for (const x of refItems(cat, ref, `overrides.${host}.include`)) add.add(qualifiedId(x));
-    for (const ref of o?.exclude ?? [])
-      drop.add(qualifiedId(resolveOrThrow(cat, ref, `overrides.${host}.exclude`)));
+    for (const [i, ref] of (o?.include ?? []).entries())
+      for (const x of refItems(cat, ref, { c, path: ["overrides", host, "include", i] }))
+        add.add(qualifiedId(x));
+    for (const [i, ref] of (o?.exclude ?? []).entries())
+      drop.add(qualifiedId(resolveOrThrow(cat, ref, { c, path: ["overrides", host, "exclude", i] })));
     out.set(host, { add, drop });
   }
   return out;

@@ -55,17 +55,17 @@ describe("a typo or an empty cadre.yaml never deletes the installed files (item 
   }, 60_000);
 
   it.each([
-    ["profiles: [cor]", /cadre\.yaml profiles: no profile "cor"/, /did you mean core\b/],
+    ["profiles: [cor]", /^error: cadre\.yaml:\d+:\d+: profiles: no profile "cor"/, /did you mean core\b/],
     [
       "include: [skill:test-driven-developmnt]",
-      /cadre\.yaml include: no item "skill:test-driven-developmnt"/,
+      /^error: cadre\.yaml:\d+:\d+: include: no item "skill:test-driven-developmnt"/,
       /did you mean skill:test-driven-development\b/,
     ],
     ["exclude: [agent:code-reviewr]", /no item "agent:code-reviewr"/, /did you mean agent:code-reviewer\b/],
     ["include: [builtn/*]", /no pack named "builtn"/, /did you mean builtin\b/],
     [
       "overrides: { claude-code: { exclude: [skill:tdd-typo] } }",
-      /overrides\.claude-code\.exclude: no item "skill:tdd-typo"/,
+      /cadre\.yaml:\d+:\d+: overrides\.claude-code\.exclude: no item "skill:tdd-typo"/,
       /see `cadre list`/,
     ],
   ])(
