@@ -46,3 +46,51 @@ describe("cadre.yaml", () => {
     expect(parseConfigText(out, "x").include).toEqual(["skill:tdd"]);
   });
 });
+
+describe("cadre.yaml mistakes are errors that name the file, the line, the bad value and the valid ones", () => {
+  const err = (text: string) => {
+    try {
+      parseConfigText(text, "cadre.yaml");
+    } catch (e) {
+      return `${(e as Error).message}\n${(e as { hint?: string }).hint ?? ""}`;
+    }
+    throw new Error("no error");
+  };
+
+  it("an unknown host: its line, the value, the closest host and the valid ones", () => {
+    const m = err("version: 1\nhosts: [cursor, claud-code]\n");
+    expect(m).toMatch(
+      /^cadre\.yaml:2:\d+: hosts\[1\]: "claud-code" is not a host; did you mean claude-code\?/,
+    );
+    expect(m).toMatch(/valid: .*agents-standard.*cursor/);
+  });
+
+  it("a misspelt key names the key and the closest field", () => {
+    expect(err("# top\nprofile: [core]\n")).toMatch(
+      /^cadre\.yaml:2:1: unknown key "profile"; did you mean profiles\?/,
+    );
+  });
+
+  it("a wrong type says what was expected and what was found", () => {
+    expect(err("hosts: [cursor]\nprofiles: core\n")).toMatch(
+      /^cadre\.yaml:2:\d+: profiles: expected a list, found "core"/,
+    );
+    expect(err("scope: global\n")).toMatch(/scope: "global" is not valid; valid: project, user/);
+  });
+
+  it("an empty file, or one with only comments, is an error naming the file", () => {
+    expect(err("")).toMatch(/cadre\.yaml is empty/);
+    expect(err("# nothing yet\n\n")).toMatch(/cadre\.yaml is empty/);
+  });
+
+  it("overrides may name only the hosts they change", () => {
+    const c = parseConfigText(
+      "hosts: [cursor, codex]\noverrides:\n  cursor:\n    exclude: [skill:tdd]\n",
+      "x",
+    );
+    expect(c.overrides).toEqual({ cursor: { exclude: ["skill:tdd"] } });
+    expect(err("overrides:\n  cursr:\n    exclude: [skill:tdd]\n")).toMatch(
+      /^cadre\.yaml:2:\d+: overrides: "cursr" is not a host; did you mean cursor\?/,
+    );
+  });
+});

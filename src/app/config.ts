@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { parseDocument } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { ErrorCodes, UserError } from "../core/errors.js";
-import { parseYaml } from "../core/frontmatter.js";
+import { normaliseText, parseYaml } from "../core/frontmatter.js";
+import { didYouMean } from "../core/names.js";
 import { HOST_IDS } from "../hosts/registry.js";
 
 const ref = z.string().min(1);
@@ -18,8 +19,9 @@ export const ConfigSchema = z.strictObject({
   profiles: z.array(z.string().min(1)).default([]),
   include: z.array(ref).default([]),
   exclude: z.array(ref).default([]),
+  /** Per host: items to add for that host only, or to leave out of it. Name only the hosts it changes. */
   overrides: z
-    .record(
+    .partialRecord(
       HostIdSchema,
       z.strictObject({ include: z.array(ref).optional(), exclude: z.array(ref).optional() }),
     )
@@ -43,17 +45,166 @@ export function parseConfigText(text: string, where: string): Config {
       `${where}:${first.line}:${first.column}: ${first.message}`,
       "fix the YAML syntax",
     );
-  const r = ConfigSchema.safeParse(y.value ?? {});
-  if (!r.success) {
-    const i = r.error.issues[0];
-    const at = i?.path.length ? ` at ${i.path.join(".")}` : "";
+  if (y.value === undefined || y.value === null)
     throw new UserError(
       ErrorCodes.parse,
-      `${where}${at}: ${i?.message ?? "invalid"}`,
+      `${where} is empty`,
+      "write the hosts and profiles to install (e.g. `hosts: [claude-code]` and `profiles: [core]`), or run `cadre init --force`",
+    );
+  const r = ConfigSchema.safeParse(y.value);
+  if (!r.success) {
+    const issue = r.error.issues[0] as z.core.$ZodIssue;
+    const { path, message } = describeIssue(issue, y.value);
+    throw new UserError(
+      ErrorCodes.parse,
+      `${where}${lineOf(text, path)}: ${message}`,
       "see schemas/cadre.yaml.schema.json for the fields",
     );
   }
+  SOURCES.set(r.data, { text, where });
   return r.data;
+}
+
+/** The text each parsed Config came from, so later errors (an unknown profile) can name the line. */
+const SOURCES = new WeakMap<Config, { text: string; where: string }>();
+
+/** `cadre.yaml:line:column` of a value in the file a Config was parsed from (`cadre.yaml` when unknown). */
+export function configWhere(c: Config, path: PropertyKey[]): string {
+  const src = SOURCES.get(c);
+  return src ? `${src.where}${lineOf(src.text, path)}` : CONFIG_FILE;
+}
+
+type Path = PropertyKey[];
+
+const TYPE_WORDS: Record<string, string> = {
+  array: "a list",
+  object: "a map",
+  string: "a string",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+};
+
+function valueAt(root: unknown, path: Path): unknown {
+  let v = root;
+  for (const k of path) v = v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+function showPath(path: Path): string {
+  return path
+    .map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`))
+    .join("");
+}
+
+function show(v: unknown): string {
+  if (v === undefined || v === null) return "nothing";
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+/** A host id is expected here: a `hosts` entry or an `overrides` key. */
+function isHostPlace(path: Path): boolean {
+  return (path[0] === "hosts" && path.length === 2) || (path[0] === "overrides" && path.length === 2);
+}
+
+function notOneOf(path: Path, value: unknown, values: readonly unknown[]): string {
+  const host = isHostPlace(path);
+  const valid = host ? [...HOST_IDS].sort() : values.map(String);
+  const near = typeof value === "string" ? didYouMean(value, valid) : "";
+  const what = host ? "a host" : "valid";
+  const where = host && path[0] === "overrides" ? "overrides" : showPath(path);
+  return `${where}: ${show(value)} is not ${what}; ${near ? `${near} ` : ""}valid: ${valid.join(", ")}`;
+}
+
+/** One zod issue as a sentence with the path, the bad value and what is allowed; the path to locate it. */
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  root: unknown,
+  base: Path = [],
+): { path: Path; message: string } {
+  const path = [...base, ...issue.path];
+  const value = valueAt(root, path);
+  const at = path.length ? `${showPath(path)}: ` : "";
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const key = issue.keys[0] as string;
+      if (path[0] === "overrides" && path.length === 1)
+        return { path: [...path, key], message: notOneOf([...path, key], key, HOST_IDS) };
+      const known = Object.keys(shapeAt(path));
+      const near = didYouMean(key, known);
+      return {
+        path: [...path, key],
+        message: `${at}unknown key "${key}"${near ? `; ${near}` : ""} (keys: ${known.join(", ")})`,
+      };
+    }
+    case "invalid_key":
+      return { path: [...path], message: notOneOf(path, path[path.length - 1], HOST_IDS) };
+    case "invalid_value":
+      return { path, message: notOneOf(path, value, issue.values) };
+    case "invalid_type":
+      return {
+        path,
+        message: `${at}expected ${TYPE_WORDS[issue.expected] ?? issue.expected}, found ${show(value)}`,
+      };
+    case "invalid_union": {
+      // The branch that got past the top-level type check says what is really wrong.
+      const deeper =
+        issue.errors.find((b) => b.some((i) => i.path.length > 0)) ??
+        issue.errors.find((b) => b.some((i) => i.code !== "invalid_type"));
+      const inner = deeper?.find((i) => i.path.length > 0) ?? deeper?.[0];
+      if (inner && (inner.path.length > 0 || Array.isArray(value))) return describeIssue(inner, root, path);
+      const options = issue.errors.map((b) => {
+        const i = b[0];
+        if (i?.code === "invalid_value") return i.values.map((v) => JSON.stringify(v)).join(" or ");
+        return i?.code === "invalid_type" ? (TYPE_WORDS[i.expected] ?? i.expected) : "?";
+      });
+      return { path, message: `${at}expected ${options.join(" or ")}, found ${show(value)}` };
+    }
+    default:
+      return { path, message: `${at}${issue.message} (found ${show(value)})` };
+  }
+}
+
+/** The fields allowed at a path of cadre.yaml (for suggesting a misspelt key). */
+function shapeAt(path: Path): Record<string, unknown> {
+  if (path.length === 0) return ConfigSchema.shape;
+  if (path[0] === "overrides" && path.length === 2) return { include: 1, exclude: 1 };
+  if (path[0] === "budgets") return { tokens: 1 };
+  if (path[0] === "hooks") return { command: 1 };
+  return {};
+}
+
+/** `:line:column` of the node at a path (a map key when the path ends at a key), or "". */
+function lineOf(text: string, path: Path): string {
+  const lc = new LineCounter();
+  const doc = parseDocument(normaliseText(text), { lineCounter: lc });
+  let node: unknown = doc.contents;
+  let at: number | undefined;
+  for (const k of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === k);
+      if (!pair) break;
+      at = (pair.key as { range?: [number, number] })?.range?.[0];
+      node = pair.value;
+      if (node && (node as { range?: [number, number] }).range && k !== path[path.length - 1])
+        at = (node as { range: [number, number] }).range[0];
+      continue;
+    }
+    if (isSeq(node) && typeof k === "number") {
+      node = node.items[k];
+      at = (node as { range?: [number, number] })?.range?.[0] ?? at;
+      continue;
+    }
+    break;
+  }
+  if (isScalar(node) || isSeq(node) || isMap(node)) {
+    const r = (node as { range?: [number, number] }).range;
+    if (r && typeof path[path.length - 1] !== "string") at = r[0];
+  }
+  if (at === undefined) return "";
+  const pos = lc.linePos(at);
+  return `:${pos.line}:${pos.col}`;
 }
 
 export async function readConfig(path: string, where: string): Promise<Config | undefined> {
@@ -98,7 +249,8 @@ export function renderConfig(c: {
     ...(c.hooksCommand
       ? [
           "# How hosts start cadre for its hooks (default: cadre, on PATH). See docs/hooks.md.",
-          `hooks: { command: ${JSON.stringify(c.hooksCommand)} }`,
+          "hooks:",
+          `  command: ${JSON.stringify(c.hooksCommand)}`,
         ]
       : []),
     "",
@@ -117,5 +269,5 @@ export function editConfigList(text: string, key: string[], edit: (xs: string[])
   const node = doc.createNode(next);
   (node as { flow?: boolean }).flow = true;
   doc.setIn(key, node);
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

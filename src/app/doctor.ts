@@ -1,10 +1,11 @@
 import { access, readdir, stat } from "node:fs/promises";
 import { delimiter, isAbsolute, join } from "node:path";
-import type { UserError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 import { BUILTIN_HOOKS } from "../model/hook-builtins.js";
 import { PROPOSAL_SUFFIX } from "../plan/types.js";
 import { CADRE_BIN } from "../render/hooks.js";
 import { readConfig } from "./config.js";
+import { hookCommandFix } from "./hook-command.js";
 import { computePlan, layoutOf, type ProjectOptions, readLock } from "./project.js";
 import { stateOf } from "./status.js";
 
@@ -32,7 +33,8 @@ export async function doctorCommand(o: ProjectOptions): Promise<Check[]> {
   try {
     config = await readConfig(layout.configPath, "cadre.yaml");
     if (config) add("config", "ok", `${layout.configPath} is valid`);
-    else add("config", "warning", `no cadre.yaml in ${layout.root}`, "run `cadre init`");
+    else
+      add("config", "warning", `no cadre.yaml in ${layout.root} or its parent folders`, "run `cadre init`");
   } catch (e) {
     add("config", "error", (e as Error).message, (e as UserError).hint);
   }
@@ -50,7 +52,7 @@ export async function doctorCommand(o: ProjectOptions): Promise<Check[]> {
           "hooks",
           closed.length ? "error" : "warning",
           `hooks ${hooks.join(", ")} run \`${command} hook\`, but it finds no cadre from here: hosts treat the failing command as a non-blocking error and skip them${closed.length ? `, so the fail-closed guards ${closed.join(", ")} are NOT active` : ""}`,
-          "install cadre globally (npm install -g cadre), or for a devDependency set hooks.command in cadre.yaml (see docs/hooks.md)",
+          hookCommandFix(layout.root, o.env, layout.scope),
         );
     }
   } catch (e) {
@@ -73,7 +75,14 @@ export async function doctorCommand(o: ProjectOptions): Promise<Check[]> {
     );
   }
   if (!config || checks.some((c) => c.level === "error")) return checks;
-  const c = await computePlan(o);
+  let c: Awaited<ReturnType<typeof computePlan>>;
+  try {
+    c = await computePlan(o);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    add("selection", "error", e.message, e.hint);
+    return checks;
+  }
   const counts = new Map<string, number>();
   for (const a of c.plan.actions) {
     const s = stateOf(a, c.lock.files[a.path]);

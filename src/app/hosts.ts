@@ -14,7 +14,7 @@ export interface HostRow {
 /** `cadre hosts`: the capability matrix (kinds × hosts) and which hosts this project uses. */
 export async function hostsCommand(o: ProjectOptions) {
   const layout = layoutOf(o);
-  const config = await readConfig(layout.configPath, "cadre.yaml").catch(() => undefined);
+  const config = await readConfig(layout.configPath, "cadre.yaml");
   const detected = await detectHosts(layout);
   const used = config
     ? config.hosts === "auto"

@@ -1,11 +1,20 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, isAbsolute, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { ErrorCodes, UserError, usageError } from "../core/errors.js";
+import { didYouMean } from "../core/names.js";
 import { HOST_IDS } from "../hosts/registry.js";
 import { loadPack } from "../sources/load.js";
-import { packageRoot } from "../sources/paths.js";
-import { CONFIG_FILE, readConfig, renderConfig } from "./config.js";
-import { detectHosts, layoutOf, type ProjectOptions } from "./project.js";
+import { CONFIG_FILE, parseConfigText, readConfig, renderConfig } from "./config.js";
+import { chooseHookCommand, type HookCommand } from "./hook-command.js";
+import { findProjectRoot, homeOf } from "./layout.js";
+import {
+  catalogOf,
+  detectHosts,
+  type Layout,
+  layoutOf,
+  type ProjectOptions,
+  selectItems,
+} from "./project.js";
 import { type SyncResult, syncCommand } from "./sync.js";
 
 export interface InitOptions extends ProjectOptions {
@@ -27,6 +36,8 @@ export interface InitResult {
   hosts: string[];
   profiles: string[];
   detected: string[];
+  /** The command hooks start cadre with, just run successfully here; undefined when none worked. */
+  hooks?: HookCommand;
   sync?: SyncResult;
 }
 
@@ -35,22 +46,16 @@ export const DEFAULT_PROFILES = ["core"];
 
 /** `cadre init --yes`: write cadre.yaml without a prompt, then install the selection. */
 export async function initCommand(o: InitOptions): Promise<InitResult> {
-  const layout = layoutOf(o);
-  if (!o.force && (await readConfig(layout.configPath, CONFIG_FILE).catch(() => ({})))) {
-    throw new UserError(
-      ErrorCodes.usage,
-      `${CONFIG_FILE} already exists`,
-      "edit it and run `cadre sync`, or pass --force to replace it",
-    );
-  }
+  const layout = layoutOf({ ...o, here: true });
+  if (!o.force) await refuseExisting(o, layout);
   const unknown = (o.hosts ?? []).filter((h) => h !== "auto" && !(HOST_IDS as string[]).includes(h));
   if (unknown.length)
     throw usageError(
       `unknown host ${unknown.map((h) => `"${h}"`).join(", ")}`,
-      `use one of: ${HOST_IDS.join(", ")}`,
+      `${didYouMean(unknown[0] as string, HOST_IDS)} use one of: ${HOST_IDS.join(", ")}`.trim(),
     );
   const detected = await detectHosts(layout);
-  const hosts = o.hosts?.length
+  const hosts: string[] | "auto" = o.hosts?.length
     ? o.hosts.includes("auto")
       ? "auto"
       : o.hosts
@@ -61,15 +66,12 @@ export async function initCommand(o: InitOptions): Promise<InitResult> {
   const include: string[] = [];
   for (const s of o.sources ?? []) include.push(`${(await loadPack(s, { cwd: o.cwd, env: o.env })).name}/*`);
   const sources = ["builtin", ...(o.sources ?? [])];
-  const text = renderConfig({
-    hosts,
-    profiles,
-    scope: layout.scope,
-    sources,
-    include,
-    link: o.link,
-    hooksCommand: localInstall(layout.root) ? LOCAL_HOOK_COMMAND : undefined,
-  });
+  const hook = chooseHookCommand(layout.root, o.env, layout.scope);
+  const fields = { hosts, profiles, scope: layout.scope, sources, include, link: o.link };
+  const text = renderConfig({ ...fields, hooksCommand: hook?.source === "path" ? undefined : hook?.command });
+  // Check the selection before anything is written: an unknown profile is an error, not an empty install.
+  const config = parseConfigText(text, CONFIG_FILE);
+  selectItems(await catalogOf(config, layout, o.env), config);
   await mkdir(dirname(layout.configPath), { recursive: true });
   await writeFile(layout.configPath, text);
   const sync = o.noSync ? undefined : await syncCommand(o);
@@ -78,18 +80,26 @@ export async function initCommand(o: InitOptions): Promise<InitResult> {
     hosts: hosts === "auto" ? detected : hosts,
     profiles,
     detected,
+    hooks: hook,
     sync,
   };
 }
 
-/** The hook command for a cadre installed as the project's dependency: found from any folder of it. */
-export const LOCAL_HOOK_COMMAND = "npx --no-install cadre";
-
-/**
- * Whether this cadre runs from the project's own node_modules (a devDependency) rather than a global
- * install: its hook commands then cannot count on `cadre` being on the PATH hosts start with.
- */
-function localInstall(root: string): boolean {
-  const rel = relative(root, packageRoot());
-  return rel.startsWith("node_modules") && !rel.startsWith("..") && !isAbsolute(rel);
+/** A cadre.yaml here, or in a parent folder (this folder is inside that project), is not replaced silently. */
+async function refuseExisting(o: InitOptions, layout: Layout): Promise<void> {
+  if (await readConfig(layout.configPath, CONFIG_FILE).catch(() => ({}))) {
+    throw new UserError(
+      ErrorCodes.usage,
+      `${layout.configPath} already exists`,
+      "edit it and run `cadre sync`, or pass --force to replace it",
+    );
+  }
+  if (o.global) return;
+  const parent = findProjectRoot(layout.root, homeOf(o.env));
+  if (parent)
+    throw new UserError(
+      ErrorCodes.usage,
+      `this folder is inside the project configured by ${join(parent, CONFIG_FILE)}`,
+      "cadre commands work from any folder of that project; pass --force to start a separate project here",
+    );
 }

@@ -1,5 +1,6 @@
+import { statSync } from "node:fs";
 import { homedir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { StateDir } from "../apply/state.js";
 import { toPosix } from "../core/names.js";
 import type { Scope } from "../hosts/define.js";
@@ -12,6 +13,8 @@ export interface ProjectOptions {
   env: NodeJS.ProcessEnv;
   /** Use the hosts' user-level paths, with config and lock under the XDG folders. */
   global?: boolean;
+  /** Use `cwd` itself as the project root (`init`): do not look for a cadre.yaml in its parent folders. */
+  here?: boolean;
 }
 
 /** Where a project's (or the user's) files live. */
@@ -22,10 +25,12 @@ export interface Layout {
   lockPath: string;
   state: StateDir;
   hostEnv: HostEnv;
+  /** The environment the layout was made for (XDG folders, the library's caches). */
+  env: NodeJS.ProcessEnv;
 }
 
 export function layoutOf(o: ProjectOptions): Layout {
-  const home = resolve(o.env.HOME || o.env.USERPROFILE || homedir());
+  const home = homeOf(o.env);
   const xdgConfig = o.env.XDG_CONFIG_HOME ? resolve(o.env.XDG_CONFIG_HOME) : undefined;
   const hostEnv = (scope: Scope): HostEnv => ({
     scope,
@@ -41,9 +46,10 @@ export function layoutOf(o: ProjectOptions): Layout {
       lockPath: join(state, "cadre.lock"),
       state: { dir: state },
       hostEnv: hostEnv("user"),
+      env: o.env,
     };
   }
-  const root = resolve(o.cwd);
+  const root = o.here ? resolve(o.cwd) : (findProjectRoot(o.cwd, home) ?? resolve(o.cwd));
   return {
     scope: "project",
     root,
@@ -51,5 +57,26 @@ export function layoutOf(o: ProjectOptions): Layout {
     lockPath: join(root, "cadre.lock"),
     state: { dir: join(root, ".cadre") },
     hostEnv: hostEnv("project"),
+    env: o.env,
   };
+}
+
+/**
+ * The nearest folder from `cwd` upward that holds a cadre.yaml, so commands work from any subfolder of a
+ * project. The search stops at the filesystem root, and below the home folder (a cadre.yaml in $HOME is
+ * found only from $HOME itself); undefined when there is none.
+ */
+export function findProjectRoot(cwd: string, home: string): string | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    if (statSync(join(dir, "cadre.yaml"), { throwIfNoEntry: false })?.isFile()) return dir;
+    const up = dirname(dir);
+    if (up === dir || up === home) return undefined;
+    dir = up;
+  }
+}
+
+/** The home folder layoutOf uses. */
+export function homeOf(env: NodeJS.ProcessEnv): string {
+  return resolve(env.HOME || env.USERPROFILE || homedir());
 }

@@ -22,5 +22,5 @@ export async function menuData(o: ProjectOptions) {
 }
 
 export async function hasConfig(o: ProjectOptions): Promise<boolean> {
-  return (await readConfig(layoutOf(o).configPath, "cadre.yaml").catch(() => undefined)) !== undefined;
+  return (await readConfig(layoutOf(o).configPath, "cadre.yaml")) !== undefined;
 }

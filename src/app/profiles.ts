@@ -5,8 +5,7 @@ import { catalogOf, layoutOf, type ProjectOptions } from "./project.js";
 /** `cadre profiles`: every profile with its description, item count and whether cadre.yaml uses it. */
 export async function profilesCommand(o: ProjectOptions) {
   const layout = layoutOf(o);
-  const config =
-    (await readConfig(layout.configPath, "cadre.yaml").catch(() => undefined)) ?? ConfigSchema.parse({});
+  const config = (await readConfig(layout.configPath, "cadre.yaml")) ?? ConfigSchema.parse({});
   const cat = await catalogOf(config, layout, o.env);
   return cat.items
     .filter((i) => i.kind === "profile")

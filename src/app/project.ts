@@ -5,6 +5,7 @@ import { containedPath, readMaybe } from "../apply/fs.js";
 import { LOCK_FILE, readLockFile } from "../apply/lock.js";
 import { acquireProcessLock, ensureStateDir, getBases } from "../apply/state.js";
 import { ErrorCodes, UserError } from "../core/errors.js";
+import { didYouMean } from "../core/names.js";
 import type { HostDef } from "../hosts/define.js";
 import { HOSTS, type HostId } from "../hosts/registry.js";
 import { type Catalog, resolveRef } from "../model/catalog.js";
@@ -14,7 +15,7 @@ import { hashContent, planSync } from "../plan/plan.js";
 import { emptyLock, type Lock, type Plan, type PlanOptions } from "../plan/types.js";
 import { RENDERER_VERSION, type RenderNote, renderAll } from "../render/compose.js";
 import { loadCatalog } from "../sources/load.js";
-import { CONFIG_FILE, type Config, readConfig } from "./config.js";
+import { CONFIG_FILE, type Config, configWhere, readConfig } from "./config.js";
 import { type Layout, layoutOf, type ProjectOptions } from "./layout.js";
 import { packDir, toRenderItems } from "./render-items.js";
 
@@ -25,11 +26,29 @@ export async function requireConfig(l: Layout): Promise<Config> {
   if (!c) {
     throw new UserError(
       ErrorCodes.notFound,
-      `no ${CONFIG_FILE} in ${l.scope === "user" ? l.configPath : l.root}`,
+      l.scope === "user" ? `no ${l.configPath}` : `no ${CONFIG_FILE} in ${l.root} or its parent folders`,
       `run \`cadre init${l.scope === "user" ? " --global" : ""}\` first`,
     );
   }
   return c;
+}
+
+/**
+ * What must hold before the process lock creates `.cadre/`, so a command that fails on its input leaves
+ * nothing behind: cadre.yaml is valid and, in a project with nothing installed yet, its selection too.
+ */
+async function preflight(l: Layout): Promise<void> {
+  const config = await requireConfig(l);
+  const installed = await Promise.all(
+    [stat(l.state.dir), stat(l.lockPath)].map((p) =>
+      p.then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  if (installed.some(Boolean)) return;
+  selectItems(await catalogOf(config, l, l.env), config);
 }
 
 export async function readLock(l: Layout): Promise<Lock> {
@@ -82,57 +101,119 @@ export interface Selection {
   notes: RenderNote[];
 }
 
-function resolveOrThrow(cat: Catalog, ref: string, what: string): Item | undefined {
+/** An unknown reference in cadre.yaml: an error with the closest names (a typo must not select nothing). */
+/** Where in cadre.yaml a reference is: the config and the path to it, e.g. ["profiles", 0]. */
+interface At {
+  c: Config;
+  path: PropertyKey[];
+}
+
+/** `cadre.yaml:3:12: profiles` for an error message. */
+function atText(at: At): string {
+  return `${configWhere(at.c, at.path)}: ${at.path.filter((k) => typeof k === "string").join(".")}`;
+}
+
+function unknownRef(cat: Catalog, ref: string, at: At, what = "item"): UserError {
+  const slash = ref.indexOf("/");
+  const rest = slash > 0 ? ref.slice(slash + 1) : ref;
+  const colon = rest.indexOf(":");
+  const kind = colon > 0 ? rest.slice(0, colon) : undefined;
+  const pool = cat.items.filter(
+    (i) => i.kind !== "schema" && i.kind !== "template" && (!kind || i.kind === kind),
+  );
+  const bare = what === "profile" || !kind;
+  const names = pool.map((i) => (bare ? i.name : `${i.kind}:${i.name}`));
+  const near = didYouMean(bare ? rest.slice(colon + 1) : rest, names);
+  const shown = what === "profile" ? ref.replace(/^profile:/, "") : ref;
+  const list = what === "profile" ? "`cadre profiles`" : "`cadre list` or `cadre search`";
+  return new UserError(
+    ErrorCodes.notFound,
+    `${atText(at)}: no ${what} "${shown}"`,
+    `${near ? `${near} ` : ""}see ${list}; fix ${CONFIG_FILE} (nothing was changed)`,
+  );
+}
+
+function resolveOrThrow(cat: Catalog, ref: string, at: At, what = "item"): Item {
   const r = resolveRef(cat, ref);
   if (r.ok) return r.item;
   if (r.reason === "ambiguous") {
     throw new UserError(
       ErrorCodes.usage,
-      `${what} "${ref}" matches several items: ${r.candidates.map(qualifiedId).join(", ")}`,
+      `${atText(at)}: "${ref}" matches several items: ${r.candidates.map(qualifiedId).join(", ")}`,
       "qualify it with the pack name, e.g. pack/kind:name",
     );
   }
-  return undefined;
+  throw unknownRef(cat, ref, at, what);
 }
 
-/** The items cadre.yaml selects: profiles (with extends), plus include, minus exclude. */
-export function selectItems(cat: Catalog, c: Config): Selection {
-  const notes: RenderNote[] = [];
-  const chosen = new Map<string, Item>();
-  for (const p of c.profiles) {
-    const prof = resolveOrThrow(cat, p.includes(":") ? p : `profile:${p}`, "profile");
-    if (!prof) {
-      notes.push({
-        host: "*",
-        level: "warning",
-        message: `profile "${p}" not found; see \`cadre profiles\``,
-      });
-      continue;
+/** The items one include-style reference selects: an item, a profile's items, or a whole pack (`pack/*`). */
+function refItems(cat: Catalog, ref: string, at: At): Item[] {
+  const whole = /^([^/:*]+)\/\*$/.exec(ref);
+  if (whole) {
+    const list = cat.items.filter((i) => i.pack === whole[1] && i.kind !== "profile");
+    if (list.length === 0) {
+      const near = didYouMean(
+        whole[1] as string,
+        cat.packs.map((p) => p.name),
+      );
+      throw new UserError(
+        ErrorCodes.notFound,
+        `${atText(at)}: no pack named "${whole[1]}"`,
+        `${near ? `${near} ` : ""}the packs are ${cat.packs.map((p) => p.name).join(", ")} (cadre.yaml sources)`,
+      );
     }
+    return list;
+  }
+  const it = resolveOrThrow(cat, ref, at);
+  return it.kind === "profile" ? expandProfile(cat, it).items : [it];
+}
+
+/** Profiles (with extends) plus include, minus exclude: what every host gets. */
+function baseSelection(cat: Catalog, c: Config, notes: RenderNote[]): Map<string, Item> {
+  const chosen = new Map<string, Item>();
+  for (const [i, p] of c.profiles.entries()) {
+    const at = { c, path: ["profiles", i] };
+    const prof = resolveOrThrow(cat, p.includes(":") ? p : `profile:${p}`, at, "profile");
     const ex = expandProfile(cat, prof);
     for (const m of ex.missing)
       notes.push({ host: "*", level: "warning", message: `profile ${p}: item ${m} not found` });
     for (const it of ex.items) chosen.set(qualifiedId(it), it);
   }
-  for (const ref of c.include) {
-    const whole = /^([^/:*]+)\/\*$/.exec(ref);
-    if (whole) {
-      const list = cat.items.filter((i) => i.pack === whole[1] && i.kind !== "profile");
-      if (list.length === 0)
-        notes.push({ host: "*", level: "warning", message: `include: no pack named "${whole[1]}"` });
-      for (const x of list) chosen.set(qualifiedId(x), x);
-      continue;
+  for (const [i, ref] of c.include.entries())
+    for (const x of refItems(cat, ref, { c, path: ["include", i] })) chosen.set(qualifiedId(x), x);
+  for (const [i, ref] of c.exclude.entries())
+    chosen.delete(qualifiedId(resolveOrThrow(cat, ref, { c, path: ["exclude", i] })));
+  return chosen;
+}
+
+/** Per host in `overrides`: the qualified ids it adds and leaves out. Unknown references are errors. */
+function overrideSets(cat: Catalog, c: Config): Map<string, { add: Set<string>; drop: Set<string> }> {
+  const out = new Map<string, { add: Set<string>; drop: Set<string> }>();
+  for (const [host, o] of Object.entries(c.overrides)) {
+    const add = new Set<string>();
+    const drop = new Set<string>();
+    for (const [i, ref] of (o?.include ?? []).entries())
+      for (const x of refItems(cat, ref, { c, path: ["overrides", host, "include", i] }))
+        add.add(qualifiedId(x));
+    for (const [i, ref] of (o?.exclude ?? []).entries())
+      drop.add(qualifiedId(resolveOrThrow(cat, ref, { c, path: ["overrides", host, "exclude", i] })));
+    out.set(host, { add, drop });
+  }
+  return out;
+}
+
+/**
+ * The items cadre.yaml selects: profiles (with extends), plus include, minus exclude, plus what `overrides`
+ * adds for a host (rendered for that host only; see overrideSkip). A reference to nothing is an error.
+ */
+export function selectItems(cat: Catalog, c: Config): Selection {
+  const notes: RenderNote[] = [];
+  const chosen = baseSelection(cat, c, notes);
+  for (const { add } of overrideSets(cat, c).values())
+    for (const q of add) {
+      const it = cat.items.find((i) => qualifiedId(i) === q);
+      if (it) chosen.set(q, it);
     }
-    const it = resolveOrThrow(cat, ref, "item");
-    if (!it) notes.push({ host: "*", level: "warning", message: `include: ${ref} not found` });
-    else if (it.kind === "profile")
-      for (const x of expandProfile(cat, it).items) chosen.set(qualifiedId(x), x);
-    else chosen.set(qualifiedId(it), it);
-  }
-  for (const ref of c.exclude) {
-    const it = resolveOrThrow(cat, ref, "item");
-    if (it) chosen.delete(qualifiedId(it));
-  }
   return { items: [...chosen.values()], notes };
 }
 
@@ -217,22 +298,19 @@ export async function computePlan(
 }
 
 function overrideSkip(cat: Catalog, c: Config): ((host: string, qid: string) => boolean) | undefined {
-  const entries = Object.entries(c.overrides);
-  if (entries.length === 0) return undefined;
-  const ex = new Map<string, Set<string>>();
-  for (const [host, o] of entries) {
-    const set = new Set<string>();
-    for (const ref of o.exclude ?? []) {
-      const it = resolveOrThrow(cat, ref, "item");
-      if (it) set.add(qualifiedId(it));
-    }
-    ex.set(host, set);
-  }
-  return (host, qid) => ex.get(host)?.has(qid) ?? false;
+  if (Object.keys(c.overrides).length === 0) return undefined;
+  const sets = overrideSets(cat, c);
+  const base = new Set(baseSelection(cat, c, []).keys());
+  return (host, qid) => {
+    const o = sets.get(host);
+    if (o?.drop.has(qid)) return true;
+    return !base.has(qid) && !o?.add.has(qid);
+  };
 }
 
 /** Run under the process lock, after finishing (rolling back) any interrupted run. */
 export async function withProjectLock<T>(l: Layout, fn: () => Promise<T>): Promise<T> {
+  await preflight(l);
   await ensureStateDir(l.state);
   const release = await acquireProcessLock(l.state);
   try {

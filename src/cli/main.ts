@@ -57,7 +57,7 @@ function addCommand(program: Command, spec: CommandSpec, state: { code: number }
   });
 }
 
-export function buildProgram(state: { code: number }): Command {
+export function buildProgram(state: { code: number }, json = false): Command {
   const program = new Command("cadre")
     .description("One canonical library of AI coding-agent content, compiled into every host's native files.")
     .version(VERSION, "-V, --version", "print the version")
@@ -68,7 +68,12 @@ export function buildProgram(state: { code: number }): Command {
     .option("--no-color", "disable colour (also NO_COLOR=1; FORCE_COLOR=1 forces it)")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+    // With --json a parse error is reported once, as the envelope on stdout (reportError), not as text.
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => (json ? true : process.stderr.write(s)),
+      outputError: (s, write) => (json ? undefined : write(s)),
+    });
   program.addHelpText(
     "after",
     `
@@ -89,6 +94,24 @@ function wantsJson(argv: string[]): boolean {
   return argv.includes("--json");
 }
 
+/** The command the arguments name: the first one that is not an option (or the value of -C/--cwd). */
+function commandOf(argv: string[]): string {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "-C" || a === "--cwd") i++;
+    else if (!a.startsWith("-")) return a;
+  }
+  return "";
+}
+
+function writeEnvelope(
+  argv: string[],
+  errors: Array<{ code: string; message: string; hint?: string }>,
+): void {
+  const env = { ok: false, command: commandOf(argv), version: VERSION, data: null, errors };
+  process.stdout.write(`${JSON.stringify(env, null, 2)}\n`);
+}
+
 function reportError(e: unknown, argv: string[]): number {
   const debug = process.env.CADRE_DEBUG === "1";
   if (e instanceof ExitError) return e.exitCode;
@@ -96,7 +119,13 @@ function reportError(e: unknown, argv: string[]): number {
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
       return 0;
     if (e.code === "commander.executeSubCommandAsync") return ExitCodes.failure;
-    return ExitCodes.usage; // commander already printed the message
+    if (wantsJson(argv)) {
+      const command = commandOf(argv);
+      const known = COMMANDS.some((c) => c.name === command);
+      const hint = `run \`cadre ${known ? `${command} ` : ""}--help\` for usage`;
+      writeEnvelope(argv, [{ code: ErrorCodes.usage, message: e.message.replace(/^error: /, ""), hint }]);
+    }
+    return ExitCodes.usage; // without --json, commander already printed the message
   }
   const user = e instanceof UserError ? e : undefined;
   const code = user ? user.code : ErrorCodes.internal;
@@ -104,12 +133,8 @@ function reportError(e: unknown, argv: string[]): number {
   const hint = user
     ? user.hint
     : "this is a bug in cadre; please report it to the maintainers with the output of CADRE_DEBUG=1";
-  if (wantsJson(argv)) {
-    const errors = [{ code, message, ...(hint ? { hint } : {}) }];
-    process.stdout.write(
-      `${JSON.stringify({ ok: false, command: argv[0] ?? "", version: VERSION, data: null, errors }, null, 2)}\n`,
-    );
-  } else {
+  if (wantsJson(argv)) writeEnvelope(argv, [{ code, message, ...(hint ? { hint } : {}) }]);
+  else {
     const c = createColors(colorEnabled(process.env, process.stderr.isTTY === true));
     process.stderr.write(`${c.red("error:")} ${message}\n`);
     if (hint) process.stderr.write(`${c.dim("hint:")} ${hint}\n`);
@@ -121,7 +146,7 @@ function reportError(e: unknown, argv: string[]): number {
 /** Run the CLI and return the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
   const state = { code: 0 };
-  const program = buildProgram(state);
+  const program = buildProgram(state, wantsJson(argv));
   try {
     await program.parseAsync(argv, { from: "user" });
     return state.code;

@@ -7,6 +7,7 @@ import { repairCommand } from "../../app/repair.js";
 import { searchItems } from "../../app/search.js";
 import { syncCommand } from "../../app/sync.js";
 import { summaryLine } from "./_plan.js";
+import { answer } from "./_wizard.js";
 
 export type MenuAction = "add" | "remove" | "list" | "search" | "sync" | "hosts" | "profiles" | "repair";
 
@@ -27,7 +28,7 @@ export async function step(
       initialValues: all.filter((x) => x.active).map((x) => x.name),
       required: false,
     });
-    if (p.isCancel(chosen)) return;
+    answer(chosen, "Cancelled.");
     const now = all.filter((x) => x.active).map((x) => x.name);
     const add = (chosen as string[]).filter((x) => !now.includes(x));
     const drop = now.filter((x) => !(chosen as string[]).includes(x));
@@ -47,7 +48,7 @@ export async function step(
       initialValues: h.rows.filter((r) => r.used).map((r) => r.id),
       required: true,
     });
-    if (p.isCancel(chosen)) return;
+    answer(chosen, "Cancelled.");
     for (const r of h.rows) {
       const want = (chosen as string[]).includes(r.id);
       if (want !== r.used) await setHostCommand({ ...base, id: r.id, enable: want, noSync: true });
@@ -65,14 +66,15 @@ export async function step(
       options: data.selected.map((s) => ({ value: s.id, label: s.id })),
       required: false,
     });
-    if (!p.isCancel(chosen) && (chosen as string[]).length)
+    if (answer(chosen, "Cancelled.").length)
       report(await removeCommand({ ...base, refs: chosen as string[] }));
     return;
   }
-  const query = await p.text({
-    message: action === "add" ? "Item, profile, or words to search for" : "Search for",
-  });
-  if (p.isCancel(query) || !query.trim()) return;
+  const query = answer(
+    await p.text({ message: action === "add" ? "Item, profile, or words to search for" : "Search for" }),
+    "Cancelled.",
+  );
+  if (!query.trim()) return;
   const hits = searchItems(data.catalog, query, { limit: 8 });
   if (hits.length === 0) return void p.log.warn(`nothing matches "${query}"`);
   if (action === "search")
@@ -88,6 +90,5 @@ export async function step(
     })),
     required: false,
   });
-  if (!p.isCancel(chosen) && (chosen as string[]).length)
-    report(await addCommand({ ...base, refs: chosen as string[] }));
+  if (answer(chosen, "Cancelled.").length) report(await addCommand({ ...base, refs: chosen as string[] }));
 }

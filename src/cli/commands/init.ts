@@ -2,6 +2,7 @@ import { initCommand } from "../../app/init.js";
 import { splitList } from "../../model/kinds.js";
 import { envelope, type Io, writeJson } from "../io.js";
 import { VERSION } from "../version.js";
+import { printHookCommand } from "./_hook-command.js";
 import { actionJson, printActions, printConflicts, printNotes, summaryLine } from "./_plan.js";
 
 export async function run(_args: string[], opts: Record<string, unknown>, io: Io): Promise<number> {
@@ -36,12 +37,14 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
       hosts: r.hosts,
       profiles: r.profiles,
       detected: r.detected,
+      hooks: r.hooks ?? null,
       actions: r.sync?.actions.map(actionJson) ?? [],
     };
     writeJson(io, envelope("init", VERSION, data, conflicts.length === 0));
     return conflicts.length ? 1 : 0;
   }
   io.out(`wrote ${r.configPath} (hosts: ${r.hosts.join(", ")}; profiles: ${r.profiles.join(", ")})\n`);
+  printHookCommand(io, r);
   if (r.sync) {
     printNotes(io, r.sync.notes);
     if (!io.quiet) {

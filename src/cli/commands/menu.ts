@@ -1,9 +1,10 @@
 import * as p from "@clack/prompts";
 import { hasConfig } from "../../app/menu-data.js";
-import { usageError } from "../../core/errors.js";
+import { ExitError, usageError } from "../../core/errors.js";
 import type { Io } from "../io.js";
 import { VERSION } from "../version.js";
 import { type MenuAction, step } from "./_menu.js";
+import { answer } from "./_wizard.js";
 
 type Action = MenuAction | "exit";
 
@@ -32,10 +33,11 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
         { value: "exit", label: "Exit" },
       ],
     })) as Action | symbol;
-    if (p.isCancel(action) || action === "exit") break;
+    if (answer(action, "Cancelled.") === "exit") break;
     try {
       await step(action as MenuAction, base);
     } catch (e) {
+      if (e instanceof ExitError) throw e;
       p.log.error((e as Error).message);
     }
   }
