@@ -2,9 +2,20 @@ import { sha256 } from "../core/hash.js";
 import { isSafeRelativePath } from "../core/names.js";
 import type { Scope } from "../hosts/define.js";
 import type { Content, Desired, DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/output.js";
-import { findBlock, removeBlock, upsertBlock } from "./blocks.js";
-import { codecFor, fromPointer, getAt, hashValue, pointer } from "./json-keys.js";
+import { markerInContent, removeBlock, scanBlock, upsertBlock } from "./blocks.js";
+import {
+  canonicalJson,
+  codecFor,
+  fromPointer,
+  getAt,
+  hashValue,
+  pointer,
+  setAt,
+  shapeProblem,
+} from "./json-keys.js";
 import { merge3 } from "./merge.js";
+import { blockSyntaxProblem } from "./reparse.js";
+import { decodeShared, encodeShared, NOT_UTF8 } from "./shared-text.js";
 import type { Action, Bases, Lock, LockEntry, NotExecutable, Observed, Plan, PlanOptions } from "./types.js";
 
 export interface PlanInput {
@@ -53,8 +64,9 @@ export function planSync(input: PlanInput, opts: PlanOptions = {}): Plan {
     if (!isSafeRelativePath(d.path)) throw new Error(`unsafe desired path ${d.path}`);
     if (d.type === "file")
       steps.push(planFile(d, lockEntry, x, input.bases, opts, input.notExecutable?.has(d.path) ?? false));
-    else if (d.type === "block") steps.push(planBlock(d, lockEntry, text(x), input.bases, opts));
-    else steps.push(planKeys(d, lockEntry, text(x), opts));
+    else if (d.type === "block")
+      steps.push(shared(d, lockEntry, x, (t) => planBlock(d, lockEntry, t, input.bases, opts)));
+    else steps.push(shared(d, lockEntry, x, (t) => planKeys(d, lockEntry, t, opts)));
   }
   for (const path of Object.keys(input.lock.files).sort(cmp)) {
     if (seen.has(path)) continue;
@@ -95,6 +107,27 @@ function act(
 
 function modeOf(t: string | undefined): Action["mode"] {
   return t === "block" ? "block" : t === "keys" ? "keys" : "file";
+}
+
+/**
+ * A step on a shared file (cadre owns a part of it) on its decoded text; what it writes goes back in the
+ * file's own bytes (BOM, CRLF). A file that is not UTF-8 is refused, never decoded lossily.
+ */
+function shared(
+  o: { path: string; hosts: string[]; items: string[]; mode?: string; type?: string },
+  l: LockEntry | undefined,
+  x: Content | null,
+  step: (t: string | null) => Step,
+): Step {
+  if (x === null) return step(null);
+  const s = decodeShared(x);
+  if (!s) return { action: act("conflict", o.path, o, NOT_UTF8, { before: x }), entry: l };
+  const { action: a, entry } = step(s.text);
+  const back = <T>(v: T): T => (typeof v === "string" ? (encodeShared(v, s) as T) : v);
+  const out: Action = { ...a, before: x };
+  if (a.write !== undefined) out.write = back(a.write);
+  if (a.proposal !== undefined) out.proposal = back(a.proposal);
+  return { action: out, entry };
 }
 
 function planFile(
@@ -245,10 +278,15 @@ function planBlock(
   bases: Bases,
   opts: PlanOptions,
 ): Step {
-  const found = t === null ? undefined : findBlock(t, d.comment);
+  const scan = t === null ? {} : scanBlock(t, d.comment);
+  const refused = scan.problem ?? markerInContent(d.content, d.comment);
+  if (refused) return { action: act("conflict", d.path, d, refused, { before: t }), entry: l };
+  const found = scan.found;
   const dh = sha256(d.content);
   const write = (reason: string, type: Action["type"]): Step => {
     const r = upsertBlock(t, d.content, d.comment);
+    const bad = blockSyntaxProblem(d.path, t, r.text);
+    if (bad) return { action: act("conflict", d.path, d, bad, { before: t }), entry: l };
     const sep = found ? (l?.sep ?? "") : r.sep;
     const created = found ? (l?.created ?? false) : t === null;
     const entry: LockEntry = { mode: "block", sha256: dh, ...owners(d), sep, created, comment: d.comment };
@@ -310,6 +348,9 @@ function planBlock(
     const m = merge3(base, found.inner, d.content);
     if (m.ok && t !== null) {
       const merged = t.slice(0, found.start) + upsertBlock("", m.text, d.comment).text + t.slice(found.end);
+      const bad = blockSyntaxProblem(d.path, t, merged) ?? markerInContent(m.text, d.comment);
+      if (bad)
+        return { action: act("conflict", d.path, d, bad, { before: t }), entry: { ...l, ...owners(d) } };
       return {
         action: act("merge", d.path, d, "merged your edits in the managed block with the library change", {
           write: merged,
@@ -332,16 +373,32 @@ function planBlock(
 function planKeys(d: DesiredKeys, l: LockEntry | undefined, t: string | null, opts: PlanOptions): Step {
   const codec = codecFor(t, d.syntax);
   const parseConfig = codec.parse;
-  const editKey = codec.edit;
   const obj = t === null ? {} : parseConfig(t);
-  if (obj === undefined) {
-    return {
-      action: act("conflict", d.path, d, `not valid ${codec.name}; fix it and run cadre sync again`, {
-        before: t,
-      }),
-      entry: l,
-    };
-  }
+  const refuse = (reason: string): Step => ({
+    action: act("conflict", d.path, d, reason, { before: t }),
+    entry: l,
+  });
+  if (obj === undefined)
+    return refuse(
+      `not valid ${codec.name}, or not a ${codec.name} object at the top; fix it and run cadre sync again`,
+    );
+  const shape = d.entries.map((e) => shapeProblem(obj, e.key)).find((p) => p !== undefined);
+  if (shape)
+    return refuse(
+      `${shape}; left untouched. Fix: make it what cadre expects, or remove it, then run cadre sync`,
+    );
+  // Every edit is made twice: on the text, and on the parsed value, which the edited text must parse back to.
+  let expected: unknown = obj;
+  let threw = false;
+  const editKey = (text: string, key: readonly string[], value: unknown): string => {
+    expected = setAt(expected, key, value);
+    try {
+      return codec.edit(text, key, value);
+    } catch {
+      threw = true;
+      return text;
+    }
+  };
   let out = t ?? "";
   const keys: Record<string, string> = {};
   const parents = new Set(l?.parents ?? []);
@@ -388,6 +445,13 @@ function planKeys(d: DesiredKeys, l: LockEntry | undefined, t: string | null, op
       parents.delete(p);
       changed = true;
     } else if (v === undefined) parents.delete(p);
+  }
+  if (changed) {
+    const back = parseConfig(out);
+    if (threw || back === undefined || canonicalJson(back) !== canonicalJson(expected))
+      return refuse(
+        `cadre's edit would not read back as ${codec.name} with only its keys changed; left untouched. Fix: simplify the formatting around cadre's keys (or remove them), then run cadre sync`,
+      );
   }
   const created = l?.created ?? t === null;
   const empty = Object.keys(keys).length === 0;
@@ -450,14 +514,22 @@ function planRemoval(path: string, l: LockEntry, x: Content | null, opts: PlanOp
       };
     return gone("no longer selected, but edited by you; kept and no longer managed");
   }
-  const t = text(x) ?? "";
+  return shared({ ...l, path }, l, x, (t0) => planSharedRemoval(path, l, t0 ?? "", opts));
+}
+
+function planSharedRemoval(path: string, l: LockEntry, t: string, opts: PlanOptions): Step {
+  const gone = (reason: string): Step => ({ action: act("untrack", path, l, reason), entry: undefined });
   if (l.mode === "block") {
     const style = l.comment ?? "html";
-    const found = findBlock(t, style);
+    const scan = scanBlock(t, style);
+    if (scan.problem) return { action: act("conflict", path, l, scan.problem, { before: t }), entry: l };
+    const found = scan.found;
     if (!found) return gone("managed block already removed");
     if (sha256(found.inner) !== l.sha256 && !opts.force)
       return gone("managed block edited by you; kept and no longer managed");
     const rest = removeBlock(t, style, l.sep ?? "");
+    const bad = blockSyntaxProblem(path, null, t) ? undefined : blockSyntaxProblem(path, t, rest);
+    if (bad) return { action: act("conflict", path, l, bad, { before: t }), entry: l };
     return {
       action: act("delete", path, l, "managed block removed", {
         write: rest === "" && l.created ? null : rest,
@@ -479,6 +551,7 @@ function planRemoval(path: string, l: LockEntry, x: Content | null, opts: PlanOp
     t,
     opts,
   );
+  if (step.action.type === "conflict") return { action: step.action, entry: l };
   return {
     action: {
       ...step.action,
