@@ -11,6 +11,7 @@ import {
 import { Document, isNode, isScalar, isSeq, parseDocument } from "yaml";
 import { sha256 } from "../core/hash.js";
 import { parseSelector, type Selector } from "../hosts/output.js";
+import { spliceEntry, spliceRemoveTop } from "./yaml-splice.js";
 
 export { parseSelector, selector } from "../hosts/output.js";
 
@@ -286,11 +287,16 @@ function editYaml(text: string, key: readonly string[], value: unknown): string 
   const tail = key[key.length - 1];
   const sel = tail === undefined ? undefined : parseSelector(tail);
   if (!sel) {
+    const spliced =
+      value === undefined && key.length === 1 ? spliceRemoveTop(text, key[0] as string) : undefined;
+    if (spliced !== undefined) return spliced;
     if (value === undefined) doc.deleteIn([...key]);
     else doc.setIn([...key], doc.createNode(value));
     return doc.toString({ lineWidth: 0 });
   }
   const arrayKey = key.slice(0, -1);
+  const spliced = spliceEntry(text, arrayKey, sel, value, matches);
+  if (spliced !== undefined) return spliced;
   const seq = doc.getIn([...arrayKey], true);
   if (!isSeq(seq)) {
     if (value === undefined) return text;

@@ -440,7 +440,9 @@ function planKeys(d: DesiredKeys, l: LockEntry | undefined, t: string | null, op
   }
   for (const p of [...parents].sort((a, b) => b.length - a.length)) {
     const v = getAt(parseConfig(out) ?? {}, fromPointer(p));
-    if (v && typeof v === "object" && Object.keys(v).length === 0) {
+    // YAML writes an emptied sequence as `key:`, which reads as null.
+    const emptied = v === null && codec.name === "YAML";
+    if (emptied || (v && typeof v === "object" && Object.keys(v).length === 0)) {
       out = editKey(out, fromPointer(p), undefined);
       parents.delete(p);
       changed = true;
