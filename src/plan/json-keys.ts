@@ -98,8 +98,11 @@ export function shapeProblem(obj: unknown, key: readonly string[]): string | und
     o = (o as Record<string, unknown>)[key[i] as string];
     if (o === undefined) return undefined;
     const want = i === arrayAt ? "an array" : "an object";
-    if (i === arrayAt ? !Array.isArray(o) : !isObject(o))
-      return `\`${key.slice(0, i + 1).join(".")}\` is ${kindOf(o)}, not ${want}, so cadre cannot add \`${key.slice(i + 1).join(".")}\` to it`;
+    if (i === arrayAt ? !Array.isArray(o) : !isObject(o)) {
+      const at = key.slice(0, i + 1).join(".");
+      const empty = i === arrayAt ? "[]" : "{}";
+      return `\`${at}\` is ${kindOf(o)}, not ${want}, so cadre cannot add \`${key.slice(i + 1).join(".")}\` to it; left untouched. Fix: make \`${at}\` ${want} (\`${empty}\`) or remove it, then run cadre sync`;
+    }
   }
   return undefined;
 }
@@ -187,9 +190,16 @@ export function editKey(text: string, key: readonly string[], value: unknown): s
     const node = tree ? findNodeAtLocation(tree, [...key]) : undefined;
     const obj = node?.parent?.parent;
     // The object's only property: leave the object as it was before cadre inserted the property.
-    if (obj?.type === "object" && obj.children?.length === 1 && node?.parent)
-      return emptyAgain(text, obj, node.parent);
-    return applyEdits(text, modify(text, [...key], undefined, {}));
+    const prop = node?.parent;
+    if (obj?.type !== "object" || !prop) return applyEdits(text, modify(text, [...key], undefined, {}));
+    const props = obj.children ?? [];
+    if (props.length === 1) return emptyAgain(text, obj, prop);
+    // The inverse of appending `,\n<indent>"key": value` after the last property (or, first, up to the next).
+    const i = props.indexOf(prop);
+    const prev = props[i - 1];
+    const next = props[i + 1] as Node;
+    if (prev) return text.slice(0, prev.offset + prev.length) + text.slice(prop.offset + prop.length);
+    return text.slice(0, prop.offset) + text.slice(next.offset);
   }
   const unit = indentUnit(text);
   if (text.trim() === "") {

@@ -383,10 +383,7 @@ function planKeys(d: DesiredKeys, l: LockEntry | undefined, t: string | null, op
       `not valid ${codec.name}, or not a ${codec.name} object at the top; fix it and run cadre sync again`,
     );
   const shape = d.entries.map((e) => shapeProblem(obj, e.key)).find((p) => p !== undefined);
-  if (shape)
-    return refuse(
-      `${shape}; left untouched. Fix: make it what cadre expects, or remove it, then run cadre sync`,
-    );
+  if (shape) return refuse(shape);
   // Every edit is made twice: on the text, and on the parsed value, which the edited text must parse back to.
   let expected: unknown = obj;
   let threw = false;

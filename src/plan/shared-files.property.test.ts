@@ -80,32 +80,43 @@ function finish(text: string, s: Style): string {
   return s.bom ? `\uFEFF${t}` : t;
 }
 
-function jsonFile(u: UserConfig, s: Style): { text: string; wrong: boolean } {
+/** A file and the selections whose edit of it meets a wrong type. */
+interface UserFile {
+  text: string;
+  wrong: (sel: Selection) => boolean;
+}
+
+function jsonFile(u: UserConfig, s: Style): UserFile {
   const o: Record<string, unknown> = { ...u.own };
   if (u.servers) o.mcpServers = u.servers;
   if (u.hooks)
     o.hooks = {
       PreToolUse: u.hooks.map((m) => ({ matcher: m, hooks: [{ type: "command", command: `own ${m}` }] })),
     };
-  let wrong = false;
+  let wrong = (_: Selection) => false;
   if (u.wrongAt) {
     const [at, v] = u.wrongAt;
     if (at === 0) o.mcpServers = v;
     else o.hooks = { PreToolUse: v };
-    wrong = at === 0 ? !isObj(v) : !Array.isArray(v);
+    const bad = at === 0 ? !isObj(v) : !Array.isArray(v) && v !== undefined;
+    wrong = (sel) => bad && sel.servers.length > 0 && (at === 0 || sel.events.includes("PreToolUse"));
   }
-  let text = s.indent === 0 ? JSON.stringify(o).replace(/,/g, ", ") : JSON.stringify(o, null, s.indent);
+  let text =
+    s.indent === 0
+      ? JSON.stringify(o).replace(/,/g, ", ").replace(/\{\}/g, "{ }")
+      : JSON.stringify(o, null, s.indent);
   if (s.comments) text = `// the user's settings\n${text.replace(/^\{/, "{ /* mine */")}`;
   return { text: finish(text, s), wrong };
 }
 
-function yamlFile(u: UserConfig, s: Style, flow: boolean): { text: string; wrong: boolean } {
+function yamlFile(u: UserConfig, s: Style, flow: boolean): UserFile {
   const o: Record<string, unknown> = { ...u.own };
   const modes = Object.keys(u.servers ?? {}).map((slug) => ({ slug, name: slug.toUpperCase() }));
-  let wrong = false;
+  let wrong = (_: Selection) => false;
   if (u.wrongAt) {
     o.customModes = u.wrongAt[1];
-    wrong = !Array.isArray(u.wrongAt[1]);
+    const bad = !Array.isArray(u.wrongAt[1]);
+    wrong = (sel) => bad && sel.modes.length > 0;
   } else if (modes.length || u.servers) o.customModes = modes;
   let text = flow
     ? yamlStringify(o, {
@@ -142,6 +153,7 @@ const tomlLine = fc.constantFrom(
 
 interface Selection {
   servers: string[];
+  events: string[];
   modes: string[];
   block: string[];
   command: string;
@@ -152,6 +164,7 @@ const selection: fc.Arbitrary<Selection> = fc.record({
   block: fc.array(fc.constantFrom("- [a](a.md): one", "- [b](b.md): <!-- cadre:end --> two", "index"), {
     maxLength: 3,
   }),
+  events: fc.subarray(["PostToolUse", "PostToolUseFailure", "PreToolUse"]),
   command: fc.constantFrom("cadre hook loop-cap", "echo a\n# cadre:end\necho b", "run 'x' \"y\""),
 });
 
@@ -161,14 +174,10 @@ function desiredOf(sel: Selection): Desired[] {
   const out: Desired[] = [];
   const json = [
     ...sel.servers.map((n) => ({ key: ["mcpServers", n], value: { command: n, args: ["--x"] } })),
-    ...(sel.command
-      ? [
-          {
-            key: ["hooks", "PreToolUse", `[hooks.0.command=${sel.command}]`],
-            value: { matcher: "Bash", hooks: [{ type: "command", command: sel.command }] },
-          },
-        ]
-      : []),
+    ...sel.events.map((ev) => ({
+      key: ["hooks", ev, `[hooks.0.command=${sel.command}]`],
+      value: { matcher: "Bash", hooks: [{ type: "command", command: sel.command }] },
+    })),
   ];
   if (sel.servers.length) out.push({ type: "keys", path: FILES.json, entries: json, ...owners });
   if (sel.modes.length)
@@ -231,11 +240,11 @@ describe("shared files: random user content × random selections × sync/update/
       fc.property(world, fc.array(selection, { minLength: 1, maxLength: 3 }), (w, sels) => {
         const j = jsonFile(...w.json);
         const y = yamlFile(...w.yaml);
-        const files: Record<Kind, { text: string; wrong: boolean }> = {
+        const files: Record<Kind, UserFile> = {
           json: j,
           yaml: y,
-          md: { text: finish(w.md[0].join("\n"), w.md[1]), wrong: false },
-          toml: { text: finish(w.toml[0].join("\n"), w.toml[1]), wrong: false },
+          md: { text: finish(w.md[0].join("\n"), w.md[1]), wrong: () => false },
+          toml: { text: finish(w.toml[0].join("\n"), w.toml[1]), wrong: () => false },
         };
         const disk = new Map<string, Uint8Array>();
         for (const k of Object.keys(files) as Kind[])
@@ -256,7 +265,7 @@ describe("shared files: random user content × random selections × sync/update/
           for (const a of p.actions) {
             const kind = KIND_OF[a.path] as Kind;
             const was = original.get(a.path);
-            if (was !== undefined && files[kind].wrong)
+            if (was !== undefined && sel && files[kind].wrong(sel))
               expect(a.write, `${a.path}: wrong type`).toBeUndefined();
             if (a.write === undefined) continue;
             if (a.write === null) {

@@ -344,6 +344,16 @@ function variants(): Variant[] {
   };
   for (const [n, s] of json) add(`${n} (.mcp.json)`, ".mcp.json", s, mcp);
   add("hooks (settings.json)", ".claude/settings.json", json[0]?.[1] as string, hook);
+  const events = ["PostToolUse", "PostToolUseFailure", "PreToolUse"].map((ev) => ({
+    key: ["hooks", ev, "[hooks.0.command=cadre hook loop-cap]"],
+    value: { hooks: [{ type: "command", command: "cadre hook loop-cap" }] },
+  }));
+  add(
+    "three hook events into `{ }`",
+    ".claude/settings.json",
+    '{\n\t"hooks": { }\n}\n',
+    keys(".claude/settings.json", events),
+  );
   for (const [n, s] of yaml) add(n, ".roomodes", s, mode);
   for (const [n, s] of md) add(n, "AGENTS.md", s, agents);
   for (const [n, s] of toml) add(n, CODEX, s, codex);
