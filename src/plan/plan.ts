@@ -2,17 +2,9 @@ import { sha256 } from "../core/hash.js";
 import { isSafeRelativePath } from "../core/names.js";
 import type { Scope } from "../hosts/define.js";
 import type { Content, Desired, DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/output.js";
-import { markerInContent, removeBlock, scanBlock, upsertBlock } from "./blocks.js";
-import {
-  canonicalJson,
-  codecFor,
-  fromPointer,
-  getAt,
-  hashValue,
-  pointer,
-  setAt,
-  shapeProblem,
-} from "./json-keys.js";
+import { type Found, markerInContent, removeBlock, scanBlock, upsertBlock } from "./blocks.js";
+import { type CheckedEditor, checkedEditor } from "./checked-edit.js";
+import { codecFor, fromPointer, getAt, hashValue, pointer, shapeProblem } from "./json-keys.js";
 import { merge3 } from "./merge.js";
 import { blockSyntaxProblem } from "./reparse.js";
 import { decodeShared, encodeShared, NOT_UTF8 } from "./shared-text.js";
@@ -343,24 +335,8 @@ function planBlock(
       entry: { ...l, ...owners(d) },
     };
   if (opts.force) return write("overwrote your edits in the managed block (--force)", "update");
-  const base = bases.get(l.sha256);
-  if (base !== undefined) {
-    const m = merge3(base, found.inner, d.content);
-    if (m.ok && t !== null) {
-      const merged = t.slice(0, found.start) + upsertBlock("", m.text, d.comment).text + t.slice(found.end);
-      const bad = blockSyntaxProblem(d.path, t, merged) ?? markerInContent(m.text, d.comment);
-      if (bad)
-        return { action: act("conflict", d.path, d, bad, { before: t }), entry: { ...l, ...owners(d) } };
-      return {
-        action: act("merge", d.path, d, "merged your edits in the managed block with the library change", {
-          write: merged,
-          before: t,
-          bases: [d.content],
-        }),
-        entry: { ...l, sha256: dh, ...owners(d) },
-      };
-    }
-  }
+  const merged = t === null ? undefined : mergeBlock(d, l, t, found, bases.get(l.sha256));
+  if (merged) return merged;
   return {
     action: act("conflict", d.path, d, "managed block edited by you and changed in the library; kept yours", {
       proposal: upsertBlock(t, d.content, d.comment).text,
@@ -370,10 +346,33 @@ function planBlock(
   };
 }
 
+/** The user's edits in the block merged with the library's change, when they merge and the result may be written. */
+function mergeBlock(
+  d: DesiredBlock,
+  l: LockEntry,
+  t: string,
+  found: Found,
+  base: string | undefined,
+): Step | undefined {
+  if (base === undefined) return undefined;
+  const m = merge3(base, found.inner, d.content);
+  if (!m.ok) return undefined;
+  const merged = t.slice(0, found.start) + upsertBlock("", m.text, d.comment).text + t.slice(found.end);
+  const bad = blockSyntaxProblem(d.path, t, merged) ?? markerInContent(m.text, d.comment);
+  if (bad) return { action: act("conflict", d.path, d, bad, { before: t }), entry: { ...l, ...owners(d) } };
+  return {
+    action: act("merge", d.path, d, "merged your edits in the managed block with the library change", {
+      write: merged,
+      before: t,
+      bases: [d.content],
+    }),
+    entry: { ...l, sha256: sha256(d.content), ...owners(d) },
+  };
+}
+
 function planKeys(d: DesiredKeys, l: LockEntry | undefined, t: string | null, opts: PlanOptions): Step {
   const codec = codecFor(t, d.syntax);
-  const parseConfig = codec.parse;
-  const obj = t === null ? {} : parseConfig(t);
+  const obj = t === null ? {} : codec.parse(t);
   const refuse = (reason: string): Step => ({
     action: act("conflict", d.path, d, reason, { before: t }),
     entry: l,
@@ -384,74 +383,11 @@ function planKeys(d: DesiredKeys, l: LockEntry | undefined, t: string | null, op
     );
   const shape = d.entries.map((e) => shapeProblem(obj, e.key)).find((p) => p !== undefined);
   if (shape) return refuse(shape);
-  // Every edit is made twice: on the text, and on the parsed value, which the edited text must parse back to.
-  let expected: unknown = obj;
-  let threw = false;
-  const editKey = (text: string, key: readonly string[], value: unknown): string => {
-    expected = setAt(expected, key, value);
-    try {
-      return codec.edit(text, key, value);
-    } catch {
-      threw = true;
-      return text;
-    }
-  };
-  let out = t ?? "";
-  const keys: Record<string, string> = {};
-  const parents = new Set(l?.parents ?? []);
-  const conflicts: string[] = [];
-  let changed = false;
-  const wanted = new Set<string>();
-  for (const e of [...d.entries].sort((a, b) => cmp(pointer(a.key), pointer(b.key)))) {
-    const p = pointer(e.key);
-    wanted.add(p);
-    const cur = getAt(obj, e.key);
-    const dv = hashValue(e.value);
-    const owned = l?.keys?.[p];
-    if (cur !== undefined && hashValue(cur) === dv) {
-      // Already there with cadre's value. Adopt it unless it is a bare scalar cadre did not write
-      // (`"version": 1`): that proves nothing about who wrote it, so it stays the user's, and is never removed.
-      if (owned !== undefined || (typeof cur === "object" && cur !== null)) keys[p] = dv;
-      continue;
-    }
-    if (cur === undefined || (owned !== undefined && hashValue(cur) === owned) || opts.force) {
-      const now = parseConfig(out) ?? {};
-      for (let i = 1; i < e.key.length; i++)
-        if (getAt(now, e.key.slice(0, i)) === undefined) parents.add(pointer(e.key.slice(0, i)));
-      out = editKey(out, e.key, e.value);
-      keys[p] = dv;
-      changed = true;
-      continue;
-    }
-    conflicts.push(p);
-    if (owned !== undefined) keys[p] = owned;
-  }
-  for (const [p, h] of Object.entries(l?.keys ?? {})) {
-    if (wanted.has(p)) continue;
-    const key = fromPointer(p);
-    const cur = getAt(obj, key);
-    if (cur !== undefined && (hashValue(cur) === h || opts.force)) {
-      out = editKey(out, key, undefined);
-      changed = true;
-    }
-  }
-  for (const p of [...parents].sort((a, b) => b.length - a.length)) {
-    const v = getAt(parseConfig(out) ?? {}, fromPointer(p));
-    // YAML writes an emptied sequence as `key:`, which reads as null.
-    const emptied = v === null && codec.name === "YAML";
-    if (emptied || (v && typeof v === "object" && Object.keys(v).length === 0)) {
-      out = editKey(out, fromPointer(p), undefined);
-      parents.delete(p);
-      changed = true;
-    } else if (v === undefined) parents.delete(p);
-  }
-  if (changed) {
-    const back = parseConfig(out);
-    if (threw || back === undefined || canonicalJson(back) !== canonicalJson(expected))
-      return refuse(
-        `cadre's edit would not read back as ${codec.name} with only its keys changed; left untouched. Fix: simplify the formatting around cadre's keys (or remove them), then run cadre sync`,
-      );
-  }
+  const ed = checkedEditor(codec, obj, t ?? "");
+  const { keys, parents, conflicts, changed } = editKeys(d, l, obj, ed, opts);
+  const out = ed.text();
+  const bad = changed ? ed.problem() : undefined;
+  if (bad) return refuse(bad);
   const created = l?.created ?? t === null;
   const empty = Object.keys(keys).length === 0;
   const entry: LockEntry | undefined = empty
@@ -465,7 +401,7 @@ function planKeys(d: DesiredKeys, l: LockEntry | undefined, t: string | null, op
         created,
         ...(d.syntax === "yaml" ? { syntax: "yaml" as const } : {}),
       };
-  const left = parseConfig(out);
+  const left = codec.parse(out);
   const write = !changed
     ? undefined
     : empty && created && left && Object.keys(left).length === 0
@@ -500,6 +436,65 @@ function planKeys(d: DesiredKeys, l: LockEntry | undefined, t: string | null, op
     }),
     entry,
   };
+}
+
+/** Set the wanted keys, remove the ones no longer wanted, then the parents cadre created that became empty. */
+function editKeys(
+  d: DesiredKeys,
+  l: LockEntry | undefined,
+  obj: unknown,
+  ed: CheckedEditor,
+  opts: PlanOptions,
+) {
+  const keys: Record<string, string> = {};
+  const parents = new Set(l?.parents ?? []);
+  const conflicts: string[] = [];
+  let changed = false;
+  const wanted = new Set<string>();
+  for (const e of [...d.entries].sort((a, b) => cmp(pointer(a.key), pointer(b.key)))) {
+    const p = pointer(e.key);
+    wanted.add(p);
+    const cur = getAt(obj, e.key);
+    const dv = hashValue(e.value);
+    const owned = l?.keys?.[p];
+    if (cur !== undefined && hashValue(cur) === dv) {
+      // Already there with cadre's value. Adopt it unless it is a bare scalar cadre did not write
+      // (`"version": 1`): that proves nothing about who wrote it, so it stays the user's, and is never removed.
+      if (owned !== undefined || (typeof cur === "object" && cur !== null)) keys[p] = dv;
+      continue;
+    }
+    if (cur === undefined || (owned !== undefined && hashValue(cur) === owned) || opts.force) {
+      const now = ed.parsed();
+      for (let i = 1; i < e.key.length; i++)
+        if (getAt(now, e.key.slice(0, i)) === undefined) parents.add(pointer(e.key.slice(0, i)));
+      ed.edit(e.key, e.value);
+      keys[p] = dv;
+      changed = true;
+      continue;
+    }
+    conflicts.push(p);
+    if (owned !== undefined) keys[p] = owned;
+  }
+  for (const [p, h] of Object.entries(l?.keys ?? {})) {
+    if (wanted.has(p)) continue;
+    const key = fromPointer(p);
+    const cur = getAt(obj, key);
+    if (cur !== undefined && (hashValue(cur) === h || opts.force)) {
+      ed.edit(key, undefined);
+      changed = true;
+    }
+  }
+  for (const p of [...parents].sort((a, b) => b.length - a.length)) {
+    const v = getAt(ed.parsed(), fromPointer(p));
+    // YAML writes an emptied sequence as `key:`, which reads as null.
+    const emptied = v === null && ed.codec.name === "YAML";
+    if (emptied || (v && typeof v === "object" && Object.keys(v).length === 0)) {
+      ed.edit(fromPointer(p), undefined);
+      parents.delete(p);
+      changed = true;
+    } else if (v === undefined) parents.delete(p);
+  }
+  return { keys, parents, conflicts, changed };
 }
 
 function planRemoval(path: string, l: LockEntry, x: Content | null, opts: PlanOptions): Step {

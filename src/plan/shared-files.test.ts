@@ -180,6 +180,15 @@ describe("shared configs whose shape cadre cannot edit", () => {
     expect(p.lock.files[s.file]).toBeUndefined();
   });
 
+  it("an edit that would not read back as intended (a duplicate key) is refused", () => {
+    const user = '{\n  "mcpServers": {},\n  "mcpServers": { "mine": {} }\n}\n';
+    const w = new World({ ".mcp.json": user });
+    const p = w.sync([keys(".mcp.json", [{ key: ["mcpServers", "cadre-index"], value: SERVER }])]);
+    expect(p.actions[0]?.type).toBe("conflict");
+    expect(p.actions[0]?.reason).toMatch(/would not read back as JSON/);
+    expect(w.text(".mcp.json")).toBe(user);
+  });
+
   it("a wrong type that appears after install: sync and uninstall refuse, the file still parses", () => {
     const w = new World({ ".mcp.json": '{\n  "theme": "dark"\n}\n' });
     const d = keys(".mcp.json", [{ key: ["mcpServers", "cadre-index"], value: SERVER }]);
