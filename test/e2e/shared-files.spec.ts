@@ -79,6 +79,28 @@ describe("shared files cadre cannot edit", () => {
   });
 });
 
+describe("managed-block markers in content", () => {
+  it("a rule description containing `<!-- cadre:end -->` gives one block, stable across syncs", async () => {
+    const rule =
+      '---\ndescription: "Never write <!-- cadre:end --> by hand"\nactivation: always\n---\n\n# Marker rule\n\nBody.\n';
+    const { dir, env } = project({
+      "AGENTS.md": "# Ours\n",
+      "pack/cadre-pack.yaml": "name: mpack\nversion: 1.0.0\ndescription: Markers in content.\nlicense: MIT\n",
+      "pack/rules/marker-rule.md": rule,
+    });
+    const init = await cadre(["init", "--yes", "--hosts", "codex", "--source", "pack"], { cwd: dir, env });
+    expect(init.code, init.stderr).toBe(0);
+    const once = readFileSync(join(dir, "AGENTS.md"), "utf8");
+    expect(once).toMatch(/marker-rule.*<!-- cadre:end --> by hand/);
+    expect((await cadre(["sync"], { cwd: dir, env })).code).toBe(0);
+    expect(readFileSync(join(dir, "AGENTS.md"), "utf8")).toBe(once);
+    expect(once.match(/^<!-- cadre:begin -->$/gm)?.length).toBe(1);
+    expect((await cadre(["sync", "--check"], { cwd: dir, env })).code).toBe(0);
+    expect((await cadre(["uninstall", "--yes"], { cwd: dir, env })).code).toBe(0);
+    expect(readFileSync(join(dir, "AGENTS.md"), "utf8")).toBe("# Ours\n");
+  });
+});
+
 describe("user bytes survive init + uninstall", () => {
   it("BOM, CRLF, tabs and a comment in settings.json and .mcp.json; CRLF in AGENTS.md", async () => {
     const settings = '\uFEFF// mine\r\n{\r\n\t"theme": "dark",\r\n\t"hooks": { }\r\n}\r\n';
