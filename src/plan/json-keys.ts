@@ -8,9 +8,10 @@ import {
   parse,
   parseTree,
 } from "jsonc-parser";
-import { Document, isNode, isSeq, parseDocument } from "yaml";
+import { Document, isNode, isScalar, isSeq, parseDocument } from "yaml";
 import { sha256 } from "../core/hash.js";
 import { parseSelector, type Selector } from "../hosts/output.js";
+import { spliceEntry, spliceRemoveTop } from "./yaml-splice.js";
 
 export { parseSelector, selector } from "../hosts/output.js";
 
@@ -76,6 +77,61 @@ export function getAt(obj: unknown, key: readonly string[]): unknown {
   return o;
 }
 
+function kindOf(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  return typeof v === "object" ? "an object" : `a ${typeof v}`;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === "object" && !Array.isArray(v);
+
+/**
+ * Why cadre cannot set `key` in `obj`: a segment on its path holds something other than the object (or,
+ * before a selector, the array) cadre would add to. Undefined when every segment is absent or of that type.
+ */
+export function shapeProblem(obj: unknown, key: readonly string[]): string | undefined {
+  const tail = key[key.length - 1];
+  const arrayAt = tail !== undefined && parseSelector(tail) ? key.length - 2 : -1;
+  let o: unknown = obj;
+  for (let i = 0; i < key.length - 1; i++) {
+    o = (o as Record<string, unknown>)[key[i] as string];
+    if (o === undefined) return undefined;
+    const want = i === arrayAt ? "an array" : "an object";
+    if (i === arrayAt ? !Array.isArray(o) : !isObject(o)) {
+      const at = key.slice(0, i + 1).join(".");
+      const empty = i === arrayAt ? "[]" : "{}";
+      return `\`${at}\` is ${kindOf(o)}, not ${want}, so cadre cannot add \`${key.slice(i + 1).join(".")}\` to it; left untouched. Fix: make \`${at}\` ${want} (\`${empty}\`) or remove it, then run cadre sync`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `obj` with `key` set to `value` (removed when undefined), as `editKey` changes the text: missing parents
+ * become objects, a selector replaces or appends the element it selects. Values are shared, not copied.
+ */
+export function setAt(obj: unknown, key: readonly string[], value: unknown): unknown {
+  const [head, ...rest] = key;
+  if (head === undefined) return value;
+  const sel = parseSelector(head);
+  if (value === undefined && (sel ? !Array.isArray(obj) : !isObject(obj) || !(head in obj))) return obj;
+  if (sel) {
+    const arr = Array.isArray(obj) ? [...obj] : [];
+    const at = arr.findIndex((el) => matches(el, sel));
+    if (value === undefined) {
+      if (at >= 0) arr.splice(at, 1);
+    } else if (at >= 0) arr[at] = value;
+    else arr.push(value);
+    return arr;
+  }
+  const o: Record<string, unknown> = isObject(obj) ? { ...obj } : {};
+  const v = rest.length === 0 ? value : setAt(o[head], rest, value);
+  if (v === undefined) delete o[head];
+  else o[head] = v;
+  return o;
+}
+
 function indentUnit(text: string): string {
   return /\n([ \t]+)"/.exec(text)?.[1] ?? "  ";
 }
@@ -87,6 +143,36 @@ function lineIndent(text: string, offset: number): string {
 
 function stringify(value: unknown, unit: string, indent: string): string {
   return JSON.stringify(value, null, unit).replace(/\n/g, `\n${indent}`);
+}
+
+/**
+ * Put the first member into an empty object or array, so that `emptyAgain` gives back its bytes: `{}` opens
+ * onto lines; blank space inside (`{ }`, `{\n  }`) is kept on both sides of the member; a comment stays after it.
+ */
+function fillEmpty(text: string, c: Node, unit: string, member: (indent: string) => string): string {
+  const open = c.offset + 1;
+  const close = c.offset + c.length - 1;
+  const inner = text.slice(open, close);
+  const outer = lineIndent(text, c.offset);
+  const ind = outer + unit;
+  const head = text.slice(0, open);
+  const tail = text.slice(close);
+  if (inner === "") return `${head}\n${ind}${member(ind)}\n${outer}${tail}`;
+  if (/^\s+$/.test(inner)) {
+    const col = inner.includes("\n") ? (inner.slice(inner.lastIndexOf("\n") + 1) as string) : outer;
+    return `${head}${inner}${member(col)}${inner}${tail}`;
+  }
+  return `${head}\n${ind}${member(ind)}${inner}${tail}`;
+}
+
+/** Remove the only member `m` of the object or array `c`: the inverse of `fillEmpty`. */
+function emptyAgain(text: string, c: Node, m: Node): string {
+  const before = text.slice(c.offset + 1, m.offset);
+  const after = text.slice(m.offset + m.length, c.offset + c.length - 1);
+  let inner = "";
+  if (before === after && /^\s+$/.test(before)) inner = before;
+  else if (/^\n[ \t]*$/.test(before) && after.trim().startsWith("/")) inner = after;
+  return text.slice(0, c.offset + 1) + inner + text.slice(c.offset + c.length - 1);
 }
 
 /**
@@ -103,10 +189,17 @@ export function editKey(text: string, key: readonly string[], value: unknown): s
     const tree = parseTree(text);
     const node = tree ? findNodeAtLocation(tree, [...key]) : undefined;
     const obj = node?.parent?.parent;
-    // The object's only property: leave `{}`, as it was before cadre inserted the property.
-    if (obj?.type === "object" && obj.children?.length === 1)
-      return `${text.slice(0, obj.offset)}{}${text.slice(obj.offset + obj.length)}`;
-    return applyEdits(text, modify(text, [...key], undefined, {}));
+    // The object's only property: leave the object as it was before cadre inserted the property.
+    const prop = node?.parent;
+    if (obj?.type !== "object" || !prop) return applyEdits(text, modify(text, [...key], undefined, {}));
+    const props = obj.children ?? [];
+    if (props.length === 1) return emptyAgain(text, obj, prop);
+    // The inverse of appending `,\n<indent>"key": value` after the last property (or, first, up to the next).
+    const i = props.indexOf(prop);
+    const prev = props[i - 1];
+    const next = props[i + 1] as Node;
+    if (prev) return text.slice(0, prev.offset + prev.length) + text.slice(prop.offset + prop.length);
+    return text.slice(0, prop.offset) + text.slice(next.offset);
   }
   const unit = indentUnit(text);
   if (text.trim() === "") {
@@ -138,11 +231,7 @@ export function editKey(text: string, key: readonly string[], value: unknown): s
     const at = last.offset + last.length;
     return `${text.slice(0, at)},\n${ind}${JSON.stringify(name)}: ${stringify(v, unit, ind)}${text.slice(at)}`;
   }
-  const outer = lineIndent(text, parent.offset);
-  const ind = outer + unit;
-  const at = parent.offset + 1;
-  const close = parent.offset + parent.length - 1;
-  return `${text.slice(0, at)}\n${ind}${JSON.stringify(name)}: ${stringify(v, unit, ind)}\n${outer}${text.slice(close)}`;
+  return fillEmpty(text, parent, unit, (ind) => `${JSON.stringify(name)}: ${stringify(v, unit, ind)}`);
 }
 
 /**
@@ -165,10 +254,8 @@ function editEntry(text: string, arrayKey: readonly string[], sel: Selector, val
       const ind = lineIndent(text, node.offset);
       return text.slice(0, node.offset) + stringify(value, unit, ind) + text.slice(node.offset + node.length);
     }
-    if (els.length === 1) {
-      // The only element: leave the brackets as they were before it was added, `[]`.
-      return text.slice(0, arr.offset + 1) + text.slice(arr.offset + arr.length - 1);
-    }
+    // The only element: leave the brackets as they were before it was added.
+    if (els.length === 1) return emptyAgain(text, arr, node);
     if (at > 0) {
       const prev = els[at - 1] as Node;
       return text.slice(0, prev.offset + prev.length) + text.slice(node.offset + node.length);
@@ -183,9 +270,7 @@ function editEntry(text: string, arrayKey: readonly string[], sel: Selector, val
     const end = lastEl.offset + lastEl.length;
     return `${text.slice(0, end)},\n${ind}${stringify(value, unit, ind)}${text.slice(end)}`;
   }
-  const outer = lineIndent(text, arr.offset);
-  const ind = outer + unit;
-  return `${text.slice(0, arr.offset)}[\n${ind}${stringify(value, unit, ind)}\n${outer}]${text.slice(arr.offset + arr.length)}`;
+  return fillEmpty(text, arr, unit, (ind) => stringify(value, unit, ind));
 }
 
 /** How to read and edit one shared config's text: JSON (with comments) or YAML. */
@@ -200,7 +285,7 @@ export const JSON_CODEC: ConfigCodec = { parse: parseConfig, edit: editKey, name
 function parseYamlConfig(text: string): Record<string, unknown> | undefined {
   if (text.trim() === "") return {};
   const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) return undefined;
+  if (doc.errors.length > 0 || isScalar(doc.contents)) return undefined;
   const v = doc.toJS() as unknown;
   if (v === null || v === undefined) return {};
   return typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
@@ -212,11 +297,16 @@ function editYaml(text: string, key: readonly string[], value: unknown): string 
   const tail = key[key.length - 1];
   const sel = tail === undefined ? undefined : parseSelector(tail);
   if (!sel) {
+    const spliced =
+      value === undefined && key.length === 1 ? spliceRemoveTop(text, key[0] as string) : undefined;
+    if (spliced !== undefined) return spliced;
     if (value === undefined) doc.deleteIn([...key]);
     else doc.setIn([...key], doc.createNode(value));
     return doc.toString({ lineWidth: 0 });
   }
   const arrayKey = key.slice(0, -1);
+  const spliced = spliceEntry(text, arrayKey, sel, value, matches);
+  if (spliced !== undefined) return spliced;
   const seq = doc.getIn([...arrayKey], true);
   if (!isSeq(seq)) {
     if (value === undefined) return text;

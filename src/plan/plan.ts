@@ -2,9 +2,12 @@ import { sha256 } from "../core/hash.js";
 import { isSafeRelativePath } from "../core/names.js";
 import type { Scope } from "../hosts/define.js";
 import type { Content, Desired, DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/output.js";
-import { findBlock, removeBlock, upsertBlock } from "./blocks.js";
-import { codecFor, fromPointer, getAt, hashValue, pointer } from "./json-keys.js";
+import { type Found, markerInContent, removeBlock, scanBlock, upsertBlock } from "./blocks.js";
+import { type CheckedEditor, checkedEditor } from "./checked-edit.js";
+import { codecFor, fromPointer, getAt, hashValue, pointer, shapeProblem } from "./json-keys.js";
 import { merge3 } from "./merge.js";
+import { blockSyntaxProblem } from "./reparse.js";
+import { decodeShared, encodeShared, NOT_UTF8 } from "./shared-text.js";
 import type { Action, Bases, Lock, LockEntry, NotExecutable, Observed, Plan, PlanOptions } from "./types.js";
 
 export interface PlanInput {
@@ -53,8 +56,9 @@ export function planSync(input: PlanInput, opts: PlanOptions = {}): Plan {
     if (!isSafeRelativePath(d.path)) throw new Error(`unsafe desired path ${d.path}`);
     if (d.type === "file")
       steps.push(planFile(d, lockEntry, x, input.bases, opts, input.notExecutable?.has(d.path) ?? false));
-    else if (d.type === "block") steps.push(planBlock(d, lockEntry, text(x), input.bases, opts));
-    else steps.push(planKeys(d, lockEntry, text(x), opts));
+    else if (d.type === "block")
+      steps.push(shared(d, lockEntry, x, (t) => planBlock(d, lockEntry, t, input.bases, opts)));
+    else steps.push(shared(d, lockEntry, x, (t) => planKeys(d, lockEntry, t, opts)));
   }
   for (const path of Object.keys(input.lock.files).sort(cmp)) {
     if (seen.has(path)) continue;
@@ -95,6 +99,27 @@ function act(
 
 function modeOf(t: string | undefined): Action["mode"] {
   return t === "block" ? "block" : t === "keys" ? "keys" : "file";
+}
+
+/**
+ * A step on a shared file (cadre owns a part of it) on its decoded text; what it writes goes back in the
+ * file's own bytes (BOM, CRLF). A file that is not UTF-8 is refused, never decoded lossily.
+ */
+function shared(
+  o: { path: string; hosts: string[]; items: string[]; mode?: string; type?: string },
+  l: LockEntry | undefined,
+  x: Content | null,
+  step: (t: string | null) => Step,
+): Step {
+  if (x === null) return step(null);
+  const s = decodeShared(x);
+  if (!s) return { action: act("conflict", o.path, o, NOT_UTF8, { before: x }), entry: l };
+  const { action: a, entry } = step(s.text);
+  const back = <T>(v: T): T => (typeof v === "string" ? (encodeShared(v, s) as T) : v);
+  const out: Action = { ...a, before: x };
+  if (a.write !== undefined) out.write = back(a.write);
+  if (a.proposal !== undefined) out.proposal = back(a.proposal);
+  return { action: out, entry };
 }
 
 function planFile(
@@ -245,10 +270,15 @@ function planBlock(
   bases: Bases,
   opts: PlanOptions,
 ): Step {
-  const found = t === null ? undefined : findBlock(t, d.comment);
+  const scan = t === null ? {} : scanBlock(t, d.comment);
+  const refused = scan.problem ?? markerInContent(d.content, d.comment);
+  if (refused) return { action: act("conflict", d.path, d, refused, { before: t }), entry: l };
+  const found = scan.found;
   const dh = sha256(d.content);
   const write = (reason: string, type: Action["type"]): Step => {
     const r = upsertBlock(t, d.content, d.comment);
+    const bad = blockSyntaxProblem(d.path, t, r.text);
+    if (bad) return { action: act("conflict", d.path, d, bad, { before: t }), entry: l };
     const sep = found ? (l?.sep ?? "") : r.sep;
     const created = found ? (l?.created ?? false) : t === null;
     const entry: LockEntry = { mode: "block", sha256: dh, ...owners(d), sep, created, comment: d.comment };
@@ -305,21 +335,8 @@ function planBlock(
       entry: { ...l, ...owners(d) },
     };
   if (opts.force) return write("overwrote your edits in the managed block (--force)", "update");
-  const base = bases.get(l.sha256);
-  if (base !== undefined) {
-    const m = merge3(base, found.inner, d.content);
-    if (m.ok && t !== null) {
-      const merged = t.slice(0, found.start) + upsertBlock("", m.text, d.comment).text + t.slice(found.end);
-      return {
-        action: act("merge", d.path, d, "merged your edits in the managed block with the library change", {
-          write: merged,
-          before: t,
-          bases: [d.content],
-        }),
-        entry: { ...l, sha256: dh, ...owners(d) },
-      };
-    }
-  }
+  const merged = t === null ? undefined : mergeBlock(d, l, t, found, bases.get(l.sha256));
+  if (merged) return merged;
   return {
     action: act("conflict", d.path, d, "managed block edited by you and changed in the library; kept yours", {
       proposal: upsertBlock(t, d.content, d.comment).text,
@@ -329,66 +346,48 @@ function planBlock(
   };
 }
 
+/** The user's edits in the block merged with the library's change, when they merge and the result may be written. */
+function mergeBlock(
+  d: DesiredBlock,
+  l: LockEntry,
+  t: string,
+  found: Found,
+  base: string | undefined,
+): Step | undefined {
+  if (base === undefined) return undefined;
+  const m = merge3(base, found.inner, d.content);
+  if (!m.ok) return undefined;
+  const merged = t.slice(0, found.start) + upsertBlock("", m.text, d.comment).text + t.slice(found.end);
+  const bad = blockSyntaxProblem(d.path, t, merged) ?? markerInContent(m.text, d.comment);
+  if (bad) return { action: act("conflict", d.path, d, bad, { before: t }), entry: { ...l, ...owners(d) } };
+  return {
+    action: act("merge", d.path, d, "merged your edits in the managed block with the library change", {
+      write: merged,
+      before: t,
+      bases: [d.content],
+    }),
+    entry: { ...l, sha256: sha256(d.content), ...owners(d) },
+  };
+}
+
 function planKeys(d: DesiredKeys, l: LockEntry | undefined, t: string | null, opts: PlanOptions): Step {
   const codec = codecFor(t, d.syntax);
-  const parseConfig = codec.parse;
-  const editKey = codec.edit;
-  const obj = t === null ? {} : parseConfig(t);
-  if (obj === undefined) {
-    return {
-      action: act("conflict", d.path, d, `not valid ${codec.name}; fix it and run cadre sync again`, {
-        before: t,
-      }),
-      entry: l,
-    };
-  }
-  let out = t ?? "";
-  const keys: Record<string, string> = {};
-  const parents = new Set(l?.parents ?? []);
-  const conflicts: string[] = [];
-  let changed = false;
-  const wanted = new Set<string>();
-  for (const e of [...d.entries].sort((a, b) => cmp(pointer(a.key), pointer(b.key)))) {
-    const p = pointer(e.key);
-    wanted.add(p);
-    const cur = getAt(obj, e.key);
-    const dv = hashValue(e.value);
-    const owned = l?.keys?.[p];
-    if (cur !== undefined && hashValue(cur) === dv) {
-      // Already there with cadre's value. Adopt it unless it is a bare scalar cadre did not write
-      // (`"version": 1`): that proves nothing about who wrote it, so it stays the user's, and is never removed.
-      if (owned !== undefined || (typeof cur === "object" && cur !== null)) keys[p] = dv;
-      continue;
-    }
-    if (cur === undefined || (owned !== undefined && hashValue(cur) === owned) || opts.force) {
-      const now = parseConfig(out) ?? {};
-      for (let i = 1; i < e.key.length; i++)
-        if (getAt(now, e.key.slice(0, i)) === undefined) parents.add(pointer(e.key.slice(0, i)));
-      out = editKey(out, e.key, e.value);
-      keys[p] = dv;
-      changed = true;
-      continue;
-    }
-    conflicts.push(p);
-    if (owned !== undefined) keys[p] = owned;
-  }
-  for (const [p, h] of Object.entries(l?.keys ?? {})) {
-    if (wanted.has(p)) continue;
-    const key = fromPointer(p);
-    const cur = getAt(obj, key);
-    if (cur !== undefined && (hashValue(cur) === h || opts.force)) {
-      out = editKey(out, key, undefined);
-      changed = true;
-    }
-  }
-  for (const p of [...parents].sort((a, b) => b.length - a.length)) {
-    const v = getAt(parseConfig(out) ?? {}, fromPointer(p));
-    if (v && typeof v === "object" && Object.keys(v).length === 0) {
-      out = editKey(out, fromPointer(p), undefined);
-      parents.delete(p);
-      changed = true;
-    } else if (v === undefined) parents.delete(p);
-  }
+  const obj = t === null ? {} : codec.parse(t);
+  const refuse = (reason: string): Step => ({
+    action: act("conflict", d.path, d, reason, { before: t }),
+    entry: l,
+  });
+  if (obj === undefined)
+    return refuse(
+      `not valid ${codec.name}, or not a ${codec.name} object at the top; fix it and run cadre sync again`,
+    );
+  const shape = d.entries.map((e) => shapeProblem(obj, e.key)).find((p) => p !== undefined);
+  if (shape) return refuse(shape);
+  const ed = checkedEditor(codec, obj, t ?? "");
+  const { keys, parents, conflicts, changed } = editKeys(d, l, obj, ed, opts);
+  const out = ed.text();
+  const bad = changed ? ed.problem() : undefined;
+  if (bad) return refuse(bad);
   const created = l?.created ?? t === null;
   const empty = Object.keys(keys).length === 0;
   const entry: LockEntry | undefined = empty
@@ -402,7 +401,7 @@ function planKeys(d: DesiredKeys, l: LockEntry | undefined, t: string | null, op
         created,
         ...(d.syntax === "yaml" ? { syntax: "yaml" as const } : {}),
       };
-  const left = parseConfig(out);
+  const left = codec.parse(out);
   const write = !changed
     ? undefined
     : empty && created && left && Object.keys(left).length === 0
@@ -439,6 +438,65 @@ function planKeys(d: DesiredKeys, l: LockEntry | undefined, t: string | null, op
   };
 }
 
+/** Set the wanted keys, remove the ones no longer wanted, then the parents cadre created that became empty. */
+function editKeys(
+  d: DesiredKeys,
+  l: LockEntry | undefined,
+  obj: unknown,
+  ed: CheckedEditor,
+  opts: PlanOptions,
+) {
+  const keys: Record<string, string> = {};
+  const parents = new Set(l?.parents ?? []);
+  const conflicts: string[] = [];
+  let changed = false;
+  const wanted = new Set<string>();
+  for (const e of [...d.entries].sort((a, b) => cmp(pointer(a.key), pointer(b.key)))) {
+    const p = pointer(e.key);
+    wanted.add(p);
+    const cur = getAt(obj, e.key);
+    const dv = hashValue(e.value);
+    const owned = l?.keys?.[p];
+    if (cur !== undefined && hashValue(cur) === dv) {
+      // Already there with cadre's value. Adopt it unless it is a bare scalar cadre did not write
+      // (`"version": 1`): that proves nothing about who wrote it, so it stays the user's, and is never removed.
+      if (owned !== undefined || (typeof cur === "object" && cur !== null)) keys[p] = dv;
+      continue;
+    }
+    if (cur === undefined || (owned !== undefined && hashValue(cur) === owned) || opts.force) {
+      const now = ed.parsed();
+      for (let i = 1; i < e.key.length; i++)
+        if (getAt(now, e.key.slice(0, i)) === undefined) parents.add(pointer(e.key.slice(0, i)));
+      ed.edit(e.key, e.value);
+      keys[p] = dv;
+      changed = true;
+      continue;
+    }
+    conflicts.push(p);
+    if (owned !== undefined) keys[p] = owned;
+  }
+  for (const [p, h] of Object.entries(l?.keys ?? {})) {
+    if (wanted.has(p)) continue;
+    const key = fromPointer(p);
+    const cur = getAt(obj, key);
+    if (cur !== undefined && (hashValue(cur) === h || opts.force)) {
+      ed.edit(key, undefined);
+      changed = true;
+    }
+  }
+  for (const p of [...parents].sort((a, b) => b.length - a.length)) {
+    const v = getAt(ed.parsed(), fromPointer(p));
+    // YAML writes an emptied sequence as `key:`, which reads as null.
+    const emptied = v === null && ed.codec.name === "YAML";
+    if (emptied || (v && typeof v === "object" && Object.keys(v).length === 0)) {
+      ed.edit(fromPointer(p), undefined);
+      parents.delete(p);
+      changed = true;
+    } else if (v === undefined) parents.delete(p);
+  }
+  return { keys, parents, conflicts, changed };
+}
+
 function planRemoval(path: string, l: LockEntry, x: Content | null, opts: PlanOptions): Step {
   const gone = (reason: string): Step => ({ action: act("untrack", path, l, reason), entry: undefined });
   if (x === null) return gone("already gone");
@@ -450,14 +508,22 @@ function planRemoval(path: string, l: LockEntry, x: Content | null, opts: PlanOp
       };
     return gone("no longer selected, but edited by you; kept and no longer managed");
   }
-  const t = text(x) ?? "";
+  return shared({ ...l, path }, l, x, (t0) => planSharedRemoval(path, l, t0 ?? "", opts));
+}
+
+function planSharedRemoval(path: string, l: LockEntry, t: string, opts: PlanOptions): Step {
+  const gone = (reason: string): Step => ({ action: act("untrack", path, l, reason), entry: undefined });
   if (l.mode === "block") {
     const style = l.comment ?? "html";
-    const found = findBlock(t, style);
+    const scan = scanBlock(t, style);
+    if (scan.problem) return { action: act("conflict", path, l, scan.problem, { before: t }), entry: l };
+    const found = scan.found;
     if (!found) return gone("managed block already removed");
     if (sha256(found.inner) !== l.sha256 && !opts.force)
       return gone("managed block edited by you; kept and no longer managed");
     const rest = removeBlock(t, style, l.sep ?? "");
+    const bad = blockSyntaxProblem(path, null, t) ? undefined : blockSyntaxProblem(path, t, rest);
+    if (bad) return { action: act("conflict", path, l, bad, { before: t }), entry: l };
     return {
       action: act("delete", path, l, "managed block removed", {
         write: rest === "" && l.created ? null : rest,
@@ -479,6 +545,7 @@ function planRemoval(path: string, l: LockEntry, x: Content | null, opts: PlanOp
     t,
     opts,
   );
+  if (step.action.type === "conflict") return { action: step.action, entry: l };
   return {
     action: {
       ...step.action,

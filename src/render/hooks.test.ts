@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { parse as parseToml } from "smol-toml";
 import { afterAll, describe, expect, it } from "vitest";
 import { targetOf } from "../hosts/define.js";
 import { HOSTS } from "../hosts/registry.js";
@@ -39,6 +40,17 @@ describe("hook commands", () => {
     );
     expect(hookCommand("x", { ...guard, handler: { command: "./x.sh --a" } }, "cursor")).toBe("./x.sh --a");
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
+  });
+
+  it("a Codex hook command with a managed-block marker line stays a string inside the block", () => {
+    const command = "echo a\n# cadre:end\necho b";
+    const r = renderHook("x", { ...guard, handler: { command } }, target("codex"));
+    if (r.type !== "toml") throw new Error(r.type);
+    expect(r.text.split("\n")).not.toContain("# cadre:end");
+    const parsed = parseToml(r.text) as {
+      hooks: { PreToolUse: Array<{ hooks: Array<{ command: string }> }> };
+    };
+    expect(parsed.hooks.PreToolUse[0]?.hooks[0]?.command).toBe(command);
   });
 
   it("maps tool classes (and Claude tool names) to each host's matcher", () => {

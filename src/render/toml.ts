@@ -1,7 +1,15 @@
 /** A minimal TOML writer for the flat documents hosts read (Codex agents, Gemini commands, MCP tables). */
 
+/** A line that reads as a comment in a multi-line string could be taken for a managed-block marker. */
+const COMMENT_LINE = /^[ \t]*#/m;
+
 export function tomlString(s: string): string {
-  if (s.includes("\n") && !s.includes("'''") && !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s)) {
+  if (
+    s.includes("\n") &&
+    !s.includes("'''") &&
+    !COMMENT_LINE.test(s) &&
+    !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s)
+  ) {
     return `'''\n${s}'''`;
   }
   return JSON.stringify(s)
