@@ -1,5 +1,5 @@
 import { answer, HOST_EVENTS, normalise } from "./adapters.js";
-import { type BootstrapContext, BUILTINS } from "./handlers.js";
+import { type BootstrapContext, BUILTINS, type PathResolver } from "./handlers.js";
 import type { CanonicalEvent, HookAnswer, HookEvent, HookHost, ToolClass } from "./types.js";
 
 /** The settings of one installed hook, as the runtime gets them (from the command line). */
@@ -22,6 +22,9 @@ export interface DecideInput {
   now: number;
   root: string;
   context?: BootstrapContext;
+  /** Links and folders on disk (protected-paths), and the user's home folder. */
+  files?: PathResolver;
+  home?: string;
 }
 
 export interface DecideOutput {
@@ -60,6 +63,8 @@ export function decide(input: DecideInput): DecideOutput {
     now: input.now,
     root: input.root,
     context: input.context,
+    files: input.files,
+    home: input.home,
   });
   return {
     event,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { protectedHit } from "./handlers.js";
 import { compilePatterns, protectedBy, relToRoot } from "./paths.js";
-import { shellWrites } from "./shell.js";
+import { shellTargets } from "./shell.js";
 import type { CanonicalEvent } from "./types.js";
 
 const PATTERNS = ["cadre.lock", ".git/", "package-lock.json", "pnpm-lock.yaml", "yarn.lock"];
@@ -15,6 +15,12 @@ function shell(command: string, cwd = root): CanonicalEvent {
     cwd,
     tool: { name: "Bash", class: "shell", input: { command }, paths: [], command },
   };
+}
+
+/** The written paths, relative to the start directory `/w` where they are inside it. */
+function shellWrites(cmd: string): string[] {
+  const rel = (p: string) => (p === "/w" ? "." : p.startsWith("/w/") ? p.slice(3) : p);
+  return [...new Set(shellTargets(cmd, { cwd: "/w", home: "/h" }).map((t) => rel(t.path)))];
 }
 
 describe("shellWrites", () => {
@@ -42,7 +48,8 @@ describe("shellWrites", () => {
     ["echo 'a > b' # > c", []],
     ["ls; rm x && echo ok || rm y", ["x", "y"]],
     ["timeout 5 truncate -s 0 big.log", ["big.log"]],
-    ["find . -name '*.tmp' -delete", ["."]],
+    ["find . -name '*.tmp' -delete", ["*.tmp"]],
+    ["find build -delete", ["build"]],
   ])("%s", (cmd, want) => {
     expect(shellWrites(cmd)).toEqual(want);
   });
