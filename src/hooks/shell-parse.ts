@@ -80,18 +80,22 @@ export function decodeAnsiC(body: string): string {
       continue;
     }
     const n = body[++i] as string;
-    let m: RegExpExecArray | null;
+    const rest = body.slice(i + 1);
+    const oct = /^[0-7]{1,3}/.exec(body.slice(i));
+    const hex = /^[0-9a-fA-F]{1,2}/.exec(rest);
+    const uni = /^[0-9a-fA-F]{1,8}/.exec(rest);
     if (ANSI[n] !== undefined) out += ANSI[n];
-    else if ((m = /^[0-7]{1,3}/.exec(body.slice(i)))) {
-      out += String.fromCharCode(Number.parseInt(m[0], 8));
-      i += m[0].length - 1;
-    } else if (n === "x" && (m = /^[0-9a-fA-F]{1,2}/.exec(body.slice(i + 1)))) {
-      out += String.fromCharCode(Number.parseInt(m[0], 16));
-      i += m[0].length;
-    } else if ((n === "u" || n === "U") && (m = /^[0-9a-fA-F]{1,8}/.exec(body.slice(i + 1)))) {
-      const code = Number.parseInt(m[0].slice(0, n === "u" ? 4 : 8), 16);
+    else if (oct) {
+      out += String.fromCharCode(Number.parseInt(oct[0], 8));
+      i += oct[0].length - 1;
+    } else if (n === "x" && hex) {
+      out += String.fromCharCode(Number.parseInt(hex[0], 16));
+      i += hex[0].length;
+    } else if ((n === "u" || n === "U") && uni) {
+      const digits = uni[0].slice(0, n === "u" ? 4 : 8);
+      const code = Number.parseInt(digits, 16);
       out += code <= 0x10ffff ? String.fromCodePoint(code) : "";
-      i += Math.min(m[0].length, n === "u" ? 4 : 8);
+      i += digits.length;
     } else if (n === "c" && i + 1 < body.length) {
       out += String.fromCharCode((body.charCodeAt(++i) as number) & 31);
     } else out += `\\${n}`;

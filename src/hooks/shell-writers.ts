@@ -156,12 +156,13 @@ function patch(args: string[], io: WriterIO, stdin: string | undefined): void {
   if (has(o, "--dry-run")) return;
   const dir = values(o, "-d", "--directory")[0] ?? ".";
   const out = values(o, "-o", "--output")[0];
-  if (out !== undefined) return io.write(out);
-  if (o.ops[0] !== undefined) return io.write(posix.join(dir, o.ops[0]));
-  const strip = values(o, "-p", "--strip")[0];
-  if (stdin !== undefined && values(o, "-i", "--input").length === 0)
+  if (out !== undefined) io.write(out);
+  else if (o.ops[0] !== undefined) io.write(posix.join(dir, o.ops[0]));
+  else if (stdin !== undefined && values(o, "-i", "--input").length === 0) {
+    const strip = values(o, "-p", "--strip")[0];
     for (const f of patchFiles(stdin, strip === undefined ? undefined : Number(strip)))
       io.write(posix.join(dir, f));
+  }
 }
 
 function compress(name: string, args: string[], io: WriterIO): void {
@@ -465,45 +466,51 @@ const WRAPPERS: Record<string, { short: string; long?: string[] }> = {
   },
 };
 
+/** The command a wrapper runs (`sudo -u x cmd`, `env -C d A=1 cmd`, `timeout 5 cmd`), or undefined. */
+function unwrap(
+  name: string,
+  args: string[],
+  io: WriterIO,
+): { argv: string[]; noStdin?: boolean; dir?: string } | undefined {
+  const wrap = WRAPPERS[name];
+  if (wrap) {
+    // `nice -10 cmd`: a bare number is nice's old-style adjustment.
+    const rest = name === "nice" ? args.filter((a, i) => !(i === 0 && /^-\d+$/.test(a))) : args;
+    const o = getopt(rest, wrap.short, wrap.long, true);
+    if (name === "time") for (const f of values(o, "-o", "--output")) io.write(f);
+    if (name === "command" && has(o, "-v", "-V")) return { argv: [] };
+    const r = name === "xargs" ? values(o, "-I", "--replace")[0] : undefined;
+    if (name === "xargs")
+      return { argv: r ? o.ops.map((w) => w.replaceAll(r, UNKNOWN)) : o.ops, noStdin: true };
+    return { argv: o.ops };
+  }
+  if (name === "env") {
+    const o = getopt(args, "uCS", ["unset", "chdir", "split-string"], true);
+    const first = o.ops.findIndex((x) => !/^[A-Za-z_]\w*=/.test(x));
+    const ops = first < 0 ? [] : o.ops.slice(first);
+    const split = values(o, "-S", "--split-string")[0];
+    const dir = values(o, "-C", "--chdir")[0];
+    return {
+      argv: split !== undefined ? [...split.split(/\s+/).filter(Boolean), ...ops] : ops,
+      ...(dir !== undefined ? { dir } : {}),
+    };
+  }
+  if (name === "timeout") return { argv: getopt(args, "sk", ["signal", "kill-after"], true).ops.slice(1) };
+  return undefined;
+}
+
 /** What one command (expanded argv) writes. */
 export function writerTargets(argv: string[], io: WriterIO, stdin: string | undefined): void {
   const name = posix.basename(argv[0] ?? "");
   const args = argv.slice(1);
-  const wrap = WRAPPERS[name];
-  if (wrap) {
-    // `nice -10 cmd`: a bare number is nice's old-style adjustment.
-    const o = getopt(
-      name === "nice" ? args.filter((a, i) => !(i === 0 && /^-\d+$/.test(a))) : args,
-      wrap.short,
-      wrap.long,
-      true,
-    );
-    if (name === "time") for (const f of values(o, "-o", "--output")) io.write(f);
-    if (name === "command" && has(o, "-v", "-V")) return;
-    if (name === "xargs") {
-      const r = values(o, "-I", "--replace")[0];
-      return io.run(r ? o.ops.map((w) => w.replaceAll(r, UNKNOWN)) : o.ops, undefined);
-    }
-    return io.run(o.ops, stdin);
-  }
-  if (name === "env") {
-    const o = getopt(args, "uCS", ["unset", "chdir", "split-string"], true);
-    const ops = o.ops.filter(
-      (a, i) =>
-        !(
-          i < o.ops.findIndex((x) => !/^[A-Za-z_]\w*=/.test(x)) ||
-          o.ops.every((x) => /^[A-Za-z_]\w*=/.test(x))
-        ),
-    );
-    const split = values(o, "-S", "--split-string")[0];
-    const cmd = split !== undefined ? [...split.split(/\s+/).filter(Boolean), ...ops] : ops;
-    const dir = values(o, "-C", "--chdir")[0];
-    return io.run(cmd, stdin, dir === undefined ? undefined : { dir });
-  }
-  if (name === "timeout") {
-    const o = getopt(args, "sk", ["signal", "kill-after"], true);
-    return io.run(o.ops.slice(1), stdin);
-  }
-  if (SHELLS.has(name)) return shell(args, io, stdin);
-  WRITERS[name]?.(args, io, stdin, name);
+  const next = unwrap(name, args, io);
+  if (next) {
+    if (next.argv.length > 0)
+      io.run(
+        next.argv,
+        next.noStdin ? undefined : stdin,
+        next.dir === undefined ? undefined : { dir: next.dir },
+      );
+  } else if (SHELLS.has(name)) shell(args, io, stdin);
+  else WRITERS[name]?.(args, io, stdin, name);
 }

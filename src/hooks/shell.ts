@@ -233,7 +233,8 @@ function staticOutput(c: Command, env: Env): string | undefined {
 function walkCommand(c: Command, env: Env, input: string | undefined): void {
   switch (c.t) {
     case "simple":
-      return walkSimple(c, env, input);
+      walkSimple(c, env, input);
+      return;
     case "group":
       walkScript(c.body, env);
       break;
@@ -335,16 +336,14 @@ export function runArgv(argv: string[], env: Env, stdin: string | undefined): vo
   if (env.depth > MAX_DEPTH || argv.length === 0) return;
   const name = argv[0] as string;
   const args = argv.slice(1);
-  if (name === "cd" || name === "pushd" || name === "popd") return changeDir(name, args, env);
   const fn = env.funcs.get(name);
-  if (fn) {
+  if (name === "cd" || name === "pushd" || name === "popd") changeDir(name, args, env);
+  else if (fn) {
     env.funcs.delete(name); // a recursive call is walked once
     walkCommand(fn, { ...env, depth: env.depth + 1 }, stdin);
     env.funcs.set(name, fn);
-    return;
-  }
-  if (name === "eval") return script(args.join(" "), env);
-  writerTargets(argv, writerIO(env), stdin);
+  } else if (name === "eval") script(args.join(" "), env);
+  else writerTargets(argv, writerIO(env), stdin);
 }
 
 /** The walker's side of the writers' table: paths resolved in `env`, links recorded, scripts walked. */

@@ -42,9 +42,32 @@ describe("guard corpus (in process, every host)", () => {
         const c = CORPUS[i] as (typeof CORPUS)[number];
         const got = await verdict(host, i);
         counts[got]++;
-        if (got !== c.expect) wrong.push(`${c.expect} expected, ${got}: ${c.shell ?? `file ${c.file}`} (${c.why})`);
+        if (got !== c.expect)
+          wrong.push(`${c.expect} expected, ${got}: ${c.shell ?? `file ${c.file}`} (${c.why})`);
       }
       expect(wrong).toEqual([]);
       expect(counts.block).toBe(CORPUS.filter((c) => c.expect === "block").length);
     });
+});
+
+describe("file tools through links (Claude Code's tools)", () => {
+  it.each([
+    ["Write", { file_path: "lockalias", content: "x" }],
+    ["Edit", { file_path: "gitdir/config", old_string: "a", new_string: "b" }],
+    ["MultiEdit", { file_path: "sub/up/yarn.lock", edits: [{ old_string: "a", new_string: "b" }] }],
+    ["NotebookEdit", { notebook_path: "dangling", new_source: "x" }],
+  ])("%s is denied through a link to a protected path", async (tool, input) => {
+    const payload = {
+      session_id: "s",
+      cwd: dir,
+      hook_event_name: "PreToolUse",
+      tool_name: tool,
+      tool_input: input,
+    };
+    const r = await runHook(
+      { id: "protected-paths", host: "claude-code" },
+      { stdin: Readable.from([JSON.stringify(payload)]), env: { HOME: home }, cwd: dir },
+    );
+    expect(denied(r.stdout)).toBe(true);
+  });
 });

@@ -14,9 +14,20 @@ export interface GuardCase {
 
 /** Files, folders and links the corpus project holds (links: path → target text). */
 export const layout = {
-  files: ["cadre.lock", "package-lock.json", "yarn.lock", ".git/config", ".git/HEAD", "sub/notes.md", "packages/a/index.js"],
+  files: [
+    "cadre.lock",
+    "package-lock.json",
+    "yarn.lock",
+    ".git/config",
+    ".git/HEAD",
+    "sub/notes.md",
+    "packages/a/index.js",
+  ],
   dirs: [".git/hooks", "sub", "packages/a"],
-  links: { lockalias: "cadre.lock", gitdir: ".git", "sub/up": "..", dangling: "pnpm-lock.yaml" } as Record<string, string>,
+  links: { lockalias: "cadre.lock", gitdir: ".git", "sub/up": "..", dangling: "pnpm-lock.yaml" } as Record<
+    string,
+    string
+  >,
 };
 
 const b = (shell: string, why: string): GuardCase => ({ shell, expect: "block", why });
@@ -35,7 +46,7 @@ export const CORPUS: GuardCase[] = [
   b("exec 3<> cadre.lock", "read-write redirect"),
   b("echo x >./cadre.lock", "./ path"),
   b('echo x > "$PWD/cadre.lock"', "$PWD"),
-  b("echo x > ${PWD}/cadre.lock", "${PWD}"),
+  b("echo x > $" + "{PWD}/cadre.lock", "the PWD variable in braces"),
   b("echo hi > .git/config", "file inside .git"),
   b("echo x > cadre.lock 2>/dev/null", "redirect beside a /dev/null one"),
   b("cat cadre.lock > cadre.lock", "read and truncate"),
@@ -229,9 +240,15 @@ export const CORPUS: GuardCase[] = [
   b("unzip -o /tmp/a.zip cadre.lock", "unzip of a member"),
   b("unzip /tmp/a.zip -d .", "unzip -d ."),
   b("patch cadre.lock /tmp/fix.diff", "patch of a named file"),
-  b("patch -p1 <<'EOF'\n--- a/cadre.lock\n+++ b/cadre.lock\n@@ -1 +1 @@\n-a\n+b\nEOF", "patch from a here-document"),
+  b(
+    "patch -p1 <<'EOF'\n--- a/cadre.lock\n+++ b/cadre.lock\n@@ -1 +1 @@\n-a\n+b\nEOF",
+    "patch from a here-document",
+  ),
   b("patch -i /tmp/fix.diff package-lock.json", "patch -i with a file"),
-  b("git apply <<'EOF'\n--- a/yarn.lock\n+++ b/yarn.lock\n@@ -1 +1 @@\n-a\n+b\nEOF", "git apply from a here-document"),
+  b(
+    "git apply <<'EOF'\n--- a/yarn.lock\n+++ b/yarn.lock\n@@ -1 +1 @@\n-a\n+b\nEOF",
+    "git apply from a here-document",
+  ),
   b("rsync -a /tmp/backup/ .", "rsync into the root"),
   b("rsync /tmp/cadre.lock ./", "rsync into ./"),
   b("rsync -av /tmp/x cadre.lock", "rsync onto"),
