@@ -3,8 +3,8 @@
  * pipelines (`|`, `|&`, `!`), simple commands (assignments, words, redirections, here-documents and
  * here-strings), compound commands (`{ …; }`, `( … )`, `if`, `for`, `select`, `while`, `until`, `case`,
  * `(( … ))`, `[[ … ]]`, function definitions) and, inside words, quotes, ANSI-C quotes `$'…'`, `$(…)`,
- * backticks, `${…}`, `$((…))` and process substitution. Pure, and it never throws: what it cannot read it
- * keeps as an `unknown` word part or skips.
+ * backticks, `${…}`, `$((…))` and process substitution. Pure. What it cannot read it keeps as an `unknown`
+ * word part or skips; it throws only `ShellTooDeep`, for nesting past a limit (so depth hides nothing).
  */
 
 export type WordPart =
@@ -52,7 +52,15 @@ export interface Script {
 const META = new Set([" ", "\t", "\n", "\r", ";", "&", "|", "<", ">", "(", ")"]);
 const RESERVED =
   /^(if|then|elif|else|fi|for|select|in|do|done|while|until|case|esac|function|\{|\}|!|\[\[|\(\()(?=[\s;&|()<>]|$)/;
-const MAX_DEPTH = 24;
+/** Nesting deeper than this (commands in commands, `$(…)` in `$(…)`) is refused rather than read. */
+const MAX_DEPTH = 64;
+
+/** A command line nested too deeply to read: the guard treats it as a failure (and fails closed). */
+export class ShellTooDeep extends Error {
+  constructor() {
+    super(`the command nests deeper than ${MAX_DEPTH} levels`);
+  }
+}
 
 const ANSI: Record<string, string> = {
   a: "\x07",
@@ -112,6 +120,7 @@ interface PendingHeredoc {
 class Parser {
   pos = 0;
   private pending: PendingHeredoc[] = [];
+  private nest = 0;
 
   constructor(
     readonly src: string,
@@ -237,6 +246,15 @@ class Parser {
   }
 
   private command(paren: boolean): Command | undefined {
+    if (this.depth + ++this.nest > MAX_DEPTH) throw new ShellTooDeep();
+    try {
+      return this.compound(paren);
+    } finally {
+      this.nest--;
+    }
+  }
+
+  private compound(paren: boolean): Command | undefined {
     this.skip(false);
     const r = this.reserved();
     let c: Command | undefined;
@@ -557,10 +575,6 @@ class Parser {
     }
     if (n === "(") {
       this.pos += 2;
-      if (this.depth >= MAX_DEPTH) {
-        this.skipArith();
-        return { t: "unknown" };
-      }
       const body = this.nested(() => this.script(new Set(), true));
       if (this.peek() === ")") this.pos++;
       return { t: "sub", body };
@@ -602,7 +616,7 @@ class Parser {
 
 /** Parse a command line. Never throws; nesting deeper than a limit is left unread. */
 export function parseShell(src: string, depth = 0): Script {
-  if (depth > MAX_DEPTH) return { items: [] };
+  if (depth > MAX_DEPTH) throw new ShellTooDeep();
   const p = new Parser(src, depth);
   const out: Script = { items: [] };
   while (p.pos < src.length) {

@@ -1,7 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { protectedHit } from "./handlers.js";
 import { compilePatterns, protectedBy, relToRoot } from "./paths.js";
-import { shellTargets } from "./shell.js";
+import { ShellTooLong, shellTargets } from "./shell.js";
+import { decodeAnsiC, ShellTooDeep } from "./shell-parse.js";
 import type { CanonicalEvent } from "./types.js";
 
 const PATTERNS = ["cadre.lock", ".git/", "package-lock.json", "pnpm-lock.yaml", "yarn.lock"];
@@ -123,5 +125,69 @@ describe("protected paths", () => {
     expect(protectedHit(edit("/home/u/proj/cadre.lock"), PATTERNS, root)?.path).toBe("cadre.lock");
     expect(protectedHit(edit("/home/u/proj/src/cadre.ts"), PATTERNS, root)).toBeUndefined();
     expect(protectedHit(edit("/home/u/other/cadre.lock"), PATTERNS, root)).toBeUndefined();
+  });
+});
+
+describe("shell parser robustness", () => {
+  const ALPHABET = [
+    ..."ab.;&|<>(){}[]$`'\"\\ \n\t#=*~!-",
+    "if ",
+    "then ",
+    "fi",
+    "do ",
+    "done",
+    "case ",
+    " in ",
+    "esac",
+    "<<EOF\n",
+    "EOF\n",
+    "rm ",
+    "cadre.lock",
+    "$(",
+    "${",
+    "$'",
+  ];
+
+  it("reads any text without throwing (random command lines)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ALPHABET), { maxLength: 60 }), (parts) => {
+        const out = shellTargets(parts.join(""), { cwd: "/w", home: "/h" });
+        expect(Array.isArray(out)).toBe(true);
+        for (const t of out) expect(t.path.startsWith("/")).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("refuses nesting past its limit instead of skipping what is inside", () => {
+    const deep = `${"( ".repeat(500)}rm cadre.lock${" )".repeat(500)}`;
+    expect(() => shellTargets(deep, { cwd: "/w" })).toThrow(ShellTooDeep);
+    expect(() => shellTargets(`${"$(".repeat(200)}rm x${")".repeat(200)}`, { cwd: "/w" })).toThrow(
+      ShellTooDeep,
+    );
+    expect(() => shellTargets(`${"eval ".repeat(40)}rm cadre.lock`, { cwd: "/w" })).toThrow(ShellTooDeep);
+    expect(() => shellTargets(`echo ${"x".repeat(1_100_000)}`, { cwd: "/w" })).toThrow(ShellTooLong);
+    // Shallower nesting is read.
+    expect(shellWrites(`${"( ".repeat(20)}rm cadre.lock${" )".repeat(20)}`)).toEqual(["cadre.lock"]);
+    expect(shellWrites(`${"eval ".repeat(6)}rm cadre.lock`)).toEqual(["cadre.lock"]);
+  });
+
+  it("keeps a word too big to expand as a pattern that can still hit", () => {
+    expect(protectedHit(shell("rm {a..z}{a..z}rn.lock"), PATTERNS, root)?.path).toBe("**rn.lock");
+    expect(protectedHit(shell("rm {1..9}{1..9}{1..9}.tmp"), PATTERNS, root)).toBeUndefined();
+  });
+
+  it("decodes ANSI-C quotes", () => {
+    expect(decodeAnsiC("a\\x41\\101\\u00e9\\n\\'")).toBe("aAAé\n'");
+  });
+
+  it("walks scripts fed to a shell and skips data", () => {
+    expect(shellWrites("cat <<'A' | sh\ntouch one\nA\ncat <<B > two\n$(touch three)\nB")).toEqual([
+      "one",
+      "three",
+      "two",
+    ]);
+    expect(shellWrites("printf 'touch x' | python3")).toEqual([]);
+    expect(shellWrites("f() { touch in-f; }; g() { f; }; g")).toEqual(["in-f"]);
   });
 });

@@ -15,6 +15,7 @@ import {
   parseShell,
   type Redirect,
   type Script,
+  ShellTooDeep,
   type Word,
 } from "./shell-parse.js";
 import { type WriterIO, writerTargets } from "./shell-writers.js";
@@ -52,8 +53,19 @@ export interface Env {
   depth: number;
 }
 
-const MAX_DEPTH = 8;
-const MAX_VALUES = 64;
+/** Scripts in scripts (`eval`, `sh -c`, function calls, wrappers) deeper than this are refused. */
+const MAX_DEPTH = 16;
+/** A command line longer than this is not read (a failure, so the guard fails closed): hosts send kilobytes. */
+const MAX_COMMAND = 1024 * 1024;
+
+export class ShellTooLong extends Error {
+  constructor() {
+    super(`the command is longer than ${MAX_COMMAND / 1024} KiB`);
+  }
+}
+
+/** Values one word may expand to; past it, the brace groups become `*` (so the word can still hit). */
+const MAX_VALUES = 256;
 
 /** An absolute path for `p` in directory `cwd` (`~` through the home folder); undefined when unknown. */
 export function absolute(p: string, env: Pick<Env, "cwd" | "ctx">): string | undefined {
@@ -98,12 +110,28 @@ function braces(s: string, limit = MAX_VALUES): string[] {
       // Not an expansion (`{}`, `{a}`): literal text, and expansion goes on after it.
       if (!alts) return braces(post, limit).map((t) => s.slice(0, i + 1) + t);
       const out: string[] = [];
-      for (const a of alts)
-        for (const e of braces(pre + a + post, limit)) if (out.length < limit) out.push(e);
+      for (const a of alts) {
+        if (out.length >= limit) {
+          out.push(unbrace(s));
+          break;
+        }
+        for (const e of braces(pre + a + post, limit - out.length)) out.push(e);
+      }
       return out;
     }
   }
   return [s];
+}
+
+/** `a{b,c}{1..9}` → `a**`: what a word too big to expand could match. */
+function unbrace(s: string): string {
+  let prev = "";
+  let cur = s;
+  while (cur !== prev) {
+    prev = cur;
+    cur = cur.replace(/(^|[^\\])\{(?:[^{}\\]|\\.)*\}/g, "$1*");
+  }
+  return cur;
 }
 
 function splitTop(inner: string): string[] {
@@ -131,7 +159,7 @@ function range(a: string, b: string): string[] | undefined {
   const num = /\d/.test(a);
   const x = num ? Number(a) : a.charCodeAt(0);
   const y = num ? Number(b) : b.charCodeAt(0);
-  if (Math.abs(y - x) > MAX_VALUES) return undefined;
+  if (Math.abs(y - x) > 4096) return undefined;
   const out: string[] = [];
   for (let i = x; x <= y ? i <= y : i >= y; i += x <= y ? 1 : -1)
     out.push(num ? String(i) : String.fromCharCode(i));
@@ -144,6 +172,8 @@ function unmark(s: string): string {
 
 /** The values one word expands to ([UNKNOWN] when it cannot be known); scripts inside it are walked. */
 export function expand(word: Word, env: Env): string[] {
+  const only = word.parts.length === 1 ? word.parts[0] : undefined;
+  if (only?.t === "lit" && (only.q || !/[{~\\]/.test(only.v))) return [only.v];
   let acc: string[] = [""];
   for (const p of word.parts) {
     let vals: string[];
@@ -190,16 +220,12 @@ function sub(env: Env): Env {
 // --- the walk -------------------------------------------------------------------------------------
 
 function walkScript(s: Script, env: Env): void {
-  let before = env;
+  let before = { cwd: env.cwd, oldpwd: env.oldpwd, stack: env.stack };
   for (const { op, pipeline } of s.items) {
     // `a || b`: b runs when a failed, so with a's directory changes undone (`cd /tmp || rm x`).
-    const here = op === "||" ? Object.assign(sub(before), { links: env.links, out: env.out }) : env;
-    if (op !== "||") before = sub(env);
-    walkPipeline(pipeline, here);
-    if (here !== env) {
-      env.cwd = here.cwd;
-      env.oldpwd = here.oldpwd;
-    }
+    if (op === "||") Object.assign(env, { ...before, stack: [...before.stack] });
+    else before = { cwd: env.cwd, oldpwd: env.oldpwd, stack: [...env.stack] };
+    walkPipeline(pipeline, env);
   }
 }
 
@@ -333,7 +359,8 @@ function walkSimple(c: Extract<Command, { t: "simple" }>, env: Env, input: strin
 
 /** Run one command's argv (already expanded): built-ins that change the walk, then the writers' table. */
 export function runArgv(argv: string[], env: Env, stdin: string | undefined): void {
-  if (env.depth > MAX_DEPTH || argv.length === 0) return;
+  if (env.depth > MAX_DEPTH) throw new ShellTooDeep();
+  if (argv.length === 0) return;
   const name = argv[0] as string;
   const args = argv.slice(1);
   const fn = env.funcs.get(name);
@@ -366,7 +393,8 @@ function writerIO(env: Env, tree?: string): WriterIO {
       const e = sub(env);
       e.depth++;
       if (opts.dir !== undefined) e.cwd = absolute(opts.dir, env) ?? UNKNOWN;
-      if (env.depth > MAX_DEPTH || argv.length === 0) return;
+      if (env.depth > MAX_DEPTH) throw new ShellTooDeep();
+      if (argv.length === 0) return;
       writerTargets(argv, writerIO(e, opts.tree), stdin);
     },
     isDir: (path) => {
@@ -378,7 +406,7 @@ function writerIO(env: Env, tree?: string): WriterIO {
 
 /** Walk a script given as text (`eval`, `sh -c`, a shell's stdin), in the same environment. */
 export function script(text: string, env: Env): void {
-  if (env.depth >= MAX_DEPTH) return;
+  if (env.depth >= MAX_DEPTH) throw new ShellTooDeep();
   const e = { ...env, depth: env.depth + 1 };
   walkScript(parseShell(text), e);
   env.cwd = e.cwd;
@@ -402,6 +430,7 @@ function changeDir(name: string, args: string[], env: Env): void {
 
 /** Every path the command line writes, moves or deletes, in order of appearance (duplicates kept once). */
 export function shellTargets(command: string, ctx: ShellContext): ShellTarget[] {
+  if (command.length > MAX_COMMAND) throw new ShellTooLong();
   const env: Env = {
     ctx,
     cwd: ctx.cwd,
