@@ -225,8 +225,9 @@ class Parser {
     if (/^time(?=[\s;&|]|$)/.test(this.src.slice(this.pos, this.pos + 5))) {
       this.pos += 4;
       this.skip(false);
-      while (/^-\w/.test(this.src.slice(this.pos, this.pos + 2))) {
-        while (this.pos < this.src.length && !META.has(this.peek())) this.pos++;
+      // The `time` keyword takes only `-p` (`/usr/bin/time -o f` is a command, with its own writer).
+      while (/^(-p|--)(?=[\s;&|]|$)/.test(this.src.slice(this.pos, this.pos + 3))) {
+        this.pos += 2;
         this.skip(false);
       }
     }

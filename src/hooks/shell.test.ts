@@ -50,6 +50,8 @@ describe("shellWrites", () => {
     ["echo 'a > b' # > c", []],
     ["ls; rm x && echo ok || rm y", ["x", "y"]],
     ["timeout 5 truncate -s 0 big.log", ["big.log"]],
+    ["time -p rm t1", ["t1"]],
+    ["/usr/bin/time -o t.txt make", ["t.txt"]],
     ["find . -name '*.tmp' -delete", ["*.tmp"]],
     ["find build -delete", ["build"]],
   ])("%s", (cmd, want) => {

@@ -348,6 +348,7 @@ export const CORPUS: GuardCase[] = [
   a("printf '%s\\n' cadre.lock", "printf of the name"),
   a("cat lockalias", "read through a link"),
   a("cp lockalias /tmp/x", "copy out through a link"),
+  a("rm lockalias", "removing a link leaves the file it points to"),
   a("f() { rm cadre.lock; }", "a function that is never called"),
   a("command -v rm", "command -v"),
   a("echo x > /tmp/.git/config", ".git outside the project"),
