@@ -185,7 +185,7 @@ function tar(args: string[], io: WriterIO): void {
   const a = args[0] && !args[0].startsWith("-") ? [`-${args[0]}`, ...args.slice(1)] : args;
   const o = getopt(a, "fCbTXKLNgHV", ["file", "directory", "exclude", "transform", "owner", "group", "mode"]);
   const dir = values(o, "-C", "--directory").pop() ?? ".";
-  if (has(o, "-x", "--extract", "--get")) {
+  if (has(o, "-x", "--extract", "--get") && !has(o, "-O", "--to-stdout", "-t", "--list")) {
     if (o.ops.length === 0) io.write(dir, { tree: true });
     else for (const m of o.ops) io.write(posix.join(dir, m), { tree: true });
   } else if (has(o, "-c", "--create", "-r", "--append", "-u", "--update")) {

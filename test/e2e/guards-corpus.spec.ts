@@ -12,7 +12,7 @@ import { BIN, cadre } from "./helpers.js";
 // The guard corpus through the command lines `cadre init` wrote into each host's config, spawned the way
 // the host does (sh -c, the payload on stdin, cadre on PATH). The whole corpus runs in process for every
 // host (test/guards/corpus.test.ts); here each host gets every 14th row, starting at its place in
-// GUARD_HOSTS (claude-code rows 0, 14, 28, …; codex 1, 15, 29, …), about 20 rows each.
+// GUARD_HOSTS (claude-code rows 0, 14, 28, …; codex 1, 15, 29, …), 23 rows each (docs/hooks.md).
 
 const base = mkdtempSync(join(tmpdir(), "cadre-guards-e2e-"));
 const home = join(base, "home");
