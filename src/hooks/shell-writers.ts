@@ -118,7 +118,7 @@ function copyLike(args: string[], io: WriterIO, move: boolean): void {
   const recursive = has(o, "-r", "-R", "-a", "--recursive", "--archive") || move;
   for (const [src, to] of destinations(o, io, recursive)) {
     if (move) io.write(src, { tree: true, nofollow: true });
-    io.write(to, { tree: recursive && (to === "." || !to.includes(posix.basename(src))) });
+    io.write(to, { tree: recursive });
   }
 }
 
@@ -450,6 +450,7 @@ const WRAPPERS: Record<string, { short: string; long?: string[] }> = {
   doas: { short: "uC" },
   nice: { short: "n", long: ["adjustment"] },
   nohup: { short: "" },
+  coproc: { short: "" },
   time: { short: "of", long: ["output", "format"] },
   command: { short: "" },
   builtin: { short: "" },

@@ -361,8 +361,11 @@ function walkSimple(c: Extract<Command, { t: "simple" }>, env: Env, input: strin
 export function runArgv(argv: string[], env: Env, stdin: string | undefined): void {
   if (env.depth > MAX_DEPTH) throw new ShellTooDeep();
   if (argv.length === 0) return;
-  const name = argv[0] as string;
-  const args = argv.slice(1);
+  // `builtin cd`, `command cd`: still the shell's own cd.
+  const skip =
+    (argv[0] === "builtin" || argv[0] === "command") && /^(cd|pushd|popd)$/.test(argv[1] ?? "") ? 1 : 0;
+  const name = argv[skip] as string;
+  const args = argv.slice(skip + 1);
   const fn = env.funcs.get(name);
   if (name === "cd" || name === "pushd" || name === "popd") changeDir(name, args, env);
   else if (fn) {

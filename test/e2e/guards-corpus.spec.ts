@@ -12,7 +12,7 @@ import { BIN, cadre } from "./helpers.js";
 // The guard corpus through the command lines `cadre init` wrote into each host's config, spawned the way
 // the host does (sh -c, the payload on stdin, cadre on PATH). The whole corpus runs in process for every
 // host (test/guards/corpus.test.ts); here each host gets every 14th row, starting at its place in
-// GUARD_HOSTS (claude-code rows 0, 14, 28, …; codex 1, 15, 29, …), 23 rows each (docs/hooks.md).
+// GUARD_HOSTS (claude-code rows 0, 14, 28, …; codex 1, 15, 29, …), and every file-tool row (docs/hooks.md).
 
 const base = mkdtempSync(join(tmpdir(), "cadre-guards-e2e-"));
 const home = join(base, "home");
@@ -26,6 +26,11 @@ const env = {
   PATH: `${shims}:${process.env.PATH}`,
 };
 const STEP = 14;
+
+/** The rows spawned for the host at place `h`: every STEP-th row from row h, and every file-tool row. */
+function subset(h: number): number[] {
+  return CORPUS.map((c, i) => i).filter((i) => (i - h) % STEP === 0 || CORPUS[i]?.file !== undefined);
+}
 
 function read(p: string): string {
   return readFileSync(join(dir, p), "utf8");
@@ -76,11 +81,11 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 describe("guard corpus through the installed command lines", () => {
   GUARD_HOSTS.forEach((host, h) => {
-    it(`${host}: every ${STEP}th row from row ${h}`, () => {
+    it(`${host}: every ${STEP}th row from row ${h}, and the file-tool rows`, () => {
       const cmd = installed(host);
       const wrong: string[] = [];
       let rows = 0;
-      for (let i = h; i < CORPUS.length; i += STEP) {
+      for (const i of subset(h)) {
         const c = CORPUS[i] as (typeof CORPUS)[number];
         const r = spawnSync("sh", ["-c", cmd], {
           cwd: dir,
