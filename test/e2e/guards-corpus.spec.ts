@@ -29,7 +29,7 @@ const STEP = 14;
 
 /** The rows spawned for the host at place `h`: every STEP-th row from row h, and every file-tool row. */
 function subset(h: number): number[] {
-  return CORPUS.map((c, i) => i).filter((i) => (i - h) % STEP === 0 || CORPUS[i]?.file !== undefined);
+  return CORPUS.map((_, i) => i).filter((i) => (i - h) % STEP === 0 || CORPUS[i]?.file !== undefined);
 }
 
 function read(p: string): string {
