@@ -114,7 +114,7 @@ function destinations(o: Opts, io: WriterIO, recursive: boolean): Array<[string,
 }
 
 function copyLike(args: string[], io: WriterIO, move: boolean): void {
-  const o = getopt(args, "tSZ", ["target-directory", "suffix", "backup", "context", "sparse", "reflink"]);
+  const o = getopt(args, "tS", ["target-directory", "suffix"]);
   const recursive = has(o, "-r", "-R", "-a", "--recursive", "--archive") || move;
   for (const [src, to] of destinations(o, io, recursive)) {
     if (move) io.write(src, { tree: true, nofollow: true });
@@ -123,7 +123,7 @@ function copyLike(args: string[], io: WriterIO, move: boolean): void {
 }
 
 function ln(args: string[], io: WriterIO): void {
-  const o = getopt(args, "tS", ["target-directory", "suffix", "backup"]);
+  const o = getopt(args, "tS", ["target-directory", "suffix"]);
   const symbolic = has(o, "-s", "--symbolic");
   if (o.ops.length === 1 && !values(o, "-t", "--target-directory").length) o.ops.push(".");
   for (const [src, to] of destinations(o, io, false)) {
@@ -134,7 +134,7 @@ function ln(args: string[], io: WriterIO): void {
 }
 
 function install(args: string[], io: WriterIO): void {
-  const o = getopt(args, "tmogSZ", ["target-directory", "mode", "owner", "group", "suffix"]);
+  const o = getopt(args, "tmogS", ["target-directory", "mode", "owner", "group", "suffix"]);
   if (has(o, "-d", "--directory")) for (const d of o.ops) io.write(d);
   else for (const [, to] of destinations(o, io, false)) io.write(to);
 }
