@@ -7,7 +7,7 @@
 import { appendFile, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, posix, resolve, sep } from "node:path";
 import { type BootstrapContext, CAPTURE_DIR } from "../hooks/handlers.js";
-import { decide, failureAnswer, type HookSettings } from "../hooks/run.js";
+import { decide, failureAnswer, type HookSettings, needsShell } from "../hooks/run.js";
 import { HOOK_HOSTS, type HookAnswer, type HookEvent, type HookHost } from "../hooks/types.js";
 import { BUILTIN_HOOKS } from "../model/hook-builtins.js";
 import { HOOK_EVENTS } from "../model/hook-events.js";
@@ -253,7 +253,11 @@ export async function runHook(a: HookArgs, e: HookEnv): Promise<HookAnswer> {
     const files = settings.handler === "protected-paths" ? fileResolver(root) : undefined;
     const home = e.env.HOME || e.env.USERPROFILE;
     const now = e.now?.() ?? Date.now();
-    const out = decide({ host, settings, payload, state, now, root, context, files, home });
+    // The shell reader is its own chunk, loaded for shell commands only.
+    const shell = needsShell(host, settings, payload)
+      ? (await import("../hooks/shell.js")).shellTargets
+      : undefined;
+    const out = decide({ host, settings, payload, state, now, root, context, files, home, shell });
     if (out.writes?.length || out.state !== undefined) await ensureIgnored(root);
     for (const w of out.writes ?? []) await writeAtomic(root, w.path, w.content);
     if (out.writes?.length) await pruneCaptures(root);

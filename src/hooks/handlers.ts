@@ -6,7 +6,7 @@ import { posix } from "node:path";
 import { sha256 } from "../core/hash.js";
 import { BUILTIN_HOOKS, builtinEvents } from "../model/hook-builtins.js";
 import { compilePatterns, globCouldHit, protectedBy, protectedInside, relToRoot } from "./paths.js";
-import { shellTargets } from "./shell.js";
+import type { ShellContext, ShellTarget } from "./shell.js";
 import type { CanonicalEvent, Decision, HookEvent, ToolClass } from "./types.js";
 
 export interface HandlerInput {
@@ -24,7 +24,11 @@ export interface HandlerInput {
   files?: PathResolver;
   /** The user's home folder (for `~` in shell commands). */
   home?: string;
+  /** protected-paths: the shell command reader (`shell.ts`), loaded by the runtime only for shell calls. */
+  shell?: ShellReader;
 }
+
+export type ShellReader = (command: string, ctx: ShellContext) => ShellTarget[];
 
 /** What the runtime knows of the file system: links resolved, folders recognised. */
 export interface PathResolver {
@@ -72,7 +76,7 @@ export function protectedHit(
   ev: CanonicalEvent,
   patterns: readonly string[],
   root: string,
-  opts: { files?: PathResolver; home?: string } = {},
+  opts: { files?: PathResolver; home?: string; shell?: ShellReader } = {},
 ): { path: string; pattern: string } | undefined {
   const tool = ev.tool;
   if (!tool) return undefined;
@@ -110,7 +114,8 @@ export function protectedHit(
   }
   if (tool.class === "shell" && tool.command) {
     const ctx = { cwd, ...(opts.home ? { home: opts.home } : {}), ...(files ? { isDir: files.isDir } : {}) };
-    for (const t of shellTargets(tool.command, ctx)) {
+    if (!opts.shell) throw new Error("the shell command reader was not loaded");
+    for (const t of opts.shell(tool.command, ctx)) {
       const hit = check(t.path, t.tree === true, t.nofollow === true);
       if (hit) return hit;
     }
@@ -123,8 +128,8 @@ const protectedPaths: BuiltinHandler = {
   classes: ["edit", "write", "shell"],
   failure: "closed",
   defaults: { paths: PROTECTED_DEFAULT },
-  run({ event, config, root, files, home }) {
-    const hit = protectedHit(event, strings(config.paths, PROTECTED_DEFAULT), root, { files, home });
+  run({ event, config, root, files, home, shell }) {
+    const hit = protectedHit(event, strings(config.paths, PROTECTED_DEFAULT), root, { files, home, shell });
     if (!hit) return { decision: allow };
     const how = event.tool?.class === "shell" ? "This command would change" : "This edit would change";
     return {

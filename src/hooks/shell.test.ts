@@ -99,7 +99,7 @@ describe("protected paths", () => {
     "bash -c 'truncate -s0 cadre.lock'",
     "git rm cadre.lock",
   ])("denies %s", (cmd) => {
-    expect(protectedHit(shell(cmd), PATTERNS, root)).toBeDefined();
+    expect(protectedHit(shell(cmd), PATTERNS, root, { shell: shellTargets })).toBeDefined();
   });
 
   it.each([
@@ -117,7 +117,7 @@ describe("protected paths", () => {
     "git status > .gitstatus",
     "cp a.txt .",
   ])("allows %s", (cmd) => {
-    expect(protectedHit(shell(cmd), PATTERNS, root)).toBeUndefined();
+    expect(protectedHit(shell(cmd), PATTERNS, root, { shell: shellTargets })).toBeUndefined();
   });
 
   it("checks edit and write paths, absolute or relative", () => {
@@ -179,8 +179,12 @@ describe("shell parser robustness", () => {
   });
 
   it("keeps a word too big to expand as a pattern that can still hit", () => {
-    expect(protectedHit(shell("rm {a..z}{a..z}rn.lock"), PATTERNS, root)?.path).toBe("**rn.lock");
-    expect(protectedHit(shell("rm {1..9}{1..9}{1..9}.tmp"), PATTERNS, root)).toBeUndefined();
+    expect(protectedHit(shell("rm {a..z}{a..z}rn.lock"), PATTERNS, root, { shell: shellTargets })?.path).toBe(
+      "**rn.lock",
+    );
+    expect(
+      protectedHit(shell("rm {1..9}{1..9}{1..9}.tmp"), PATTERNS, root, { shell: shellTargets }),
+    ).toBeUndefined();
   });
 
   it("decodes ANSI-C quotes", () => {
