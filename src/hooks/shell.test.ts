@@ -120,6 +120,10 @@ describe("protected paths", () => {
     expect(protectedHit(shell(cmd), PATTERNS, root, { shell: shellTargets })).toBeUndefined();
   });
 
+  it("fails (and so the guard fails closed) when a shell call comes without the shell reader", () => {
+    expect(() => protectedHit(shell("rm cadre.lock"), PATTERNS, root)).toThrow(/shell command reader/);
+  });
+
   it("checks edit and write paths, absolute or relative", () => {
     const edit = (p: string): CanonicalEvent => ({
       host: "claude-code",
