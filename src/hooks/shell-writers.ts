@@ -458,7 +458,6 @@ const WRAPPERS: Record<string, { short: string; long?: string[] }> = {
   stdbuf: { short: "ioe", long: ["input", "output", "error"] },
   ionice: { short: "cnp", long: ["class", "classdata", "pid"] },
   nocache: { short: "" },
-  chrt: { short: "" },
   setsid: { short: "" },
   unbuffer: { short: "" },
   xargs: {
