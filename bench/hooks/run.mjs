@@ -76,6 +76,18 @@ const CASES = [
     pre("rm cadre.lock"),
     '"deny"',
   ],
+  [
+    "protected-paths, allowed compound command (parse + walk)",
+    "cadre hook protected-paths --host claude-code",
+    pre('cd src && for f in *.ts; do grep -q TODO "$f" && echo "$f"; done | sort > /tmp/todo.txt'),
+    "",
+  ],
+  [
+    "protected-paths, denied (`bash -c` in `$(…)`, through a link)",
+    "cadre hook protected-paths --host claude-code",
+    pre("echo \"$(bash -c 'ln -s cadre.lock x; echo > x')\""),
+    '"deny"',
+  ],
   ["loop-cap on a failure (state read + atomic write)", "cadre hook loop-cap --host claude-code", fail, ""],
   [
     "output-capture, 200 KiB output (capture file + summary)",
@@ -120,7 +132,7 @@ const rows = CASES.map(
 );
 const node = q(times[0], 0.5);
 const hook = q(times[2], 0.5);
-const npx = q(times[6], 0.5);
+const npx = q(times[CASES.length - 1], 0.5);
 const section = [
   "## Hooks",
   "",

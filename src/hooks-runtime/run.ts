@@ -4,13 +4,14 @@
  * `.cadre/state/` (atomic writes), writes capture files, and answers in the host's protocol. Lean: no
  * library, no zod, no SQLite — the index is opened only by session-bootstrap, and only when it exists.
  */
-import { appendFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { dirname, join, resolve, sep } from "node:path";
-import type { BootstrapContext } from "../hooks/handlers.js";
-import { decide, failureAnswer, type HookSettings } from "../hooks/run.js";
+import { appendFile, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join, posix, resolve, sep } from "node:path";
+import { type BootstrapContext, CAPTURE_DIR } from "../hooks/handlers.js";
+import { decide, failureAnswer, type HookSettings, needsShell } from "../hooks/run.js";
 import { HOOK_HOSTS, type HookAnswer, type HookEvent, type HookHost } from "../hooks/types.js";
 import { BUILTIN_HOOKS } from "../model/hook-builtins.js";
 import { HOOK_EVENTS } from "../model/hook-events.js";
+import { fileResolver, realDir } from "./files.js";
 
 export interface HookArgs {
   id: string;
@@ -136,12 +137,13 @@ export function payloadCwd(payload: unknown, processCwd: string): string {
 
 /** `.cadre/` is cadre's scratch folder: keep it out of git even when a hook creates it first. */
 async function ensureIgnored(root: string): Promise<void> {
-  await mkdir(join(root, ".cadre"), { recursive: true });
+  await realDir(root, ".cadre");
   await writeFile(join(root, ".cadre", ".gitignore"), "*\n", { flag: "wx" }).catch(() => undefined);
 }
 
-async function writeAtomic(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+/** Write `rel` (under `.cadre/`) atomically, its folders checked to be real folders first. */
+async function writeAtomic(root: string, rel: string, content: string): Promise<void> {
+  const path = join(await realDir(root, posix.dirname(rel)), posix.basename(rel));
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(tmp, content);
   await rename(tmp, path);
@@ -189,7 +191,8 @@ async function bootstrapContext(root: string, host: string, budget: number): Pro
   return ctx;
 }
 
-async function pruneCaptures(dir: string): Promise<void> {
+async function pruneCaptures(root: string): Promise<void> {
+  const dir = await realDir(root, CAPTURE_DIR);
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(".log")).sort();
   for (const n of names.slice(0, Math.max(0, names.length - CAPTURES_KEPT)))
     await rm(join(dir, n), { force: true });
@@ -198,8 +201,10 @@ async function pruneCaptures(dir: string): Promise<void> {
 async function log(root: string, line: string): Promise<void> {
   try {
     await ensureIgnored(root);
-    await mkdir(join(root, ".cadre", "logs"), { recursive: true });
-    await appendFile(join(root, ".cadre", "logs", "hooks.log"), `${new Date().toISOString()} ${line}\n`);
+    await appendFile(
+      join(await realDir(root, ".cadre/logs"), "hooks.log"),
+      `${new Date().toISOString()} ${line}\n`,
+    );
   } catch {
     // Logging must never turn into a hook failure.
   }
@@ -234,10 +239,10 @@ export async function runHook(a: HookArgs, e: HookEnv): Promise<HookAnswer> {
         (payload as Record<string, unknown>).taskId ??
         "default",
     );
-    const statePath = join(root, ".cadre", "state", `${slugOf(a.id)}-${host}-${slugOf(session)}.json`);
+    const stateRel = `.cadre/state/${slugOf(a.id)}-${host}-${slugOf(session)}.json`;
     let state: unknown;
     if (STATEFUL.has(settings.handler))
-      state = await readFile(statePath, "utf8").then(
+      state = await readFile(join(root, stateRel), "utf8").then(
         (t) => JSON.parse(t) as unknown,
         () => undefined,
       );
@@ -245,11 +250,18 @@ export async function runHook(a: HookArgs, e: HookEnv): Promise<HookAnswer> {
       settings.handler === "session-bootstrap" && settings.event === "session-start"
         ? await bootstrapContext(root, host, Number(settings.config.map_budget ?? 1500))
         : undefined;
-    const out = decide({ host, settings, payload, state, now: e.now?.() ?? Date.now(), root, context });
+    const files = settings.handler === "protected-paths" ? fileResolver(root) : undefined;
+    const home = e.env.HOME || e.env.USERPROFILE;
+    const now = e.now?.() ?? Date.now();
+    // The shell reader is its own chunk, loaded for shell commands only.
+    const shell = needsShell(host, settings, payload)
+      ? (await import("../hooks/shell.js")).shellTargets
+      : undefined;
+    const out = decide({ host, settings, payload, state, now, root, context, files, home, shell });
     if (out.writes?.length || out.state !== undefined) await ensureIgnored(root);
-    for (const w of out.writes ?? []) await writeAtomic(join(root, w.path), w.content);
-    if (out.writes?.length) await pruneCaptures(join(root, ".cadre", "captures"));
-    if (out.state !== undefined) await writeAtomic(statePath, `${JSON.stringify(out.state)}\n`);
+    for (const w of out.writes ?? []) await writeAtomic(root, w.path, w.content);
+    if (out.writes?.length) await pruneCaptures(root);
+    if (out.state !== undefined) await writeAtomic(root, stateRel, `${JSON.stringify(out.state)}\n`);
     return out.answer;
   } catch (err) {
     const msg = ((err as Error)?.message ?? String(err)).replace(/\s+/g, " ").trim();

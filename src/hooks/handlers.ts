@@ -2,10 +2,11 @@
  * The built-in hook handlers. Pure: the event, the hook's config, the previous state, the clock and
  * anything read from disk come in; a decision, the next state and files to write go out.
  */
+import { posix } from "node:path";
 import { sha256 } from "../core/hash.js";
 import { BUILTIN_HOOKS, builtinEvents } from "../model/hook-builtins.js";
 import { compilePatterns, globCouldHit, protectedBy, protectedInside, relToRoot } from "./paths.js";
-import { isRecursiveDelete, shellWrites } from "./shell.js";
+import type { ShellContext, ShellTarget } from "./shell.js";
 import type { CanonicalEvent, Decision, HookEvent, ToolClass } from "./types.js";
 
 export interface HandlerInput {
@@ -19,6 +20,21 @@ export interface HandlerInput {
   root: string;
   /** session-bootstrap: what is installed and the repo map, read by the runtime. */
   context?: BootstrapContext;
+  /** protected-paths: the file system's links and folders, as the runtime sees them. */
+  files?: PathResolver;
+  /** The user's home folder (for `~` in shell commands). */
+  home?: string;
+  /** protected-paths: the shell command reader (`shell.ts`), loaded by the runtime only for shell calls. */
+  shell?: ShellReader;
+}
+
+export type ShellReader = (command: string, ctx: ShellContext) => ShellTarget[];
+
+/** What the runtime knows of the file system: links resolved, folders recognised. */
+export interface PathResolver {
+  /** The path with every existing link in it resolved (absolute, forward slashes); the path when none. */
+  realpath(abs: string): string;
+  isDir(abs: string): boolean;
 }
 
 export interface HandlerOutput {
@@ -52,34 +68,56 @@ function positive(v: unknown, fallback: number): number {
 
 const PROTECTED_DEFAULT = BUILTIN_HOOKS["protected-paths"]?.config.paths as string[];
 
-/** The protected path a tool call would change, with what it does to it; undefined when none. */
+/**
+ * The protected path a tool call would change, with the pattern that protects it; undefined when none.
+ * Each path is checked as written and, with `files`, through the links it goes through.
+ */
 export function protectedHit(
   ev: CanonicalEvent,
   patterns: readonly string[],
   root: string,
+  opts: { files?: PathResolver; home?: string; shell?: ShellReader } = {},
 ): { path: string; pattern: string } | undefined {
   const tool = ev.tool;
   if (!tool) return undefined;
   const compiled = compilePatterns(patterns);
-  const ctx = { root, cwd: ev.cwd ?? root };
-  if (tool.class === "edit" || tool.class === "write") {
-    for (const p of tool.paths) {
-      const rel = relToRoot(p, ctx);
-      const pattern = rel === undefined ? undefined : protectedBy(rel, compiled);
-      if (pattern && rel !== undefined) return { path: rel, pattern };
-    }
-    return undefined;
-  }
-  if (tool.class === "shell" && tool.command) {
-    const recursive = isRecursiveDelete(tool.command);
-    for (const target of shellWrites(tool.command)) {
-      const rel = relToRoot(target, ctx);
+  const abs = (from: string, p: string) => {
+    const q = p.replace(/\\/g, "/");
+    return posix.normalize(q.startsWith("/") || /^[A-Za-z]:\//.test(q) ? q : posix.join(from, q));
+  };
+  const cwd = abs(root.replace(/\\/g, "/"), ev.cwd ?? root);
+  const { files } = opts;
+  const check = (abs: string, tree: boolean, nofollow: boolean) => {
+    const real =
+      files === undefined
+        ? abs
+        : nofollow
+          ? posix.join(files.realpath(posix.dirname(abs)), posix.basename(abs))
+          : files.realpath(abs);
+    for (const p of real === abs ? [abs] : [abs, real]) {
+      const rel = relToRoot(p, { root });
       if (rel === undefined) continue;
       const pattern =
         protectedBy(rel, compiled) ??
         globCouldHit(rel, patterns) ??
-        (recursive ? protectedInside(rel, compiled) : undefined);
+        (tree ? protectedInside(rel, compiled) : undefined);
       if (pattern) return { path: rel === "" ? "." : rel, pattern };
+    }
+    return undefined;
+  };
+  if (tool.class === "edit" || tool.class === "write") {
+    for (const p of tool.paths) {
+      const hit = check(abs(cwd, p), false, false);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+  if (tool.class === "shell" && tool.command) {
+    const ctx = { cwd, ...(opts.home ? { home: opts.home } : {}), ...(files ? { isDir: files.isDir } : {}) };
+    if (!opts.shell) throw new Error("the shell command reader was not loaded");
+    for (const t of opts.shell(tool.command, ctx)) {
+      const hit = check(t.path, t.tree === true, t.nofollow === true);
+      if (hit) return hit;
     }
   }
   return undefined;
@@ -90,8 +128,8 @@ const protectedPaths: BuiltinHandler = {
   classes: ["edit", "write", "shell"],
   failure: "closed",
   defaults: { paths: PROTECTED_DEFAULT },
-  run({ event, config, root }) {
-    const hit = protectedHit(event, strings(config.paths, PROTECTED_DEFAULT), root);
+  run({ event, config, root, files, home, shell }) {
+    const hit = protectedHit(event, strings(config.paths, PROTECTED_DEFAULT), root, { files, home, shell });
     if (!hit) return { decision: allow };
     const how = event.tool?.class === "shell" ? "This command would change" : "This edit would change";
     return {

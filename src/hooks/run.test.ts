@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { normalise } from "./adapters.js";
 import { summarise } from "./handlers.js";
 import { decide, failureAnswer, type HookSettings } from "./run.js";
+import { shellTargets } from "./shell.js";
 import type { HookHost } from "./types.js";
 
 const root = "/home/u/proj";
@@ -93,7 +94,7 @@ const PRE_EDIT: Record<HookHost, (path: string) => unknown> = {
 };
 
 function run(host: HookHost, payload: unknown, settings = guard, state?: unknown) {
-  return decide({ host, settings, payload, state, now, root });
+  return decide({ host, settings, payload, state, now, root, shell: shellTargets });
 }
 
 describe("protected-paths in each host's protocol", () => {

@@ -1,5 +1,5 @@
 import { answer, HOST_EVENTS, normalise } from "./adapters.js";
-import { type BootstrapContext, BUILTINS } from "./handlers.js";
+import { type BootstrapContext, BUILTINS, type PathResolver, type ShellReader } from "./handlers.js";
 import type { CanonicalEvent, HookAnswer, HookEvent, HookHost, ToolClass } from "./types.js";
 
 /** The settings of one installed hook, as the runtime gets them (from the command line). */
@@ -22,6 +22,11 @@ export interface DecideInput {
   now: number;
   root: string;
   context?: BootstrapContext;
+  /** Links and folders on disk (protected-paths), and the user's home folder. */
+  files?: PathResolver;
+  home?: string;
+  /** The shell command reader; needed when `needsShell` says so. */
+  shell?: ShellReader;
 }
 
 export interface DecideOutput {
@@ -45,6 +50,16 @@ export function registeredEvent(host: HookHost, event: HookEvent): string | unde
   return HOST_EVENTS[host][event]?.[0];
 }
 
+/**
+ * Whether the call needs the shell command reader: protected-paths on a shell tool. The runtime loads
+ * it only then, so file tools and other hooks do not pay for it.
+ */
+export function needsShell(host: HookHost, settings: HookSettings, payload: unknown): boolean {
+  if (settings.handler !== "protected-paths") return false;
+  const ev = normalise(host, payload, registeredEvent(host, settings.event));
+  return ev.tool?.class === "shell" && ev.tool.command !== undefined;
+}
+
 /** Run one hook call from the host's payload to the host's answer. Pure. */
 export function decide(input: DecideInput): DecideOutput {
   const h = BUILTINS[input.settings.handler];
@@ -60,6 +75,9 @@ export function decide(input: DecideInput): DecideOutput {
     now: input.now,
     root: input.root,
     context: input.context,
+    files: input.files,
+    home: input.home,
+    shell: input.shell,
   });
   return {
     event,

@@ -1,7 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { protectedHit } from "./handlers.js";
 import { compilePatterns, protectedBy, relToRoot } from "./paths.js";
-import { shellWrites } from "./shell.js";
+import { ShellTooLong, shellTargets } from "./shell.js";
+import { decodeAnsiC, ShellTooDeep } from "./shell-parse.js";
 import type { CanonicalEvent } from "./types.js";
 
 const PATTERNS = ["cadre.lock", ".git/", "package-lock.json", "pnpm-lock.yaml", "yarn.lock"];
@@ -15,6 +17,12 @@ function shell(command: string, cwd = root): CanonicalEvent {
     cwd,
     tool: { name: "Bash", class: "shell", input: { command }, paths: [], command },
   };
+}
+
+/** The written paths, relative to the start directory `/w` where they are inside it. */
+function shellWrites(cmd: string): string[] {
+  const rel = (p: string) => (p === "/w" ? "." : p.startsWith("/w/") ? p.slice(3) : p);
+  return [...new Set(shellTargets(cmd, { cwd: "/w", home: "/h" }).map((t) => rel(t.path)))];
 }
 
 describe("shellWrites", () => {
@@ -42,7 +50,14 @@ describe("shellWrites", () => {
     ["echo 'a > b' # > c", []],
     ["ls; rm x && echo ok || rm y", ["x", "y"]],
     ["timeout 5 truncate -s 0 big.log", ["big.log"]],
-    ["find . -name '*.tmp' -delete", ["."]],
+    ["time -p rm t1", ["t1"]],
+    ["cp -Z a b", ["b"]],
+    ["ln --backup -s a b", ["b"]],
+    ["git checkout main", ["main"]],
+    ["git restore --staged x", []],
+    ["/usr/bin/time -o t.txt make", ["t.txt"]],
+    ["find . -name '*.tmp' -delete", ["*.tmp"]],
+    ["find build -delete", ["build"]],
   ])("%s", (cmd, want) => {
     expect(shellWrites(cmd)).toEqual(want);
   });
@@ -84,7 +99,7 @@ describe("protected paths", () => {
     "bash -c 'truncate -s0 cadre.lock'",
     "git rm cadre.lock",
   ])("denies %s", (cmd) => {
-    expect(protectedHit(shell(cmd), PATTERNS, root)).toBeDefined();
+    expect(protectedHit(shell(cmd), PATTERNS, root, { shell: shellTargets })).toBeDefined();
   });
 
   it.each([
@@ -102,7 +117,11 @@ describe("protected paths", () => {
     "git status > .gitstatus",
     "cp a.txt .",
   ])("allows %s", (cmd) => {
-    expect(protectedHit(shell(cmd), PATTERNS, root)).toBeUndefined();
+    expect(protectedHit(shell(cmd), PATTERNS, root, { shell: shellTargets })).toBeUndefined();
+  });
+
+  it("fails (and so the guard fails closed) when a shell call comes without the shell reader", () => {
+    expect(() => protectedHit(shell("rm cadre.lock"), PATTERNS, root)).toThrow(/shell command reader/);
   });
 
   it("checks edit and write paths, absolute or relative", () => {
@@ -116,5 +135,73 @@ describe("protected paths", () => {
     expect(protectedHit(edit("/home/u/proj/cadre.lock"), PATTERNS, root)?.path).toBe("cadre.lock");
     expect(protectedHit(edit("/home/u/proj/src/cadre.ts"), PATTERNS, root)).toBeUndefined();
     expect(protectedHit(edit("/home/u/other/cadre.lock"), PATTERNS, root)).toBeUndefined();
+  });
+});
+
+describe("shell parser robustness", () => {
+  const ALPHABET = [
+    ..."ab.;&|<>(){}[]$`'\"\\ \n\t#=*~!-",
+    "if ",
+    "then ",
+    "fi",
+    "do ",
+    "done",
+    "case ",
+    " in ",
+    "esac",
+    "<<EOF\n",
+    "EOF\n",
+    "rm ",
+    "cadre.lock",
+    "$(",
+    "${",
+    "$'",
+  ];
+
+  it("reads any text without throwing (random command lines)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ALPHABET), { maxLength: 60 }), (parts) => {
+        const out = shellTargets(parts.join(""), { cwd: "/w", home: "/h" });
+        expect(Array.isArray(out)).toBe(true);
+        for (const t of out) expect(t.path.startsWith("/")).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("refuses nesting past its limit instead of skipping what is inside", () => {
+    const deep = `${"( ".repeat(500)}rm cadre.lock${" )".repeat(500)}`;
+    expect(() => shellTargets(deep, { cwd: "/w" })).toThrow(ShellTooDeep);
+    expect(() => shellTargets(`${"$(".repeat(200)}rm x${")".repeat(200)}`, { cwd: "/w" })).toThrow(
+      ShellTooDeep,
+    );
+    expect(() => shellTargets(`${"eval ".repeat(40)}rm cadre.lock`, { cwd: "/w" })).toThrow(ShellTooDeep);
+    expect(() => shellTargets(`echo ${"x".repeat(1_100_000)}`, { cwd: "/w" })).toThrow(ShellTooLong);
+    // Shallower nesting is read.
+    expect(shellWrites(`${"( ".repeat(20)}rm cadre.lock${" )".repeat(20)}`)).toEqual(["cadre.lock"]);
+    expect(shellWrites(`${"eval ".repeat(6)}rm cadre.lock`)).toEqual(["cadre.lock"]);
+  });
+
+  it("keeps a word too big to expand as a pattern that can still hit", () => {
+    expect(protectedHit(shell("rm {a..z}{a..z}rn.lock"), PATTERNS, root, { shell: shellTargets })?.path).toBe(
+      "**rn.lock",
+    );
+    expect(
+      protectedHit(shell("rm {1..9}{1..9}{1..9}.tmp"), PATTERNS, root, { shell: shellTargets }),
+    ).toBeUndefined();
+  });
+
+  it("decodes ANSI-C quotes", () => {
+    expect(decodeAnsiC("a\\x41\\101\\u00e9\\n\\'")).toBe("aAAé\n'");
+  });
+
+  it("walks scripts fed to a shell and skips data", () => {
+    expect(shellWrites("cat <<'A' | sh\ntouch one\nA\ncat <<B > two\n$(touch three)\nB")).toEqual([
+      "one",
+      "three",
+      "two",
+    ]);
+    expect(shellWrites("printf 'touch x' | python3")).toEqual([]);
+    expect(shellWrites("f() { touch in-f; }; g() { f; }; g")).toEqual(["in-f"]);
   });
 });
