@@ -132,7 +132,9 @@ describe("applyPlan with a journal", () => {
     const outside = project({ "x.md": "outside\n" });
     const root = project({});
     symlinkSync(outside, join(root, "link"));
-    await expect(containedPath(root, "link/x.md")).rejects.toThrow(/link is a symlink; cadre writes only into real folders/);
+    await expect(containedPath(root, "link/x.md")).rejects.toThrow(
+      /link is a symlink; cadre writes only into real folders/,
+    );
     await expect(containedPath(root, "link/x.md", false)).rejects.toThrow(/symlink out of the folder/);
     await expect(containedPath(root, "../x.md")).rejects.toThrow(/outside the project/);
   });

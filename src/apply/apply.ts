@@ -148,7 +148,7 @@ export async function applyPlan(
       before: cur ? await putBlob(t.state, cur, { sync: true }) : null,
       after: j.content !== null ? sha256(j.content) : null,
       ...(link !== undefined ? { link } : {}),
-      ...(exec ? { exec } : {}),
+      ...(cur !== null ? { exec } : {}),
     });
   });
   entries.sort((x, y) => (x.path < y.path ? -1 : 1));
@@ -172,11 +172,12 @@ export async function applyPlan(
   await mapLimit(jobs, crash ? 1 : 128, async ({ abs, content, link, executable, path }) => {
     if (content !== null && link) {
       // --link: a symlink to the pack's file; where symlinks are not allowed, a copy (and the lock says so).
-      const ok = await linkFile(abs, link, step).then(
+      const ok = await linkFile(abs, link).then(
         () => true,
         () => false,
       );
-      if (!ok) {
+      if (ok) step?.();
+      else {
         copied.push(path);
         await atomicWrite(abs, content, w);
       }
@@ -209,13 +210,17 @@ async function isDir(abs: string): Promise<boolean> {
 }
 
 /** Run `fn` over `items` with at most `limit` in flight; results in input order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (x: T) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (x: T, i: number) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      out[i] = await fn(items[i] as T);
+      out[i] = await fn(items[i] as T, i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
@@ -250,6 +255,8 @@ function readJournal(raw: Uint8Array, where: string): Journal | undefined {
  */
 export async function recoverJournal(t: ApplyTarget): Promise<boolean> {
   const journalPath = join(t.state.dir, JOURNAL);
+  // A run killed while writing the journal changed nothing else; its temporary goes.
+  await removeFile(tmpFor(journalPath), t.state.dir, () => false);
   const raw = await readNoFollow(journalPath);
   if (!raw) return false;
   const journal = readJournal(raw, journalPath);
@@ -259,29 +266,31 @@ export async function recoverJournal(t: ApplyTarget): Promise<boolean> {
   }
   const guard = new PathGuard(t.root, t.strict ?? true);
   const created = new Set((journal.dirs ?? []).map((d) => join(t.root, d)));
-  for (const e of [...journal.entries].reverse()) {
-    const abs = await guard.contained(e.path);
+  // Every path is checked before anything changes; the entries are distinct files, restored in parallel.
+  const paths = await mapLimit(journal.entries, 32, (e) => guard.contained(e.path));
+  await mapLimit(journal.entries, 32, async (e, i) => {
+    const abs = paths[i] as string;
     await removeFile(tmpFor(abs), t.root, () => false);
     const cur = await readMaybe(abs);
     const curHash = cur ? sha256(cur) : null;
-    // Neither the old nor the new content: changed since by someone else, left alone. An empty new file is
-    // what a run of an older cadre left when killed mid-write.
-    const torn = e.before === null && cur !== null && cur.length === 0;
     if (e.link !== undefined) {
       const now = await readlink(abs).catch(() => undefined);
       if (now !== e.link && (curHash === e.after || cur === null)) await linkFile(abs, e.link);
-      continue;
+      return;
     }
-    if (curHash !== e.before && curHash !== e.after && !torn) continue;
+    // Neither the old nor the new content: changed since by someone else, left alone. An empty new file is
+    // what a run of an older cadre left when killed mid-write.
+    const torn = e.before === null && cur !== null && cur.length === 0;
+    if (curHash !== e.before && curHash !== e.after && !torn) return;
     if (e.before === null) await removeFile(abs, t.root, (d) => created.has(d));
     else {
       const blob = await getBlob(t.state, e.before);
       // A script keeps its exec bit through the rollback.
       const executable =
-        e.exec ?? (cur !== null && ((await stat(abs).catch(() => undefined))?.mode ?? 0) & 0o100) !== 0;
+        e.exec ?? (cur !== null && (((await stat(abs).catch(() => undefined))?.mode ?? 0) & 0o100) !== 0);
       if (blob) await atomicWrite(abs, blob, { executable, fixedTmp: true });
     }
-  }
+  });
   for (const d of [...created].sort((a, b) => b.length - a.length)) await rmdir(d).catch(() => undefined);
   const basesPath = join(t.state.dir, BASES);
   await removeFile(tmpFor(basesPath), t.state.dir, () => false);

@@ -240,7 +240,12 @@ export async function atomicWrite(abs: string, content: Content, opts: WriteOpti
   const dir = dirname(abs);
   const tmp = opts.fixedTmp ? tmpFor(abs) : join(dir, `.${Math.random().toString(36).slice(2)}.cadre-tmp`);
   const fh = await openNew(tmp, opts);
-  opts.step?.();
+  try {
+    opts.step?.();
+  } catch (e) {
+    await fh.close();
+    throw e;
+  }
   await fill(fh, content, opts);
   opts.step?.();
   try {
@@ -269,20 +274,18 @@ async function fill(
 }
 
 /** Make `abs` a symlink to `target`, atomically (a temporary link, then rename). */
-export async function linkFile(abs: string, target: string, step?: () => void): Promise<void> {
+export async function linkFile(abs: string, target: string): Promise<void> {
   const dir = dirname(abs);
   await mkdir(dir, { recursive: true });
   const tmp = tmpFor(abs);
   await unlink(tmp).catch(() => undefined);
   await symlink(target, tmp);
-  step?.();
   try {
     await rename(tmp, abs);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
   }
-  step?.();
 }
 
 export async function syncDir(dir: string): Promise<void> {
