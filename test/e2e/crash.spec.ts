@@ -112,8 +112,14 @@ describe("kill -9 at random moments of real syncs", () => {
     let midApply = 0;
     for (let i = 0; i < trials; i++) {
       writeFileSync(join(dir, "cadre.yaml"), SELECTIONS[i % 2] as string);
-      // Most kills land while the process loads and plans; the upper half of the span is where it writes.
-      const signal = await killedSync(dir, env, Math.round(span * (0.4 + 0.7 * Math.random())));
+      // Every other trial, SIGKILL from inside at a random disk step (a file created but not yet filled, filled
+      // but not renamed, …); the others at a random moment, most of which land while it loads and plans.
+      const step = i % 2 === 0 ? 1 + Math.floor(Math.random() * 250) : 0;
+      const signal = await killedSync(
+        dir,
+        { ...env, CADRE_TEST_KILL_AFTER_WRITES: String(step) },
+        step ? 60_000 : Math.round(span * (0.5 + 0.6 * Math.random())),
+      );
       if (signal === "SIGKILL") killed++;
       if (existsSync(join(dir, ".cadre/journal.json"))) midApply++;
       // A killed write leaves at most its own hidden temporary, which the journal names; never a target.
