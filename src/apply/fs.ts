@@ -219,13 +219,14 @@ async function ensureExecutable(
 
 async function openNew(tmp: string, opts: WriteOptions): Promise<import("node:fs/promises").FileHandle> {
   const flags = constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY;
-  // A leftover temporary of a killed run (or anything planted there) is removed, never written through.
-  if (opts.fixedTmp) await unlink(tmp).catch(() => undefined);
   try {
     return await open(tmp, flags, modeOf(opts));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-    await mkdir(dirname(tmp), { recursive: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    // A leftover temporary of a killed run (or anything planted there) is removed, never written through.
+    if (code === "EEXIST" && opts.fixedTmp) await unlink(tmp);
+    else if (code === "ENOENT") await mkdir(dirname(tmp), { recursive: true });
+    else throw e;
     return open(tmp, flags, modeOf(opts));
   }
 }
