@@ -1,9 +1,9 @@
-import { stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { appendFile, readlink, realpath, stat } from "node:fs/promises";
+import { join, relative, resolve, sep } from "node:path";
 import { applyPlan, recoverJournal } from "../apply/apply.js";
-import { containedPath, readMaybe } from "../apply/fs.js";
+import { PathGuard, readMaybe } from "../apply/fs.js";
 import { LOCK_FILE, readLockFile } from "../apply/lock.js";
-import { acquireProcessLock, ensureStateDir, getBases } from "../apply/state.js";
+import { acquireProcessLock, clearStateDir, dropStateDir, ensureStateDir, getBases } from "../apply/state.js";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { didYouMean } from "../core/names.js";
 import type { HostDef } from "../hosts/define.js";
@@ -228,6 +228,8 @@ export interface Computed {
   plan: Plan;
   notes: RenderNote[];
   items: Item[];
+  /** Shared files that are links to a file inside the root → that file (edited instead of the link). */
+  through: ReadonlyMap<string, string>;
 }
 
 /** Read everything and plan: config → catalog → selection → render → observe disk → plan. No writes. */
@@ -267,7 +269,19 @@ export async function computePlan(
     notes = [...sel.notes, ...rendered.notes];
   }
   const paths = new Set([...desired.map((d) => d.path), ...Object.keys(lock.files)]);
-  const observed = await observe(layout.root, [...paths]);
+  const cadreLinks = new Set([
+    ...desired.filter((d) => d.type === "file" && d.link).map((d) => d.path),
+    ...Object.entries(lock.files)
+      .filter(([, e]) => e.link)
+      .map(([p]) => p),
+  ]);
+  const shared = new Set([
+    ...desired.filter((d) => d.type !== "file").map((d) => d.path),
+    ...Object.entries(lock.files)
+      .filter(([p, e]) => e.mode !== "file" && !desired.some((d) => d.path === p))
+      .map(([p]) => p),
+  ]);
+  const { observed, blocked, through } = await observe(layout, [...paths], cadreLinks, shared);
   const notExecutable = await lackingExec(
     layout.root,
     desired.filter((d) => d.type === "file" && d.executable && observed.get(d.path)).map((d) => d.path),
@@ -291,10 +305,11 @@ export async function computePlan(
       scope: layout.scope,
       rendererVersion: RENDERER_VERSION,
       notExecutable,
+      blocked,
     },
     opts,
   );
-  return { layout, sources, env: o.env, config, hosts, lock, plan, notes, items };
+  return { layout, sources, env: o.env, config, hosts, lock, plan, notes, items, through };
 }
 
 function overrideSkip(cat: Catalog, c: Config): ((host: string, qid: string) => boolean) | undefined {
@@ -308,29 +323,45 @@ function overrideSkip(cat: Catalog, c: Config): ((host: string, qid: string) => 
   };
 }
 
-/** Run under the process lock, after finishing (rolling back) any interrupted run. */
-export async function withProjectLock<T>(l: Layout, fn: () => Promise<T>): Promise<T> {
+/**
+ * Run under the process lock, after finishing (rolling back) any interrupted run. The state folder is checked
+ * first (real folders, no symlinked state file). `dropState` (uninstall) empties the state folder while still
+ * holding the lock and removes the folder once the lock is released.
+ */
+export async function withProjectLock<T>(
+  l: Layout,
+  fn: () => Promise<T>,
+  opts: { dropState?: boolean } = {},
+): Promise<T> {
   await preflight(l);
   await ensureStateDir(l.state);
   const release = await acquireProcessLock(l.state);
+  const trace = process.env.CADRE_TEST_LOCK_TRACE;
   try {
-    await recoverJournal({ root: l.root, state: l.state, lockPath: l.lockPath });
-    return await fn();
+    // Concurrency tests: one line on entering and one on leaving the locked section (O_APPEND).
+    if (trace) await appendFile(trace, `enter ${process.pid}\n`);
+    await recoverJournal(targetOf(l));
+    const r = await fn();
+    if (opts.dropState) await clearStateDir(l.state);
+    return r;
   } finally {
+    if (trace) await appendFile(trace, `exit ${process.pid}\n`);
     await release();
+    if (opts.dropState) await dropStateDir(l.state);
   }
 }
 
+function targetOf(l: Layout) {
+  return { root: l.root, state: l.state, lockPath: l.lockPath, strict: l.scope === "project" };
+}
+
 export async function applyComputed(c: Computed): Promise<string[]> {
-  // Crash tests: CADRE_TEST_KILL_AFTER_WRITES=n sends this process SIGKILL right after the n-th write.
+  // Crash tests: CADRE_TEST_KILL_AFTER_WRITES=n sends this process SIGKILL right after the n-th step that
+  // changes the disk (a temporary file created, filled or renamed, a file deleted, the journal or lock written).
   const killAfter = Number(c.env.CADRE_TEST_KILL_AFTER_WRITES ?? 0);
   const crash =
     killAfter > 0 ? (n: number) => void (n === killAfter && process.kill(process.pid, "SIGKILL")) : undefined;
-  return applyPlan(
-    c.plan,
-    { root: c.layout.root, state: c.layout.state, lockPath: c.layout.lockPath },
-    crash,
-  );
+  return applyPlan(c.plan, targetOf(c.layout), crash, { through: c.through });
 }
 
 /** Of these existing files, those without their owner's exec bit (none on Windows, which has no such bit). */
@@ -346,17 +377,74 @@ async function lackingExec(root: string, paths: string[]): Promise<Set<string>> 
   return out;
 }
 
-/** Read every path the plan may touch, in parallel. A path that escapes the root reads as absent. */
-async function observe(root: string, paths: string[]): Promise<Map<string, Uint8Array | null>> {
-  const out = new Map<string, Uint8Array | null>();
+interface Observation {
+  observed: Map<string, Uint8Array | null>;
+  /** Paths cadre may not write → why (reported as conflicts by the planner). */
+  blocked: Map<string, string>;
+  through: Map<string, string>;
+}
+
+/**
+ * Read every path the plan may touch, in parallel, after checking its type: every folder on the way must be
+ * a real folder (a symlink or a file there blocks the path), and the path itself a file or absent. A symlink
+ * at the path is read when cadre made it (`--link`); at a shared file (blocks, keys) it is followed when it
+ * leads to a file inside the root, which is then edited in its place; any other link blocks the path.
+ */
+async function observe(
+  l: Layout,
+  paths: string[],
+  cadreLinks: ReadonlySet<string>,
+  shared: ReadonlySet<string>,
+): Promise<Observation> {
+  const guard = new PathGuard(l.root, l.scope === "project");
+  const o: Observation = { observed: new Map(), blocked: new Map(), through: new Map() };
+  const realRoot = await realpath(l.root).catch(() => l.root);
+  const one = async (p: string) => {
+    const ins = await guard.inspect(p).catch(() => undefined);
+    o.observed.set(p, null);
+    if (!ins) return;
+    if (ins.blocked) return void o.blocked.set(p, ins.blocked);
+    if (ins.kind === "dir") return void o.blocked.set(p, `${p} is a folder where cadre needs a file`);
+    if (ins.kind === "other") return void o.blocked.set(p, `${p} is not a regular file`);
+    if (ins.kind === "link" && !cadreLinks.has(p)) {
+      const target = shared.has(p) ? await linkedFile(guard, realRoot, ins.abs) : undefined;
+      if (!target)
+        return void o.blocked.set(p, `${p} is a symlink cadre did not make, to ${await describe(ins.abs)}`);
+      o.through.set(p, target);
+    }
+    o.observed.set(p, ins.kind === "absent" ? null : await readMaybe(ins.abs));
+  };
   let next = 0;
   const worker = async () => {
-    while (next < paths.length) {
-      const p = paths[next++] as string;
-      const abs = await containedPath(root, p).catch(() => undefined);
-      out.set(p, abs ? await readMaybe(abs) : null);
-    }
+    while (next < paths.length) await one(paths[next++] as string);
   };
   await Promise.all(Array.from({ length: Math.min(64, paths.length) }, worker));
-  return out;
+  // Two names for one file would be edited twice from the same old text: the link is left alone.
+  const written = new Map<string, number>();
+  for (const p of paths) {
+    const w = o.through.get(p) ?? p;
+    written.set(w, (written.get(w) ?? 0) + 1);
+  }
+  for (const [p, t] of o.through) {
+    if ((written.get(t) ?? 0) > 1) {
+      o.through.delete(p);
+      o.observed.set(p, null);
+      o.blocked.set(p, `${p} is a symlink to ${t}, which cadre also writes`);
+    }
+  }
+  return o;
+}
+
+/** The root-relative path of the regular file a link leads to, when it stays inside the root. */
+async function linkedFile(guard: PathGuard, realRoot: string, abs: string): Promise<string | undefined> {
+  const real = await realpath(abs).catch(() => undefined);
+  if (!real?.startsWith(realRoot + sep)) return undefined;
+  const rel = relative(realRoot, real).split(sep).join("/");
+  const ins = await guard.inspect(rel).catch(() => undefined);
+  return ins && !ins.blocked && ins.kind === "file" ? rel : undefined;
+}
+
+async function describe(abs: string): Promise<string> {
+  const to = await readlink(abs).catch(() => "?");
+  return `${to} (cadre edits through a link only to a file inside the project)`;
 }

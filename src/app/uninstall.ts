@@ -18,7 +18,6 @@ export async function uninstallCommand(o: UninstallOptions) {
     return { actions: c.plan.actions, touched };
   };
   if (o.dryRun) return run();
-  const r = await withProjectLock(layout, run);
-  await rm(layout.state.dir, { recursive: true, force: true });
-  return r;
+  // The lock is held until the state folder is emptied; the folder itself goes once the lock is released.
+  return withProjectLock(layout, run, { dropState: true });
 }

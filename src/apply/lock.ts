@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import type { Lock } from "../plan/types.js";
+import { readNoFollow } from "./fs.js";
 
 const sha = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -26,6 +26,7 @@ export const LockSchema = z.strictObject({
   scope: z.enum(["project", "user"]),
   items: z.record(z.string(), z.strictObject({ hash: z.string() })),
   files: z.record(z.string(), EntrySchema),
+  dirs: z.array(z.string()).optional(),
 });
 
 export const LOCK_FILE = "cadre.lock";
@@ -63,14 +64,10 @@ export function parseLock(text: string, where: string): Lock {
 }
 
 export async function readLockFile(path: string, where: string): Promise<Lock | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw e;
-  }
-  return parseLock(text, where);
+  // cadre.lock is cadre's own file: a symlink there is refused, never read through.
+  const raw = await readNoFollow(path);
+  if (raw === null) return undefined;
+  return parseLock(new TextDecoder().decode(raw), where);
 }
 
 function sorted(v: unknown): unknown {

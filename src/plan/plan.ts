@@ -21,6 +21,8 @@ export interface PlanInput {
   rendererVersion: number;
   /** Files cadre wants executable that exist without the exec bit (a lost bit is restored). */
   notExecutable?: NotExecutable;
+  /** Paths cadre may not write (a file where a folder should be, a folder or a foreign link in the way) → why. */
+  blocked?: ReadonlyMap<string, string>;
 }
 
 type Step = { action: Action; entry: LockEntry | undefined };
@@ -54,7 +56,9 @@ export function planSync(input: PlanInput, opts: PlanOptions = {}): Plan {
     const lockEntry = entry && entry.mode === d.type ? entry : undefined;
     const x = input.observed.get(d.path) ?? null;
     if (!isSafeRelativePath(d.path)) throw new Error(`unsafe desired path ${d.path}`);
-    if (d.type === "file")
+    const why = input.blocked?.get(d.path);
+    if (why) steps.push(blockedStep(d.path, d, entry, why));
+    else if (d.type === "file")
       steps.push(planFile(d, lockEntry, x, input.bases, opts, input.notExecutable?.has(d.path) ?? false));
     else if (d.type === "block")
       steps.push(shared(d, lockEntry, x, (t) => planBlock(d, lockEntry, t, input.bases, opts)));
@@ -70,7 +74,9 @@ export function planSync(input: PlanInput, opts: PlanOptions = {}): Plan {
       });
       continue;
     }
-    steps.push(planRemoval(path, entry, input.observed.get(path) ?? null, opts));
+    const why = input.blocked?.get(path);
+    if (why) steps.push(blockedStep(path, entry, entry, why));
+    else steps.push(planRemoval(path, entry, input.observed.get(path) ?? null, opts));
   }
   const files: Record<string, LockEntry> = {};
   for (const s of steps) if (s.entry) files[s.action.path] = s.entry;
@@ -83,6 +89,19 @@ export function planSync(input: PlanInput, opts: PlanOptions = {}): Plan {
       items: sortKeys(input.items),
       files,
     },
+  };
+}
+
+/** A path whose type is not what cadre needs: nothing is written there, and the lock keeps what it had. */
+function blockedStep(
+  path: string,
+  o: { hosts: string[]; items: string[] },
+  entry: LockEntry | undefined,
+  why: string,
+): Step {
+  return {
+    action: act("conflict", path, o, `${why}; left untouched: move it out of the way, then run cadre sync`),
+    entry,
   };
 }
 

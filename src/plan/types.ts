@@ -36,6 +36,8 @@ export interface Lock {
   items: Record<string, { hash: string }>;
   /** Root-relative path → what cadre owns there. */
   files: Record<string, LockEntry>;
+  /** Folders cadre created (root-relative); only these are removed when they become empty. */
+  dirs?: string[];
 }
 
 export function emptyLock(scope: Scope, rendererVersion: number): Lock {
