@@ -384,7 +384,7 @@ function itemName(
   notes.push({
     rule: "item/display-name",
     message: `name "${declared}" is a display name, not an id; loaded as "${fallback}" (its ${c.kind === "skill" ? "folder" : "file"} name), as ${hostName(c.host)} does`,
-    line: keyLine(text, "name", 1) ?? 1,
+    line: keyLine(text, "name") ?? 1,
     hint: `set name: ${fallback}`,
   });
   return fallback;
