@@ -431,3 +431,10 @@ export function skillFiles(paths: readonly string[], dir: string, otherDirs: rea
     return !nested.some((d) => p.startsWith(`${d}/`));
   });
 }
+
+/** What to tell the user when a folder holds nothing cadre recognises. */
+export const LAYOUTS_HINT =
+  "cadre reads cadre-pack.yaml; Claude plugins and marketplaces (.claude-plugin/); skills/<name>/SKILL.md or any " +
+  "<name>/SKILL.md; agents/*.md; commands/*.md; categories/<category>/*.md; tools/*.md and workflows/*.md; *.mdc " +
+  "Cursor rules; host folders (.claude/, .cursor/rules, .github/agents, .gemini/commands, .opencode/agents, …); " +
+  "gemini-extension.json. Run `cadre info --source <dir>` to see what matched";

@@ -4,7 +4,10 @@ import { buildCatalog } from "../../model/catalog.js";
 import { lintPacks } from "../run.js";
 
 const lint = (p: ReturnType<typeof pack>) =>
-  lintPacks(buildCatalog([p]), [p], { strict: false, rules: ["load/lenient-frontmatter", "item/display-name"] });
+  lintPacks(buildCatalog([p]), [p], {
+    strict: false,
+    rules: ["load/lenient-frontmatter", "item/display-name"],
+  });
 
 describe("lenient-loading rules", () => {
   it("warn, with the fix, on what only the host's loader accepts", () => {
@@ -25,6 +28,26 @@ describe("lenient-loading rules", () => {
       ]),
     );
     expect(r.diagnostics).toHaveLength(3);
-    expect(r.diagnostics.find((d) => d.rule === "item/display-name")?.message).toContain("set name: floor-care");
+    expect(r.diagnostics.find((d) => d.rule === "item/display-name")?.message).toContain(
+      "set name: floor-care",
+    );
+  });
+});
+
+describe("load/nothing-recognised", () => {
+  it("warns with a hint when a folder holds no item, never a silent 0", () => {
+    const empty = pack({ "README.md": "# notes", "docs/guide.md": "text" });
+    const r = lintPacks(buildCatalog([empty]), [empty], { rules: ["load/nothing-recognised"] });
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        file: "pack/.",
+        hint: expect.stringContaining("SKILL.md"),
+      }),
+    ]);
+    const full = pack({ "skills/a/SKILL.md": "---\nname: a\ndescription: A.\n---\nBody" });
+    expect(
+      lintPacks(buildCatalog([full]), [full], { rules: ["load/nothing-recognised"] }).diagnostics,
+    ).toEqual([]);
   });
 });

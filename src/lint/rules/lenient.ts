@@ -1,3 +1,4 @@
+import { LAYOUTS_HINT } from "../../model/discover.js";
 import type { Item, LoadNote } from "../../model/item.js";
 import type { LintRule } from "../types.js";
 
@@ -27,5 +28,15 @@ export const lenientRules: LintRule[] = [
       "A name that is a display name (spaces, capitals); the host names the item by its folder or file.",
     hint: "set name to the folder or file name",
     item: (it) => notesOf(it, "item/display-name"),
+  },
+  {
+    id: "load/nothing-recognised",
+    severity: "warning",
+    description: "A pack folder holds at least one item cadre recognises (never a silent 0 items).",
+    hint: LAYOUTS_HINT,
+    pack: (p) =>
+      p.items.length > 0 || p.diagnostics.length > 0
+        ? []
+        : [{ message: `no items recognised in ${p.root}: no file matched a known layout`, path: "." }],
   },
 ];
