@@ -292,16 +292,13 @@ function readMarkdown(
   for (const e of fm.errors) error("load/yaml-syntax", e.message, e.line, e.column);
   if (!fm.present && c.host && (c.kind === "command" || c.kind === "rule")) {
     const meta: Record<string, unknown> = {};
-    if (c.kind === "command") {
-      const first = fm.body.split("\n").find((l) => l.trim() !== "");
-      meta.description = (first ?? "").replace(/^#+\s*/, "").trim();
+    if (c.kind === "command")
       notes.push({
         rule: "load/lenient-frontmatter",
-        message: `no frontmatter; loaded with the first line as its description, as ${hostName(c.host)} does`,
+        message: `no frontmatter; loaded with the first line of the body as its description, as ${hostName(c.host)} does`,
         line: 1,
         hint: "add '---' lines with a description at the top",
       });
-    }
     return { meta, body: fm.body, bodyLine: 1 };
   }
   if (!fm.present)
@@ -367,6 +364,36 @@ function readMeta(
 }
 
 /**
+ * What a host derives when its file leaves it out, filled in so the item reads as the host reads it: a command's
+ * or rule's name is its file name, a command without a description shows its first body line (a note says so),
+ * a display name becomes the id the host uses, and a rule's activation comes from the host's own keys.
+ */
+function hostDefaults(
+  c: Candidate,
+  raw: Record<string, unknown>,
+  name: string,
+  body: string,
+  notes: LoadNote[],
+) {
+  let meta = raw;
+  if (c.kind === "rule" && c.host) meta = canonicalRuleMeta(meta, c.host);
+  if (meta.name !== undefined && meta.name !== name) meta = { ...meta, name };
+  if ((c.kind === "command" || c.kind === "rule") && meta.name === undefined) meta = { ...meta, name };
+  if (c.kind === "command" && (typeof meta.description !== "string" || meta.description.trim() === "")) {
+    const first = body.split("\n").find((l) => l.trim() !== "") ?? "";
+    meta = { ...meta, description: first.replace(/^#+\s*/, "").trim() };
+    if (!notes.some((n) => n.rule === "load/lenient-frontmatter" && n.line === 1))
+      notes.push({
+        rule: "load/lenient-frontmatter",
+        message: `no description; loaded with the first line of the body, as ${hostName(c.host ?? "")} shows it`,
+        line: 1,
+        hint: "add a description to the frontmatter",
+      });
+  }
+  return meta;
+}
+
+/**
  * The item's name. A host's own file whose `name` is a display name (`Agent Development`) is named as the host
  * names it, by its folder or file, with a note that says how to fix it.
  */
@@ -398,11 +425,10 @@ export function parseCandidate(c: Candidate, text: string, folderName: string): 
   const read = readMeta(c, text, normalised, diagnostics, notes);
   if (!read) return { diagnostics };
   const { body, bodyLine } = read;
-  const meta = c.kind === "rule" && c.host ? canonicalRuleMeta(read.meta, c.host) : read.meta;
-
   const fallback =
     c.kind === "skill" ? (c.dir === "" ? folderName : ((c.dir ?? "").split("/").pop() ?? "")) : stem(c.path);
-  const name = itemName(c, meta, fallback, notes, normalised);
+  const name = itemName(c, read.meta, fallback, notes, normalised);
+  const meta = c.host ? hostDefaults(c, read.meta, name, body, notes) : read.meta;
   if (/[\\/]/.test(name) || name.includes("..")) {
     diagnostics.push({
       rule: "load/unsafe-name",

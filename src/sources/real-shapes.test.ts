@@ -62,7 +62,19 @@ describe("discovery of real pack layouts", () => {
     expect(ids(a)).toEqual(["agent:baker", "agent:powershell-5.1-expert"]);
     expect(item(a, "agent:baker")?.category).toBe("01-kitchen");
     const c = await load("command-collection");
-    expect(ids(c)).toEqual(["command:launch-boat", "command:tide-table", "command:weather"]);
+    expect(ids(c)).toEqual([
+      "command:harbour-fees",
+      "command:launch-boat",
+      "command:tide-table",
+      "command:weather",
+    ]);
+    // a command's name is its file name and, without a description, its first line (as Claude Code shows it)
+    expect(item(c, "command:harbour-fees")?.meta).toMatchObject({
+      name: "harbour-fees",
+      description: "Harbour fees calculator",
+      model: "claude-sonnet-4-0",
+    });
+    expect(item(c, "command:harbour-fees")?.notes?.[0]?.message).toMatch(/^no description/);
     expect(c.layouts).toEqual(["command-collection"]);
   });
 
@@ -137,7 +149,8 @@ describe("loading as leniently as the host that wrote it", () => {
     expect(gone?.description).toBe("Sweep away the local branches whose remote is gone.");
     expect(gone?.notes?.[0]?.rule).toBe("load/lenient-frontmatter");
     const guide = item(p, "skill:steeping-guide");
-    expect(guide?.meta.name).toBe("Steeping Guide");
+    expect(guide?.meta.name).toBe("steeping-guide");
+    expect(guide?.notes?.[0]?.message).toContain('name "Steeping Guide" is a display name');
     expect(guide?.notes).toEqual([
       expect.objectContaining({ rule: "item/display-name", hint: "set name: steeping-guide" }),
     ]);

@@ -26,10 +26,10 @@ describe("discovery from the CLI (issue 10 item 1)", () => {
     expect(r.code).toBe(0);
     const d = json<{ data: { sources: Source[] } }>(r).data;
     expect(d.sources).toHaveLength(1);
-    expect(d.sources[0]?.items).toBe(3);
+    expect(d.sources[0]?.items).toBe(4);
     expect(d.sources[0]?.discovery.map((x) => [x.rule, x.items])).toEqual([
       ["tools/*.md", 2],
-      ["workflows/*.md", 1],
+      ["workflows/*.md", 2],
     ]);
   });
 
