@@ -13,6 +13,12 @@ import { type Item, itemId, type LayoutReason, type LoadNote, type Pack, type Pa
 import { MARKDOWN_KINDS, PackManifestSchema, SKILL_HOST_KEYS, SKILL_SPEC_KEYS, splitList } from "./kinds.js";
 import type { PackSnapshot, SnapshotFile } from "./snapshot.js";
 
+/**
+ * The version of what parsePack makes of a folder. Bump it whenever discovery or loading changes, so packs
+ * cached by an older cadre (a folder once read as "0 items") are read again (sources/pack-cache.ts keys on it).
+ */
+export const PARSER_VERSION = 2;
+
 type Draft = Omit<Item, "tokens" | "hash" | "files" | "pack"> & { files?: string[] };
 
 /** Parse a pack from a snapshot of its folder. Never throws: every problem becomes a diagnostic. */
