@@ -237,13 +237,21 @@ function pluginRoots(paths: readonly string[], read: ReadText, reasons: LayoutRe
       if (p !== pm.file && !p.endsWith(`/${pm.file}`)) continue;
       const root = p === pm.file ? "" : p.slice(0, -pm.file.length - 1);
       if (roots.has(root)) continue;
-      const manifest = parseObject(read(p)) ?? {};
+      const manifest = parseObject(read(p));
+      if (!manifest)
+        reasons.push({
+          layout: pm.layout,
+          rule: pm.file,
+          path: p,
+          items: 0,
+          note: "does not parse as a JSON object: only the default folders were read (see `cadre lint`)",
+        });
       roots.set(root, {
         root,
-        name: typeof manifest.name === "string" ? manifest.name : (root.split("/").pop() ?? ""),
+        name: typeof manifest?.name === "string" ? manifest.name : (root.split("/").pop() ?? ""),
         layout: pm.layout,
         host: pm.host,
-        manifest,
+        manifest: manifest ?? {},
         rule: pm.file,
         via: p,
       });

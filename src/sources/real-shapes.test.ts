@@ -167,3 +167,20 @@ describe("loading as leniently as the host that wrote it", () => {
     expect(p.diagnostics.map((d) => d.rule)).toEqual(["load/yaml-syntax"]);
   });
 });
+
+describe("discovery reasons for a broken plugin manifest", () => {
+  it("says the plugin.json did not parse and still reads the default folders", async () => {
+    const { pack } = await import("../../test/helpers/snapshot.js");
+    const p = pack({
+      "plugins/x/.claude-plugin/plugin.json": '{"name": "x", agents: }',
+      "plugins/x/agents/helper.md": "---\nname: helper\ndescription: Helps.\n---\nHelp.",
+    });
+    expect(p.items.map((i) => i.id)).toEqual(["agent:helper"]);
+    expect(p.discovery).toContainEqual(
+      expect.objectContaining({
+        path: "plugins/x/.claude-plugin/plugin.json",
+        note: expect.stringContaining("does not parse"),
+      }),
+    );
+  });
+});

@@ -33,6 +33,14 @@ describe("discovery from the CLI (issue 10 item 1)", () => {
     ]);
   });
 
+  it("info <item> names what was loaded leniently and how to fix it", async () => {
+    const r = await cadre(["info", "tea-taster", "--source", src("marketplace"), "--json"]);
+    expect(r.code).toBe(0);
+    const notes = json<{ data: { notes: Array<{ rule: string; hint: string }> } }>(r).data.notes;
+    expect(notes.map((n) => n.rule)).toEqual(["load/lenient-frontmatter"]);
+    expect(notes[0]?.hint).toContain("quote the value");
+  });
+
   it("a folder where nothing is recognised is a warning with a hint, in list, info and lint", async () => {
     const list = await cadre(["list", "--source", src("nothing"), "--pack", "nothing"]);
     expect(list.code).toBe(0);
