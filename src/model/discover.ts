@@ -140,6 +140,7 @@ export const HOST_FOLDERS: ReadonlyArray<{ folder: string; kind: Kind; host: Sou
   { folder: ".opencode/agents", kind: "agent", host: "opencode" },
   { folder: ".opencode/agent", kind: "agent", host: "opencode" },
   { folder: ".kiro/agents", kind: "agent", host: "kiro", ext: MARKDOWN },
+  { folder: ".codex/agents", kind: "agent", host: "codex", ext: /\.toml$/i },
   { folder: ".claude/commands", kind: "command", host: "claude" },
   { folder: ".cursor/commands", kind: "command", host: "cursor" },
   { folder: ".gemini/commands", kind: "command", host: "gemini", ext: /\.toml$/i },
@@ -148,6 +149,7 @@ export const HOST_FOLDERS: ReadonlyArray<{ folder: string; kind: Kind; host: Sou
   { folder: ".opencode/command", kind: "command", host: "opencode" },
   { folder: ".windsurf/workflows", kind: "command", host: "windsurf" },
   { folder: ".clinerules/workflows", kind: "command", host: "cline" },
+  { folder: ".cline/workflows", kind: "command", host: "cline" },
   { folder: ".roo/commands", kind: "command", host: "roo" },
   { folder: ".claude/rules", kind: "rule", host: "claude" },
   { folder: ".cursor/rules", kind: "rule", host: "cursor", ext: /\.(mdc|md)$/i },
@@ -156,6 +158,7 @@ export const HOST_FOLDERS: ReadonlyArray<{ folder: string; kind: Kind; host: Sou
   { folder: ".devin/rules", kind: "rule", host: "windsurf" },
   { folder: ".roo/rules", kind: "rule", host: "roo" },
   { folder: ".kiro/steering", kind: "rule", host: "kiro" },
+  { folder: ".cline/rules", kind: "rule", host: "cline" },
   { folder: ".clinerules", kind: "rule", host: "cline" },
 ];
 

@@ -321,15 +321,17 @@ function hostName(host: string): string {
   return names[host] ?? host;
 }
 
-/** A Gemini CLI command: TOML with `description` and `prompt`. */
+/** A Gemini CLI command (`description`, `prompt`) or a Codex agent (`name`, `description`, `developer_instructions`). */
 function readToml(
   text: string,
   error: (rule: string, message: string, line?: number) => void,
 ): Meta | undefined {
   try {
     const v = parseToml(text) as Record<string, unknown>;
-    const { prompt, ...meta } = v;
-    return { meta, body: typeof prompt === "string" ? prompt : "", bodyLine: 1 };
+    // Gemini commands keep their text in `prompt`, Codex agents in `developer_instructions`
+    const { prompt, developer_instructions: instructions, ...meta } = v;
+    const body = typeof prompt === "string" ? prompt : typeof instructions === "string" ? instructions : "";
+    return { meta, body, bodyLine: 1 };
   } catch (e) {
     const m = e as { message?: string; line?: number };
     error("load/toml-syntax", (m.message ?? "TOML does not parse").split("\n")[0] ?? "", m.line ?? 1);

@@ -90,19 +90,23 @@ describe("discovery of real pack layouts", () => {
   it("host folders found in a repo (.claude, .cursor, .github, .gemini, .opencode, .windsurf, .kiro, .roo, .clinerules)", async () => {
     const p = await load("host-folders");
     expect(ids(p)).toEqual([
+      "agent:cartographer",
       "agent:planner",
       "agent:scribe",
       "agent:triager",
       "command:deploy",
       "command:release",
+      "command:ship",
       "command:standup",
       "rule:commits",
       "rule:docs",
+      "rule:naming",
       "rule:no-console",
       "rule:product",
       "rule:tests",
       "rule:units",
     ]);
+    expect(item(p, "agent:cartographer")?.body).toBe("List the modules and how they depend on each other.");
     expect(item(p, "command:deploy")).toMatchObject({
       description: "Deploy the site",
       body: "Deploy {{args}} to staging first.",
