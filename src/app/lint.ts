@@ -44,30 +44,43 @@ export async function lintCommand(
   return { ...onlyFiles(result, targets, [...files.values()]), packs: [...files.keys()], catalog };
 }
 
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
+const PACK_MARKERS = ["cadre-pack.yaml", ".claude-plugin", "gemini-extension.json", ".cursor-plugin"];
+
+/** The folders above a file, nearest first, up to a repository root, the working folder or 6 levels. */
+async function foldersAbove(cwd: string, abs: string): Promise<Array<{ dir: string; marked: boolean }>> {
+  const out: Array<{ dir: string; marked: boolean }> = [];
+  let dir = dirname(abs);
+  for (let up = 0; up < 6; up++) {
+    const marks = await Promise.all([...PACK_MARKERS, ".git"].map((m) => exists(join(dir, m))));
+    out.push({ dir, marked: marks.slice(0, PACK_MARKERS.length).some(Boolean) });
+    const parent = dirname(dir);
+    if (parent === dir || marks.some(Boolean) || dir === resolve(cwd)) break;
+    dir = parent;
+  }
+  return out;
+}
+
 /**
- * `cadre lint <file>`: the nearest folder above the file in which it is an item (the pack it belongs to, so
- * references and pack rules resolve), and the file relative to that folder.
+ * `cadre lint <file>`: the pack the file belongs to, so references, pack rules and the pack's own strictness
+ * apply: the nearest folder with a pack manifest above it, else the nearest folder in which it is an item.
  */
 async function packOfFile(opts: LintCommandOptions, path: string): Promise<{ dir: string; file: string }> {
   const abs = resolve(opts.cwd, path);
-  let dir = dirname(abs);
-  for (let up = 0; up < 4; up++) {
-    const pack = await loadPack(toPosix(relative(opts.cwd, dir)) || ".", { cwd: opts.cwd, env: opts.env });
+  const above = await foldersAbove(opts.cwd, abs);
+  const order = [...above.filter((f) => f.marked), ...above.filter((f) => !f.marked)].slice(0, 4);
+  for (const { dir } of order) {
+    const rel0 = toPosix(relative(opts.cwd, dir)) || ".";
+    const shown = rel0.startsWith("../../..") ? toPosix(dir) : rel0; // as sources/load.ts shows a pack's root
+    const pack = await loadPack(shown, { cwd: opts.cwd, env: opts.env });
     const rel = toPosix(relative(dir, abs));
-    if (pack.items.some((i) => i.files.includes(rel) || i.path === rel))
-      return { dir: toPosix(relative(opts.cwd, dir)) || ".", file: rel };
-    const parent = dirname(dir);
-    const markers = ["cadre-pack.yaml", ".claude-plugin", ".git", "gemini-extension.json"];
-    const isRoot = await Promise.all(
-      markers.map((m) =>
-        stat(join(dir, m)).then(
-          () => true,
-          () => false,
-        ),
-      ),
-    );
-    if (parent === dir || isRoot.some(Boolean) || dir === resolve(opts.cwd)) break;
-    dir = parent;
+    const named = pack.diagnostics.some((d) => d.file === displayPath(pack, rel));
+    if (named || pack.items.some((i) => i.files.includes(rel) || i.path === rel))
+      return { dir: shown, file: rel };
   }
   throw new UserError(
     ErrorCodes.usage,
@@ -86,6 +99,7 @@ function onlyFiles(
   let items = 0;
   for (const f of files) {
     const pack = packs.find((p) => p.root === f.dir || (f.dir === "." && p.root === "."));
+    if (pack) shown.add(displayPath(pack, f.file));
     for (const it of pack?.items ?? [])
       if (it.path === f.file || it.files.includes(f.file)) {
         items++;
