@@ -125,5 +125,6 @@ export async function sourceInfoCommand(opts: CatalogOptions): Promise<SourceSum
       "e.g. cadre info skill:tdd, or cadre info --source ./my-pack",
     );
   const cat = await openCatalog(opts);
-  return cat.packs.filter((p) => !p.builtin).map(summariseSource);
+  const own = cat.packs.filter((p) => !p.builtin);
+  return (own.length ? own : cat.packs).map(summariseSource); // --source library: the built-in pack itself
 }
