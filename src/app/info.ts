@@ -5,6 +5,7 @@ import { type Catalog, resolveRef } from "../model/catalog.js";
 import { parseCompositionMap } from "../model/composition.js";
 import { type Item, qualifiedId } from "../model/item.js";
 import { type CatalogOptions, openCatalog } from "./catalog.js";
+import { type SourceSummary, summariseSource } from "./list.js";
 
 export interface HostSupportRow {
   host: string;
@@ -113,4 +114,17 @@ export async function infoCommand(opts: CatalogOptions & { ref: string }) {
   }
   const collisions = cat.collisions.find((c) => c.id === r.item.id)?.items.filter((i) => i !== r.item) ?? [];
   return { item: r.item, hosts: hostSupport(r.item), alsoIn: collisions.map(qualifiedId) };
+}
+
+/** `cadre info --source <dir>` without an item: how each source folder was read (layouts, matches, items). */
+export async function sourceInfoCommand(opts: CatalogOptions): Promise<SourceSummary[]> {
+  if (!opts.sources?.length)
+    throw new UserError(
+      ErrorCodes.usage,
+      "info needs an item, or --source <dir> to describe a folder",
+      "e.g. cadre info skill:tdd, or cadre info --source ./my-pack",
+    );
+  const cat = await openCatalog(opts);
+  const own = cat.packs.filter((p) => !p.builtin);
+  return (own.length ? own : cat.packs).map(summariseSource); // --source library: the built-in pack itself
 }

@@ -53,11 +53,13 @@ export const COMMANDS: CommandSpec[] = [
       { flags: "-t, --tag <tag>", description: "only items with this tag" },
       { flags: "-p, --pack <pack>", description: "only items from this pack" },
       sourceOption,
+      { flags: "--explain", description: "say which layout each --source folder was read as, and why" },
     ],
     examples: [
       "cadre list --kind skill",
       "cadre list --category security --json",
       "cadre list --source ./my-skills --pack my-skills",
+      "cadre list --source ./plugins-repo --explain   # which files matched which layout",
     ],
     load: () => import("./commands/list.js"),
   },
@@ -79,7 +81,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: "info",
-    args: "<item>",
+    args: "[item]",
     summary: "show an item: metadata, description, tokens, files and host support",
     options: [sourceOption],
     examples: [
@@ -88,6 +90,7 @@ export const COMMANDS: CommandSpec[] = [
       "cadre info builtin/agent:planner --json",
       "cadre info stack:react       # expertise modules each role loads for a stack",
       "cadre info concern:auth      # … or for a concern",
+      "cadre info --source ./repo   # how a folder was read: layouts, matches, items",
     ],
     load: () => import("./commands/info.js"),
   },

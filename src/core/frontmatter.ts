@@ -82,3 +82,58 @@ export function parseYaml(text: string, lineOffset = 0): { value: unknown; error
     return { value: undefined, errors: [{ message: (e as Error).message, line: 1 + lineOffset, column: 1 }] };
   }
 }
+
+export interface LenientFrontmatter extends Frontmatter {
+  /** Keys whose value was not valid YAML and was taken as the plain text of the line(s), with their line. */
+  lenient: Array<{ key: string; line: number; error: string }>;
+}
+
+const ENTRY = /^([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]|$)/;
+
+/**
+ * The fallback when strict parsing fails, as forgiving as Claude Code's own loader: the frontmatter is split
+ * into top-level `key:` entries (a line starts an entry only when `isKey` accepts its key, so `Context:` or
+ * `user:` inside a long description continue it); each entry is parsed as YAML on its own, and one that does
+ * not parse (an unquoted `: ` in a description, a glob starting with `*`) is kept as its raw text.
+ */
+export function parseFrontmatterLenient(
+  raw: string,
+  isKey: (key: string) => boolean = () => true,
+): LenientFrontmatter {
+  const strict = parseFrontmatter(raw);
+  if (!strict.present || strict.errors.length === 0) return { ...strict, lenient: [] };
+  const lines = normaliseText(raw).split("\n");
+  const end = lines.findIndex((l, i) => i > 0 && CLOSE.test(l));
+  if (end === -1) return { ...strict, lenient: [] };
+  const entries: Array<{ key: string; start: number; lines: string[] }> = [];
+  for (let i = 1; i < end; i++) {
+    const line = lines[i] ?? "";
+    const m = ENTRY.exec(line);
+    const last = entries[entries.length - 1];
+    if (m && (isKey(m[1] as string) || !last))
+      entries.push({ key: m[1] as string, start: i + 1, lines: [line] });
+    else if (last) last.lines.push(line);
+    else if (line.trim() !== "" && !line.trimStart().startsWith("#")) return { ...strict, lenient: [] };
+  }
+  const data: Record<string, unknown> = {};
+  const lenient: LenientFrontmatter["lenient"] = [];
+  for (const e of entries) {
+    const parsed = parseYaml(e.lines.join("\n"), e.start - 1);
+    const v = parsed.value as Record<string, unknown> | undefined;
+    if (parsed.errors.length === 0 && v && typeof v === "object" && e.key in v) {
+      data[e.key] = v[e.key];
+      continue;
+    }
+    const first = (e.lines[0] ?? "").replace(ENTRY, "");
+    data[e.key] = [first, ...e.lines.slice(1)].join("\n").trim();
+    lenient.push({ key: e.key, line: e.start, error: parsed.errors[0]?.message ?? "not valid YAML" });
+  }
+  return {
+    data,
+    present: true,
+    body: lines.slice(end + 1).join("\n"),
+    bodyLine: end + 2,
+    errors: [],
+    lenient,
+  };
+}

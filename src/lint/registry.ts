@@ -2,6 +2,7 @@ import { budgetRules } from "./rules/budget.js";
 import { compositionRules } from "./rules/composition.js";
 import { hookRules } from "./rules/hook.js";
 import { itemRules } from "./rules/item.js";
+import { lenientRules } from "./rules/lenient.js";
 import { packRules } from "./rules/pack.js";
 import { refRules } from "./rules/refs.js";
 import { schemaRules } from "./rules/schema.js";
@@ -97,4 +98,5 @@ export const RULES: LintRule[] = [
   ...budgetRules,
   ...securityRules,
   ...secretRules,
+  ...lenientRules,
 ];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { LENIENT_CASES } from "../../test/helpers/lenient-cases.js";
 import { fake } from "../../test/helpers/secrets.js";
 import { agent, MANIFEST, pack, skill, type Tree } from "../../test/helpers/snapshot.js";
 import { buildCatalog } from "../model/catalog.js";
@@ -240,6 +241,7 @@ const cases: Record<string, Case> = {
     bad: script("#!/bin/sh\nrm -rf /\n"),
     good: script("#!/bin/sh\nrm -rf ./build\n"),
   },
+  ...LENIENT_CASES,
 };
 
 function run(tree: Tree, c: Case, label: "bad" | "good") {

@@ -30,15 +30,48 @@ export interface Item {
   hash: string;
   /** Token count of the main file (set by the loader with a real BPE tokenizer). */
   tokens: number;
+  /** What the loader accepted leniently, as its host does (see LoadNote). */
+  notes?: LoadNote[];
 }
 
 export type PackLayout =
   | "cadre-pack"
   | "claude-plugin"
+  | "claude-marketplace"
+  | "cursor-plugin"
+  | "gemini-extension"
+  | "host-folders"
+  | "categories"
+  | "command-collection"
+  | "cursor-rules"
+  | "skill-folders"
   | "agent-skills"
   | "blue-gardener"
   | "skillset"
   | "convention";
+
+/** Why a folder was read the way it was: which file or folder matched which convention. Printed by --explain. */
+export interface LayoutReason {
+  layout: PackLayout;
+  /** The convention, e.g. "marketplace.json plugins[].source" or "<category>/<skill>/SKILL.md". */
+  rule: string;
+  /** The pack-relative file or folder that matched ("" is the pack root). */
+  path: string;
+  /** Items this match contributed. */
+  items: number;
+  note?: string;
+}
+
+/**
+ * Something the loader accepted only because the host that wrote the file accepts it (an unquoted colon, no
+ * frontmatter, a display name): the lenient-loading lint rules report each as a warning with its fix.
+ */
+export interface LoadNote {
+  rule: "load/lenient-frontmatter" | "item/display-name";
+  message: string;
+  line?: number;
+  hint: string;
+}
 
 export interface Pack {
   name: string;
@@ -48,6 +81,8 @@ export interface Pack {
   /** The pack folder as the user should see it in messages. */
   root: string;
   layouts: PackLayout[];
+  /** Why the folder was read as these layouts: which file or folder matched which convention. */
+  discovery?: LayoutReason[];
   items: Item[];
   /** Every file of the pack (posix, relative to the root). */
   files: ReadonlySet<string>;

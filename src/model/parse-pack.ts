@@ -1,15 +1,23 @@
+import { parse as parseToml } from "smol-toml";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { positionAt } from "../core/diagnostics.js";
-import { parseFrontmatter, parseYaml } from "../core/frontmatter.js";
+import { parseFrontmatter, parseFrontmatterLenient, parseYaml } from "../core/frontmatter.js";
 import { sha256 } from "../core/hash.js";
 import { parseJson } from "../core/json.js";
 import { checkName } from "../core/names.js";
 import { claudeHookItems } from "./claude-hooks.js";
 import { decodeText } from "./decode.js";
 import { type Candidate, discoverConventional, discoverManifestPack, skillFiles } from "./discover.js";
-import { type Item, itemId, type Pack, type PackLayout } from "./item.js";
-import { MARKDOWN_KINDS, PackManifestSchema, splitList } from "./kinds.js";
+import { canonicalRuleMeta } from "./host-rules.js";
+import { type Item, itemId, type LayoutReason, type LoadNote, type Pack, type PackLayout } from "./item.js";
+import { MARKDOWN_KINDS, PackManifestSchema, SKILL_HOST_KEYS, SKILL_SPEC_KEYS, splitList } from "./kinds.js";
 import type { PackSnapshot, SnapshotFile } from "./snapshot.js";
+
+/**
+ * The version of what parsePack makes of a folder. Bump it whenever discovery or loading changes, so packs
+ * cached by an older cadre (a folder once read as "0 items") are read again (sources/pack-cache.ts keys on it).
+ */
+export const PARSER_VERSION = 2;
 
 type Draft = Omit<Item, "tokens" | "hash" | "files" | "pack"> & { files?: string[] };
 
@@ -53,6 +61,7 @@ export function parsePack(snap: PackSnapshot): Pack {
   let manifest: Record<string, unknown> | undefined;
   let candidates: Candidate[];
   let layouts: PackLayout[];
+  let reasons: LayoutReason[];
   const manifestText = readText(byPath.get("cadre-pack.yaml"), "cadre-pack.yaml");
   if (byPath.has("cadre-pack.yaml")) {
     layouts = ["cadre-pack"];
@@ -86,9 +95,16 @@ export function parsePack(snap: PackSnapshot): Pack {
       }
     }
     candidates = discoverManifestPack(paths, (manifest?.paths ?? {}) as Record<string, string>);
+    reasons = [
+      { layout: "cadre-pack", rule: "cadre-pack.yaml", path: "cadre-pack.yaml", items: candidates.length },
+    ];
   } else {
-    ({ candidates, layouts } = discoverConventional(paths));
+    const read = (p: string) => readText(byPath.get(p), p);
+    ({ candidates, layouts, reasons } = discoverConventional(paths, read));
     if (layouts.length === 0) layouts = ["convention"];
+    const market = parseJson(read(".claude-plugin/marketplace.json") ?? "null");
+    const mname = market.ok ? (market.value as { name?: unknown } | null)?.name : undefined;
+    if (typeof mname === "string" && !checkName(mname)) name = mname;
     const plugin = readText(byPath.get(".claude-plugin/plugin.json"), ".claude-plugin/plugin.json");
     if (plugin) {
       const r = parseJson(plugin);
@@ -184,6 +200,7 @@ export function parsePack(snap: PackSnapshot): Pack {
     texts,
     root: snap.root,
     layouts,
+    discovery: reasons,
     items,
     files: new Set(paths),
     diagnostics,
@@ -214,7 +231,10 @@ export function keyLine(text: string, key: string, offset = 0): number | undefin
 
 function stem(path: string): string {
   const base = path.split("/").pop() ?? path;
-  return base.replace(/\.schema\.json$/i, "").replace(/\.(md|markdown|ya?ml|json)$/i, "");
+  return base
+    .replace(/\.schema\.json$/i, "")
+    .replace(/\.(agent|prompt|instructions)\.md$/i, "")
+    .replace(/\.(md|markdown|mdc|ya?ml|json|toml)$/i, "");
 }
 
 function str(v: unknown): string | undefined {
@@ -234,25 +254,106 @@ interface Parsed {
 
 type Meta = { meta: Record<string, unknown>; body: string; bodyLine: number };
 
+/**
+ * Keys that start a frontmatter entry in the lenient fallback: every key a host documents for skills, agents,
+ * commands and rules. Any other `word:` at the start of a line (`Context:`, `user:` in an example) continues
+ * the entry above it, as it does in Claude Code.
+ */
+const FRONTMATTER_KEYS: ReadonlySet<string> = new Set([
+  ...SKILL_SPEC_KEYS,
+  ...SKILL_HOST_KEYS,
+  ...["tools", "disallowedTools", "disallowed-tools", "skills", "mcpServers", "permissionMode", "maxTurns"],
+  ...["category", "tags", "activation", "domain", "applies-when", "stacks", "concerns", "kind", "mode"],
+  ...["temperature", "max_turns", "timeout_mins", "readonly", "is_background", "permission", "steps"],
+  ...["alwaysApply", "applyTo", "trigger", "inclusion", "fileMatchPattern", "author", "title", "id"],
+]);
+
+const LENIENT_HINT: Record<string, string> = {
+  description: 'quote the value (description: "…") or make it a block scalar (description: >-)',
+};
+
+/** Markdown frontmatter: strict YAML first; for a host's own files, what that host's loader accepts too. */
+function readMarkdown(
+  c: Candidate,
+  text: string,
+  diagnostics: Omit<Diagnostic, "file">[],
+  notes: LoadNote[],
+): Meta | undefined {
+  const error = (rule: string, message: string, line = 1, column = 1) =>
+    diagnostics.push({ rule, severity: "error", message, line, column });
+  const fm = parseFrontmatter(text);
+  if (fm.errors.length > 0 && c.host) {
+    const l = parseFrontmatterLenient(text, (k) => FRONTMATTER_KEYS.has(k));
+    if (l.data) {
+      for (const k of l.lenient)
+        notes.push({
+          rule: "load/lenient-frontmatter",
+          message: `${k.key}: not valid YAML (${k.error}); loaded as plain text, as ${hostName(c.host)} does`,
+          line: k.line,
+          hint: LENIENT_HINT[k.key] ?? `quote the value of ${k.key}`,
+        });
+      return { meta: l.data, body: l.body, bodyLine: l.bodyLine };
+    }
+  }
+  for (const e of fm.errors) error("load/yaml-syntax", e.message, e.line, e.column);
+  if (!fm.present && c.host && (c.kind === "command" || c.kind === "rule")) {
+    const meta: Record<string, unknown> = {};
+    if (c.kind === "command")
+      notes.push({
+        rule: "load/lenient-frontmatter",
+        message: `no frontmatter; loaded with the first line of the body as its description, as ${hostName(c.host)} does`,
+        line: 1,
+        hint: "add '---' lines with a description at the top",
+      });
+    return { meta, body: fm.body, bodyLine: 1 };
+  }
+  if (!fm.present)
+    error("load/missing-frontmatter", "no YAML frontmatter: the file must start with a '---' line");
+  return fm.data ? { meta: fm.data, body: fm.body, bodyLine: fm.bodyLine } : undefined;
+}
+
+function hostName(host: string): string {
+  const names: Record<string, string> = {
+    claude: "Claude Code",
+    cursor: "Cursor",
+    copilot: "GitHub Copilot",
+  };
+  return names[host] ?? host;
+}
+
+/** A Gemini CLI command (`description`, `prompt`) or a Codex agent (`name`, `description`, `developer_instructions`). */
+function readToml(
+  text: string,
+  error: (rule: string, message: string, line?: number) => void,
+): Meta | undefined {
+  try {
+    const v = parseToml(text) as Record<string, unknown>;
+    // Gemini commands keep their text in `prompt`, Codex agents in `developer_instructions`
+    const { prompt, developer_instructions: instructions, ...meta } = v;
+    const body = typeof prompt === "string" ? prompt : typeof instructions === "string" ? instructions : "";
+    return { meta, body, bodyLine: 1 };
+  } catch (e) {
+    const m = e as { message?: string; line?: number };
+    error("load/toml-syntax", (m.message ?? "TOML does not parse").split("\n")[0] ?? "", m.line ?? 1);
+    return undefined;
+  }
+}
+
 /** Read a candidate's metadata and body by its file format; problems go into `diagnostics`. */
 function readMeta(
   c: Candidate,
   text: string,
   normalised: string,
   diagnostics: Omit<Diagnostic, "file">[],
+  notes: LoadNote[],
 ): Meta | undefined {
   const error = (rule: string, message: string, line = 1, column = 1) =>
     diagnostics.push({ rule, severity: "error", message, line, column });
   const isMapping = (v: unknown): v is Record<string, unknown> =>
     !!v && typeof v === "object" && !Array.isArray(v);
 
-  if (MARKDOWN_KINDS.has(c.kind)) {
-    const fm = parseFrontmatter(text);
-    for (const e of fm.errors) error("load/yaml-syntax", e.message, e.line, e.column);
-    if (!fm.present)
-      error("load/missing-frontmatter", "no YAML frontmatter: the file must start with a '---' line");
-    return fm.data ? { meta: fm.data, body: fm.body, bodyLine: fm.bodyLine } : undefined;
-  }
+  if (/\.toml$/i.test(c.path)) return readToml(normalised, error);
+  if (MARKDOWN_KINDS.has(c.kind)) return readMarkdown(c, text, diagnostics, notes);
   if (c.kind === "schema") {
     const r = parseJson(normalised);
     if (!r.ok) error("load/json-syntax", r.message, r.line, r.column);
@@ -270,18 +371,72 @@ function readMeta(
   return { meta: parsed.value, body: normalised, bodyLine: 1 };
 }
 
+/**
+ * What a host derives when its file leaves it out, filled in so the item reads as the host reads it: a command's
+ * or rule's name is its file name, a command without a description shows its first body line (a note says so),
+ * a display name becomes the id the host uses, and a rule's activation comes from the host's own keys.
+ */
+function hostDefaults(
+  c: Candidate,
+  raw: Record<string, unknown>,
+  name: string,
+  body: string,
+  notes: LoadNote[],
+) {
+  let meta = raw;
+  if (c.kind === "rule" && c.host) meta = canonicalRuleMeta(meta, c.host);
+  if (meta.name !== undefined && meta.name !== name) meta = { ...meta, name };
+  if ((c.kind === "command" || c.kind === "rule") && meta.name === undefined) meta = { ...meta, name };
+  if (c.kind === "command" && (typeof meta.description !== "string" || meta.description.trim() === "")) {
+    const first = body.split("\n").find((l) => l.trim() !== "") ?? "";
+    meta = { ...meta, description: first.replace(/^#+\s*/, "").trim() };
+    if (!notes.some((n) => n.rule === "load/lenient-frontmatter" && n.line === 1))
+      notes.push({
+        rule: "load/lenient-frontmatter",
+        message: `no description; loaded with the first line of the body, as ${hostName(c.host ?? "")} shows it`,
+        line: 1,
+        hint: "add a description to the frontmatter",
+      });
+  }
+  return meta;
+}
+
+/**
+ * The item's name. A host's own file whose `name` is a display name (`Agent Development`) is named as the host
+ * names it, by its folder or file, with a note that says how to fix it.
+ */
+function itemName(
+  c: Candidate,
+  meta: Record<string, unknown>,
+  fallback: string,
+  notes: LoadNote[],
+  text: string,
+) {
+  const declared = c.kind === "hook" ? (str(meta.id) ?? str(meta.name)) : str(meta.name);
+  if (declared === undefined) return fallback;
+  if (!c.host || !["skill", "agent", "command"].includes(c.kind) || !checkName(declared)) return declared;
+  if (declared === fallback || checkName(fallback)) return declared;
+  notes.push({
+    rule: "item/display-name",
+    message: `name "${declared}" is a display name, not an id; loaded as "${fallback}" (its ${c.kind === "skill" ? "folder" : "file"} name), as ${hostName(c.host)} does`,
+    line: keyLine(text, "name") ?? 1,
+    hint: `set name: ${fallback}`,
+  });
+  return fallback;
+}
+
 /** Parse one candidate file into an item draft. */
 export function parseCandidate(c: Candidate, text: string, folderName: string): Parsed {
   const diagnostics: Omit<Diagnostic, "file">[] = [];
   const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const read = readMeta(c, text, normalised, diagnostics);
+  const notes: LoadNote[] = [];
+  const read = readMeta(c, text, normalised, diagnostics, notes);
   if (!read) return { diagnostics };
-  const { meta, body, bodyLine } = read;
-
+  const { body, bodyLine } = read;
   const fallback =
     c.kind === "skill" ? (c.dir === "" ? folderName : ((c.dir ?? "").split("/").pop() ?? "")) : stem(c.path);
-  const declared = c.kind === "hook" ? (str(meta.id) ?? str(meta.name)) : str(meta.name);
-  const name = declared ?? fallback;
+  const name = itemName(c, read.meta, fallback, notes, normalised);
+  const meta = c.host ? hostDefaults(c, read.meta, name, body, notes) : read.meta;
   if (/[\\/]/.test(name) || name.includes("..")) {
     diagnostics.push({
       rule: "load/unsafe-name",
@@ -314,5 +469,6 @@ export function parseCandidate(c: Candidate, text: string, folderName: string): 
   };
   if (c.dir !== undefined) draft.dir = c.dir;
   if (category) draft.category = category;
+  if (notes.length > 0) draft.notes = notes;
   return { item: draft, diagnostics };
 }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sha256 } from "../core/hash.js";
 import type { Pack } from "../model/item.js";
+import { PARSER_VERSION } from "../model/parse-pack.js";
 import { xdgDir } from "./paths.js";
 import type { TreeEntry } from "./read-snapshot.js";
 
@@ -23,11 +24,12 @@ function stamp(): string {
   return buildStamp;
 }
 
-export function packKey(entries: readonly TreeEntry[], options: unknown): string {
+/** The cache key; `parser` defaults to the parser's version (npm installs give every release the same mtime). */
+export function packKey(entries: readonly TreeEntry[], options: unknown, parser = PARSER_VERSION): string {
   const list = entries
     .map((e) => `${e.path}\0${e.size}\0${e.mtimeMs}\0${e.ctimeMs}\0${e.problem ?? ""}${e.detail ?? ""}`)
     .join("\n");
-  return sha256(`${stamp()}\n${JSON.stringify(options)}\n${list}`);
+  return sha256(`${parser}\n${stamp()}\n${JSON.stringify(options)}\n${list}`);
 }
 
 type Serialised = Omit<Pack, "files" | "texts"> & { files: string[]; texts: Array<[string, string]> };

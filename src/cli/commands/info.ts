@@ -1,11 +1,13 @@
-import { compositionCommand, infoCommand } from "../../app/info.js";
+import { compositionCommand, infoCommand, sourceInfoCommand } from "../../app/info.js";
 import type { CommandRun } from "../command.js";
 import { envelope, type Io, table, writeJson } from "../io.js";
 import { VERSION } from "../version.js";
+import { emptySourceWarnings, printDiscovery, printEmptySources } from "./_sources.js";
 
 export const run: CommandRun = async (args, opts, io) => {
   const m = /^(stack|concern):(.+)$/.exec(args[0] ?? "");
   if (m) return composition(io, m[1] === "stack" ? "stacks" : "concerns", m[2] as string, opts);
+  if (!args[0]) return sources(io, opts);
   const r = await infoCommand({
     cwd: io.cwd,
     sources: opts.source as string[] | undefined,
@@ -29,6 +31,7 @@ export const run: CommandRun = async (args, opts, io) => {
       meta: it.meta,
       hosts: r.hosts,
       alsoIn: r.alsoIn,
+      notes: it.notes ?? [],
     };
     writeJson(io, envelope("info", VERSION, data));
     return 0;
@@ -48,6 +51,8 @@ export const run: CommandRun = async (args, opts, io) => {
     `\n${c.bold("Hosts")}\n${table(r.hosts.map((h) => [`  ${h.host}`, mark(h.support), c.dim(h.note)]))}\n`,
   );
   if (r.alsoIn.length) io.out(`\n${c.yellow("also defined in:")} ${r.alsoIn.join(", ")}\n`);
+  for (const n of it.notes ?? [])
+    io.out(`\n${c.yellow("loaded leniently:")} ${n.message}\n  ${c.dim(`fix: ${n.hint} (${n.rule})`)}\n`);
   return 0;
 };
 
@@ -75,5 +80,20 @@ async function composition(
       `\n${c.bold(role)}\n${table(mods.map((x) => [`  ${x.module}`, c.dim(x.description.slice(0, 90))]))}\n`,
     );
   }
+  return 0;
+}
+
+async function sources(io: Io, opts: Record<string, unknown>): Promise<number> {
+  const list = await sourceInfoCommand({
+    cwd: io.cwd,
+    sources: opts.source as string[] | undefined,
+    env: io.env,
+  });
+  if (io.json) {
+    writeJson(io, envelope("info", VERSION, { sources: list, warnings: emptySourceWarnings(list) }));
+    return 0;
+  }
+  printDiscovery(io, list);
+  printEmptySources(io, list);
   return 0;
 }

@@ -4,6 +4,7 @@ import { KINDS } from "../../model/kinds.js";
 import type { CommandRun } from "../command.js";
 import { envelope, table, writeJson } from "../io.js";
 import { VERSION } from "../version.js";
+import { emptySourceWarnings, printDiscovery, printEmptySources } from "./_sources.js";
 
 export const run: CommandRun = async (_args, opts, io) => {
   const kind = opts.kind as string | undefined;
@@ -30,7 +31,9 @@ export const run: CommandRun = async (_args, opts, io) => {
       path: i.path,
       description: i.description,
     }));
-    writeJson(io, envelope("list", VERSION, { items, count: items.length, total: r.total }));
+    const warnings = emptySourceWarnings(r.sources);
+    const data = { items, count: items.length, total: r.total, sources: r.sources, warnings };
+    writeJson(io, envelope("list", VERSION, data));
     return 0;
   }
   const c = io.color;
@@ -40,5 +43,7 @@ export const run: CommandRun = async (_args, opts, io) => {
     const tokens = r.items.reduce((a, i) => a + i.tokens, 0);
     io.out(c.dim(`\n${r.items.length} of ${r.total} items, ${tokens.toLocaleString("en-US")} tokens\n`));
   }
+  if (opts.explain) printDiscovery(io, r.sources);
+  printEmptySources(io, r.sources);
   return 0;
 };
