@@ -10,11 +10,18 @@ export interface Finding {
   column?: number;
   /** Overrides the rule's default severity (e.g. strict mode). */
   severity?: Severity;
+  /**
+   * The hosts an error concerns (the ones that reject or mis-load the item); absent: every host. For any
+   * other host the finding is a portability warning, and `sync` still installs the item there.
+   */
+  hosts?: readonly string[];
 }
 
 export interface LintContext {
   catalog: Catalog;
   strict: boolean;
+  /** Lint for this host's rules only (`--host`): errors that concern other hosts become warnings. */
+  host?: string;
 }
 
 /** A lint rule: an id, a default severity, a one-line fix hint, and a pure check. */

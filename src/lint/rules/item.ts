@@ -2,7 +2,7 @@ import { splitSections } from "../../core/markdown.js";
 import { checkName } from "../../core/names.js";
 import { EXPERTISE_SECTIONS, KIND_SCHEMAS, MARKDOWN_KINDS } from "../../model/kinds.js";
 import { lineOfKey } from "../locate.js";
-import type { LintRule } from "../types.js";
+import type { Finding, LintRule } from "../types.js";
 
 function fileStem(path: string): string {
   return (path.split("/").pop() ?? path)
@@ -14,20 +14,36 @@ export const itemRules: LintRule[] = [
   {
     id: "item/schema",
     severity: "error",
-    description: "Each kind's required fields are present and every field has the right type.",
+    description:
+      "Each kind's required fields are present and every field has the right type. Consequence: hosts refuse or mis-read the item, so `sync` does not install it. A missing name is the file's name (as hosts name commands; a warning for other kinds), and so is a command without a description (hosts list it without a summary).",
     hint: "see docs/authoring.md for the fields of each kind",
     item: (it) => {
       if (it.path.endsWith("hooks.json")) return [];
       const r = KIND_SCHEMAS[it.kind].safeParse(it.meta);
       if (r.success) return [];
-      return r.error.issues.map((issue) => {
+      return r.error.issues.flatMap((issue): Finding[] => {
         const key = String(issue.path[0] ?? "");
         const where = issue.path.length ? issue.path.join(".") : it.kind;
         const missing = issue.code === "invalid_type" && issue.input === undefined;
-        return {
-          message: missing ? `missing required field "${where}"` : `${where}: ${issue.message}`,
-          line: key ? lineOfKey(it, key) : 1,
-        };
+        const line = key ? lineOfKey(it, key) : 1;
+        if (key === "name" && missing && MARKDOWN_KINDS.has(it.kind) && it.name === fileStem(it.path)) {
+          // Hosts name a command by its file; cadre writes the name into each host's file for other kinds.
+          if (it.kind === "command") return [];
+          return [
+            { message: `no "name" field; the file name "${it.name}" is used`, line, severity: "warning" },
+          ];
+        }
+        if (key === "description" && it.kind === "command" && (missing || it.meta.description === ""))
+          return [
+            {
+              message: `no description: hosts list /${it.name} without a summary (Claude Code shows the body's first line)`,
+              line,
+              severity: "warning",
+            },
+          ];
+        return [
+          { message: missing ? `missing required field "${where}"` : `${where}: ${issue.message}`, line },
+        ];
       });
     },
   },
@@ -92,6 +108,29 @@ export const itemRules: LintRule[] = [
       const order = EXPERTISE_SECTIONS.map((s) => titles.indexOf(s.toLowerCase()));
       const sorted = order.every((v, i) => i === 0 || v > (order[i - 1] as number));
       return sorted ? [] : [{ message: "sections are out of order", line: it.bodyLine }];
+    },
+  },
+  {
+    id: "rule/globs-ignored",
+    severity: "warning",
+    description:
+      "A rule's globs apply only with `activation: glob`. Consequence: with any other activation every host ignores them, so a rule scoped to files is loaded always-on (an error when the rule also says `alwaysApply: false`, as a Cursor rule does: the host loads it where its author said not to).",
+    hint: "set activation: glob to keep the rule scoped to its files, or remove globs",
+    item: (it): Finding[] => {
+      if (it.kind !== "rule" || it.meta.activation === "glob") return [];
+      const g = it.meta.globs;
+      if (!(Array.isArray(g) ? g.length > 0 : typeof g === "string" && g.trim() !== "")) return [];
+      const a = String(it.meta.activation ?? "always");
+      const contradicts = a === "always" && it.meta.alwaysApply === false;
+      return [
+        {
+          message: contradicts
+            ? "globs with activation always and alwaysApply: false: hosts load this file-scoped rule in every conversation"
+            : `globs are ignored with activation ${a}: hosts load the rule ${a === "always" ? "always-on" : `by ${a}`}, not for matching files`,
+          line: lineOfKey(it, "globs"),
+          severity: contradicts ? "error" : "warning",
+        },
+      ];
     },
   },
 ];
