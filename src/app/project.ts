@@ -7,6 +7,7 @@ import { acquireProcessLock, ensureStateDir, getBases } from "../apply/state.js"
 import { ErrorCodes, UserError } from "../core/errors.js";
 import type { HostDef } from "../hosts/define.js";
 import { HOSTS, type HostId } from "../hosts/registry.js";
+import { type Refusal, refusals } from "../lint/run.js";
 import { type Catalog, resolveRef } from "../model/catalog.js";
 import { type Item, qualifiedId } from "../model/item.js";
 import { expandProfile } from "../model/profiles.js";
@@ -167,7 +168,12 @@ export async function computePlan(
     sources = cat.packs.map((p) => packDir(p, layout.root));
     const sel = selectItems(cat, config);
     items = sel.items;
-    const skip = overrideSkip(cat, config);
+    const refused = refusals(
+      cat,
+      items,
+      hosts.map((h) => h.id),
+    );
+    const skip = skipRefused(overrideSkip(cat, config), refused, sel.notes);
     const rendered = renderAll(
       await toRenderItems(items, cat.packs, layout.root, opts.link ?? config.link),
       hosts,
@@ -214,6 +220,24 @@ export async function computePlan(
     opts,
   );
   return { layout, sources, env: o.env, config, hosts, lock, plan, notes, items };
+}
+
+/** Leave out, per host, the items lint says that host rejects or mis-loads; a note per item says why. */
+function skipRefused(
+  skip: ((host: string, qid: string) => boolean) | undefined,
+  refused: Map<string, Refusal[]>,
+  notes: RenderNote[],
+): ((host: string, qid: string) => boolean) | undefined {
+  if (refused.size === 0) return skip;
+  for (const [item, list] of refused)
+    for (const r of list)
+      notes.push({
+        host: r.host,
+        item,
+        level: "warning",
+        message: `not installed: ${r.message} (${r.rule})`,
+      });
+  return (host, qid) => skip?.(host, qid) === true || refused.get(qid)?.some((r) => r.host === host) === true;
 }
 
 function overrideSkip(cat: Catalog, c: Config): ((host: string, qid: string) => boolean) | undefined {

@@ -15,7 +15,7 @@ export const itemRules: LintRule[] = [
     id: "item/schema",
     severity: "error",
     description:
-      "Each kind's required fields are present and every field has the right type. Consequence: hosts refuse or mis-read the item, so `sync` does not install it. A missing name is the file's name (as hosts name commands; a warning for other kinds), and so is a command without a description (hosts list it without a summary).",
+      "Each kind's required fields are present and every field has the right type. Consequence: hosts refuse or mis-read the item, so `sync` does not install it. Without a `name` the file's name is used (silently for commands, which hosts name by their file; a warning for other kinds); a command without a description is a warning (hosts list it without a summary).",
     hint: "see docs/authoring.md for the fields of each kind",
     item: (it) => {
       if (it.path.endsWith("hooks.json")) return [];
@@ -50,7 +50,8 @@ export const itemRules: LintRule[] = [
   {
     id: "item/name-format",
     severity: "error",
-    description: "Item names are kebab-case: 1–64 chars of a-z, 0-9 and '-'.",
+    description:
+      "Item names are kebab-case: 1–64 chars of a-z, 0-9 and '-'. Consequence: the name is a file name in every host, so `sync` does not install the item.",
     hint: "rename the item to kebab-case, e.g. my-item",
     item: (it) => {
       if (it.kind === "skill" || it.kind === "schema" || it.path.endsWith("hooks.json")) return [];
@@ -68,7 +69,8 @@ export const itemRules: LintRule[] = [
   {
     id: "item/name-matches-file",
     severity: "warning",
-    description: "An item's name equals its file name, so ids and paths agree.",
+    description:
+      "An item's name equals its file name, so ids and paths agree. Style: cadre installs it under its name.",
     hint: "rename the file or change the name so they match",
     item: (it) => {
       if (it.kind === "skill" || it.path.endsWith("hooks.json")) return [];
@@ -86,7 +88,8 @@ export const itemRules: LintRule[] = [
   {
     id: "item/empty-body",
     severity: "error",
-    description: "Markdown items have a non-empty body after the frontmatter.",
+    description:
+      "Markdown items have a non-empty body after the frontmatter. Consequence: hosts load an agent, command or rule with no instructions, so `sync` does not install it.",
     hint: "write the instructions below the frontmatter",
     item: (it) =>
       MARKDOWN_KINDS.has(it.kind) && it.body.trim() === ""
@@ -96,7 +99,7 @@ export const itemRules: LintRule[] = [
   {
     id: "expertise/sections",
     severity: "error",
-    description: `Expertise modules have the sections ${EXPERTISE_SECTIONS.map((s) => `"${s}"`).join(", ")}, in that order.`,
+    description: `Expertise modules have the sections ${EXPERTISE_SECTIONS.map((s) => `"${s}"`).join(", ")}, in that order. Consequence: cadre composes expertise by these sections, so a module without them composes wrong.`,
     hint: "add the missing '## ' sections in the documented order",
     item: (it) => {
       if (it.kind !== "expertise") return [];

@@ -148,7 +148,8 @@ export const refRules: LintRule[] = [
   {
     id: "refs/command-agent",
     severity: "error",
-    description: "A command's agent field names an agent that exists.",
+    description:
+      "A command's agent field names an agent that exists. Consequence: hosts run the command with an agent they do not have, so `sync` does not install it.",
     hint: "set agent to the name of an existing agent",
     item: (it, _pack, ctx) => {
       const a = it.meta.agent;
@@ -161,7 +162,8 @@ export const refRules: LintRule[] = [
   {
     id: "profile/unknown-item",
     severity: "error",
-    description: "Every item and extended profile a profile lists exists.",
+    description:
+      "Every item and extended profile a profile lists exists. Consequence: `sync` installs the profile without what is missing.",
     hint: "use ids of the form kind:name (see `cadre list`)",
     item: (it, _pack, ctx) => {
       if (it.kind !== "profile") return [];
