@@ -125,6 +125,27 @@ describe("false positives of real packs", () => {
     expect(lint(tree).errors).toBe(0);
   });
 
+  it("argument-hint: [project-name] (a YAML list, which Claude Code shows as written) is no error", () => {
+    const cmd = "---\ndescription: Create an app\nargument-hint: [project-name]\n---\nCreate $ARGUMENTS.\n";
+    expect(lint({ ...PLUGIN, "commands/new-app.md": cmd }).diagnostics).toEqual([]);
+    const wrong = "---\ndescription: Create an app\nargument-hint: 5\n---\nCreate $ARGUMENTS.\n";
+    expect(findings({ ...PLUGIN, "commands/new-app.md": wrong }, "item/schema")).toEqual([
+      "error argument-hint: Invalid input: expected string, received number",
+    ]);
+  });
+
+  it("an agent colour Claude Code does not list (magenta) is a warning: the agent shows in the default colour", () => {
+    const tree = { ...PLUGIN, "agents/designer.md": agent("designer", "color: magenta\n") };
+    expect(findings(tree, "item/schema")).toEqual([
+      'warning color "magenta" is not one of Claude Code\'s colours; it shows the agent in its default colour',
+    ]);
+  });
+
+  it("@v4 is no mention even beside short item names", () => {
+    const tree = { ...withSkill("", "Pin actions (@v4, @v10, not @latest)."), "agents/vue.md": agent("vue") };
+    expect(findings(tree, "refs/unresolved-mention")).toEqual([]);
+  });
+
   it("a Claude command has no name field: hosts name it by its file", () => {
     const tree = {
       ...PLUGIN,

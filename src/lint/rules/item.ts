@@ -15,7 +15,7 @@ export const itemRules: LintRule[] = [
     id: "item/schema",
     severity: "error",
     description:
-      "Each kind's required fields are present and every field has the right type. Consequence: hosts refuse or mis-read the item, so `sync` does not install it. Without a `name` the file's name is used (silently for commands, which hosts name by their file; a warning for other kinds); a command without a description is a warning (hosts list it without a summary).",
+      "Each kind's required fields are present and every field has the right type. Consequence: hosts refuse or mis-read the item, so `sync` does not install it. Without a `name` the file's name is used (silently for commands, which hosts name by their file; a warning for other kinds); a command without a description is a warning (hosts list it without a summary), and so is an agent colour Claude Code does not know (it shows its default).",
     hint: "see docs/authoring.md for the fields of each kind",
     item: (it) => {
       if (it.path.endsWith("hooks.json")) return [];
@@ -24,8 +24,24 @@ export const itemRules: LintRule[] = [
       return r.error.issues.flatMap((issue): Finding[] => {
         const key = String(issue.path[0] ?? "");
         const where = issue.path.length ? issue.path.join(".") : it.kind;
-        const missing = issue.code === "invalid_type" && issue.input === undefined;
+        const at = issue.path.reduce<unknown>(
+          (v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k],
+          it.meta,
+        );
+        const missing = issue.code === "invalid_type" && at === undefined;
         const line = key ? lineOfKey(it, key) : 1;
+        const value = it.meta[key];
+        // `argument-hint: [name]` parses as a list; Claude Code shows it as written, so it is no error.
+        if (key === "argument-hint" && Array.isArray(value) && value.every((v) => typeof v === "string"))
+          return [];
+        if (key === "color" && it.kind === "agent" && typeof value === "string")
+          return [
+            {
+              message: `color "${value}" is not one of Claude Code's colours; it shows the agent in its default colour`,
+              line,
+              severity: "warning",
+            },
+          ];
         if (key === "name" && missing && MARKDOWN_KINDS.has(it.kind) && it.name === fileStem(it.path)) {
           // Hosts name a command by its file; cadre writes the name into each host's file for other kinds.
           if (it.kind === "command") return [];

@@ -58,8 +58,10 @@ function near(a: string, b: string, max = 2): boolean {
  * a version (`@v4`, `@latest`), a CSS at-rule or a person (`@alice`), not a mention.
  */
 function looksLikeItem(name: string, ctx: LintContext): boolean {
+  if (/^(?:v?\d|latest$|next$)/.test(name)) return false;
   if (name.includes("-")) return true;
-  return ctx.catalog.items.some((i) => i.kind !== "profile" && near(name, i.name));
+  const max = name.length >= 8 ? 2 : name.length >= 5 ? 1 : 0;
+  return max > 0 && ctx.catalog.items.some((i) => i.kind !== "profile" && near(name, i.name, max));
 }
 
 /** Folder a `${VAR}/…` link is relative to, for the variables hosts expand; undefined for other templates. */
