@@ -7,7 +7,7 @@ import { acquireProcessLock, ensureStateDir, getBases } from "../apply/state.js"
 import { ErrorCodes, UserError } from "../core/errors.js";
 import type { HostDef } from "../hosts/define.js";
 import { HOSTS, type HostId } from "../hosts/registry.js";
-import { type Refusal, refusals } from "../lint/run.js";
+import { refusals } from "../lint/run.js";
 import { type Catalog, resolveRef } from "../model/catalog.js";
 import { type Item, qualifiedId } from "../model/item.js";
 import { expandProfile } from "../model/profiles.js";
@@ -17,6 +17,7 @@ import { RENDERER_VERSION, type RenderNote, renderAll } from "../render/compose.
 import { loadCatalog } from "../sources/load.js";
 import { CONFIG_FILE, type Config, readConfig } from "./config.js";
 import { type Layout, layoutOf, type ProjectOptions } from "./layout.js";
+import { noteStillRead, skipRefused } from "./refusals.js";
 import { packDir, toRenderItems } from "./render-items.js";
 
 export { type Layout, layoutOf, type ProjectOptions } from "./layout.js";
@@ -181,6 +182,7 @@ export async function computePlan(
       skip,
     );
     desired = rendered.desired;
+    noteStillRead(refused, desired, hosts, layout.hostEnv, rendered.notes);
     const tokens = items.reduce((n, i) => n + i.tokens, 0);
     if (config.budgets.tokens !== undefined && tokens > config.budgets.tokens) {
       sel.notes.push({
@@ -220,24 +222,6 @@ export async function computePlan(
     opts,
   );
   return { layout, sources, env: o.env, config, hosts, lock, plan, notes, items };
-}
-
-/** Leave out, per host, the items lint says that host rejects or mis-loads; a note per item says why. */
-function skipRefused(
-  skip: ((host: string, qid: string) => boolean) | undefined,
-  refused: Map<string, Refusal[]>,
-  notes: RenderNote[],
-): ((host: string, qid: string) => boolean) | undefined {
-  if (refused.size === 0) return skip;
-  for (const [item, list] of refused)
-    for (const r of list)
-      notes.push({
-        host: r.host,
-        item,
-        level: "warning",
-        message: `not installed: ${r.message} (${r.rule})`,
-      });
-  return (host, qid) => skip?.(host, qid) === true || refused.get(qid)?.some((r) => r.host === host) === true;
 }
 
 function overrideSkip(cat: Catalog, c: Config): ((host: string, qid: string) => boolean) | undefined {

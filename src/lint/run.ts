@@ -1,4 +1,5 @@
 import { type Diagnostic, type Severity, sortDiagnostics } from "../core/diagnostics.js";
+import { HOST_KINDS } from "../hosts/define.js";
 import type { Catalog } from "../model/catalog.js";
 import { displayPath, type Item, type Pack, qualifiedId } from "../model/item.js";
 import { LOAD_RULES, RULES } from "./registry.js";
@@ -94,13 +95,13 @@ export function refusals(
   const ctx: LintContext = { catalog, strict: false };
   const packs = new Map(catalog.packs.map((p) => [p.name, p]));
   const out = new Map<string, Refusal[]>();
+  const erring = rules.filter((r) => r.item && (r.severity === "error" || r.mayError));
   for (const item of items) {
     const pack = packs.get(item.pack);
-    if (!pack) continue;
+    if (!pack || !(HOST_KINDS as readonly string[]).includes(item.kind)) continue;
     const list: Refusal[] = [];
-    for (const rule of rules) {
-      if (!rule.item) continue;
-      for (const f of rule.item(item, pack, ctx)) {
+    for (const rule of erring) {
+      for (const f of rule.item?.(item, pack, ctx) ?? []) {
         if ((f.severity ?? rule.severity) !== "error") continue;
         const where = `${displayPath(pack, f.path || item.path)}${f.line ? `:${f.line}` : ""}`;
         for (const host of f.hosts ?? hosts)

@@ -30,6 +30,8 @@ export interface LintRule {
   severity: Severity;
   description: string;
   hint: string;
+  /** A warning rule that reports some findings as errors (so `sync` runs it to refuse items). */
+  mayError?: boolean;
   /** Runs once per item of the linted packs. */
   item?: (item: Item, pack: Pack, ctx: LintContext) => Finding[];
   /** Runs once per linted pack. Findings need a path. */

@@ -132,6 +132,7 @@ export const itemRules: LintRule[] = [
   {
     id: "rule/globs-ignored",
     severity: "warning",
+    mayError: true,
     description:
       "A rule's globs apply only with `activation: glob`. Consequence: with any other activation every host ignores them, so a rule scoped to files is loaded always-on (an error when the rule also says `alwaysApply: false`, as a Cursor rule does: the host loads it where its author said not to).",
     hint: "set activation: glob to keep the rule scoped to its files, or remove globs",
