@@ -150,6 +150,7 @@ describe("lint tells the truth (issue 10 #7)", () => {
     expect(claude.stdout).toMatch(
       /warning\s+description is \d+ characters; .*GitHub Copilot refuses more than 1024/,
     );
+    expect(claude.stdout).toMatch(/! 0 errors, 1 warning in 2 items \(.*host-limits\) for claude-code/);
     expect((await cadre(["lint", pack, "--host", "copilot"])).code).toBe(1);
     const bad = await cadre(["lint", pack, "--host", "nope"]);
     expect(bad.code).toBe(2);

@@ -40,7 +40,7 @@ export const run: CommandRun = async (args, opts, io) => {
 function printText(
   io: Io,
   list: Diagnostic[],
-  s: { errors: number; warnings: number; items: number; packs: string[] },
+  s: { errors: number; warnings: number; items: number; packs: string[]; host?: string },
 ) {
   const c = io.color;
   const shown = io.quiet ? list.filter((d) => d.severity === "error") : list;
@@ -64,7 +64,7 @@ function printText(
   if (io.quiet && s.errors === 0) return;
   const mark = s.errors ? c.red("✖") : s.warnings ? c.yellow("!") : c.green("✔");
   io.out(
-    `${shown.length ? "\n" : ""}${mark} ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")} in ${plural(s.items, "item")} (${s.packs.join(", ")})\n`,
+    `${shown.length ? "\n" : ""}${mark} ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")} in ${plural(s.items, "item")} (${s.packs.join(", ")})${s.host ? ` for ${s.host}` : ""}\n`,
   );
 }
 
