@@ -112,6 +112,20 @@ describe("false positives of real packs", () => {
       `warning link target "$${SKILL_DIR}/references/guide.md" does not exist`,
       `warning link target "$${PLUGIN_ROOT}/docs/setup.md" does not exist`,
     ]);
+    // in a marketplace, the plugin root is the plugin's folder, not the pack's
+    const market = {
+      "cadre-pack.yaml":
+        "name: market\nversion: 1.0.0\ndescription: M.\npaths:\n  skill: plugins/pool/skills\n",
+      "plugins/pool/.claude-plugin/plugin.json": '{"name":"pool"}',
+      "plugins/pool/skills/pool/SKILL.md": skill("pool", "", `Read [setup]($${PLUGIN_ROOT}/docs/setup.md).`),
+      "plugins/pool/docs/setup.md": "# Setup",
+    };
+    expect(pack(market).items.map((i) => i.id)).toEqual(["skill:pool"]);
+    expect(findings(market, "links/relative-missing")).toEqual([]);
+    const { "plugins/pool/docs/setup.md": _, ...withoutSetup } = market;
+    expect(findings(withoutSetup, "links/relative-missing")).toEqual([
+      `warning link target "$${PLUGIN_ROOT}/docs/setup.md" does not exist`,
+    ]);
     // an output template's placeholders are not files
     const template = "![preview](thumbnail_url) and [guide]({get_guide_url(name)})";
     expect(findings(withSkill("", template), "links/relative-missing")).toEqual([]);

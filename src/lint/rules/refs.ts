@@ -64,10 +64,20 @@ function looksLikeItem(name: string, ctx: LintContext): boolean {
   return max > 0 && ctx.catalog.items.some((i) => i.kind !== "profile" && near(name, i.name, max));
 }
 
+/** The folder of the Claude plugin holding a file: the nearest with .claude-plugin/plugin.json, else the pack. */
+function pluginRoot(pack: Pack, path: string): string {
+  for (let dir = dirOf(path); dir !== ""; dir = dirOf(dir))
+    if (pack.files.has(`${dir}/.claude-plugin/plugin.json`)) return dir;
+  return "";
+}
+
 /** Folder a `${VAR}/…` link is relative to, for the variables hosts expand; undefined for other templates. */
-function linkBase(link: string, item: Item): { base: string; rel: string } | undefined {
+function linkBase(link: string, item: Item, pack: Pack): { base: string; rel: string } | undefined {
   const m = /^\$\{?(CLAUDE_SKILL_DIR|CLAUDE_PLUGIN_ROOT)\}?\/(.*)$/.exec(link);
-  if (m) return { base: m[1] === "CLAUDE_SKILL_DIR" ? (item.dir ?? dirOf(item.path)) : "", rel: m[2] ?? "" };
+  if (m) {
+    const base = m[1] === "CLAUDE_SKILL_DIR" ? (item.dir ?? dirOf(item.path)) : pluginRoot(pack, item.path);
+    return { base, rel: m[2] ?? "" };
+  }
   if (/[{}$<>]/.test(link) || !/[./]/.test(link)) return undefined; // {placeholder}, thumbnail_url
   return { base: dirOf(item.path), rel: link };
 }
@@ -83,7 +93,7 @@ export const refRules: LintRule[] = [
       if (!MARKDOWN_KINDS.has(it.kind)) return [];
       const out: Finding[] = [];
       for (const link of findRelativeLinks(it.body)) {
-        const at = linkBase(link.value, it);
+        const at = linkBase(link.value, it, pack);
         if (!at) continue;
         const target = joinRelative(at.base, at.rel);
         if (target === undefined)
