@@ -17,6 +17,8 @@ export interface LintCommandOptions {
   paths: string[];
   strict: boolean;
   rules?: string[];
+  /** Lint for one host's rules (`--host`). */
+  host?: string;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -38,7 +40,7 @@ export async function lintCommand(
   const wanted = paths.map((p) => resolve(opts.cwd, p));
   // The built-in pack is loaded first for resolving references; it is linted only when asked for by path.
   const targets = wanted.includes(builtin) ? catalog.packs : catalog.packs.slice(1);
-  const result = lintPacks(catalog, targets, { strict: opts.strict, rules: opts.rules });
+  const result = lintPacks(catalog, targets, { strict: opts.strict, rules: opts.rules, host: opts.host });
   if (files.size === 0 || given.some((p) => !files.has(p)))
     return { ...result, packs: targets.map((p) => p.root), catalog };
   return { ...onlyFiles(result, targets, [...files.values()]), packs: [...files.keys()], catalog };

@@ -8,6 +8,7 @@ import { ErrorCodes, UserError } from "../core/errors.js";
 import { didYouMean } from "../core/names.js";
 import type { HostDef } from "../hosts/define.js";
 import { HOSTS, type HostId } from "../hosts/registry.js";
+import { refusals } from "../lint/run.js";
 import { type Catalog, resolveRef } from "../model/catalog.js";
 import { type Item, qualifiedId } from "../model/item.js";
 import { expandProfile } from "../model/profiles.js";
@@ -17,6 +18,7 @@ import { RENDERER_VERSION, type RenderNote, renderAll } from "../render/compose.
 import { loadCatalog } from "../sources/load.js";
 import { CONFIG_FILE, type Config, configWhere, readConfig } from "./config.js";
 import { type Layout, layoutOf, type ProjectOptions } from "./layout.js";
+import { noteStillRead, skipRefused } from "./refusals.js";
 import { packDir, toRenderItems } from "./render-items.js";
 
 export { type Layout, layoutOf, type ProjectOptions } from "./layout.js";
@@ -250,7 +252,12 @@ export async function computePlan(
     sources = cat.packs.map((p) => packDir(p, layout.root));
     const sel = selectItems(cat, config);
     items = sel.items;
-    const skip = overrideSkip(cat, config);
+    const refused = refusals(
+      cat,
+      items,
+      hosts.map((h) => h.id),
+    );
+    const skip = skipRefused(overrideSkip(cat, config), refused, sel.notes);
     const rendered = renderAll(
       await toRenderItems(items, cat.packs, layout.root, opts.link ?? config.link),
       hosts,
@@ -258,6 +265,7 @@ export async function computePlan(
       skip,
     );
     desired = rendered.desired;
+    noteStillRead(refused, desired, hosts, layout.hostEnv, rendered.notes);
     const tokens = items.reduce((n, i) => n + i.tokens, 0);
     if (config.budgets.tokens !== undefined && tokens > config.budgets.tokens) {
       sel.notes.push({

@@ -35,9 +35,11 @@ export const COMMANDS: CommandSpec[] = [
       { flags: "--max-warnings <n>", description: "fail when there are more than <n> warnings" },
       { flags: "--rule <id>", description: "run only this rule (repeatable)", repeat: true },
       { flags: "--rules", description: "list the rules and exit" },
+      { flags: "--host <id>", description: "lint for one host: errors only where that host rejects an item" },
     ],
     examples: [
       "cadre lint                      # lint the pack in the current folder",
+      "cadre lint . --host copilot     # what Copilot would refuse",
       "cadre lint library/ --strict    # strict Agent Skills checks",
       "cadre lint skills/ --format sarif > cadre.sarif",
       "cadre lint . --max-warnings 0   # fail on any warning (CI)",

@@ -10,6 +10,8 @@ export interface Diagnostic {
   line?: number;
   column?: number;
   hint?: string;
+  /** Lint: the hosts that reject or mis-load the item (absent: every host). */
+  hosts?: string[];
 }
 
 export function formatLocation(d: Pick<Diagnostic, "file" | "line" | "column">): string {

@@ -45,3 +45,22 @@ describe("markdown scanning", () => {
     ]);
   });
 });
+
+describe("fences indented under list items", () => {
+  it("a fence indented past three spaces (inside a list item) is code: no links, mentions or headings", () => {
+    const text = [
+      "1. Write the notes:",
+      "",
+      "     ```markdown",
+      "     # Notes",
+      "     See [notes](notes/missing.md) and ask @nobody-here.",
+      "     ```",
+      "",
+      "After [the guide](guide.md).",
+    ].join("\n");
+    expect(findRelativeLinks(text).map((l) => [l.value, l.line])).toEqual([["guide.md", 8]]);
+    expect(findMentions(text)).toEqual([]);
+    expect(splitSections(text).filter((s) => s.level > 0)).toEqual([]);
+    expect(extractCodeBlocks(text).map((b) => [b.lang, b.line])).toEqual([["markdown", 3]]);
+  });
+});

@@ -7,7 +7,8 @@ export interface MdLine {
   inFence: boolean;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/** A fence line at any indent: fences inside list items are indented past the 3 spaces of a top-level one. */
+const FENCE = /^[ \t]*(`{3,}|~{3,})(.*)$/;
 
 export function scanLines(text: string): MdLine[] {
   const out: MdLine[] = [];

@@ -5,7 +5,8 @@ export const codex = defineHost({
   displayName: "OpenAI Codex",
   docsUrl: "https://developers.openai.com/codex",
   detect: ["{project}/.codex", "{home}/.codex"],
-  limits: { instructionsBytes: 32 * 1024 },
+  // skillDescriptionMax: description ≤ 1,024 (developers.openai.com/codex/skills.md; hosts-audit 2026-12).
+  limits: { instructionsBytes: 32 * 1024, skillDescriptionMax: 1024 },
   targets: {
     skill: {
       note: ".agents/skills/<name>/SKILL.md",

@@ -5,7 +5,8 @@ export const copilot = defineHost({
   displayName: "GitHub Copilot",
   docsUrl: "https://docs.github.com/copilot",
   detect: ["{project}/.github/copilot-instructions.md", "{project}/.github/agents", "{home}/.copilot"],
-  limits: { agentBodyChars: 30_000 },
+  // skillDescriptionMax: Copilot validates SKILL.md against the spec, description ≤ 1,024 (hosts.md §6.4).
+  limits: { agentBodyChars: 30_000, skillDescriptionMax: 1024 },
   targets: {
     skill: {
       note: ".github/skills/<name>/SKILL.md (or shared .agents/skills)",

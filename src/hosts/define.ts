@@ -22,6 +22,8 @@ export interface HostLimits {
   ruleChars?: number;
   /** Characters of an agent's body. */
   agentBodyChars?: number;
+  /** Characters of a skill's description beyond which the host refuses to load the skill. */
+  skillDescriptionMax?: number;
   /** Characters of one skill's listing entry (description + when_to_use). */
   skillDescriptionChars?: number;
   /** Fraction of the context window for the whole skill listing, and the context size assumed. */

@@ -140,7 +140,7 @@ const cases: Record<string, Case> = {
     good: { ...sk("a", "", "Read `references/api.md` first."), "skills/a/references/api.md": "# API" },
   },
   "refs/unresolved-mention": {
-    bad: sk("a", "", "Ask @nobody."),
+    bad: sk("a", "", "Ask @nobody-here."),
     good: { ...sk("a", "", "Ask @helper."), "agents/x/helper.md": agent("helper") },
   },
   "refs/command-agent": {
@@ -150,6 +150,10 @@ const cases: Record<string, Case> = {
       "commands/c.md": "---\nname: c\ndescription: C.\nagent: helper\n---\nDo $ARGUMENTS",
       "agents/x/helper.md": agent("helper"),
     },
+  },
+  "rule/globs-ignored": {
+    bad: rule("r", "Use tabs.", 'activation: always\nglobs: ["src/**/*.ts"]\n'),
+    good: rule("r", "Use tabs.", 'activation: glob\nglobs: ["src/**/*.ts"]\n'),
   },
   "profile/unknown-item": {
     bad: { ...M, "profiles/p.yaml": "name: p\ndescription: P.\nitems: [skill:ghost]\n" },
@@ -286,8 +290,8 @@ describe("lint behaviour", () => {
   });
 
   it("findings carry file, line and column", () => {
-    const p = pack(sk("a", "", "First line.\nAsk @ghost now."));
+    const p = pack(sk("a", "", "First line.\nAsk @ghost-agent now."));
     const d = lintPacks(buildCatalog([p]), [p]).diagnostics.find((x) => x.rule === "refs/unresolved-mention");
-    expect(d).toMatchObject({ file: "pack/skills/a/SKILL.md", line: 6, column: 5, severity: "error" });
+    expect(d).toMatchObject({ file: "pack/skills/a/SKILL.md", line: 6, column: 5, severity: "warning" });
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,7 +12,7 @@ interface LintJson {
   ok: boolean;
   data: {
     summary: { errors: number; warnings: number };
-    diagnostics: Array<{ rule: string; file: string; line?: number }>;
+    diagnostics: Array<{ rule: string; severity: string; file: string; line?: number; hosts?: string[] }>;
   };
 }
 
@@ -28,10 +28,10 @@ describe("cadre lint", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/skills\/Bad_Skill\/SKILL\.md\n/);
     expect(r.stdout).toMatch(/\n {2}2\s+error\s+skill name "Bad_Skill" may only contain lowercase/);
-    expect(r.stdout).toMatch(/5:\d+\s+error\s+download piped into an interpreter.*security\/pipe-to-shell/);
-    expect(r.stdout).toMatch(/@nobody-here does not name any item\s+refs\/unresolved-mention/);
+    expect(r.stdout).toMatch(/5:\d+\s+warning\s+download piped into an interpreter.*security\/pipe-to-shell/);
+    expect(r.stdout).toMatch(/warning\s+@nobody-here does not name any item\s+refs\/unresolved-mention/);
     expect(r.stdout).toMatch(/hint: /);
-    expect(r.stdout).toMatch(/✖ \d+ errors, 1 warning in 2 items/);
+    expect(r.stdout).toMatch(/✖ 1 error, 3 warnings in 2 items/);
   });
 
   it("--json and --format sarif describe the same findings", async () => {
@@ -120,6 +120,64 @@ describe("security/secret on real files", () => {
       expect(add.stderr).toMatch(/leaky\/skills\/deploy\/\.env:1:\d+: AWS access key ID "AKIA…"/);
       expect(add.stderr).not.toContain(SECRETS.aws);
       expect(readFileSync(join(base, "cadre.yaml"), "utf8")).toMatch(/include: \[\]/);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("lint tells the truth (issue 10 #7)", () => {
+  const SHAPES = join(ROOT, "test", "fixtures", "lint-real-shapes");
+
+  it("a plugin in the shapes real packs publish lints with no error: only the portability warning", async () => {
+    const r = await cadre(["lint", join(SHAPES, "plugin"), "--json"]);
+    expect(r.code).toBe(0);
+    const j = json<LintJson>(r);
+    expect(j.data.summary.errors).toBe(0);
+    expect(j.data.diagnostics.map((d) => `${d.severity} ${d.rule}`)).toEqual([
+      "warning skill/allowed-tools-string",
+    ]);
+  });
+
+  it("--host lints for one host: a description over 1,024 characters fails for Copilot, not for Claude Code", async () => {
+    const pack = join(SHAPES, "host-limits");
+    const all = json<LintJson>(await cadre(["lint", pack, "--json"]));
+    expect(all.data.diagnostics.map((d) => [d.rule, d.severity, d.hosts])).toEqual([
+      ["skill/description-length", "error", ["codex", "copilot"]],
+    ]);
+    const claude = await cadre(["lint", pack, "--host", "claude-code"]);
+    expect(claude.code).toBe(0);
+    expect(claude.stdout).toMatch(
+      /warning\s+description is \d+ characters; .*GitHub Copilot refuses more than 1024/,
+    );
+    expect(claude.stdout).toMatch(/! 0 errors, 1 warning in 2 items \(.*host-limits\) for claude-code/);
+    expect((await cadre(["lint", pack, "--host", "copilot"])).code).toBe(1);
+    const bad = await cadre(["lint", pack, "--host", "nope"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown host "nope"/);
+  });
+
+  it("sync leaves an item out only for the hosts that refuse it, and says why with the lint message", async () => {
+    const base = mkdtempSync(join(tmpdir(), "cadre-refuse-"));
+    try {
+      cpSync(join(SHAPES, "host-limits"), join(base, "host-limits"), { recursive: true });
+      writeFileSync(
+        join(base, "cadre.yaml"),
+        "version: 1\nhosts: [claude-code, codex]\nsources: [builtin, host-limits]\nprofiles: []\n" +
+          "include: [host-limits/skill:design-brief, host-limits/skill:release-notes]\n",
+      );
+      const home = join(base, "home");
+      const env = { HOME: home, XDG_STATE_HOME: join(home, "state"), XDG_CACHE_HOME: join(home, "cache") };
+      const r = await cadre(["sync"], { cwd: base, env });
+      expect(r.code).toBe(0);
+      for (const name of ["design-brief", "release-notes"])
+        expect(existsSync(join(base, ".claude", "skills", name, "SKILL.md"))).toBe(true);
+      expect(existsSync(join(base, ".agents", "skills", "release-notes", "SKILL.md"))).toBe(true);
+      expect(existsSync(join(base, ".agents", "skills", "design-brief"))).toBe(false);
+      expect(r.stderr).toMatch(
+        /codex: host-limits\/skill:design-brief: not installed: host-limits\/skills\/design-brief\/SKILL\.md:3: description is \d+ characters; OpenAI Codex refuses more than 1024.*\(skill\/description-length\)/,
+      );
+      expect(r.stderr).not.toMatch(/claude-code: host-limits\/skill:design-brief/);
     } finally {
       rmSync(base, { recursive: true, force: true });
     }

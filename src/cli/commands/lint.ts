@@ -1,6 +1,7 @@
 import { lintCommand } from "../../app/lint.js";
 import { type Diagnostic, formatLocation } from "../../core/diagnostics.js";
 import { ExitCodes, usageError } from "../../core/errors.js";
+import { HOST_IDS } from "../../hosts/registry.js";
 import { LOAD_RULES, RULES } from "../../lint/registry.js";
 import { toSarif } from "../../lint/sarif.js";
 import type { CommandRun } from "../command.js";
@@ -15,16 +16,20 @@ export const run: CommandRun = async (args, opts, io) => {
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
     throw usageError("--max-warnings needs a whole number ≥ 0");
   if (opts.rules) return listRules(io, format);
+  const host = opts.host === undefined ? undefined : String(opts.host);
+  if (host !== undefined && !(HOST_IDS as string[]).includes(host))
+    throw usageError(`unknown host "${host}"`, `use one of: ${HOST_IDS.join(", ")}`);
 
   const r = await lintCommand({
     cwd: io.cwd,
     paths: args,
     strict: opts.strict === true,
     rules: opts.rule as string[] | undefined,
+    host,
     env: io.env,
   });
   const failed = r.errors > 0 || (maxWarnings !== undefined && r.warnings > maxWarnings);
-  const summary = { errors: r.errors, warnings: r.warnings, items: r.itemsChecked, packs: r.packs };
+  const summary = { errors: r.errors, warnings: r.warnings, items: r.itemsChecked, packs: r.packs, host };
   if (format === "sarif") writeJson(io, toSarif(r.diagnostics, VERSION));
   else if (format === "json")
     writeJson(io, envelope("lint", VERSION, { summary, diagnostics: r.diagnostics }, !failed));
@@ -35,7 +40,7 @@ export const run: CommandRun = async (args, opts, io) => {
 function printText(
   io: Io,
   list: Diagnostic[],
-  s: { errors: number; warnings: number; items: number; packs: string[] },
+  s: { errors: number; warnings: number; items: number; packs: string[]; host?: string },
 ) {
   const c = io.color;
   const shown = io.quiet ? list.filter((d) => d.severity === "error") : list;
@@ -59,7 +64,7 @@ function printText(
   if (io.quiet && s.errors === 0) return;
   const mark = s.errors ? c.red("✖") : s.warnings ? c.yellow("!") : c.green("✔");
   io.out(
-    `${shown.length ? "\n" : ""}${mark} ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")} in ${plural(s.items, "item")} (${s.packs.join(", ")})\n`,
+    `${shown.length ? "\n" : ""}${mark} ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")} in ${plural(s.items, "item")} (${s.packs.join(", ")})${s.host ? ` for ${s.host}` : ""}\n`,
   );
 }
 

@@ -38,7 +38,7 @@ export const budgetRules: LintRule[] = [
   {
     id: "budget/skill-lines",
     severity: "warning",
-    description: `SKILL.md stays under ${SKILL_LINES} lines (Agent Skills guidance).`,
+    description: `SKILL.md stays under ${SKILL_LINES} lines (Agent Skills guidance). Style: hosts load it whole on activation, so it costs context.`,
     hint: "move detail into references/ files and link them",
     item: (it) => {
       if (it.kind !== "skill") return [];
@@ -51,7 +51,7 @@ export const budgetRules: LintRule[] = [
   {
     id: "budget/skill-tokens",
     severity: "warning",
-    description: `SKILL.md stays under about ${SKILL_TOKENS} tokens, since it loads whole on activation.`,
+    description: `SKILL.md stays under about ${SKILL_TOKENS} tokens, since it loads whole on activation. Style: hosts still load it.`,
     hint: "move detail into references/ files and link them",
     item: (it) =>
       it.kind === "skill" && it.tokens > SKILL_TOKENS
@@ -61,7 +61,7 @@ export const budgetRules: LintRule[] = [
   {
     id: "budget/claude-skill-description",
     severity: "warning",
-    description: `Claude Code cuts each skill's description + when_to_use at ${claude.skillDescriptionChars} characters.`,
+    description: `Claude Code cuts each skill's description + when_to_use at ${claude.skillDescriptionChars} characters. Portability: the skill loads; the listing shows only the first part.`,
     hint: "shorten the description; put detail in the body",
     item: (it) => {
       if (it.kind !== "skill") return [];
@@ -79,7 +79,7 @@ export const budgetRules: LintRule[] = [
   {
     id: "budget/claude-skill-listing",
     severity: "warning",
-    description: `The descriptions of a selection's skills, commands and expertise fit Claude Code's listing budget (1% of a ${claude.skillListing.contextTokens.toLocaleString("en-US")}-token context, ≈${LISTING_CHARS} characters).`,
+    description: `The descriptions of a selection's skills, commands and expertise fit Claude Code's listing budget (1% of a ${claude.skillListing.contextTokens.toLocaleString("en-US")}-token context, ≈${LISTING_CHARS} characters). Portability: past it Claude Code drops descriptions from the listing, so skills are picked less reliably.`,
     hint: "split the profile, or shorten descriptions",
     pack: (pack, ctx) =>
       selections(pack, ctx).flatMap((s) => {
@@ -97,7 +97,7 @@ export const budgetRules: LintRule[] = [
   {
     id: "budget/instructions-size",
     severity: "warning",
-    description: `Always-on rules of a selection fit Codex's ${kib(INSTRUCTIONS_BYTES)} AGENTS.md limit.`,
+    description: `Always-on rules of a selection fit Codex's ${kib(INSTRUCTIONS_BYTES)} AGENTS.md limit. Portability: a selection, not one item, goes over, so it is a warning; Codex reads no further than the limit.`,
     hint: "make large rules glob- or model-activated, or split the profile",
     pack: (pack, ctx) =>
       selections(pack, ctx).flatMap((s) => {
@@ -117,7 +117,7 @@ export const budgetRules: LintRule[] = [
   {
     id: "budget/windsurf-rule",
     severity: "warning",
-    description: `A rule's body stays within Windsurf's ${RULE_CHARS.toLocaleString("en-US")} characters per rule file.`,
+    description: `A rule's body stays within Windsurf's ${RULE_CHARS.toLocaleString("en-US")} characters per rule file. Portability: Windsurf reads no further.`,
     hint: "split the rule into smaller rules",
     item: (it): Finding[] =>
       it.kind === "rule" && it.body.length > RULE_CHARS
@@ -127,7 +127,7 @@ export const budgetRules: LintRule[] = [
   {
     id: "budget/copilot-agent-body",
     severity: "warning",
-    description: `An agent's body stays within Copilot's ${AGENT_BODY_CHARS.toLocaleString("en-US")} characters.`,
+    description: `An agent's body stays within Copilot's ${AGENT_BODY_CHARS.toLocaleString("en-US")} characters. Portability: Copilot reads no further.`,
     hint: "shorten the agent prompt; move knowledge into skills or expertise",
     item: (it): Finding[] =>
       it.kind === "agent" && it.body.length > AGENT_BODY_CHARS

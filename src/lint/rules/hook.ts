@@ -8,7 +8,8 @@ export const hookRules: LintRule[] = [
   {
     id: "hook/unknown-builtin",
     severity: "error",
-    description: "A hook's `handler.builtin` names one of cadre's built-in handlers.",
+    description:
+      "A hook's `handler.builtin` names one of cadre's built-in handlers. Consequence: there is no command to run, so the hook is not installed.",
     hint: `use one of: ${Object.keys(BUILTIN_HOOKS).join(", ")}; or a handler with its own command`,
     item: (it) => {
       if (it.kind !== "hook") return [];
@@ -26,7 +27,8 @@ export const hookRules: LintRule[] = [
   {
     id: "hook/builtin-event",
     severity: "error",
-    description: "A built-in handler is installed on an event it acts on.",
+    description:
+      "A built-in handler is installed on an event it acts on. Consequence: on another event it would do nothing, so the hook is not installed.",
     hint: "use the handler's event (see docs/hooks.md)",
     item: (it) => {
       if (it.kind !== "hook") return [];

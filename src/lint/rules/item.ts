@@ -2,7 +2,7 @@ import { splitSections } from "../../core/markdown.js";
 import { checkName } from "../../core/names.js";
 import { EXPERTISE_SECTIONS, KIND_SCHEMAS, MARKDOWN_KINDS } from "../../model/kinds.js";
 import { lineOfKey } from "../locate.js";
-import type { LintRule } from "../types.js";
+import type { Finding, LintRule } from "../types.js";
 
 function fileStem(path: string): string {
   return (path.split("/").pop() ?? path)
@@ -14,27 +14,60 @@ export const itemRules: LintRule[] = [
   {
     id: "item/schema",
     severity: "error",
-    description: "Each kind's required fields are present and every field has the right type.",
+    description:
+      "Each kind's required fields are present and every field has the right type. Consequence: hosts refuse or mis-read the item, so `sync` does not install it. Without a `name` the file's name is used (silently for commands, which hosts name by their file; a warning for other kinds); a command without a description is a warning (hosts list it without a summary), and so is an agent colour Claude Code does not know (it shows its default).",
     hint: "see docs/authoring.md for the fields of each kind",
     item: (it) => {
       if (it.path.endsWith("hooks.json")) return [];
       const r = KIND_SCHEMAS[it.kind].safeParse(it.meta);
       if (r.success) return [];
-      return r.error.issues.map((issue) => {
+      return r.error.issues.flatMap((issue): Finding[] => {
         const key = String(issue.path[0] ?? "");
         const where = issue.path.length ? issue.path.join(".") : it.kind;
-        const missing = issue.code === "invalid_type" && issue.input === undefined;
-        return {
-          message: missing ? `missing required field "${where}"` : `${where}: ${issue.message}`,
-          line: key ? lineOfKey(it, key) : 1,
-        };
+        const at = issue.path.reduce<unknown>(
+          (v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k],
+          it.meta,
+        );
+        const missing = issue.code === "invalid_type" && at === undefined;
+        const line = key ? lineOfKey(it, key) : 1;
+        const value = it.meta[key];
+        // `argument-hint: [name]` parses as a list; Claude Code shows it as written, so it is no error.
+        if (key === "argument-hint" && Array.isArray(value) && value.every((v) => typeof v === "string"))
+          return [];
+        if (key === "color" && it.kind === "agent" && typeof value === "string")
+          return [
+            {
+              message: `color "${value}" is not one of Claude Code's colours; it shows the agent in its default colour`,
+              line,
+              severity: "warning",
+            },
+          ];
+        if (key === "name" && missing && MARKDOWN_KINDS.has(it.kind) && it.name === fileStem(it.path)) {
+          // Hosts name a command by its file; cadre writes the name into each host's file for other kinds.
+          if (it.kind === "command") return [];
+          return [
+            { message: `no "name" field; the file name "${it.name}" is used`, line, severity: "warning" },
+          ];
+        }
+        if (key === "description" && it.kind === "command" && (missing || it.meta.description === ""))
+          return [
+            {
+              message: `no description: hosts list /${it.name} without a summary (Claude Code shows the body's first line)`,
+              line,
+              severity: "warning",
+            },
+          ];
+        return [
+          { message: missing ? `missing required field "${where}"` : `${where}: ${issue.message}`, line },
+        ];
       });
     },
   },
   {
     id: "item/name-format",
     severity: "error",
-    description: "Item names are kebab-case: 1–64 chars of a-z, 0-9 and '-'.",
+    description:
+      "Item names are kebab-case: 1–64 chars of a-z, 0-9 and '-'. Consequence: the name is a file name in every host, so `sync` does not install the item.",
     hint: "rename the item to kebab-case, e.g. my-item",
     item: (it) => {
       if (it.kind === "skill" || it.kind === "schema" || it.path.endsWith("hooks.json")) return [];
@@ -52,7 +85,8 @@ export const itemRules: LintRule[] = [
   {
     id: "item/name-matches-file",
     severity: "warning",
-    description: "An item's name equals its file name, so ids and paths agree.",
+    description:
+      "An item's name equals its file name, so ids and paths agree. Style: cadre installs it under its name.",
     hint: "rename the file or change the name so they match",
     item: (it) => {
       if (it.kind === "skill" || it.path.endsWith("hooks.json")) return [];
@@ -70,7 +104,8 @@ export const itemRules: LintRule[] = [
   {
     id: "item/empty-body",
     severity: "error",
-    description: "Markdown items have a non-empty body after the frontmatter.",
+    description:
+      "Markdown items have a non-empty body after the frontmatter. Consequence: hosts load an agent, command or rule with no instructions, so `sync` does not install it.",
     hint: "write the instructions below the frontmatter",
     item: (it) =>
       MARKDOWN_KINDS.has(it.kind) && it.body.trim() === ""
@@ -80,7 +115,7 @@ export const itemRules: LintRule[] = [
   {
     id: "expertise/sections",
     severity: "error",
-    description: `Expertise modules have the sections ${EXPERTISE_SECTIONS.map((s) => `"${s}"`).join(", ")}, in that order.`,
+    description: `Expertise modules have the sections ${EXPERTISE_SECTIONS.map((s) => `"${s}"`).join(", ")}, in that order. Consequence: cadre composes expertise by these sections, so a module without them composes wrong.`,
     hint: "add the missing '## ' sections in the documented order",
     item: (it) => {
       if (it.kind !== "expertise") return [];
@@ -92,6 +127,30 @@ export const itemRules: LintRule[] = [
       const order = EXPERTISE_SECTIONS.map((s) => titles.indexOf(s.toLowerCase()));
       const sorted = order.every((v, i) => i === 0 || v > (order[i - 1] as number));
       return sorted ? [] : [{ message: "sections are out of order", line: it.bodyLine }];
+    },
+  },
+  {
+    id: "rule/globs-ignored",
+    severity: "warning",
+    mayError: true,
+    description:
+      "A rule's globs apply only with `activation: glob`. Consequence: with any other activation every host ignores them, so a rule scoped to files is loaded always-on (an error when the rule also says `alwaysApply: false`, as a Cursor rule does: the host loads it where its author said not to).",
+    hint: "set activation: glob to keep the rule scoped to its files, or remove globs",
+    item: (it): Finding[] => {
+      if (it.kind !== "rule" || it.meta.activation === "glob") return [];
+      const g = it.meta.globs;
+      if (!(Array.isArray(g) ? g.length > 0 : typeof g === "string" && g.trim() !== "")) return [];
+      const a = String(it.meta.activation ?? "always");
+      const contradicts = a === "always" && it.meta.alwaysApply === false;
+      return [
+        {
+          message: contradicts
+            ? "globs with activation always and alwaysApply: false: hosts load this file-scoped rule in every conversation"
+            : `globs are ignored with activation ${a}: hosts load the rule ${a === "always" ? "always-on" : `by ${a}`}, not for matching files`,
+          line: lineOfKey(it, "globs"),
+          severity: contradicts ? "error" : "warning",
+        },
+      ];
     },
   },
 ];

@@ -6,7 +6,8 @@ export const packRules: LintRule[] = [
   {
     id: "pack/duplicate-name",
     severity: "error",
-    description: "Names are unique per kind within a pack.",
+    description:
+      "Names are unique per kind within a pack. Consequence: both would land on one host file, so only one is installed.",
     hint: "rename one of the items",
     pack: (pack) => {
       const seen = new Map<string, string>();
@@ -27,7 +28,8 @@ export const packRules: LintRule[] = [
   {
     id: "pack/shadowing",
     severity: "warning",
-    description: "An id defined in several loaded packs is reported, never silently shadowed.",
+    description:
+      "An id defined in several loaded packs is reported, never silently shadowed. Portability: refer to it as pack/kind:name.",
     hint: "rename the item, or refer to it as pack/kind:name",
     pack: (pack, ctx) =>
       ctx.catalog.collisions

@@ -10,7 +10,8 @@ export const schemaRules: LintRule[] = [
   {
     id: "schema/invalid",
     severity: "error",
-    description: "Artifact schemas are valid JSON Schema (draft 2020-12) and compile.",
+    description:
+      "Artifact schemas are valid JSON Schema (draft 2020-12) and compile. Consequence: the schema cannot validate any artifact.",
     hint: "fix the schema so it validates against the JSON Schema meta-schema",
     item: (it) => {
       if (it.kind !== "schema") return [];

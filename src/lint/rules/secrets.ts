@@ -126,7 +126,7 @@ export const secretRules: LintRule[] = [
     id: "security/secret",
     severity: "error",
     description:
-      "No credentials in any pack file: AWS keys, GitHub/GitLab/Slack/Stripe/Google/npm/OpenAI/Anthropic tokens, private key blocks, high-entropy values assigned to password/secret/token/key names.",
+      "No credentials in any pack file: AWS keys, GitHub/GitLab/Slack/Stripe/Google/npm/OpenAI/Anthropic tokens, private key blocks, high-entropy values assigned to password/secret/token/key names. Consequence: cadre would copy the secret into every host's folder, so `cadre add` refuses the item.",
     hint: "remove the secret and rotate it (it is in the pack's history); read it from the environment instead (e.g. $TOKEN)",
     pack: (pack) =>
       packTexts(pack).flatMap(([path, text]) => findSecrets(path, text).map((f) => ({ ...f, path }))),

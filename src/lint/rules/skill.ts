@@ -1,10 +1,15 @@
 import { checkName } from "../../core/names.js";
+import { hostList } from "../../hosts/registry.js";
 import { SKILL_HOST_KEYS, SKILL_SPEC_KEYS } from "../../model/kinds.js";
 import { lineOfKey } from "../locate.js";
 import type { LintRule } from "../types.js";
 
 const spec = new Set<string>(SKILL_SPEC_KEYS);
 const hostKeys = new Set<string>(SKILL_HOST_KEYS);
+/** Hosts that refuse a skill whose description is longer than their limit (from the host modules). */
+const DESCRIPTION_LIMITS = hostList().flatMap((h) =>
+  h.limits?.skillDescriptionMax ? [{ id: h.id, name: h.displayName, max: h.limits.skillDescriptionMax }] : [],
+);
 const only = <T>(kind: string, f: T) => (kind === "skill" ? f : undefined);
 
 export const skillRules: LintRule[] = [
@@ -12,7 +17,7 @@ export const skillRules: LintRule[] = [
     id: "skill/name-format",
     severity: "error",
     description:
-      "A skill name is 1–64 chars of a-z, 0-9 and '-', with no leading, trailing or doubled hyphen.",
+      "A skill name is 1–64 chars of a-z, 0-9 and '-', with no leading, trailing or doubled hyphen. Consequence: `sync` does not install it (the name is its folder), and spec-checking hosts refuse it.",
     hint: "rename the skill (and its folder) to kebab-case, e.g. my-skill",
     item: (it) => {
       if (it.kind !== "skill") return [];
@@ -24,8 +29,9 @@ export const skillRules: LintRule[] = [
   },
   {
     id: "skill/name-matches-folder",
-    severity: "error",
-    description: "A skill's name equals the name of the folder holding SKILL.md.",
+    severity: "warning",
+    description:
+      "A skill's name equals the name of the folder holding SKILL.md. Portability: cadre installs it under its name, but a host reading the pack's own folder by the spec refuses the skill.",
     hint: "make the frontmatter name and the folder name the same",
     item: (it) => {
       if (it.kind !== "skill" || !it.dir) return [];
@@ -43,27 +49,29 @@ export const skillRules: LintRule[] = [
   {
     id: "skill/description-length",
     severity: "error",
-    description: "A skill description is 1–1024 characters.",
+    description: `A skill has a description, and it fits every host's limit: ${DESCRIPTION_LIMITS.map((l) => `${l.name} refuses one over ${l.max.toLocaleString("en-US")} characters`).join(", ")}. Consequence: \`sync\` does not install the skill for those hosts (every host, when the description is missing).`,
     hint: "say what the skill does and when to use it in at most 1024 characters",
     item: (it) => {
       if (it.kind !== "skill") return [];
       const d = it.meta.description;
       if (typeof d !== "string" || d.trim().length === 0)
         return [{ message: "description is missing or empty", line: lineOfKey(it, "description") }];
-      return d.length > 1024
-        ? [
-            {
-              message: `description is ${d.length} characters (at most 1024)`,
-              line: lineOfKey(it, "description"),
-            },
-          ]
-        : [];
+      const over = DESCRIPTION_LIMITS.filter((l) => d.length > l.max);
+      if (over.length === 0) return [];
+      return [
+        {
+          message: `description is ${d.length} characters; ${over.map((l) => `${l.name} refuses more than ${l.max}`).join(", ")}`,
+          line: lineOfKey(it, "description"),
+          hosts: over.map((l) => l.id),
+        },
+      ];
     },
   },
   {
     id: "skill/compatibility-length",
-    severity: "error",
-    description: "compatibility, when present, is 1–500 characters.",
+    severity: "warning",
+    description:
+      "compatibility, when present, is 1–500 characters (Agent Skills spec). Portability: the spec's validator rejects it; no host is known to refuse the skill.",
     hint: "shorten compatibility to the environment requirements only",
     item: (it) => {
       const c = it.meta.compatibility;
@@ -81,8 +89,9 @@ export const skillRules: LintRule[] = [
   },
   {
     id: "skill/metadata-map",
-    severity: "error",
-    description: "metadata, when present, maps strings to strings.",
+    severity: "warning",
+    description:
+      "metadata, when present, maps strings to strings (Agent Skills spec). Portability: the spec's validator rejects other values; no host is known to refuse the skill.",
     hint: 'quote non-string values, e.g. version: "1.0"',
     item: (it) => {
       const m = it.meta.metadata;
@@ -99,14 +108,21 @@ export const skillRules: LintRule[] = [
   },
   {
     id: "skill/allowed-tools-string",
-    severity: "error",
-    description: "allowed-tools, when present, is a space-separated string.",
+    severity: "warning",
+    description:
+      "allowed-tools, when present, is a space-separated string (Agent Skills spec). Portability: Claude Code also reads a YAML list of tool names; a list of anything else is read by no host.",
     hint: 'write allowed-tools as one string, e.g. "Bash(git:*) Read"',
     item: (it) => {
       const a = it.meta["allowed-tools"];
       if (it.kind !== "skill" || a === undefined || typeof a === "string") return [];
+      const list = Array.isArray(a) && a.every((t) => typeof t === "string");
       return [
-        { message: "allowed-tools must be a space-separated string", line: lineOfKey(it, "allowed-tools") },
+        {
+          message: list
+            ? "allowed-tools is a YAML list: Claude Code reads it, the Agent Skills spec asks for one space-separated string"
+            : "allowed-tools must be a space-separated string",
+          line: lineOfKey(it, "allowed-tools"),
+        },
       ];
     },
   },
