@@ -199,8 +199,17 @@ describe("real problems that hosts reject or mis-load", () => {
   });
 
   it("a command with an empty description is a warning that says what hosts show", () => {
+    // In a Claude plugin it loads as Claude Code shows it (the body's first line), with a warning that says so.
     const tree = { ...PLUGIN, "commands/blank.md": '---\ndescription: ""\n---\nDo it.\n' };
-    expect(findings(tree, "item/schema")).toEqual([
+    expect(findings(tree, "load/lenient-frontmatter")).toEqual([
+      "warning no description; loaded with the first line of the body, as Claude Code shows it; fix: add a description to the frontmatter",
+    ]);
+    // In a cadre pack, which is read strictly, the schema rule reports it.
+    const own = {
+      "cadre-pack.yaml": "name: own\nversion: 1.0.0\ndescription: Own.\n",
+      "commands/blank.md": '---\nname: blank\ndescription: ""\n---\nDo it.\n',
+    };
+    expect(findings(own, "item/schema")).toEqual([
       "warning no description: hosts list /blank without a summary (Claude Code shows the body's first line)",
     ]);
   });
