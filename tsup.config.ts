@@ -4,8 +4,14 @@ import { defineConfig } from "tsup";
 const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
 export default defineConfig({
-  // hook: the fast path for `cadre hook`, which hosts run on every tool call (see bin/cadre.js).
-  entry: { cli: "src/cli/main.ts", hook: "src/cli/hook-main.ts", index: "src/index.ts" },
+  // hook: the fast path for `cadre hook`, which hosts run on every tool call; sync: a plain `cadre sync` with
+  // nothing to do (see bin/cadre.js).
+  entry: {
+    cli: "src/cli/main.ts",
+    hook: "src/cli/hook-main.ts",
+    sync: "src/cli/sync-main.ts",
+    index: "src/index.ts",
+  },
   format: ["esm"],
   target: "node20",
   platform: "node",
