@@ -7,7 +7,7 @@ import { parse as parseToml } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CORPUS, layout } from "../guards/corpus.js";
 import { denied, GUARD_HOSTS, type GuardHost, payloadFor } from "../guards/hosts.js";
-import { BIN, cadre } from "./helpers.js";
+import { BIN, cadre, homeEnv } from "./helpers.js";
 
 // The guard corpus through the command lines `cadre init` wrote into each host's config, spawned the way
 // the host does (sh -c, the payload on stdin, cadre on PATH). The whole corpus runs in process for every
@@ -19,10 +19,7 @@ const home = join(base, "home");
 const dir = join(home, "proj");
 const shims = join(base, "bin");
 const env = {
-  HOME: home,
-  XDG_CONFIG_HOME: join(home, ".config"),
-  XDG_STATE_HOME: join(home, ".local", "state"),
-  XDG_CACHE_HOME: join(home, ".cache"),
+  ...homeEnv(home),
   PATH: `${shims}:${process.env.PATH}`,
 };
 const STEP = 14;

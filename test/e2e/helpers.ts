@@ -39,3 +39,13 @@ export function json<T = Record<string, unknown>>(r: RunResult): T {
     throw new Error(`stdout is not JSON:\n${r.stdout}\nstderr:\n${r.stderr}`);
   }
 }
+
+/** HOME and the XDG folders under a scratch home, so a test never reads or writes the real ones. */
+export function homeEnv(home: string): Record<string, string> {
+  return {
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, ".config"),
+    XDG_STATE_HOME: join(home, ".local", "state"),
+    XDG_CACHE_HOME: join(home, ".cache"),
+  };
+}

@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse as parseToml } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, cadre } from "./helpers.js";
+import { BIN, cadre, homeEnv } from "./helpers.js";
 
 // init --yes + sync on a temp project, then run the hook commands cadre wrote into each host's config,
 // with real payload shapes on stdin, the way the host would (sh -c, cadre on PATH).
@@ -27,10 +27,7 @@ const dir = join(base, "proj");
 const home = join(base, "home");
 const shims = join(base, "bin");
 const env = {
-  HOME: home,
-  XDG_CONFIG_HOME: join(home, ".config"),
-  XDG_STATE_HOME: join(home, ".local", "state"),
-  XDG_CACHE_HOME: join(home, ".cache"),
+  ...homeEnv(home),
   PATH: `${shims}:${process.env.PATH}`,
 };
 

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { BIN, cadre, json, ROOT } from "./helpers.js";
+import { BIN, cadre, homeEnv, json, ROOT } from "./helpers.js";
 
 // Ordinary mistakes a new user makes (issue 9, items 10, 12, 15, 17, 18): each is a clear error that
 // names the file and the closest valid names, and none of them deletes or half-writes anything.
@@ -23,10 +23,7 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 const home = join(base, "home");
 const env = {
-  HOME: home,
-  XDG_CONFIG_HOME: join(home, ".config"),
-  XDG_STATE_HOME: join(home, ".local", "state"),
-  XDG_CACHE_HOME: join(home, ".cache"),
+  ...homeEnv(home),
   // No `cadre` on PATH: only node and the system tools.
   PATH: `${dirname(process.execPath)}:/usr/bin:/bin`,
 };

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cadre } from "./helpers.js";
+import { cadre, homeEnv } from "./helpers.js";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -20,12 +20,7 @@ function project(files: Record<string, string | Buffer>): { dir: string; env: No
   const home = join(base, "home");
   return {
     dir,
-    env: {
-      HOME: home,
-      XDG_CONFIG_HOME: join(home, ".config"),
-      XDG_STATE_HOME: join(home, ".local", "state"),
-      XDG_CACHE_HOME: join(home, ".cache"),
-    },
+    env: homeEnv(home),
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cadre, json } from "./helpers.js";
+import { cadre, homeEnv, json } from "./helpers.js";
 
 /** Text that spells a tokenizer special token is ordinary text to every command that counts tokens. */
 
@@ -11,12 +11,7 @@ const base = mkdtempSync(join(tmpdir(), "cadre-e2e-special-"));
 const project = join(base, "project");
 const pack = join(project, "pack");
 const home = join(base, "home");
-const env = {
-  HOME: home,
-  XDG_CONFIG_HOME: join(home, ".config"),
-  XDG_STATE_HOME: join(home, ".local", "state"),
-  XDG_CACHE_HOME: join(home, ".cache"),
-};
+const env = homeEnv(home);
 const run = (args: string[]) => cadre([...args, "--cwd", project], { env });
 
 beforeAll(() => {

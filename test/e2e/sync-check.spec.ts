@@ -13,7 +13,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cadre, json, ROOT } from "./helpers.js";
+import { cadre, homeEnv, json, ROOT } from "./helpers.js";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -28,12 +28,7 @@ function project(): { dir: string; env: NodeJS.ProcessEnv } {
   const home = join(base, "home");
   return {
     dir,
-    env: {
-      HOME: home,
-      XDG_CONFIG_HOME: join(home, ".config"),
-      XDG_STATE_HOME: join(home, ".local", "state"),
-      XDG_CACHE_HOME: join(home, ".cache"),
-    },
+    env: homeEnv(home),
   };
 }
 

@@ -15,7 +15,7 @@ import { join, relative } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { cadre, json, ROOT } from "./helpers.js";
+import { cadre, homeEnv, json, ROOT } from "./helpers.js";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -31,12 +31,7 @@ function project(): { dir: string; env: NodeJS.ProcessEnv } {
   const home = join(base, "home");
   return {
     dir,
-    env: {
-      HOME: home,
-      XDG_CONFIG_HOME: join(home, ".config"),
-      XDG_STATE_HOME: join(home, ".local", "state"),
-      XDG_CACHE_HOME: join(home, ".cache"),
-    },
+    env: homeEnv(home),
   };
 }
 
