@@ -11,7 +11,7 @@ import {
 import { Document, isNode, isScalar, isSeq, parseDocument } from "yaml";
 import { sha256 } from "../core/hash.js";
 import { parseSelector, type Selector } from "../hosts/output.js";
-import { spliceEntry, spliceRemoveTop } from "./yaml-splice.js";
+import { spliceEntries, spliceEntry, spliceRemoveTop } from "./yaml-splice.js";
 
 export { parseSelector, selector } from "../hosts/output.js";
 
@@ -273,14 +273,31 @@ function editEntry(text: string, arrayKey: readonly string[], sel: Selector, val
   return fillEmpty(text, arr, unit, (ind) => stringify(value, unit, ind));
 }
 
+/** One key edit: set `key` to `value`, or remove it (value undefined). */
+export interface KeyEdit {
+  key: readonly string[];
+  value: unknown;
+}
+
 /** How to read and edit one shared config's text: JSON (with comments) or YAML. */
 export interface ConfigCodec {
   parse(text: string): Record<string, unknown> | undefined;
   edit(text: string, key: readonly string[], value: unknown): string;
+  /** The edits in order, as `edit` one after another would make them (YAML: one parse per sequence). */
+  editAll(text: string, edits: readonly KeyEdit[]): string;
   name: "JSON" | "YAML";
 }
 
-export const JSON_CODEC: ConfigCodec = { parse: parseConfig, edit: editKey, name: "JSON" };
+function editEach(edit: ConfigCodec["edit"]) {
+  return (text: string, edits: readonly KeyEdit[]) => edits.reduce((t, e) => edit(t, e.key, e.value), text);
+}
+
+export const JSON_CODEC: ConfigCodec = {
+  parse: parseConfig,
+  edit: editKey,
+  editAll: editEach(editKey),
+  name: "JSON",
+};
 
 function parseYamlConfig(text: string): Record<string, unknown> | undefined {
   if (text.trim() === "") return {};
@@ -322,7 +339,53 @@ function editYaml(text: string, key: readonly string[], value: unknown): string 
   return doc.toString({ lineWidth: 0 });
 }
 
-export const YAML_CODEC: ConfigCodec = { parse: parseYamlConfig, edit: editYaml, name: "YAML" };
+/** The array key of a selector edit (`customModes` of `customModes/[slug=x]`), or undefined. */
+function seqKey(key: readonly string[]): string | undefined {
+  const tail = key[key.length - 1];
+  return tail !== undefined && parseSelector(tail) && key.length > 1 ? pointer(key.slice(0, -1)) : undefined;
+}
+
+/**
+ * YAML edits in order, each run of element edits of one sequence spliced from one parse (`spliceEntries`),
+ * so editing n modes of `.roomodes` costs a few parses, not n. A run whose sequence does not exist yet gets
+ * its first element the usual way; a layout the batch does not handle falls back to one edit at a time.
+ */
+function editYamlAll(text: string, edits: readonly KeyEdit[]): string {
+  let out = text;
+  for (let i = 0; i < edits.length; ) {
+    const first = edits[i] as KeyEdit;
+    const sk = seqKey(first.key);
+    let j = i + 1;
+    while (sk !== undefined && j < edits.length && seqKey((edits[j] as KeyEdit).key) === sk) j++;
+    if (j - i < 2) {
+      out = editYaml(out, first.key, first.value);
+      i = j;
+      continue;
+    }
+    const run = edits.slice(i, j).map((e) => ({
+      sel: parseSelector(e.key[e.key.length - 1] as string) as Selector,
+      value: e.value,
+    }));
+    const arrayKey = first.key.slice(0, -1);
+    let batched = spliceEntries(out, arrayKey, run);
+    if (batched === undefined) {
+      // The sequence may not exist yet: its first element opens it, the rest go in one splice.
+      const opened = editYaml(out, first.key, first.value);
+      batched = spliceEntries(opened, arrayKey, run.slice(1));
+      if (batched === undefined) batched = editEach(editYaml)(opened, edits.slice(i + 1, j));
+    }
+    out = batched;
+    i = j;
+  }
+  return out;
+}
+
+export const YAML_CODEC: ConfigCodec = {
+  parse: parseYamlConfig,
+  edit: editYaml,
+  editAll: editYamlAll,
+  name: "YAML",
+};
 
 /**
  * The codec for a config that may be YAML or JSON (`.roomodes`): JSON when the file already is JSON,
