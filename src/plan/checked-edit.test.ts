@@ -5,8 +5,18 @@ import { JSON_CODEC, type KeyEdit, selector, YAML_CODEC } from "./json-keys.js";
 import { planSync } from "./plan.js";
 import { emptyLock, type Lock } from "./types.js";
 
-// Every YAML parse of a shared config goes through `parseDocument`: count them.
+// Every YAML parse of a shared config goes through `parseDocument`, every JSON edit through `parseTree`.
 const yamlCalls = vi.hoisted(() => ({ parses: 0 }));
+vi.mock("jsonc-parser", async (importOriginal) => {
+  const real = await importOriginal<typeof import("jsonc-parser")>();
+  return {
+    ...real,
+    parseTree: (...args: Parameters<typeof real.parseTree>) => {
+      yamlCalls.parses++;
+      return real.parseTree(...args);
+    },
+  };
+});
 vi.mock("yaml", async (importOriginal) => {
   const real = await importOriginal<typeof import("yaml")>();
   return {
@@ -95,6 +105,24 @@ describe(".roomodes with many modes", () => {
   it("a new file is parsed a fixed number of times too", () => {
     expect(syncCounts(150, "").counts).toEqual(syncCounts(10, "").counts);
   });
+
+  it("a JSON .roomodes is parsed a fixed number of times too, and keeps the user's mode", () => {
+    const json = '{\n  "customModes": [\n    { "slug": "mine", "name": "Mine" }\n  ]\n}\n';
+    const small = syncCounts(10, json);
+    const large = syncCounts(150, json);
+    expect(large.counts).toEqual(small.counts);
+    for (const c of large.counts) expect(c).toBeLessThanOrEqual(6);
+    const last = JSON.parse(large.texts[2] as string) as { customModes: Array<{ slug: string }> };
+    expect(last.customModes.map((m) => m.slug)).toEqual([
+      "mine",
+      ...Array.from({ length: 75 }, (_, i) => mode(i * 2).slug),
+    ]);
+    expect(
+      (large.texts[2] as string).startsWith(
+        '{\n  "customModes": [\n    { "slug": "mine", "name": "Mine" },\n',
+      ),
+    ).toBe(true);
+  });
 });
 
 describe("editAll", () => {
@@ -119,8 +147,16 @@ describe("editAll", () => {
       const each = edits.reduce((t, e) => YAML_CODEC.edit(t, e.key, e.value), text);
       expect(YAML_CODEC.editAll(text, edits), JSON.stringify(text)).toBe(each);
     }
-    const json = '{\n  "customModes": [\n    { "slug": "a", "name": "A" },\n    { "slug": "b" }\n  ]\n}\n';
-    const each = edits.reduce((t, e) => JSON_CODEC.edit(t, e.key, e.value), json);
-    expect(JSON_CODEC.editAll(json, edits)).toBe(each);
+    for (const json of [
+      '{\n  "customModes": [\n    { "slug": "a", "name": "A" },\n    { "slug": "b" }\n  ]\n}\n',
+      '{\n  "customModes": [\n    { "slug": "b" },\n    { "slug": "a", "name": "A" }\n  ]\n}\n',
+      '{"customModes": [{"slug": "b"}, {"slug": "x"}, {"slug": "a"}]}',
+      '{\n  "customModes": []\n}\n',
+      '{ "other": 1 }\n',
+      "",
+    ]) {
+      const each = edits.reduce((t, e) => JSON_CODEC.edit(t, e.key, e.value), json);
+      expect(JSON_CODEC.editAll(json, edits), json).toBe(each);
+    }
   });
 });
