@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { UserError } from "../core/errors.js";
 import { qualifiedId } from "../model/item.js";
 import { CONFIG_FILE, parseConfigText } from "./config.js";
-import { addCommand } from "./edit-config.js";
+import { addCommand, removeCommand } from "./edit-config.js";
 import { catalogOf, layoutOf, selectItems } from "./project.js";
 
 let dir: string;
@@ -89,5 +89,14 @@ describe("cadre add with a pattern", () => {
       /^unknown kind "agnet" in "team-pack\/agnet:\*" \| did you mean agent\?/,
     );
     expect(await readFile(join(dir, CONFIG_FILE), "utf8")).toBe(before);
+  });
+
+  it("remove takes a pattern out of include again", async () => {
+    const before = await readFile(join(dir, CONFIG_FILE), "utf8");
+    await addCommand({ cwd: dir, env, refs: ["team-pack/agent:*"], noSync: true });
+    const r = await removeCommand({ cwd: dir, env, refs: ["team-pack/agent:*"], noSync: true });
+    expect(r.changes).toEqual(["removed team-pack/agent:* from include"]);
+    expect(await readFile(join(dir, CONFIG_FILE), "utf8")).toBe(before);
+    expect(await selected()).toEqual([]);
   });
 });

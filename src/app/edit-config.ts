@@ -128,6 +128,12 @@ export function removeCommand(
         changes.push(`removed profile ${bare}`);
         continue;
       }
+      if (isPattern(ref)) {
+        patternItems(cat, ref); // a pattern that matches nothing is an error with the closest names
+        out = editConfigList(out, ["include"], (xs) => xs.filter((x) => x !== ref));
+        changes.push(cur.include.includes(ref) ? `removed ${ref} from include` : `${ref} is not in include`);
+        continue;
+      }
       const it = resolveArg(cat, ref);
       const qid = qualifiedId(it);
       const unique = resolveRef(cat, `${it.kind}:${it.name}`).ok;
