@@ -6,6 +6,7 @@ import { type Catalog, resolveRef } from "../model/catalog.js";
 import { type Item, qualifiedId } from "../model/item.js";
 import { CONFIG_FILE, editConfigList, parseConfigText } from "./config.js";
 import { assertNoSecrets } from "./lint.js";
+import { isPattern, patternItems } from "./patterns.js";
 import {
   catalogOf,
   detectHosts,
@@ -77,6 +78,14 @@ export function addCommand(
     const changes: string[] = [];
     let out = text;
     for (const ref of o.refs) {
+      const matched = patternItems(cat, ref);
+      if (matched) {
+        // Written as given: `pack/*` and `pack/kind:*` are what init writes and selectItems reads.
+        assertNoSecrets(cat, matched);
+        out = editConfigList(out, ["include"], (xs) => (xs.includes(ref) ? xs : [...xs, ref]));
+        changes.push(`added ${ref} (${matched.length} item${matched.length === 1 ? "" : "s"})`);
+        continue;
+      }
       const it = resolveArg(cat, ref);
       assertNoSecrets(cat, [it]);
       if (it.kind === "profile")
@@ -92,9 +101,9 @@ export function addCommand(
   });
 }
 
-/** Whether an include/exclude entry names this item (`pack/*` entries name packs, not items). */
+/** Whether an include/exclude entry names this item (`pack/*`, `pack/kind:*` name packs, not items). */
 function names(cat: Catalog, entry: string, qid: string): boolean {
-  if (entry.endsWith("/*")) return false;
+  if (isPattern(entry)) return false;
   const r = resolveRef(cat, entry);
   return r.ok && qualifiedId(r.item) === qid;
 }
@@ -117,6 +126,12 @@ export function removeCommand(
       if (cur.profiles.includes(bare)) {
         out = editConfigList(out, ["profiles"], (xs) => xs.filter((x) => x !== bare));
         changes.push(`removed profile ${bare}`);
+        continue;
+      }
+      if (isPattern(ref)) {
+        patternItems(cat, ref); // a pattern that matches nothing is an error with the closest names
+        out = editConfigList(out, ["include"], (xs) => xs.filter((x) => x !== ref));
+        changes.push(cur.include.includes(ref) ? `removed ${ref} from include` : `${ref} is not in include`);
         continue;
       }
       const it = resolveArg(cat, ref);

@@ -82,7 +82,7 @@ export function compositionKeys(cat: Catalog, layer: "stacks" | "concerns"): str
 export async function compositionCommand(
   opts: CatalogOptions & { layer: "stacks" | "concerns"; key: string },
 ) {
-  const cat = await openCatalog(opts);
+  const { cat } = await openCatalog(opts);
   const info = compositionInfo(cat, opts.layer, opts.key);
   if (!info) {
     const known = compositionKeys(cat, opts.layer).join(", ");
@@ -96,7 +96,7 @@ export async function compositionCommand(
 }
 
 export async function infoCommand(opts: CatalogOptions & { ref: string }) {
-  const cat = await openCatalog(opts);
+  const { cat, project } = await openCatalog(opts);
   const r = resolveRef(cat, opts.ref);
   if (!r.ok) {
     const list = r.candidates.map(qualifiedId).join(", ");
@@ -113,7 +113,7 @@ export async function infoCommand(opts: CatalogOptions & { ref: string }) {
     );
   }
   const collisions = cat.collisions.find((c) => c.id === r.item.id)?.items.filter((i) => i !== r.item) ?? [];
-  return { item: r.item, hosts: hostSupport(r.item), alsoIn: collisions.map(qualifiedId) };
+  return { item: r.item, hosts: hostSupport(r.item), alsoIn: collisions.map(qualifiedId), project };
 }
 
 /** `cadre info --source <dir>` without an item: how each source folder was read (layouts, matches, items). */
@@ -124,7 +124,7 @@ export async function sourceInfoCommand(opts: CatalogOptions): Promise<SourceSum
       "info needs an item, or --source <dir> to describe a folder",
       "e.g. cadre info skill:tdd, or cadre info --source ./my-pack",
     );
-  const cat = await openCatalog(opts);
+  const { cat } = await openCatalog(opts);
   const own = cat.packs.filter((p) => !p.builtin);
   return (own.length ? own : cat.packs).map(summariseSource); // --source library: the built-in pack itself
 }

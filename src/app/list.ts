@@ -1,5 +1,5 @@
 import type { Item, LayoutReason, Pack, PackLayout } from "../model/item.js";
-import { type CatalogOptions, openCatalog } from "./catalog.js";
+import { type CatalogOptions, openCatalog, type ProjectView } from "./catalog.js";
 
 export interface ListFilter {
   kind?: string;
@@ -53,9 +53,9 @@ export function summariseSource(p: Pack): SourceSummary {
 
 export async function listCommand(
   opts: CatalogOptions & ListFilter,
-): Promise<{ items: Item[]; total: number; sources: SourceSummary[] }> {
-  const cat = await openCatalog(opts);
+): Promise<{ items: Item[]; total: number; sources: SourceSummary[]; project?: ProjectView }> {
+  const { cat, project } = await openCatalog(opts);
   const items = filterItems(cat.items, opts);
   const sources = cat.packs.filter((p) => !p.builtin).map(summariseSource);
-  return { items, total: cat.items.length, sources };
+  return { items, total: cat.items.length, sources, project };
 }

@@ -18,6 +18,7 @@ import { RENDERER_VERSION, type RenderNote, renderAll } from "../render/compose.
 import { loadCatalog } from "../sources/load.js";
 import { CONFIG_FILE, type Config, configWhere, readConfig } from "./config.js";
 import { type Layout, layoutOf, type ProjectOptions } from "./layout.js";
+import { patternItems } from "./patterns.js";
 import { noteStillRead, skipRefused } from "./refusals.js";
 import { packDir, toRenderItems } from "./render-items.js";
 
@@ -148,24 +149,10 @@ function resolveOrThrow(cat: Catalog, ref: string, at: At, what = "item"): Item 
   throw unknownRef(cat, ref, at, what);
 }
 
-/** The items one include-style reference selects: an item, a profile's items, or a whole pack (`pack/*`). */
+/** The items one include-style reference selects: an item, a profile's items, or a pattern (`pack/*`, `pack/kind:*`). */
 function refItems(cat: Catalog, ref: string, at: At): Item[] {
-  const whole = /^([^/:*]+)\/\*$/.exec(ref);
-  if (whole) {
-    const list = cat.items.filter((i) => i.pack === whole[1] && i.kind !== "profile");
-    if (list.length === 0) {
-      const near = didYouMean(
-        whole[1] as string,
-        cat.packs.map((p) => p.name),
-      );
-      throw new UserError(
-        ErrorCodes.notFound,
-        `${atText(at)}: no pack named "${whole[1]}"`,
-        `${near ? `${near} ` : ""}the packs are ${cat.packs.map((p) => p.name).join(", ")} (cadre.yaml sources)`,
-      );
-    }
-    return list;
-  }
+  const matched = patternItems(cat, ref, atText(at));
+  if (matched) return matched;
   const it = resolveOrThrow(cat, ref, at);
   return it.kind === "profile" ? expandProfile(cat, it).items : [it];
 }

@@ -40,6 +40,6 @@ export function searchItems(
 }
 
 export async function searchCommand(opts: CatalogOptions & { query: string; kind?: string; limit?: number }) {
-  const cat = await openCatalog(opts);
-  return { results: searchItems(cat.items, opts.query, opts), total: cat.items.length };
+  const { cat, project } = await openCatalog(opts);
+  return { results: searchItems(cat.items, opts.query, opts), total: cat.items.length, project };
 }

@@ -11,7 +11,7 @@ import {
 import { Document, isNode, isScalar, isSeq, parseDocument } from "yaml";
 import { sha256 } from "../core/hash.js";
 import { parseSelector, type Selector } from "../hosts/output.js";
-import { spliceEntry, spliceRemoveTop } from "./yaml-splice.js";
+import { spliceEntries, spliceEntry, spliceRemoveTop } from "./yaml-splice.js";
 
 export { parseSelector, selector } from "../hosts/output.js";
 
@@ -273,14 +273,127 @@ function editEntry(text: string, arrayKey: readonly string[], sel: Selector, val
   return fillEmpty(text, arr, unit, (ind) => stringify(value, unit, ind));
 }
 
+/** One key edit: set `key` to `value`, or remove it (value undefined). */
+export interface KeyEdit {
+  key: readonly string[];
+  value: unknown;
+}
+
 /** How to read and edit one shared config's text: JSON (with comments) or YAML. */
 export interface ConfigCodec {
   parse(text: string): Record<string, unknown> | undefined;
   edit(text: string, key: readonly string[], value: unknown): string;
+  /** The edits in order, as `edit` one after another would make them (YAML: one parse per sequence). */
+  editAll(text: string, edits: readonly KeyEdit[]): string;
   name: "JSON" | "YAML";
 }
 
-export const JSON_CODEC: ConfigCodec = { parse: parseConfig, edit: editKey, name: "JSON" };
+function editEach(edit: ConfigCodec["edit"]) {
+  return (text: string, edits: readonly KeyEdit[]) => edits.reduce((t, e) => edit(t, e.key, e.value), text);
+}
+
+/**
+ * Every edit of one JSON array's elements from a single parse: the text `editEntry` gives edit by edit
+ * (replaced elements in place, removed ones with the comma before them, new ones after the last element).
+ * Undefined when it needs the edit-by-edit path (no such array, an empty one, neighbouring removals).
+ */
+function editEntries(
+  text: string,
+  arrayKey: readonly string[],
+  edits: readonly KeyEdit[],
+): string | undefined {
+  const tree = text.trim() === "" ? undefined : parseTree(text);
+  const arr = tree ? findNodeAtLocation(tree, [...arrayKey]) : undefined;
+  const els = arr?.type === "array" ? (arr.children ?? []) : [];
+  const lastEl = els[els.length - 1];
+  if (!lastEl) return undefined;
+  const values = els.map((n) => getNodeValue(n) as unknown);
+  const unit = indentUnit(text);
+  const cuts: Array<{ from: number; to: number; put: string }> = [];
+  const touched = new Set<number>();
+  let appended = "";
+  const ind = lineIndent(text, lastEl.offset);
+  for (const e of edits) {
+    const sel = parseSelector(e.key[e.key.length - 1] as string) as Selector;
+    const at = values.findIndex((v) => matches(v, sel));
+    if (at >= 0 && touched.has(at)) return undefined;
+    if (at >= 0) touched.add(at);
+    const node = els[at];
+    if (!node) {
+      if (e.value !== undefined) appended += `,\n${ind}${stringify(e.value, unit, ind)}`;
+      continue;
+    }
+    if (e.value !== undefined) {
+      const put = stringify(e.value, unit, lineIndent(text, node.offset));
+      cuts.push({ from: node.offset, to: node.offset + node.length, put });
+    } else if (at > 0) {
+      const prev = els[at - 1] as Node;
+      cuts.push({ from: prev.offset + prev.length, to: node.offset + node.length, put: "" });
+    } else {
+      const next = els[1];
+      if (!next) return undefined;
+      cuts.push({ from: node.offset, to: next.offset, put: "" });
+    }
+  }
+  // Removing every element, or the first with its neighbour, is left to the edit-by-edit path.
+  if (touched.size === els.length && cuts.every((c) => c.put === "")) return undefined;
+  const end = lastEl.offset + lastEl.length;
+  cuts.push({ from: end, to: end, put: appended });
+  cuts.sort((x, y) => x.from - y.from || x.to - y.to);
+  let out = "";
+  let pos = 0;
+  for (const c of cuts) {
+    if (c.from < pos) return undefined;
+    out += text.slice(pos, c.from) + c.put;
+    pos = c.to;
+  }
+  return out + text.slice(pos);
+}
+
+/** Runs of element edits of one array batched (`batch`, one parse each), anything else one at a time. */
+function editRuns(
+  edit: ConfigCodec["edit"],
+  batch: (text: string, arrayKey: readonly string[], run: readonly KeyEdit[]) => string | undefined,
+) {
+  return (text: string, edits: readonly KeyEdit[]): string => {
+    let out = text;
+    for (let i = 0; i < edits.length; ) {
+      const first = edits[i] as KeyEdit;
+      const sk = seqKey(first.key);
+      let j = i + 1;
+      while (sk !== undefined && j < edits.length && seqKey((edits[j] as KeyEdit).key) === sk) j++;
+      const run = edits.slice(i, j);
+      i = j;
+      if (run.length < 2) {
+        out = edit(out, first.key, first.value);
+        continue;
+      }
+      const arrayKey = first.key.slice(0, -1);
+      const once = batch(out, arrayKey, run);
+      if (once !== undefined) {
+        out = once;
+        continue;
+      }
+      // The array may not exist yet: its first element opens it, the rest go in one batch.
+      const opened = edit(out, first.key, first.value);
+      out = batch(opened, arrayKey, run.slice(1)) ?? editEach(edit)(opened, run.slice(1));
+    }
+    return out;
+  };
+}
+
+/** The array key of a selector edit (`customModes` of `customModes/[slug=x]`), or undefined. */
+function seqKey(key: readonly string[]): string | undefined {
+  const tail = key[key.length - 1];
+  return tail !== undefined && parseSelector(tail) && key.length > 1 ? pointer(key.slice(0, -1)) : undefined;
+}
+
+export const JSON_CODEC: ConfigCodec = {
+  parse: parseConfig,
+  edit: editKey,
+  editAll: editRuns(editKey, editEntries),
+  name: "JSON",
+};
 
 function parseYamlConfig(text: string): Record<string, unknown> | undefined {
   if (text.trim() === "") return {};
@@ -322,7 +435,21 @@ function editYaml(text: string, key: readonly string[], value: unknown): string 
   return doc.toString({ lineWidth: 0 });
 }
 
-export const YAML_CODEC: ConfigCodec = { parse: parseYamlConfig, edit: editYaml, name: "YAML" };
+/** YAML element edits of one sequence spliced from one parse (`spliceEntries`). */
+function yamlEntries(text: string, arrayKey: readonly string[], run: readonly KeyEdit[]): string | undefined {
+  const edits = run.map((e) => ({
+    sel: parseSelector(e.key[e.key.length - 1] as string) as Selector,
+    value: e.value,
+  }));
+  return spliceEntries(text, arrayKey, edits);
+}
+
+export const YAML_CODEC: ConfigCodec = {
+  parse: parseYamlConfig,
+  edit: editYaml,
+  editAll: editRuns(editYaml, yamlEntries),
+  name: "YAML",
+};
 
 /**
  * The codec for a config that may be YAML or JSON (`.roomodes`): JSON when the file already is JSON,

@@ -420,7 +420,7 @@ function planKeys(d: DesiredKeys, l: LockEntry | undefined, t: string | null, op
         created,
         ...(d.syntax === "yaml" ? { syntax: "yaml" as const } : {}),
       };
-  const left = codec.parse(out);
+  const left = ed.parsed();
   const write = !changed
     ? undefined
     : empty && created && left && Object.keys(left).length === 0
@@ -483,7 +483,7 @@ function editKeys(
       continue;
     }
     if (cur === undefined || (owned !== undefined && hashValue(cur) === owned) || opts.force) {
-      const now = ed.parsed();
+      const now = ed.value();
       for (let i = 1; i < e.key.length; i++)
         if (getAt(now, e.key.slice(0, i)) === undefined) parents.add(pointer(e.key.slice(0, i)));
       ed.edit(e.key, e.value);
@@ -504,7 +504,7 @@ function editKeys(
     }
   }
   for (const p of [...parents].sort((a, b) => b.length - a.length)) {
-    const v = getAt(ed.parsed(), fromPointer(p));
+    const v = getAt(ed.value(), fromPointer(p));
     // YAML writes an emptied sequence as `key:`, which reads as null.
     const emptied = v === null && ed.codec.name === "YAML";
     if (emptied || (v && typeof v === "object" && Object.keys(v).length === 0)) {

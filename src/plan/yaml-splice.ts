@@ -180,3 +180,91 @@ export function spliceRemoveTop(text: string, key: string): string | undefined {
   const open = end === text.length && !text.endsWith("\n") && start > 0;
   return text.slice(0, open ? start - 1 : start) + text.slice(end);
 }
+
+/** One edit of a sequence element: set (or append) the element `sel` selects, or remove it (value undefined). */
+export interface EntryEdit {
+  sel: Selector;
+  value: unknown;
+}
+
+function selectorValue(el: unknown, path: readonly string[]): string | undefined {
+  let o = el;
+  for (const k of path) {
+    if (!o || typeof o !== "object") return undefined;
+    o = (o as Record<string, unknown>)[k];
+  }
+  return typeof o === "string" || typeof o === "number" ? String(o) : undefined;
+}
+
+/**
+ * Every edit of one block sequence spliced from a single parse: the same text as `spliceEntry` applied edit
+ * by edit (replaced and removed elements in place, new ones after the last element, in order), in one pass
+ * over the text. Undefined when the layout needs the edit-by-edit path (a flow or empty sequence, items on
+ * other prefixes, a last line without its newline); the caller then falls back.
+ */
+export function spliceEntries(
+  text: string,
+  arrayKey: readonly string[],
+  edits: readonly EntryEdit[],
+): string | undefined {
+  if (text.trim() === "") return undefined;
+  const doc = parseDocument(text);
+  if (doc.errors.length) return undefined;
+  const seq = doc.getIn([...arrayKey], true);
+  if (!isSeq(seq) || seq.flow || seq.items.length === 0) return undefined;
+  const spans: Array<readonly [number, number, string]> = [];
+  for (const n of seq.items) {
+    const s = range(n);
+    if (!s) return undefined;
+    const s0 = lineStart(text, s[0]);
+    const e0 = lineEnd(text, s[1]);
+    const prefix = text.slice(s0, s[0]);
+    if (!/^[ \t]*-[ \t]+$/.test(prefix) || !text.slice(s0, e0).endsWith("\n")) return undefined;
+    const prev = spans[spans.length - 1];
+    if (prev && prev[1] > s0) return undefined;
+    spans.push([s0, e0, prefix.replace(/\t/g, " ")]);
+  }
+  const prefix = (spans[0] as readonly [number, number, string])[2];
+  if (spans.some((s) => s[2] !== prefix)) return undefined;
+  // Element index by selector value, built once per selector path (first match wins, as in findIndex).
+  const values = seq.items.map((n) => (isNode(n) ? n.toJSON() : n));
+  const byPath = new Map<string, Map<string, number>>();
+  const indexOf = (sel: Selector): number => {
+    const k = sel.path.join("\u0000");
+    let m = byPath.get(k);
+    if (!m) {
+      m = new Map();
+      for (const [i, v] of values.entries()) {
+        const sv = selectorValue(v, sel.path);
+        if (sv !== undefined && !m.has(sv)) m.set(sv, i);
+      }
+      byPath.set(k, m);
+    }
+    return m.get(sel.value) ?? -1;
+  };
+  const replaced = new Map<number, string>();
+  let appended = "";
+  const added = new Set<string>();
+  for (const e of edits) {
+    const at = indexOf(e.sel);
+    const id = `${e.sel.path.join("\u0000")}\u0001${e.sel.value}`;
+    // Two edits of one element, or of one cadre appends in this batch: keep the edit-by-edit order.
+    if (added.has(id) || (at >= 0 && replaced.has(at))) return undefined;
+    if (at >= 0) replaced.set(at, e.value === undefined ? "" : blockItem(e.value, prefix));
+    else if (e.value !== undefined) {
+      appended += blockItem(e.value, prefix);
+      added.add(id);
+    }
+  }
+  const last = spans[spans.length - 1] as readonly [number, number, string];
+  let out = "";
+  let pos = 0;
+  for (const [i, [s0, e0]] of spans.entries()) {
+    const r = replaced.get(i);
+    if (r === undefined) continue;
+    out += text.slice(pos, s0) + r;
+    pos = e0;
+  }
+  if (pos > last[1]) return undefined;
+  return out + text.slice(pos, last[1]) + appended + text.slice(last[1]);
+}

@@ -1,3 +1,4 @@
+import { installState } from "../../app/catalog.js";
 import { compositionCommand, infoCommand, sourceInfoCommand } from "../../app/info.js";
 import type { CommandRun } from "../command.js";
 import { envelope, type Io, table, writeJson } from "../io.js";
@@ -32,6 +33,7 @@ export const run: CommandRun = async (args, opts, io) => {
       hosts: r.hosts,
       alsoIn: r.alsoIn,
       notes: it.notes ?? [],
+      ...installState(r.project, it),
     };
     writeJson(io, envelope("info", VERSION, data));
     return 0;
@@ -50,6 +52,11 @@ export const run: CommandRun = async (args, opts, io) => {
   io.out(
     `\n${c.bold("Hosts")}\n${table(r.hosts.map((h) => [`  ${h.host}`, mark(h.support), c.dim(h.note)]))}\n`,
   );
+  const s = installState(r.project, it);
+  if (r.project)
+    io.out(
+      `\n${c.bold("Installed")} ${s.installed ? c.green(s.installedHosts.join(", ") || "yes") : c.dim("no (not in cadre.lock)")}\n`,
+    );
   if (r.alsoIn.length) io.out(`\n${c.yellow("also defined in:")} ${r.alsoIn.join(", ")}\n`);
   for (const n of it.notes ?? [])
     io.out(`\n${c.yellow("loaded leniently:")} ${n.message}\n  ${c.dim(`fix: ${n.hint} (${n.rule})`)}\n`);

@@ -1,5 +1,7 @@
+import { installState } from "../../app/catalog.js";
 import { listCommand } from "../../app/list.js";
 import { usageError } from "../../core/errors.js";
+import type { Item } from "../../model/item.js";
 import { KINDS } from "../../model/kinds.js";
 import type { CommandRun } from "../command.js";
 import { envelope, table, writeJson } from "../io.js";
@@ -30,18 +32,38 @@ export const run: CommandRun = async (_args, opts, io) => {
       pack: i.pack,
       path: i.path,
       description: i.description,
+      ...installState(r.project, i),
     }));
     const warnings = emptySourceWarnings(r.sources);
-    const data = { items, count: items.length, total: r.total, sources: r.sources, warnings };
+    const project = r.project ? { project: r.project.root } : {};
+    const data = { items, count: items.length, total: r.total, sources: r.sources, warnings, ...project };
     writeJson(io, envelope("list", VERSION, data));
     return 0;
   }
   const c = io.color;
-  const rows = r.items.map((i) => [i.name, i.kind, i.category ?? "-", String(i.tokens), `${i.pack}`]);
-  io.out(`${table([["NAME", "KIND", "CATEGORY", "TOKENS", "SOURCE"].map((h) => c.bold(h)), ...rows])}\n`);
+  // In a project, a last column names the hosts cadre.lock installs each item for.
+  const installed = (i: Item) => {
+    const s = installState(r.project, i);
+    return s.installed ? c.green(s.installedHosts.join(",") || "yes") : "-";
+  };
+  const head = ["NAME", "KIND", "CATEGORY", "TOKENS", "SOURCE", ...(r.project ? ["INSTALLED"] : [])];
+  const rows = r.items.map((i) => [
+    i.name,
+    i.kind,
+    i.category ?? "-",
+    String(i.tokens),
+    `${i.pack}`,
+    ...(r.project ? [installed(i)] : []),
+  ]);
+  io.out(`${table([head.map((h) => c.bold(h)), ...rows])}\n`);
   if (!io.quiet) {
     const tokens = r.items.reduce((a, i) => a + i.tokens, 0);
-    io.out(c.dim(`\n${r.items.length} of ${r.total} items, ${tokens.toLocaleString("en-US")} tokens\n`));
+    const inst = r.project
+      ? `, ${r.items.filter((i) => installState(r.project, i).installed).length} installed`
+      : "";
+    io.out(
+      c.dim(`\n${r.items.length} of ${r.total} items, ${tokens.toLocaleString("en-US")} tokens${inst}\n`),
+    );
   }
   if (opts.explain) printDiscovery(io, r.sources);
   printEmptySources(io, r.sources);

@@ -1,3 +1,4 @@
+import { installState } from "../../app/catalog.js";
 import { searchCommand } from "../../app/search.js";
 import { usageError } from "../../core/errors.js";
 import { KINDS } from "../../model/kinds.js";
@@ -33,6 +34,7 @@ export const run: CommandRun = async (args, opts, io) => {
       description: x.item.description,
       highlight: highlight(x.item.description, x.matched, "**", "**"),
       tokens: x.item.tokens,
+      ...installState(r.project, x.item),
     }));
     writeJson(io, envelope("search", VERSION, { query, results }));
     return 0;
@@ -47,8 +49,12 @@ export const run: CommandRun = async (args, opts, io) => {
       highlight(s, x.matched, "\u0001", "\u0002").replace(/\u0001([^\u0002]*)\u0002/g, (_m, w: string) =>
         c.bold(c.yellow(w)),
       );
+    const s = installState(r.project, x.item);
+    const inst = s.installed
+      ? ` ${c.green(`installed${s.installedHosts.length ? ` (${s.installedHosts.join(", ")})` : ""}`)}`
+      : "";
     io.out(
-      `${c.bold(hl(x.item.name))} ${c.dim(`${x.item.kind} · ${x.item.pack} · ${x.item.tokens} tokens`)}\n`,
+      `${c.bold(hl(x.item.name))} ${c.dim(`${x.item.kind} · ${x.item.pack} · ${x.item.tokens} tokens`)}${inst}\n`,
     );
     io.out(`  ${hl(truncate(x.item.description, 200))}\n`);
   }
