@@ -103,7 +103,7 @@ const WRITING: readonly AgentToolClass[] = ["edit", "write", "shell"];
  */
 export function toolGaps(
   item: Item,
-  target: Pick<Target, "tools" | "as"> | undefined,
+  target: Target | undefined,
   host: string,
 ): { message: string; widens: boolean } | undefined {
   const tools = item.kind === "agent" ? list(item.meta.tools) : undefined;
@@ -112,9 +112,8 @@ export function toolGaps(
   const { classes, other, scoped } = classifyTools(tools);
   const missingWriting = WRITING.filter((c) => !classes.has(c));
   if (!t) {
-    const as = target?.as ? ` (installed as ${target.as})` : "";
     return {
-      message: `${host} has no per-agent tool restriction${as}: the agent runs with full access, not only ${tools.join(", ")}`,
+      message: `${host} has no per-agent tool restriction: the agent runs with full access, not only ${tools.join(", ")}`,
       widens: missingWriting.length > 0,
     };
   }
@@ -122,7 +121,7 @@ export function toolGaps(
   if (t.form === "readonly") {
     if (missingWriting.length === 0 || !WRITING.some((c) => classes.has(c))) return undefined;
     return {
-      message: `${host} can only make an agent read-only: with ${WRITING.filter((c) => classes.has(c)).join(", ")} the agent runs with full access (also ${missingWriting.join(", ")})`,
+      message: `${host} can only make an agent read-only: this one lists ${WRITING.filter((c) => classes.has(c)).join(", ")}, so it runs with full access (${missingWriting.join(", ")} too)`,
       widens: true,
     };
   }
@@ -142,7 +141,7 @@ export function toolGaps(
   if (!parts.length) return undefined;
   return {
     message: `${host} cannot express all of the agent's tools: ${parts.join("; ")}`,
-    widens: [...comes, ...open].some((c) => WRITING.includes(c)),
+    widens: scoped.length > 0 || [...comes, ...open].some((c) => WRITING.includes(c)),
   };
 }
 
