@@ -103,6 +103,11 @@ export interface AgentTools {
   form: "native" | "list" | "deny" | "readonly";
   names?: Partial<Record<AgentToolClass, string[]>>;
   value?: string | boolean;
+  /**
+   * `deny`: classes whose Claude permission patterns (`Bash(git log:*)`) the host writes as patterns under
+   * the class's key, last match winning (OpenCode `bash: {"*": deny, "git log*": allow}`).
+   */
+  patterns?: AgentToolClass[];
 }
 
 export interface Target {

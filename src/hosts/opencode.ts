@@ -26,7 +26,12 @@ export const opencode = defineHost({
       // alike. `model` is `provider/model-id`, kept when written so.
       fields: { description: "$description", mode: "subagent", model: "$model", permission: "$tools:host" },
       modelIds: OPENCODE_MODEL_IDS,
-      tools: { form: "deny", names: { edit: ["edit"], write: ["edit"], shell: ["bash"], web: ["webfetch"] } },
+      tools: {
+        form: "deny",
+        names: { edit: ["edit"], write: ["edit"], shell: ["bash"], web: ["webfetch"] },
+        // `Bash(git log:*)` → `bash: {"*": deny, "git log*": allow}` (reference/hosts.md §8.2: bash patterns, last match wins).
+        patterns: ["shell"],
+      },
     },
     command: {
       note: ".opencode/commands/<name>.md",

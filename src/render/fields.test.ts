@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { HOSTS } from "../hosts/registry.js";
 import type { Item } from "../model/item.js";
-import { argumentHint, classifyTools, hostTools, mapFields, modelFor, toolGaps } from "./fields.js";
+import {
+  argumentHint,
+  classifyTools,
+  hostTools,
+  mapFields,
+  modelFor,
+  toolGaps,
+  toolPatterns,
+} from "./fields.js";
 
 const agent = (meta: Record<string, unknown>): Item =>
   ({
@@ -51,6 +59,18 @@ describe("agent tools per host", () => {
       classes: ["read", "shell", "web"],
       scoped: ["Bash(git log:*)"],
       other: ["mcp__db__query"],
+    });
+  });
+
+  it("turns Claude shell patterns into OpenCode bash patterns, only when the whole tool is not also allowed", () => {
+    expect(toolPatterns(["Read", "Bash(git log:*)", "Bash(npm test)"], "shell")).toEqual([
+      "git log*",
+      "npm test",
+    ]);
+    expect(toolPatterns(["Bash", "Bash(git log:*)"], "shell")).toBeUndefined();
+    expect(toolPatterns(["Read"], "shell")).toBeUndefined();
+    expect(hostTools(["Read", "Edit", "Write", "Bash(npm test)"], HOSTS.opencode.targets.agent)).toEqual({
+      map: { bash: { "*": "deny", "npm test": "allow" }, webfetch: "deny" },
     });
   });
 

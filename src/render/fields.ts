@@ -78,6 +78,19 @@ export function classifyTools(tools: readonly string[]): {
   return { classes, other, scoped };
 }
 
+/**
+ * The patterns of a class when every entry of it is a Claude permission pattern (`Bash(git log:*)` →
+ * `git log*`); undefined when the item also allows the whole tool, or names none.
+ */
+export function toolPatterns(tools: readonly string[], c: AgentToolClass): string[] | undefined {
+  const mine = tools
+    .map((t) => t.trim())
+    .filter((t) => TOOL_CLASS_OF[t.replace(/\(.*$/s, "").toLowerCase()] === c);
+  const inner = mine.map((t) => /^[^(]+\((.+)\)$/s.exec(t)?.[1]?.trim());
+  if (!mine.length || inner.some((p) => !p)) return undefined;
+  return (inner as string[]).map((p) => (p.endsWith(":*") ? `${p.slice(0, -2)}*` : p));
+}
+
 /** `$tools:host`: the item's tool list in the target's own form (see `AgentTools`). */
 export function hostTools(v: unknown, target: Pick<Target, "tools"> | undefined): FrontValue | undefined {
   const tools = list(v);
@@ -89,9 +102,14 @@ export function hostTools(v: unknown, target: Pick<Target, "tools"> | undefined)
   if (t.form === "readonly") return WRITING.some((c) => classes.has(c)) ? undefined : t.value;
   const granted = uniq(AGENT_TOOL_CLASSES.filter((c) => classes.has(c)).flatMap((c) => names[c] ?? []));
   if (t.form === "list") return granted;
-  const denied: Record<string, string> = {};
-  for (const key of uniq(AGENT_TOOL_CLASSES.flatMap((c) => names[c] ?? [])))
+  const denied: Record<string, string | Record<string, string>> = {};
+  for (const key of uniq(AGENT_TOOL_CLASSES.flatMap((c) => names[c] ?? []))) {
     if (!granted.includes(key)) denied[key] = "deny";
+    for (const c of t.patterns ?? []) {
+      const ps = names[c]?.[0] === key ? toolPatterns(tools, c) : undefined;
+      if (ps) denied[key] = Object.fromEntries([["*", "deny"], ...ps.map((p) => [p, "allow"])]);
+    }
+  }
   return Object.keys(denied).length ? { map: denied } : undefined;
 }
 
@@ -136,12 +154,16 @@ export function toolGaps(
   if (comes.length)
     parts.push(`${comes.join(", ")} cannot be withheld (the same permission as what it lists)`);
   if (open.length) parts.push(`${open.join(", ")} cannot be denied`);
-  if (scoped.length) parts.push(`${scoped.join(", ")} becomes the whole tool`);
+  const widened = scoped.filter((s) => {
+    const c = classifyTools([s]).classes.values().next().value as AgentToolClass;
+    return !(t.form === "deny" && t.patterns?.includes(c) && toolPatterns(tools, c));
+  });
+  if (widened.length) parts.push(`${widened.join(", ")} becomes the whole tool`);
   if (other.length) parts.push(`${other.join(", ")} has no equivalent and is left out`);
   if (!parts.length) return undefined;
   return {
     message: `${host} cannot express all of the agent's tools: ${parts.join("; ")}`,
-    widens: scoped.length > 0 || [...comes, ...open].some((c) => WRITING.includes(c)),
+    widens: widened.length > 0 || [...comes, ...open].some((c) => WRITING.includes(c)),
   };
 }
 

@@ -11,7 +11,7 @@ export type FrontValue =
   | boolean
   | string[]
   | { readonly plain: string }
-  | { readonly map: Readonly<Record<string, string>> };
+  | { readonly map: Readonly<Record<string, string | Readonly<Record<string, string>>>> };
 
 /** Indicator characters some hosts' YAML readers mishandle even where YAML allows them plain (a glob's `*`). */
 const CAUTIOUS = /[*&!|>%@`'"#{}[\]]/;
@@ -35,7 +35,10 @@ function node(doc: Document, v: FrontValue): unknown {
   if (typeof v === "object" && "plain" in v) return scalar(v.plain, false);
   if (typeof v === "object") {
     const map = doc.createNode({}) as YAMLMap;
-    for (const [k, x] of Object.entries(v.map)) map.set(k, scalar(x));
+    for (const [k, x] of Object.entries(v.map)) {
+      if (typeof x === "string") map.set(scalar(k), scalar(x));
+      else map.set(scalar(k), node(doc, { map: x }));
+    }
     return map;
   }
   return v;

@@ -127,7 +127,14 @@ describe("a read-only tool list stays read-only where the host can say so", () =
     expect(notes("claude-code")).toEqual([]);
     expect(notes("cursor").join("\n")).toMatch(/only make an agent read-only.*full access/);
     expect(notes("codex").join("\n")).toMatch(/only make an agent read-only.*full access/);
-    expect(notes("opencode").join("\n")).toMatch(/Bash\(git log:\*\) becomes the whole tool/);
+    // OpenCode keeps the pattern (`bash: {"*": deny, "git log*": allow}`) but has one permission for edit and write.
+    expect(front("opencode", ".opencode/agents/release-scribe.md").permission).toEqual({
+      bash: { "*": "deny", "git log*": "allow" },
+      webfetch: "deny",
+    });
+    expect(notes("opencode").join("\n")).toMatch(/edit cannot be withheld/);
+    expect(notes("opencode").join("\n")).not.toMatch(/git log/);
+    expect(notes("gemini-cli").join("\n")).toMatch(/Bash\(git log:\*\) becomes the whole tool/);
     expect(notes("copilot").join("\n")).toMatch(/edit cannot be withheld/);
   });
 });
