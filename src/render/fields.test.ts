@@ -89,15 +89,16 @@ describe("agent tools per host", () => {
     expect(hostTools(undefined, HOSTS.cursor.targets.agent)).toBeUndefined();
   });
 
-  it("says what a host cannot express, and warns only when the agent gains a writing class", () => {
+  it("says what a host cannot express, and warns only when the agent gains a shell or file changes", () => {
     const rw = agent({ tools: ["Read", "Write"] });
     expect(toolGaps(rw, claudeAgent, "Claude Code")).toBeUndefined();
     expect(toolGaps(agent({ tools: "Read, Grep" }), HOSTS.cursor.targets.agent, "Cursor")).toBeUndefined();
     expect(toolGaps(rw, HOSTS.copilot.targets.agent, "Copilot")).toEqual({
       message:
         "Copilot cannot express all of the agent's tools: edit cannot be withheld (the same permission as what it lists)",
-      widens: true,
+      widens: false, // edit and write as one permission: a note, not a warning
     });
+    expect(toolGaps(rw, HOSTS.cursor.targets.agent, "Cursor")?.widens).toBe(true); // gains the shell
     expect(toolGaps(rw, HOSTS.codex.targets.agent, "Codex")?.message).toBe(
       "Codex can only make an agent read-only: this one lists write, so it runs with full access (edit, shell too)",
     );

@@ -117,7 +117,8 @@ const WRITING: readonly AgentToolClass[] = ["edit", "write", "shell"];
 
 /**
  * What a host cannot express of an agent's tool list, for the install note and `cadre info`; undefined when
- * it keeps the restriction. `widens`: the agent gets an edit, write or shell class it did not list.
+ * it keeps the restriction. `widens` (a warning rather than a note): the agent gets a shell it did not list, or
+ * file changes although it listed neither edit nor write (edit and write merged into one is a note).
  */
 export function toolGaps(
   item: Item,
@@ -132,7 +133,7 @@ export function toolGaps(
   if (!t) {
     return {
       message: `${host} has no per-agent tool restriction: the agent runs with full access, not only ${tools.join(", ")}`,
-      widens: missingWriting.length > 0,
+      widens: widens(classes, WRITING),
     };
   }
   if (t.form === "native") return undefined;
@@ -140,7 +141,7 @@ export function toolGaps(
     if (missingWriting.length === 0 || !WRITING.some((c) => classes.has(c))) return undefined;
     return {
       message: `${host} can only make an agent read-only: this one lists ${WRITING.filter((c) => classes.has(c)).join(", ")}, so it runs with full access (${missingWriting.join(", ")} too)`,
-      widens: true,
+      widens: widens(classes, WRITING),
     };
   }
   const names = t.names ?? {};
@@ -163,8 +164,14 @@ export function toolGaps(
   if (!parts.length) return undefined;
   return {
     message: `${host} cannot express all of the agent's tools: ${parts.join("; ")}`,
-    widens: widened.length > 0 || [...comes, ...open].some((c) => WRITING.includes(c)),
+    widens: widened.length > 0 || widens(classes, [...comes, ...open]),
   };
+}
+
+/** Whether granting `extra` gives an agent with `classes` a shell, or file changes it did not have. */
+function widens(classes: ReadonlySet<AgentToolClass>, extra: readonly AgentToolClass[]): boolean {
+  const gets = (c: AgentToolClass) => !classes.has(c) && extra.includes(c);
+  return gets("shell") || (!classes.has("edit") && !classes.has("write") && (gets("edit") || gets("write")));
 }
 
 /** Resolve one `$field` reference against an item; undefined drops the key. */
