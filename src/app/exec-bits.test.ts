@@ -47,7 +47,7 @@ describe("exec bits of pack files", () => {
     }).toEqual({ server: true, port: true, readme: false, skill: false });
   });
 
-  it("status reports a script that lost its bit, and the next sync restores it", async () => {
+  it("status and sync --check report a script that lost its bit, and the next sync restores it", async () => {
     const path = `${SCRIPTS}/start-server.sh`;
     const clean = await statusCommand({ cwd: root, env });
     expect(clean.files.filter((f) => f.state !== "up to date")).toEqual([]);
@@ -56,6 +56,10 @@ describe("exec bits of pack files", () => {
     expect(
       lost.files.filter((f) => f.state !== "up to date").map((f) => [f.path, f.state, f.reason]),
     ).toEqual([[path, "outdated", "lost its exec bit; made executable again"]]);
+    // `sync --check` is a dry run that fails on every file whose state is not "up to date".
+    const check = await syncCommand({ cwd: root, env, dryRun: true });
+    expect(check.files.filter((f) => f.state !== "up to date").map((f) => f.path)).toEqual([path]);
+    expect(exec(path)).toBe(false);
     await syncCommand({ cwd: root, env });
     expect(exec(path)).toBe(true);
   }, 60_000);
