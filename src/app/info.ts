@@ -4,6 +4,7 @@ import { hostList } from "../hosts/registry.js";
 import { type Catalog, resolveRef } from "../model/catalog.js";
 import { parseCompositionMap } from "../model/composition.js";
 import { type Item, qualifiedId } from "../model/item.js";
+import { toolGaps } from "../render/fields.js";
 import { type CatalogOptions, openCatalog } from "./catalog.js";
 import { type SourceSummary, summariseSource } from "./list.js";
 
@@ -30,11 +31,13 @@ export function hostSupport(item: Item): HostSupportRow[] {
         note: CADRE_NOTES[item.kind] ?? "",
       };
     const t = targetOf(h, item.kind);
+    // What the host cannot express of the item (an agent's tool list), as the install note says it.
+    const gap = t ? toolGaps(item, t, h.displayName) : undefined;
     return {
       host: h.id,
       displayName: h.displayName,
       support: supportOf(h, item.kind),
-      note: t ? noteOf(t) : "not supported",
+      note: t ? (gap ? `${noteOf(t)}; ${gap.message}` : noteOf(t)) : "not supported",
     };
   });
 }

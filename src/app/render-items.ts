@@ -1,5 +1,5 @@
 import { constants } from "node:fs";
-import { open, realpath } from "node:fs/promises";
+import { open, realpath, stat } from "node:fs/promises";
 import { join, resolve, sep } from "node:path";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { toPosix } from "../core/names.js";
@@ -57,7 +57,20 @@ async function readReal(real: string, refuse: () => UserError): Promise<Uint8Arr
 }
 
 /**
- * Attach the bytes of each skill's other files, so that renderers stay pure. Every file read from disk is
+ * A pack file installs executable when it has the owner's exec bit in the pack, or starts with a `#!` line
+ * (packs unpacked from archives or checked out on Windows lose the bit; the host runs the script directly).
+ */
+async function isExecutable(abs: string, content: Content): Promise<boolean> {
+  const shebang =
+    typeof content === "string" ? content.startsWith("#!") : content[0] === 0x23 && content[1] === 0x21;
+  if (shebang) return true;
+  if (process.platform === "win32") return false;
+  const st = await stat(abs).catch(() => undefined);
+  return !!st && st.isFile() && (st.mode & 0o100) !== 0;
+}
+
+/**
+ * Attach the bytes of each skill's other files (and which of them install executable), so that renderers stay pure. Every file read from disk is
  * resolved first and must be a regular file inside the pack: a link that leaves it (or a loop) refuses the
  * item with a UserError. A link inside the pack is copied as its target's bytes. With `link`, skills whose
  * files are byte for byte what cadre would write, and reached through no symbolic link, also get their pack
@@ -92,14 +105,22 @@ export async function toRenderItems(
           );
         return readReal(r.real, why);
       };
+      const executable = new Set<string>();
       for (const f of item.files) {
         if (f === item.path) continue;
         const text = link ? undefined : pack.texts.get(f);
-        assets.set(f, text !== undefined ? text : await read(f));
+        const content = text !== undefined ? text : await read(f);
+        assets.set(f, content);
+        if (await isExecutable(resolve(root, f), content)) executable.add(f);
       }
       const main = link ? Buffer.from(await read(item.path)).toString("utf8") : undefined;
       const linkRoot = link && !viaLink && main === item.text ? toPosix(root) : undefined;
-      return { item, ...(assets.size ? { assets } : {}), ...(linkRoot ? { linkRoot } : {}) };
+      return {
+        item,
+        ...(assets.size ? { assets } : {}),
+        ...(executable.size ? { executable } : {}),
+        ...(linkRoot ? { linkRoot } : {}),
+      };
     }),
   );
 }

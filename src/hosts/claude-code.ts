@@ -1,5 +1,10 @@
 import { defineHost } from "./define.js";
 
+/** The library's model tiers → Claude's aliases (a Claude pack's own `sonnet`/`opus`/`haiku` read as these tiers). */
+const CLAUDE_MODELS = { fast: "haiku", balanced: "sonnet", strong: "opus", inherit: "inherit" };
+/** Full Claude model ids are kept as written. */
+const CLAUDE_MODEL_IDS = "^claude-[a-z0-9.-]+$";
+
 export const claudeCode = defineHost({
   id: "claude-code",
   displayName: "Claude Code",
@@ -12,6 +17,9 @@ export const claudeCode = defineHost({
       format: "skill-dir",
       path: { project: "{project}/.claude/skills/{name}", user: "{home}/.claude/skills/{name}" },
     },
+    // Agents and commands: hosts-audit-2026-12 §3.1 (fields as reference/hosts.md §2.4, §2.5): tools as
+    // written (Claude's names are the library's), model alias or claude-* id, color; commands keep
+    // allowed-tools (string or list, as written), model and argument-hint.
     agent: {
       note: ".claude/agents/<name>.md",
       format: "agent-md",
@@ -23,13 +31,22 @@ export const claudeCode = defineHost({
         model: "$model",
         color: "$color",
       },
-      models: { fast: "haiku", balanced: "sonnet", strong: "opus", inherit: "inherit" },
+      models: CLAUDE_MODELS,
+      modelIds: CLAUDE_MODEL_IDS,
+      tools: { form: "native" },
     },
     command: {
       note: ".claude/commands/<name>.md",
       format: "command-md",
       path: { project: "{project}/.claude/commands/{name}.md", user: "{home}/.claude/commands/{name}.md" },
-      fields: { description: "$description", "argument-hint": "$argumentHint" },
+      fields: {
+        description: "$description",
+        "argument-hint": "$argumentHint",
+        "allowed-tools": "$allowedTools",
+        model: "$model",
+      },
+      models: CLAUDE_MODELS,
+      modelIds: CLAUDE_MODEL_IDS,
     },
     rule: {
       note: ".claude/rules/<name>.md (paths)",

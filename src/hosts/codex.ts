@@ -17,6 +17,9 @@ export const codex = defineHost({
       note: ".codex/agents/<name>.toml",
       format: "agent-toml",
       path: { project: "{project}/.codex/agents/{name}.toml", user: "{home}/.codex/agents/{name}.toml" },
+      // hosts-audit-2026-12 §3.2 ("sandbox_mode = \"read-only\" for read-only tool lists"): Codex has no
+      // per-agent tool list, only the sandbox.
+      tools: { form: "readonly", value: "read-only" },
     },
     command: {
       note: "a skill (custom prompts are deprecated)",

@@ -20,8 +20,20 @@ export const copilot = defineHost({
         project: "{project}/.github/agents/{name}.agent.md",
         user: "{home}/.copilot/agents/{name}.agent.md",
       },
-      fields: { name: "$name", description: "$description", model: "$model" },
+      // hosts-audit-2026-12 §3.5 ("optionally map tools"; reference/hosts.md §6.3): `tools` takes Copilot's
+      // tool aliases (◐: read, search, edit, execute, web); `edit` covers edit and write alike.
+      fields: { name: "$name", description: "$description", tools: "$tools:host", model: "$model" },
       models: { inherit: "inherit" },
+      tools: {
+        form: "list",
+        names: {
+          read: ["read", "search"],
+          edit: ["edit"],
+          write: ["edit"],
+          shell: ["execute"],
+          web: ["web"],
+        },
+      },
     },
     command: {
       note: ".github/prompts/<name>.prompt.md",

@@ -15,8 +15,11 @@ export const cursor = defineHost({
       note: ".cursor/agents/<name>.md",
       format: "agent-md",
       path: { project: "{project}/.cursor/agents/{name}.md", user: "{home}/.cursor/agents/{name}.md" },
-      fields: { name: "$name", description: "$description", model: "$model" },
+      // hosts-audit-2026-12 §3.3 ("map a read-only tool list → readonly: true"; reference/hosts.md §4.5):
+      // Cursor has no tool list, only `readonly`.
+      fields: { name: "$name", description: "$description", model: "$model", readonly: "$tools:host" },
       models: { inherit: "inherit" },
+      tools: { form: "readonly", value: true },
     },
     command: {
       note: ".cursor/commands/<name>.md",

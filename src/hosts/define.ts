@@ -79,10 +79,36 @@ export interface ScopedPath {
 
 /**
  * Frontmatter, as a table read by one converter. Values are literals or `$field` references:
- * `$name`, `$description`, `$body`, `$tools` (list), `$tools:csv`, `$model`, `$color`, `$argumentHint`,
- * `$globs` (list), `$globs:csv`, `$globs:first`. A reference to an absent field drops the key.
+ * `$name`, `$description`, `$body`, `$tools` (list), `$tools:csv`, `$tools:host` (the target's `tools`),
+ * `$model`, `$color`, `$argumentHint`, `$allowedTools` (as written), `$globs` (list), `$globs:csv`,
+ * `$globs:first`. A reference to an absent field drops the key.
  */
 export type Fields = Record<string, string | boolean | number>;
+
+/** Canonical classes of an agent's tools (the library writes Claude Code's names; `render/fields.ts` classifies them). */
+export const AGENT_TOOL_CLASSES = ["read", "edit", "write", "shell", "web"] as const;
+export type AgentToolClass = (typeof AGENT_TOOL_CLASSES)[number];
+
+/**
+ * How a host restricts an agent's tools, as data (written by `$tools:host`, explained by `toolGaps`):
+ * - `native`: the item's own list, as written (Claude Code, whose names the library uses);
+ * - `list`: the host's tool names for every class the item allows;
+ * - `deny`: per class the host permission key that governs it; a key none of the allowed classes needs is
+ *   written `deny` (OpenCode `permission`);
+ * - `readonly`: the host can only make an agent read-only: `value` when the item allows no edit, write or
+ *   shell class, otherwise nothing (full access).
+ * A target without `tools` has no per-agent restriction: the agent runs with full access.
+ */
+export interface AgentTools {
+  form: "native" | "list" | "deny" | "readonly";
+  names?: Partial<Record<AgentToolClass, string[]>>;
+  value?: string | boolean;
+  /**
+   * `deny`: classes whose Claude permission patterns (`Bash(git log:*)`) the host writes as patterns under
+   * the class's key, last match winning (OpenCode `bash: {"*": deny, "git log*": allow}`).
+   */
+  patterns?: AgentToolClass[];
+}
 
 export interface Target {
   /** What the host gets, for people, when it says more than `as` (see `noteOf`). */
@@ -97,6 +123,10 @@ export interface Target {
   mcp?: { key: string[]; shape: "claude" | "vscode" | "opencode" | "gemini" };
   /** `$model`: the library's model tiers (fast, balanced, strong, inherit) → this host's model names; unmapped tiers are left out. */
   models?: Record<string, string>;
+  /** `$model`: a regular expression for this host's own model names, kept as written (e.g. `^claude-`). */
+  modelIds?: string;
+  /** Agents: how the host restricts tools (see `AgentTools`); absent means it cannot. */
+  tools?: AgentTools;
   /** The form this target degrades the kind to, for messages (e.g. "a skill"). */
   as?: string;
   /** The target used at a scope where `path` has no template (e.g. a project-only config file). */

@@ -15,7 +15,26 @@ export const geminiCli = defineHost({
       note: ".gemini/agents/<name>.md",
       format: "agent-md",
       path: { project: "{project}/.gemini/agents/{name}.md", user: "{home}/.gemini/agents/{name}.md" },
-      fields: { name: "$name", description: "$description", kind: "local" },
+      // hosts-audit-2026-12 §3.4 (docs/core/subagents.md): optional `tools` (Gemini's tool names; omitted =
+      // inherit) and `model`; the tool names are those of §2 item 13(a) (grep is `grep_search`).
+      fields: {
+        name: "$name",
+        description: "$description",
+        kind: "local",
+        tools: "$tools:host",
+        model: "$model",
+      },
+      modelIds: "^gemini-[a-z0-9.-]+$",
+      tools: {
+        form: "list",
+        names: {
+          read: ["read_file", "read_many_files", "glob", "grep_search", "list_directory"],
+          edit: ["replace"],
+          write: ["write_file"],
+          shell: ["run_shell_command"],
+          web: ["web_fetch", "google_web_search"],
+        },
+      },
     },
     command: {
       note: ".gemini/commands/<name>.toml ({{args}})",

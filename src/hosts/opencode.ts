@@ -1,5 +1,8 @@
 import { defineHost } from "./define.js";
 
+/** OpenCode names a model `provider/model-id`. */
+const OPENCODE_MODEL_IDS = "^[a-z0-9-]+/[A-Za-z0-9._:-]+$";
+
 export const opencode = defineHost({
   id: "opencode",
   displayName: "OpenCode",
@@ -18,7 +21,17 @@ export const opencode = defineHost({
         project: "{project}/.opencode/agents/{name}.md",
         user: "{xdgConfig}/opencode/agents/{name}.md",
       },
-      fields: { description: "$description", mode: "subagent" },
+      // hosts-audit-2026-12 §3.7 ("map a read-only tool list → permission: {edit: deny, bash: deny}";
+      // reference/hosts.md §8.2): `permission` denies what the tools leave out; `edit` governs edit and write
+      // alike. `model` is `provider/model-id`, kept when written so.
+      fields: { description: "$description", mode: "subagent", model: "$model", permission: "$tools:host" },
+      modelIds: OPENCODE_MODEL_IDS,
+      tools: {
+        form: "deny",
+        names: { edit: ["edit"], write: ["edit"], shell: ["bash"], web: ["webfetch"] },
+        // `Bash(git log:*)` → `bash: {"*": deny, "git log*": allow}` (reference/hosts.md §8.2: bash patterns, last match wins).
+        patterns: ["shell"],
+      },
     },
     command: {
       note: ".opencode/commands/<name>.md",
@@ -27,7 +40,8 @@ export const opencode = defineHost({
         project: "{project}/.opencode/commands/{name}.md",
         user: "{xdgConfig}/opencode/commands/{name}.md",
       },
-      fields: { description: "$description" },
+      fields: { description: "$description", model: "$model" },
+      modelIds: OPENCODE_MODEL_IDS,
     },
     rule: {
       note: "an index entry in a managed block of AGENTS.md",

@@ -15,6 +15,11 @@ export const roo = defineHost({
       note: "a custom mode in .roomodes (customModes, owned by slug); a skill in ~/.roo/skills at user scope",
       format: "agent-roomodes",
       path: { project: "{project}/.roomodes" },
+      // Roo's tool groups (render/keys.ts `rooGroups`): `edit` covers edit and write; every mode can read.
+      tools: {
+        form: "list",
+        names: { read: ["read"], edit: ["edit"], write: ["edit"], shell: ["command"], web: ["browser"] },
+      },
       fallback: {
         format: "skill-dir",
         as: "a skill",

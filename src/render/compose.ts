@@ -4,6 +4,7 @@ import { HOST_KINDS, targetAt } from "../hosts/define.js";
 import type { Desired, DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/output.js";
 import { type HostEnv, resolveTemplate } from "../hosts/paths.js";
 import { qualifiedId } from "../model/item.js";
+import { toolGaps } from "./fields.js";
 import { FILE_RENDERERS, type RenderItem } from "./formats.js";
 import { clineScript, renderHook, type ScriptHook } from "./hooks.js";
 import { type IndexEntry, renderIndexBlock } from "./index-block.js";
@@ -26,7 +27,7 @@ export interface RenderResult {
 }
 
 /** The renderer version, recorded in cadre.lock: bump it when any renderer's output changes. */
-export const RENDERER_VERSION = 3;
+export const RENDERER_VERSION = 4;
 
 /** Render the selected items for the given hosts into the desired state of every path. Pure. */
 export function renderAll(
@@ -83,6 +84,14 @@ export function renderAll(
         });
         continue;
       }
+      const gap = toolGaps(item, target, host.displayName);
+      if (gap)
+        notes.push({
+          host: host.id,
+          item: qid,
+          level: gap.widens ? "warning" : "info",
+          message: gap.message,
+        });
       if (target.as)
         notes.push({
           host: host.id,
@@ -189,6 +198,7 @@ export function renderAll(
           path: f.path,
           content: f.content,
           ...(f.link ? { link: f.link } : {}),
+          ...(f.executable ? { executable: true } : {}),
           hosts: [],
           items: [],
         };

@@ -1,7 +1,7 @@
 import type { FormatId, Target } from "../hosts/define.js";
 import type { Content } from "../hosts/output.js";
 import type { Item } from "../model/item.js";
-import { mapFields } from "./fields.js";
+import { hostTools, mapFields } from "./fields.js";
 import { markdownFile } from "./frontmatter.js";
 import { rewriteRefs } from "./refs.js";
 import { renderToml } from "./toml.js";
@@ -11,6 +11,8 @@ export interface RenderItem {
   item: Item;
   /** Pack-relative path → content, for every file of a skill folder except SKILL.md. */
   assets?: ReadonlyMap<string, Content>;
+  /** Pack-relative paths of the assets that must install executable (exec bit in the pack, or a `#!` line). */
+  executable?: ReadonlySet<string>;
   /** `--link`: the pack folder (absolute), so that skill files can be symlinked rather than copied. */
   linkRoot?: string;
 }
@@ -20,6 +22,7 @@ export interface RenderedFile {
   path: string;
   content: Content;
   link?: string;
+  executable?: boolean;
 }
 
 /** A file renderer: one per output format, shared by every host that uses the format. */
@@ -33,7 +36,7 @@ function body(item: Item, refs?: RefPhrase): string {
 }
 
 /** An Agent Skills folder. Skills are copied as they are; other kinds become a SKILL.md with name and description. */
-export const renderSkillDir: FileRenderer = ({ item, assets, linkRoot }, _target, dir, refs) => {
+export const renderSkillDir: FileRenderer = ({ item, assets, linkRoot, executable }, _target, dir, refs) => {
   if (item.kind === "skill") {
     const base = item.dir ?? item.path.replace(/\/?SKILL\.md$/, "");
     const text = ensureNewline(refs ? rewriteRefs(item.text, refs) : item.text);
@@ -47,7 +50,10 @@ export const renderSkillDir: FileRenderer = ({ item, assets, linkRoot }, _target
       const content = assets?.get(f);
       if (content === undefined) continue;
       const rel = base ? f.slice(base.length + 1) : f;
-      files.push(withLink({ path: `${dir}/${rel}`, content }, link(f, true)));
+      const l = link(f, true);
+      // A linked file has the pack file's own mode.
+      const exec = !l && executable?.has(f) ? { executable: true } : {};
+      files.push(withLink({ path: `${dir}/${rel}`, content, ...exec }, l));
     }
     return files;
   }
@@ -60,27 +66,31 @@ export const renderSkillDir: FileRenderer = ({ item, assets, linkRoot }, _target
 
 /** Markdown with a host's frontmatter table (agents, commands, kiro steering). */
 export const renderMarkdown: FileRenderer = ({ item }, target, path, refs) => [
-  { path, content: markdownFile(mapFields(target.fields, item, target.models), body(item, refs)) },
+  { path, content: markdownFile(mapFields(target.fields, item, target), body(item, refs)) },
 ];
 
 /** A rule: frontmatter chosen by the rule's activation, then the host's fixed fields. */
 export const renderRule: FileRenderer = ({ item }, target, path, refs) => {
   const activation = String(item.meta.activation ?? "always") as "always" | "glob" | "model" | "manual";
   const fields = { ...(target.activation?.[activation] ?? {}), ...(target.fields ?? {}) };
-  return [{ path, content: markdownFile(mapFields(fields, item, target.models), body(item, refs)) }];
+  return [{ path, content: markdownFile(mapFields(fields, item, target), body(item, refs)) }];
 };
 
-/** Codex custom agent: one TOML file with name, description and developer_instructions. */
-export const renderAgentToml: FileRenderer = ({ item }, _target, path, refs) => [
-  {
-    path,
-    content: renderToml([
-      ["name", item.name],
-      ["description", item.description.replace(/\s+/g, " ").trim()],
-      ["developer_instructions", `${body(item, refs).trim()}\n`],
-    ]),
-  },
-];
+/** Codex custom agent: one TOML file with name, description, a read-only sandbox when the tools allow no writes, and developer_instructions. */
+export const renderAgentToml: FileRenderer = ({ item }, target, path, refs) => {
+  const sandbox = hostTools(item.meta.tools, target);
+  return [
+    {
+      path,
+      content: renderToml([
+        ["name", item.name],
+        ["description", item.description.replace(/\s+/g, " ").trim()],
+        ...(typeof sandbox === "string" ? [["sandbox_mode", sandbox] as [string, string]] : []),
+        ["developer_instructions", `${body(item, refs).trim()}\n`],
+      ]),
+    },
+  ];
+};
 
 /** Gemini CLI command: TOML with description and prompt; `$ARGUMENTS` becomes `{{args}}`. */
 export const renderCommandToml: FileRenderer = ({ item }, _target, path, refs) => [

@@ -1,34 +1,54 @@
-/** A small, deterministic YAML frontmatter writer for the flat keys hosts read. */
+/** A deterministic YAML frontmatter writer for the keys hosts read; every value is quoted by the `yaml` library. */
+import { Document, parse, Scalar, type YAMLMap } from "yaml";
 
-export type FrontValue = string | number | boolean | string[] | { raw: string };
+/**
+ * A frontmatter value. `{ plain }`: a string left plain wherever YAML reads it back the same (globs, which
+ * some hosts match only unquoted); `{ map }`: a nested mapping of strings.
+ */
+export type FrontValue =
+  | string
+  | number
+  | boolean
+  | string[]
+  | { readonly plain: string }
+  | { readonly map: Readonly<Record<string, string | Readonly<Record<string, string>>>> };
 
-const RESERVED = /^(?:true|false|yes|no|on|off|null|~|y|n)$/i;
-const NUMBER = /^[-+]?(?:\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?|\.\d+|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan)$/i;
+/** Indicator characters some hosts' YAML readers mishandle even where YAML allows them plain (a glob's `*`). */
+const CAUTIOUS = /[*&!|>%@`'"#{}[\]]/;
 
-/** A YAML scalar: plain when unambiguous, otherwise double-quoted (JSON escaping is valid YAML). */
-export function yamlScalar(s: string): string {
-  const plain =
-    s.length > 0 &&
-    /^[A-Za-z0-9_./(][^\n]*$/.test(s) &&
-    !/[:#]\s|:$|\s#|[{}[\]]|^\s|\s$|["'`|>@%&*!]/.test(s) &&
-    !RESERVED.test(s) &&
-    !NUMBER.test(s);
-  return plain ? s : JSON.stringify(s);
+/**
+ * A string scalar, quoted by the `yaml` library: plain where it reads back as the same string under both
+ * YAML 1.2 and 1.1 (`yes`, `on`, `0o7` are not strings to a 1.1 reader) and holds no indicator character,
+ * double-quoted otherwise.
+ */
+function scalar(s: string, cautious = true): Scalar {
+  const node = new Scalar(s);
+  const plain = new Document({ v: s }).toString({ lineWidth: 0 });
+  if ((cautious && CAUTIOUS.test(s)) || parse(plain, { version: "1.1" })?.v !== s)
+    node.type = Scalar.QUOTE_DOUBLE;
+  return node;
+}
+
+function node(doc: Document, v: FrontValue): unknown {
+  if (typeof v === "string") return scalar(v);
+  if (Array.isArray(v)) return doc.createNode(v.map((x) => scalar(x)));
+  if (typeof v === "object" && "plain" in v) return scalar(v.plain, false);
+  if (typeof v === "object") {
+    const map = doc.createNode({}) as YAMLMap;
+    for (const [k, x] of Object.entries(v.map)) {
+      if (typeof x === "string") map.set(scalar(k), scalar(x));
+      else map.set(scalar(k), node(doc, { map: x }));
+    }
+    return map;
+  }
+  return v;
 }
 
 export function renderFrontmatter(fields: Array<[string, FrontValue]>): string {
   if (fields.length === 0) return "";
-  const lines = ["---"];
-  for (const [k, v] of fields) {
-    if (Array.isArray(v)) {
-      lines.push(`${k}:`);
-      for (const x of v) lines.push(`  - ${yamlScalar(x)}`);
-    } else if (typeof v === "object") lines.push(`${k}: ${v.raw}`);
-    else if (typeof v === "string") lines.push(`${k}: ${yamlScalar(v)}`);
-    else lines.push(`${k}: ${String(v)}`);
-  }
-  lines.push("---", "");
-  return lines.join("\n");
+  const doc = new Document({});
+  for (const [k, v] of fields) doc.set(k, node(doc, v));
+  return `---\n${doc.toString({ lineWidth: 0, indentSeq: true })}---\n`;
 }
 
 /** Frontmatter plus body, with exactly one trailing newline. */

@@ -1,0 +1,3 @@
+#!/bin/sh
+set -eu
+exec python3 -m http.server "${PORT:-8080}" --directory "${1:-.}"
