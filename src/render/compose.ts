@@ -3,7 +3,9 @@ import type { HostDef, HostKind, Target } from "../hosts/define.js";
 import { HOST_KINDS, targetAt } from "../hosts/define.js";
 import type { Desired, DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/output.js";
 import { type HostEnv, resolveTemplate } from "../hosts/paths.js";
+import { installNames, type Rename } from "../model/catalog.js";
 import { qualifiedId } from "../model/item.js";
+import { pluginRootUse } from "../model/plugin-mcp.js";
 import { FILE_RENDERERS, type RenderItem } from "./formats.js";
 import { clineScript, renderHook, type ScriptHook } from "./hooks.js";
 import { type IndexEntry, renderIndexBlock } from "./index-block.js";
@@ -50,7 +52,7 @@ export function renderAll(
     { event: string; hosts: Set<string>; hooks: Map<string, ScriptHook & { name: string; item: string }> }
   >();
   const skillDir = chooseSkillDirs(hosts, env, notes);
-  const sorted = [...items].sort((a, b) => cmp(qualifiedId(a.item), qualifiedId(b.item)));
+  const sorted = namespaced([...items].sort((a, b) => cmp(qualifiedId(a.item), qualifiedId(b.item))));
 
   for (const host of hosts) {
     const refs = refPhrases(host, sorted, env, skillDir, skip);
@@ -61,6 +63,11 @@ export function renderAll(
       const bad = checkName(item.name);
       if (bad) {
         notes.push({ host: host.id, item: qid, level: "warning", message: `name ${bad}; not installed` });
+        continue;
+      }
+      const noRoot = item.kind === "mcp" ? pluginRootUse(item.meta) : undefined;
+      if (noRoot) {
+        notes.push({ host: host.id, item: qid, level: "warning", message: `not installed: ${noRoot}` });
         continue;
       }
       const target = targetAt(host, item.kind, env.scope);
@@ -83,6 +90,13 @@ export function renderAll(
         });
         continue;
       }
+      if (ri.renamed)
+        notes.push({
+          host: host.id,
+          item: qid,
+          level: "info",
+          message: `installed as ${item.name}: ${ri.renamed.from} is also the name of ${ri.renamed.rivals.join(", ")}`,
+        });
       if (target.as)
         notes.push({
           host: host.id,
@@ -261,6 +275,15 @@ export function renderAll(
   }
   desired.sort((a, b) => cmp(a.path, b.path));
   return { desired, notes };
+}
+
+/** The selection with every colliding item under its install name (model/catalog.ts `installNames`). */
+function namespaced(items: RenderItem[]): Array<RenderItem & { renamed?: Rename }> {
+  const renames = installNames(items.map((ri) => ri.item));
+  return items.map((ri) => {
+    const r = renames.get(qualifiedId(ri.item));
+    return r ? { ...ri, item: { ...ri.item, name: r.to }, renamed: r } : ri;
+  });
 }
 
 /** For one host: `@name` → how the reference reads there, from where each selected item was installed. */
