@@ -282,8 +282,22 @@ function namespaced(items: RenderItem[]): Array<RenderItem & { renamed?: Rename 
   const renames = installNames(items.map((ri) => ri.item));
   return items.map((ri) => {
     const r = renames.get(qualifiedId(ri.item));
-    return r ? { ...ri, item: { ...ri.item, name: r.to }, renamed: r } : ri;
+    if (!r) return ri;
+    const text = ri.item.kind === "skill" ? renameSkill(ri.item.text, r.to) : ri.item.text;
+    return { ...ri, item: { ...ri.item, name: r.to, text }, renamed: r };
   });
+}
+
+/** A skill copied under another folder name says that name in its frontmatter (hosts match the two). */
+function renameSkill(text: string, name: string): string {
+  const fm = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
+  if (!fm) return `---\nname: ${name}\n---\n${text}`;
+  const start = fm[0].indexOf("\n") + 1;
+  const head = fm[1] as string;
+  const named = /^name:.*$/m.test(head)
+    ? head.replace(/^name:.*$/m, `name: ${name}`)
+    : `name: ${name}\n${head}`;
+  return text.slice(0, start) + named + text.slice(start + head.length);
 }
 
 /** For one host: `@name` → how the reference reads there, from where each selected item was installed. */
