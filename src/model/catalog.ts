@@ -53,6 +53,11 @@ export function resolveRef(cat: Catalog, ref: string): Resolution {
   );
   if (found.length === 1) return { ok: true, item: found[0] as Item };
   if (found.length === 0) {
+    // `help` when two plugins' `help` were loaded as `<plugin>-help`: the candidates, not "not found"
+    const namespaced = cat.items.filter(
+      (i) => i.name.endsWith(`-${name}`) && (!kind || i.kind === kind) && (!pack || i.pack === pack),
+    );
+    if (namespaced.length > 1) return { ok: false, reason: "ambiguous", candidates: namespaced };
     const lower = name.toLowerCase();
     found = cat.items.filter((i) => i.name.includes(lower) && (!kind || i.kind === kind)).slice(0, 5);
     return { ok: false, reason: "not-found", candidates: found };
