@@ -77,7 +77,8 @@ type Named = Pick<Item, "id" | "kind" | "name">;
 
 /**
  * Items of one pack that share an id because they come from different plugins of a marketplace (or different
- * category folders): each becomes `<plugin>-<name>`, so none is dropped. Changes the drafts in place. Pure.
+ * category folders): each becomes `<plugin>-<name>`, so none is dropped — except the one from a plugin of the
+ * item's own name (plugin `code-simplifier`'s agent `code-simplifier`), which keeps it. Changes the drafts in place. Pure.
  */
 export function namespacePluginDuplicates<T extends Named>(
   items: T[],
@@ -91,6 +92,7 @@ export function namespacePluginDuplicates<T extends Named>(
     const distinct = new Set(groups);
     if (list.length < 2 || distinct.size < list.length || distinct.has(undefined)) continue;
     list.forEach((it, i) => {
+      if (groups[i] === it.name) return; // the plugin named after the item keeps the name
       const to = `${groups[i]}-${it.name}`;
       if (checkName(to)) return;
       out.push({ from: `${groups[i]}:${id}`, to: `${it.kind}:${to}`, rivals: [...distinct].map(String) });

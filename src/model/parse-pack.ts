@@ -148,6 +148,7 @@ export function parsePack(snap: PackSnapshot): Pack {
     if (text === undefined) continue;
     if (c.claudeHooks) {
       const r = claudeHookItems(text, c.path);
+      for (const it of r.items) groupOf.set(it, c.category);
       drafts.push(...r.items);
       for (const d of r.diagnostics) diagnostics.push({ ...d, file: where(d.file) });
       continue;

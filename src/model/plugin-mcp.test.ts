@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${VAR} references in MCP configs are what these tests check
 import { describe, expect, it } from "vitest";
 import { pack } from "../../test/helpers/snapshot.js";
 import { installNames } from "./catalog.js";
@@ -148,5 +149,27 @@ describe("one name, several items (issue 10 item 6)", () => {
     // stable: the same selection in another order gives the same names
     const again = installNames([item("b", "command", "help"), item("a", "command", "help")]);
     expect(again.get("a/command:help")?.to).toBe("a-help");
+  });
+});
+
+describe("a plugin named after its item keeps the name", () => {
+  it("agent code-simplifier of plugin code-simplifier stays; the other plugin's copy is <plugin>-<name>", () => {
+    const p = pack({
+      ".claude-plugin/marketplace.json": JSON.stringify({
+        name: "market",
+        plugins: [
+          { name: "code-simplifier", source: "./plugins/code-simplifier" },
+          { name: "review-kit", source: "./plugins/review-kit" },
+        ],
+      }),
+      "plugins/code-simplifier/agents/code-simplifier.md":
+        "---\nname: code-simplifier\ndescription: A.\n---\nA.\n",
+      "plugins/review-kit/agents/code-simplifier.md":
+        "---\nname: code-simplifier\ndescription: B.\n---\nB.\n",
+    });
+    expect(p.items.map((i) => `${i.id} ${i.description}`).sort()).toEqual([
+      "agent:code-simplifier A.",
+      "agent:review-kit-code-simplifier B.",
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${VAR} references in MCP configs are what these tests check
 import { describe, expect, it } from "vitest";
 import { HOSTS } from "../hosts/registry.js";
 import type { Item } from "../model/item.js";
