@@ -141,14 +141,15 @@ export function parsePack(snap: PackSnapshot): Pack {
 
   const skillDirs = candidates.filter((c) => c.kind === "skill").map((c) => c.dir ?? "");
   const drafts: Draft[] = [];
-  /** The plugin (or category folder) each draft came from: it tells apart items of one name. */
+  /** The plugin (or category folder) a draft of a host layout came from: it tells apart items of one name. A cadre
+   * pack is strict: its duplicates stay pack/duplicate-name errors. */
   const groupOf = new Map<Draft, string | undefined>();
   for (const c of candidates) {
     const text = readText(byPath.get(c.path), c.path);
     if (text === undefined) continue;
     if (c.claudeHooks) {
       const r = claudeHookItems(text, c.path);
-      for (const it of r.items) groupOf.set(it, c.category);
+      for (const it of r.items) groupOf.set(it, c.host && c.category);
       drafts.push(...r.items);
       for (const d of r.diagnostics) diagnostics.push({ ...d, file: where(d.file) });
       continue;
@@ -157,7 +158,7 @@ export function parsePack(snap: PackSnapshot): Pack {
       const r = pluginMcpItems(text, c.path, c.category ?? name);
       for (const it of r.items) {
         if (c.category) it.category = c.category;
-        groupOf.set(it, c.category);
+        groupOf.set(it, c.host && c.category);
       }
       drafts.push(...r.items);
       for (const d of r.diagnostics) diagnostics.push({ ...d, file: where(d.file) });
@@ -167,7 +168,7 @@ export function parsePack(snap: PackSnapshot): Pack {
     for (const d of r.diagnostics) diagnostics.push({ ...d, file: where(c.path) });
     if (r.item) {
       if (c.kind === "skill") r.item.files = skillFiles(paths, c.dir ?? "", skillDirs);
-      groupOf.set(r.item, c.category);
+      groupOf.set(r.item, c.host && c.category);
       drafts.push(r.item);
     }
   }
