@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { infoCommand } from "./info.js";
 import { syncCommand } from "./sync.js";
 
 /**
@@ -105,5 +106,30 @@ describe("sync: colliding names and plugin MCP servers", () => {
         "harbour-market/command:weather-help; none was selected (name one of them)",
     );
     expect(r.actions.map((a) => a.path)).toEqual([".claude/commands/setup.md"]);
+  });
+});
+
+describe("info: the name an item is installed under, and what is not installed", () => {
+  const info = (ref: string) => infoCommand({ ref, cwd: SHAPES, sources: ["plugin-mcp"], env });
+
+  it("says a skill sharing its name with a command is installed as <name>-skill", async () => {
+    const r = await info("skill:setup");
+    expect(r.installedAs).toEqual({ name: "setup-skill", with: ["harbour-market/command:setup"] });
+    expect((await info("mcp:forecast")).installedAs).toBeUndefined();
+  });
+
+  it("marks a ${CLAUDE_PLUGIN_ROOT} server as not installed on every host that takes MCP servers", async () => {
+    const r = await info("mcp:radar");
+    const claude = r.hosts.find((h) => h.host === "claude-code");
+    expect(claude).toMatchObject({ support: "none" });
+    expect(claude?.note).toMatch(/^not installed: .*CLAUDE_PLUGIN_ROOT/);
+    expect(r.hosts.filter((h) => h.support === "native")).toEqual([]);
+    expect((await info("mcp:forecast")).hosts.find((h) => h.host === "claude-code")?.support).toBe("native");
+  });
+
+  it("a name two plugins share is ambiguous, naming both, not 'not found'", async () => {
+    await expect(info("command:help")).rejects.toThrow(
+      '"command:help" matches several items: harbour-market/command:tides-help, harbour-market/command:weather-help',
+    );
   });
 });

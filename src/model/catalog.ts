@@ -108,6 +108,11 @@ function slot(kind: Kind): string {
   return kind === "skill" || kind === "command" ? "skill|command" : kind;
 }
 
+/** The item and every other loaded item that would want its host name (for `cadre info`). */
+export function namesakes(cat: Catalog, item: Item): Item[] {
+  return cat.items.filter((i) => i === item || (i.name === item.name && slot(i.kind) === slot(item.kind)));
+}
+
 /**
  * The names items are installed under when several selected items would land on one host name (same kind,
  * or a skill and a command, of one name): every one of them is renamed, deterministically — `<pack>-<name>`

@@ -31,6 +31,7 @@ export const run: CommandRun = async (args, opts, io) => {
       meta: it.meta,
       hosts: r.hosts,
       alsoIn: r.alsoIn,
+      installedAs: r.installedAs ?? null,
       notes: it.notes ?? [],
     };
     writeJson(io, envelope("info", VERSION, data));
@@ -51,6 +52,10 @@ export const run: CommandRun = async (args, opts, io) => {
     `\n${c.bold("Hosts")}\n${table(r.hosts.map((h) => [`  ${h.host}`, mark(h.support), c.dim(h.note)]))}\n`,
   );
   if (r.alsoIn.length) io.out(`\n${c.yellow("also defined in:")} ${r.alsoIn.join(", ")}\n`);
+  if (r.installedAs)
+    io.out(
+      `\n${c.yellow("installed as:")} ${r.installedAs.name} when selected with ${r.installedAs.with.join(", ")}\n`,
+    );
   for (const n of it.notes ?? [])
     io.out(`\n${c.yellow("loaded leniently:")} ${n.message}\n  ${c.dim(`fix: ${n.hint} (${n.rule})`)}\n`);
   return 0;
