@@ -125,6 +125,12 @@ describe("info: the name an item is installed under, and what is not installed",
     expect(claude?.note).toMatch(/^not installed: .*CLAUDE_PLUGIN_ROOT/);
     expect(r.hosts.filter((h) => h.support === "native")).toEqual([]);
     expect((await info("mcp:forecast")).hosts.find((h) => h.host === "claude-code")?.support).toBe("native");
+    // a Gemini extension's servers: ${extensionPath} is the same kind of variable
+    const gemini = (ref: string) => infoCommand({ ref, cwd: SHAPES, sources: ["gemini-mcp"], env });
+    const depth = (await gemini("mcp:depth-chart")).hosts.find((h) => h.host === "gemini-cli");
+    expect(depth?.note).toMatch(/^not installed: .*extensionPath/);
+    const remote = await gemini("mcp:charts-remote");
+    expect(remote.item.meta).toMatchObject({ transport: "http", url: "https://charts.example.com/mcp" });
   });
 
   it("a name two plugins share is ambiguous, naming both, not 'not found'", async () => {

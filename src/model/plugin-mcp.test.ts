@@ -80,6 +80,15 @@ describe("plugin MCP servers (issue 10 item 5)", () => {
     });
     expect(mcps(gemini).map((i) => i.id)).toEqual(["mcp:depth", "mcp:remote"]);
     expect(byName(gemini, "remote")?.meta).toMatchObject({ transport: "http", url: "https://r.example/mcp" });
+    const extra = pack({
+      "gemini-extension.json": JSON.stringify({
+        name: "soundings",
+        mcpServers: { depth: { command: "depth-mcp", cwd: "./srv", timeout: 5000 } },
+      }),
+    });
+    expect(extra.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([
+      `warning MCP server "depth": cwd, timeout not kept (cadre's mcp kind has no field for them)`,
+    ]);
   });
 
   it("reports a server it cannot load, and a JSON syntax error with its line, without dropping the rest", () => {

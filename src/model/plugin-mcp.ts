@@ -5,6 +5,9 @@ import type { Item } from "./item.js";
 
 type Draft = Omit<Item, "tokens" | "hash" | "files" | "pack"> & { files?: string[] };
 
+/** The server keys cadre keeps (as McpSchema fields); any other is reported, not silently lost. */
+const KNOWN_KEYS = new Set(["type", "command", "args", "env", "url", "httpUrl", "headers"]);
+
 /**
  * Variables that only the host's plugin installer defines: the folder a plugin or extension was installed
  * to (Claude Code `${CLAUDE_PLUGIN_ROOT}`/`${CLAUDE_PLUGIN_DATA}`, Gemini CLI `${extensionPath}`). A server
@@ -85,6 +88,9 @@ function serverMeta(
     problem(`MCP server "${name}" is not an object; not loaded`);
     return undefined;
   }
+  const dropped = Object.keys(raw).filter((k) => !KNOWN_KEYS.has(k));
+  if (dropped.length)
+    problem(`MCP server "${name}": ${dropped.join(", ")} not kept (cadre's mcp kind has no field for them)`);
   const from = plugin ? ` (from the ${plugin} plugin)` : "";
   const meta: Record<string, unknown> = { name, description: `MCP server ${name}${from}` };
   const url = str(raw.url) ?? str(raw.httpUrl);
