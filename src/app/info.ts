@@ -1,9 +1,10 @@
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { HOST_KINDS, noteOf, type Support, supportOf, targetOf } from "../hosts/define.js";
 import { hostList } from "../hosts/registry.js";
-import { type Catalog, resolveRef } from "../model/catalog.js";
+import { type Catalog, installNames, namesakes, resolveRef } from "../model/catalog.js";
 import { parseCompositionMap } from "../model/composition.js";
 import { type Item, qualifiedId } from "../model/item.js";
+import { pluginRootUse } from "../model/plugin-mcp.js";
 import { toolGaps } from "../render/fields.js";
 import { type CatalogOptions, openCatalog } from "./catalog.js";
 import { type SourceSummary, summariseSource } from "./list.js";
@@ -22,7 +23,15 @@ const CADRE_NOTES: Record<string, string> = {
 };
 
 export function hostSupport(item: Item): HostSupportRow[] {
+  const noRoot = item.kind === "mcp" ? pluginRootUse(item.meta) : undefined;
   return hostList().map((h) => {
+    if (noRoot && targetOf(h, item.kind))
+      return {
+        host: h.id,
+        displayName: h.displayName,
+        support: "none" as const,
+        note: `not installed: ${noRoot}`,
+      };
     if (!(HOST_KINDS as readonly string[]).includes(item.kind))
       return {
         host: h.id,
@@ -116,7 +125,14 @@ export async function infoCommand(opts: CatalogOptions & { ref: string }) {
     );
   }
   const collisions = cat.collisions.find((c) => c.id === r.item.id)?.items.filter((i) => i !== r.item) ?? [];
-  return { item: r.item, hosts: hostSupport(r.item), alsoIn: collisions.map(qualifiedId), project };
+  const rename = installNames(namesakes(cat, r.item)).get(qualifiedId(r.item));
+  return {
+    item: r.item,
+    hosts: hostSupport(r.item),
+    alsoIn: collisions.map(qualifiedId),
+    project,
+    ...(rename ? { installedAs: { name: rename.to, with: rename.rivals } } : {}),
+  };
 }
 
 /** `cadre info --source <dir>` without an item: how each source folder was read (layouts, matches, items). */

@@ -143,18 +143,33 @@ function resolveOrThrow(cat: Catalog, ref: string, at: At, what = "item"): Item 
     throw new UserError(
       ErrorCodes.usage,
       `${atText(at)}: "${ref}" matches several items: ${r.candidates.map(qualifiedId).join(", ")}`,
-      "qualify it with the pack name, e.g. pack/kind:name",
+      `name one of them, e.g. ${qualifiedId(r.candidates[0] as Item)}`,
     );
   }
   throw unknownRef(cat, ref, at, what);
 }
 
 /** The items one include-style reference selects: an item, a profile's items, or a pattern (`pack/*`, `pack/kind:*`). */
-function refItems(cat: Catalog, ref: string, at: At): Item[] {
+function refItems(cat: Catalog, ref: string, at: At, notes?: RenderNote[]): Item[] {
   const matched = patternItems(cat, ref, atText(at));
   if (matched) return matched;
   const it = resolveOrThrow(cat, ref, at);
-  return it.kind === "profile" ? expandProfile(cat, it).items : [it];
+  if (it.kind !== "profile") return [it];
+  const ex = expandProfile(cat, it);
+  if (notes) noteMissing(cat, it.name, ex.missing, notes);
+  return ex.items;
+}
+
+/** A profile's references that select nothing: a warning each, naming the candidates of an ambiguous one. */
+function noteMissing(cat: Catalog, profile: string, missing: readonly string[], notes: RenderNote[]): void {
+  for (const m of missing) {
+    const r = resolveRef(cat, m);
+    const message =
+      !r.ok && r.reason === "ambiguous"
+        ? `profile ${profile}: item ${m} matches several items: ${r.candidates.map(qualifiedId).join(", ")}; none was selected (name one of them)`
+        : `profile ${profile}: item ${m} not found`;
+    notes.push({ host: "*", level: "warning", message });
+  }
 }
 
 /** Profiles (with extends) plus include, minus exclude: what every host gets. */
@@ -164,12 +179,11 @@ function baseSelection(cat: Catalog, c: Config, notes: RenderNote[]): Map<string
     const at = { c, path: ["profiles", i] };
     const prof = resolveOrThrow(cat, p.includes(":") ? p : `profile:${p}`, at, "profile");
     const ex = expandProfile(cat, prof);
-    for (const m of ex.missing)
-      notes.push({ host: "*", level: "warning", message: `profile ${p}: item ${m} not found` });
+    noteMissing(cat, prof.name, ex.missing, notes);
     for (const it of ex.items) chosen.set(qualifiedId(it), it);
   }
   for (const [i, ref] of c.include.entries())
-    for (const x of refItems(cat, ref, { c, path: ["include", i] })) chosen.set(qualifiedId(x), x);
+    for (const x of refItems(cat, ref, { c, path: ["include", i] }, notes)) chosen.set(qualifiedId(x), x);
   for (const [i, ref] of c.exclude.entries())
     chosen.delete(qualifiedId(resolveOrThrow(cat, ref, { c, path: ["exclude", i] })));
   return chosen;

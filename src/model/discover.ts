@@ -24,6 +24,8 @@ export interface Candidate {
   category?: string;
   /** The file is a Claude plugin hooks.json holding several hook items. */
   claudeHooks?: boolean;
+  /** A plugin's `.mcp.json`, or its manifest with inline `mcpServers`: one MCP item per server. */
+  mcpServers?: boolean;
   /** Found in a host's own layout (not a cadre-pack): loaded as leniently as that host loads it. */
   host?: SourceHost;
 }
@@ -293,11 +295,28 @@ function pluginCandidates(paths: readonly string[], pl: PluginRoot): Candidate[]
     ...listOf(pl.manifest.hooks).map((h) => join(pl.root, h)),
   ];
   for (const h of hooks) if (paths.includes(h)) out.push({ kind: "hook", path: h, claudeHooks: true });
+  out.push(...pluginMcpCandidates(paths, pl));
   for (const c of out) {
     c.host = pl.host;
     if (pl.root !== "" && pl.name) c.category = pl.name;
   }
   return out;
+}
+
+/**
+ * A plugin's MCP servers: `<root>/.mcp.json`, the files its manifest's `mcpServers` names, or the manifest
+ * itself when `mcpServers` is an inline object (plugin.json, gemini-extension.json).
+ */
+function pluginMcpCandidates(paths: readonly string[], pl: PluginRoot): Candidate[] {
+  const files = [join(pl.root, ".mcp.json"), ...listOf(pl.manifest.mcpServers).map((f) => join(pl.root, f))];
+  const declared = pl.manifest.mcpServers;
+  if (declared && typeof declared === "object" && !Array.isArray(declared)) {
+    const own = pl.layout === "gemini-extension" ? pl.via : join(pl.root, `.${pl.host}-plugin/plugin.json`);
+    files.push(own);
+  }
+  return [...new Set(files)]
+    .filter((f) => paths.includes(f))
+    .map((path): Candidate => ({ kind: "mcp", path, mcpServers: true }));
 }
 
 function hostFolderCandidates(paths: readonly string[]) {

@@ -5,19 +5,21 @@ import { parseFrontmatter, parseFrontmatterLenient, parseYaml } from "../core/fr
 import { sha256 } from "../core/hash.js";
 import { parseJson } from "../core/json.js";
 import { checkName } from "../core/names.js";
+import { namespacePluginDuplicates } from "./catalog.js";
 import { claudeHookItems } from "./claude-hooks.js";
 import { decodeText } from "./decode.js";
 import { type Candidate, discoverConventional, discoverManifestPack, skillFiles } from "./discover.js";
 import { canonicalRuleMeta } from "./host-rules.js";
 import { type Item, itemId, type LayoutReason, type LoadNote, type Pack, type PackLayout } from "./item.js";
 import { MARKDOWN_KINDS, PackManifestSchema, SKILL_HOST_KEYS, SKILL_SPEC_KEYS, splitList } from "./kinds.js";
+import { pluginMcpItems } from "./plugin-mcp.js";
 import type { PackSnapshot, SnapshotFile } from "./snapshot.js";
 
 /**
  * The version of what parsePack makes of a folder. Bump it whenever discovery or loading changes, so packs
  * cached by an older cadre (a folder once read as "0 items") are read again (sources/pack-cache.ts keys on it).
  */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 type Draft = Omit<Item, "tokens" | "hash" | "files" | "pack"> & { files?: string[] };
 
@@ -139,11 +141,25 @@ export function parsePack(snap: PackSnapshot): Pack {
 
   const skillDirs = candidates.filter((c) => c.kind === "skill").map((c) => c.dir ?? "");
   const drafts: Draft[] = [];
+  /** The plugin (or category folder) a draft of a host layout came from: it tells apart items of one name. A cadre
+   * pack is strict: its duplicates stay pack/duplicate-name errors. */
+  const groupOf = new Map<Draft, string | undefined>();
   for (const c of candidates) {
     const text = readText(byPath.get(c.path), c.path);
     if (text === undefined) continue;
     if (c.claudeHooks) {
       const r = claudeHookItems(text, c.path);
+      for (const it of r.items) groupOf.set(it, c.host && c.category);
+      drafts.push(...r.items);
+      for (const d of r.diagnostics) diagnostics.push({ ...d, file: where(d.file) });
+      continue;
+    }
+    if (c.mcpServers) {
+      const r = pluginMcpItems(text, c.path, c.category ?? name);
+      for (const it of r.items) {
+        if (c.category) it.category = c.category;
+        groupOf.set(it, c.host && c.category);
+      }
       drafts.push(...r.items);
       for (const d of r.diagnostics) diagnostics.push({ ...d, file: where(d.file) });
       continue;
@@ -152,10 +168,19 @@ export function parsePack(snap: PackSnapshot): Pack {
     for (const d of r.diagnostics) diagnostics.push({ ...d, file: where(c.path) });
     if (r.item) {
       if (c.kind === "skill") r.item.files = skillFiles(paths, c.dir ?? "", skillDirs);
+      groupOf.set(r.item, c.host && c.category);
       drafts.push(r.item);
     }
   }
 
+  for (const r of namespacePluginDuplicates(drafts, (d) => groupOf.get(d)))
+    reasons.push({
+      layout: "convention",
+      rule: "one name in several plugins: <plugin>-<name>",
+      path: "",
+      items: 0,
+      note: `${r.from} loaded as ${r.to} (also in ${r.rivals.filter((x) => !r.from.startsWith(`${x}:`)).join(", ")})`,
+    });
   const items: Item[] = drafts.map((d) => {
     const files = d.files ?? [d.path];
     const h =

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${VAR} references in MCP configs are what these tests check
 import { describe, expect, it } from "vitest";
 import { HOSTS } from "../hosts/registry.js";
 import type { Item } from "../model/item.js";
@@ -80,5 +81,96 @@ describe("renderIndexBlock", () => {
     ]);
     expect(content).toContain("- [x](.agents/rules/x.md) (rule, for files matching `src/**`)");
     expect(content).not.toContain("Body.");
+  });
+});
+
+describe("namespacing: one host name, several items (issue 10 item 6)", () => {
+  const from = (pack: string, it: Item): Item => ({ ...it, pack });
+  const hosts = [HOSTS["claude-code"], HOSTS["gemini-cli"]];
+
+  it("installs two packs' help commands as <pack>-help in Claude Code and Gemini CLI, with a note", () => {
+    const r = renderAll(
+      [
+        { item: from("deckhand", item("command", "help")) },
+        { item: from("harbour", item("command", "help")) },
+      ],
+      hosts,
+      env,
+    );
+    const paths = r.desired.map((d) => d.path);
+    expect(paths).toEqual([
+      ".claude/commands/deckhand-help.md",
+      ".claude/commands/harbour-help.md",
+      ".gemini/commands/deckhand-help.toml",
+      ".gemini/commands/harbour-help.toml",
+    ]);
+    const claude = r.desired.find((d) => d.path === ".claude/commands/harbour-help.md");
+    expect(claude?.items).toEqual(["harbour/command:help"]);
+    expect(
+      r.notes.filter((n) => n.message.startsWith("installed as")).map((n) => `${n.host} ${n.message}`),
+    ).toEqual([
+      "claude-code installed as deckhand-help: help is also the name of harbour/command:help",
+      "claude-code installed as harbour-help: help is also the name of deckhand/command:help",
+      "gemini-cli installed as deckhand-help: help is also the name of harbour/command:help",
+      "gemini-cli installed as harbour-help: help is also the name of deckhand/command:help",
+    ]);
+  });
+
+  it("gives a skill and a command of one name distinct names, and leaves a lone item's name alone", () => {
+    const r = renderAll(
+      [
+        { item: item("skill", "setup") },
+        { item: item("command", "setup") },
+        { item: item("command", "brew") },
+      ],
+      [HOSTS["claude-code"]],
+      env,
+    );
+    expect(r.desired.map((d) => d.path)).toEqual([
+      ".claude/commands/brew.md",
+      ".claude/commands/setup-command.md",
+      ".claude/skills/setup-skill/SKILL.md",
+    ]);
+    const skill = r.desired.find((d) => d.path.endsWith("SKILL.md"));
+    expect(skill?.type === "file" && String(skill.content)).toContain("name: setup-skill");
+  });
+
+  it("two packs' MCP servers of one name are both configured, as <pack>-<name>", () => {
+    const server = (pack: string) =>
+      from(pack, item("mcp", "forecast", { transport: "http", url: `https://${pack}.example/mcp` }));
+    const r = renderAll([{ item: server("a") }, { item: server("b") }], [HOSTS["claude-code"]], env);
+    const keys = r.desired.find((d) => d.path === ".mcp.json");
+    expect(keys?.type === "keys" && keys.entries.map((e) => e.key.join("."))).toEqual([
+      "mcpServers.a-forecast",
+      "mcpServers.b-forecast",
+    ]);
+  });
+});
+
+describe("plugin MCP servers (issue 10 item 5)", () => {
+  it("keeps ${VAR} references as written, and does not install a server that needs ${CLAUDE_PLUGIN_ROOT}", () => {
+    const remote = item("mcp", "charts", {
+      transport: "http",
+      url: "https://charts.example/mcp",
+      headers: { Authorization: "Bearer ${CHARTS_TOKEN}" },
+    });
+    const local = item("mcp", "radar", {
+      transport: "stdio",
+      command: "node",
+      args: ["${CLAUDE_PLUGIN_ROOT}/server/radar.js"],
+    });
+    const r = renderAll(
+      [{ item: remote }, { item: local }],
+      [HOSTS["claude-code"], HOSTS["gemini-cli"]],
+      env,
+    );
+    const entries = r.desired.flatMap((d) => (d.type === "keys" ? d.entries : []));
+    expect(entries.map((e) => e.key.join("."))).toEqual(["mcpServers.charts", "mcpServers.charts"]);
+    expect(JSON.stringify(entries)).toContain("Bearer ${CHARTS_TOKEN}");
+    expect(JSON.stringify(r.desired)).not.toContain("CLAUDE_PLUGIN_ROOT");
+    const refused = r.notes.filter((n) => n.item === "p/mcp:radar");
+    expect(refused.map((n) => n.host)).toEqual(["claude-code", "gemini-cli"]);
+    expect(refused[0]).toMatchObject({ level: "warning" });
+    expect(refused[0]?.message).toMatch(/^not installed: .*CLAUDE_PLUGIN_ROOT/);
   });
 });

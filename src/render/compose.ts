@@ -3,7 +3,9 @@ import type { HostDef, HostKind, Target } from "../hosts/define.js";
 import { HOST_KINDS, targetAt } from "../hosts/define.js";
 import type { Desired, DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/output.js";
 import { type HostEnv, resolveTemplate } from "../hosts/paths.js";
+import { installNames, type Rename } from "../model/catalog.js";
 import { qualifiedId } from "../model/item.js";
+import { pluginRootUse } from "../model/plugin-mcp.js";
 import { toolGaps } from "./fields.js";
 import { FILE_RENDERERS, type RenderItem } from "./formats.js";
 import { clineScript, renderHook, type ScriptHook } from "./hooks.js";
@@ -51,7 +53,7 @@ export function renderAll(
     { event: string; hosts: Set<string>; hooks: Map<string, ScriptHook & { name: string; item: string }> }
   >();
   const skillDir = chooseSkillDirs(hosts, env, notes);
-  const sorted = [...items].sort((a, b) => cmp(qualifiedId(a.item), qualifiedId(b.item)));
+  const sorted = namespaced([...items].sort((a, b) => cmp(qualifiedId(a.item), qualifiedId(b.item))));
 
   for (const host of hosts) {
     const refs = refPhrases(host, sorted, env, skillDir, skip);
@@ -62,6 +64,11 @@ export function renderAll(
       const bad = checkName(item.name);
       if (bad) {
         notes.push({ host: host.id, item: qid, level: "warning", message: `name ${bad}; not installed` });
+        continue;
+      }
+      const noRoot = item.kind === "mcp" ? pluginRootUse(item.meta) : undefined;
+      if (noRoot) {
+        notes.push({ host: host.id, item: qid, level: "warning", message: `not installed: ${noRoot}` });
         continue;
       }
       const target = targetAt(host, item.kind, env.scope);
@@ -91,6 +98,13 @@ export function renderAll(
           item: qid,
           level: gap.widens ? "warning" : "info",
           message: gap.message,
+        });
+      if (ri.renamed)
+        notes.push({
+          host: host.id,
+          item: qid,
+          level: "info",
+          message: `installed as ${item.name}: ${ri.renamed.from} is also the name of ${ri.renamed.rivals.join(", ")}`,
         });
       if (target.as)
         notes.push({
@@ -271,6 +285,29 @@ export function renderAll(
   }
   desired.sort((a, b) => cmp(a.path, b.path));
   return { desired, notes };
+}
+
+/** The selection with every colliding item under its install name (model/catalog.ts `installNames`). */
+function namespaced(items: RenderItem[]): Array<RenderItem & { renamed?: Rename }> {
+  const renames = installNames(items.map((ri) => ri.item));
+  return items.map((ri) => {
+    const r = renames.get(qualifiedId(ri.item));
+    if (!r) return ri;
+    const text = ri.item.kind === "skill" ? renameSkill(ri.item.text, r.to) : ri.item.text;
+    return { ...ri, item: { ...ri.item, name: r.to, text }, renamed: r };
+  });
+}
+
+/** A skill copied under another folder name says that name in its frontmatter (hosts match the two). */
+function renameSkill(text: string, name: string): string {
+  const fm = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
+  if (!fm) return `---\nname: ${name}\n---\n${text}`;
+  const start = fm[0].indexOf("\n") + 1;
+  const head = fm[1] as string;
+  const named = /^name:.*$/m.test(head)
+    ? head.replace(/^name:.*$/m, `name: ${name}`)
+    : `name: ${name}\n${head}`;
+  return text.slice(0, start) + named + text.slice(start + head.length);
 }
 
 /** For one host: `@name` → how the reference reads there, from where each selected item was installed. */

@@ -32,6 +32,7 @@ export const run: CommandRun = async (args, opts, io) => {
       meta: it.meta,
       hosts: r.hosts,
       alsoIn: r.alsoIn,
+      installedAs: r.installedAs ?? null,
       notes: it.notes ?? [],
       ...installState(r.project, it),
     };
@@ -58,6 +59,10 @@ export const run: CommandRun = async (args, opts, io) => {
       `\n${c.bold("Installed")} ${s.installed ? c.green(s.installedHosts.join(", ") || "yes") : c.dim("no (not in cadre.lock)")}\n`,
     );
   if (r.alsoIn.length) io.out(`\n${c.yellow("also defined in:")} ${r.alsoIn.join(", ")}\n`);
+  if (r.installedAs)
+    io.out(
+      `\n${c.yellow("installed as:")} ${r.installedAs.name} when selected with ${r.installedAs.with.join(", ")}\n`,
+    );
   for (const n of it.notes ?? [])
     io.out(`\n${c.yellow("loaded leniently:")} ${n.message}\n  ${c.dim(`fix: ${n.hint} (${n.rule})`)}\n`);
   return 0;

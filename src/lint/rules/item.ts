@@ -90,6 +90,7 @@ export const itemRules: LintRule[] = [
     hint: "rename the file or change the name so they match",
     item: (it) => {
       if (it.kind === "skill" || it.path.endsWith("hooks.json")) return [];
+      if (it.kind === "mcp" && it.path.endsWith(".json")) return []; // a plugin's servers share one file
       const stem = fileStem(it.path);
       return stem !== it.name
         ? [
