@@ -84,6 +84,8 @@ describe("Claude plugin hooks.json", () => {
       ],
     );
     expect(r.items[0]?.meta.handler).toMatchObject({ root: "plugins/p" });
+    // named after its plugin, so two plugins' Stop hooks in one marketplace never collide
+    expect(r.items[0]?.name).toBe("p-stop-1");
     expect(r.items[0]?.files).toEqual(["plugins/p/hooks/hooks.json", "plugins/p/s/a.sh"]);
   });
 });

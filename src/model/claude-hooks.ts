@@ -131,7 +131,9 @@ export function claudeHookItems(
         ]);
         if (seen.has(key)) return;
         seen.add(key);
-        const name = `${canonical}-${i + 1}${list.length > 1 ? `-${j + 1}` : ""}`;
+        // In a marketplace, each plugin's hooks are named after the plugin (`hookify-stop-1`), so they never collide.
+        const plugin = root ? `${root.slice(root.lastIndexOf("/") + 1)}-` : "";
+        const name = `${plugin}${canonical}-${i + 1}${list.length > 1 ? `-${j + 1}` : ""}`;
         const what = typeof handler.command === "string" ? handler.command : `a ${String(h.type)} hook`;
         const meta: Record<string, unknown> = {
           id: name,

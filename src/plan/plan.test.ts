@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sha256 } from "../core/hash.js";
-import { type Desired, selectorAll } from "../hosts/output.js";
+import { type Desired, type DesiredKeys, selectorAll } from "../hosts/output.js";
 import { planSync } from "./plan.js";
 import { emptyLock, type Lock } from "./types.js";
 
@@ -134,7 +134,7 @@ describe("owned array entries in a shared JSON config", () => {
     const first = run([keys(entry)], { ".claude/settings.json": user });
     const written = first.actions[0]?.write as string;
     const now: Desired = {
-      ...keys(entry),
+      ...(keys(entry) as DesiredKeys),
       entries: [
         {
           key: ["hooks", "PreToolUse", selectorAll({ "hooks.0.command": cmd, matcher: "Edit|Write" })],

@@ -98,7 +98,7 @@ export function renderAll(
           message: `${item.kind} installed as ${target.as}`,
         });
       if (target.hooks) {
-        const place = hookPlace(host.id, path, item.pack, env.scope === "user" ? env.home : undefined);
+        const place = hookPlace(host.id, path, item, env.scope === "user" ? env.home : undefined);
         const r = renderHook(item.name, item.meta, target, env.cadreCommand, place);
         if (r.type !== "skip") addHookScripts(files, ri, place, host.id, qid);
         if (r.type === "skip") {

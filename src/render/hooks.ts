@@ -127,8 +127,16 @@ export interface HookPlace {
   base: string;
 }
 
-export function hookPlace(host: string, configPath: string, pack: string, home?: string): HookPlace {
-  const dir = hookScriptsDir(configPath, pack);
+export function hookPlace(
+  host: string,
+  configPath: string,
+  item: { pack: string; meta: Record<string, unknown> },
+  home?: string,
+): HookPlace {
+  // A plugin inside a marketplace gets its own folder: two plugins may both have hooks/session-start.sh.
+  const root = (item.meta.handler as { root?: unknown } | undefined)?.root;
+  const plugin = typeof root === "string" && root ? `/${root.slice(root.lastIndexOf("/") + 1)}` : "";
+  const dir = hookScriptsDir(configPath, item.pack) + plugin;
   const base = home !== undefined ? `${home}/${dir}` : `${PROJECT_DIR[host] ?? "."}/${dir}`;
   return { dir, base };
 }

@@ -10,7 +10,7 @@ import { loadPack } from "../sources/load.js";
 import { renderAll } from "./compose.js";
 import type { RenderItem } from "./formats.js";
 
-import { rewritePluginRoot } from "./hooks.js";
+import { hookPlace, rewritePluginRoot } from "./hooks.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = join(here, "..", "..", "test", "fixtures", "plugin-hooks");
@@ -128,6 +128,20 @@ describe("plugin hooks with scripts", () => {
       hooks: Array<{ command: string }>;
     };
     expect(pre.hooks[0]?.command).toContain(`"/home/u/.claude/hooks/guardian/hooks/check.sh"`);
+  });
+
+  it("gives each plugin of a marketplace its own scripts folder", () => {
+    const meta = { handler: { command: "x", root: "plugins/hookify" } };
+    expect(hookPlace("claude-code", ".claude/settings.json", { pack: "market", meta })).toEqual({
+      dir: ".claude/hooks/market/hookify",
+      base: "$CLAUDE_PROJECT_DIR/.claude/hooks/market/hookify",
+    });
+    expect(
+      hookPlace("codex", ".codex/config.toml", {
+        pack: "market",
+        meta: { handler: { command: "x", root: "" } },
+      }).base,
+    ).toBe("./.codex/hooks/market");
   });
 
   it("rewrites both spellings of the variable, quoting only where the author did not", () => {
