@@ -141,6 +141,7 @@ export function claudeHookItems(
           event: canonical,
           handler,
           failure: "open",
+          tags: ["claude-plugin"],
         };
         if (matcher) meta.matcher = matcher;
         if (handler.root !== undefined) files ??= [path, ...supportFiles(paths, root, path)];

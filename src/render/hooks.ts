@@ -76,7 +76,7 @@ const CLAUDE_TOOLS: Record<string, ToolClassName> = {
 function matcherTerms(h: HookData, claude = false): string[] | undefined {
   const m = h.matcher ?? ("builtin" in h.handler ? BUILTIN_HOOKS[h.handler.builtin]?.matcher : undefined);
   if (!m || m.length === 0 || m.includes("*")) return undefined;
-  // Claude Code keeps a Claude plugin's own tool names as written (`Edit` is not all of the edit class).
+  // Claude Code keeps a Claude plugin's own tool names as written (there `Edit` is not all of the edit class).
   return claude ? m : m.map((t) => CLAUDE_TOOLS[t] ?? t);
 }
 
@@ -85,7 +85,7 @@ function matcherTerms(h: HookData, claude = false): string[] | undefined {
  * classes exists on this host (the hook would never run).
  */
 export function hookMatcher(h: HookData, p: HookProtocol): string | undefined | null {
-  const terms = matcherTerms(h, p.host === "claude-code" && !("builtin" in h.handler));
+  const terms = matcherTerms(h, p.host === "claude-code" && !!h.tags?.includes("claude-plugin"));
   if (!terms || !p.tools) return undefined;
   const names = new Set<string>();
   for (const t of terms) {
