@@ -81,8 +81,9 @@ function leftovers(dir: string): string[] {
  */
 async function checkFindsOnlyTheUserEdit(dir: string, env: NodeJS.ProcessEnv) {
   const check = await cadre(["sync", "--check", "--json"], { cwd: dir, env });
-  const files = (JSON.parse(check.stdout) as { data: { check: { files: { path: string; state: string }[] } } })
-    .data.check.files;
+  const files = (
+    JSON.parse(check.stdout) as { data: { check: { files: { path: string; state: string }[] } } }
+  ).data.check.files;
   expect(files, check.stdout).toEqual([
     expect.objectContaining({ path: ".claude/rules/web-app-conventions.md", state: "edited" }),
   ]);
