@@ -222,15 +222,25 @@ export function hookScriptFiles(
     .map((f) => [f, `${place.dir}/${f.slice(prefix.length)}`]);
 }
 
-export function renderHook(
+/** What every format needs to write one hook: the host events, matcher, command line and timeout. */
+interface HookPlan {
+  h: HookData;
+  events: string[];
+  matcher: string | undefined;
+  command: string;
+  t: number;
+  /** The owned-entry selector: one entry per (event, matcher, command, if). */
+  owned: (commandPath: string) => string;
+}
+
+function planHook(
   name: string,
   meta: Record<string, unknown>,
   target: Target,
+  p: HookProtocol,
   cadre?: string,
   place?: HookPlace,
-): HookRender {
-  const p = target.hooks;
-  if (!p) return { type: "skip", reason: "the target has no hook protocol" };
+): HookPlan | Extract<HookRender, { type: "skip" }> {
   const h = data(meta);
   // An unknown built-in would make every call fail (and a fail-closed one deny every call): never install it.
   if ("builtin" in h.handler && !BUILTIN_HOOKS[h.handler.builtin])
@@ -241,7 +251,7 @@ export function renderHook(
   // split-off variants (Claude's PostToolUseFailure: a failing call is what loop-cap counts). Claude's
   // own events beyond the shared ones keep their Claude name there.
   const own = p.events[h.event] ?? (p.host === "claude-code" ? [claudeEventName(h.event)] : []);
-  let events = own.slice(0, "builtin" in h.handler ? undefined : 1);
+  const events = own.slice(0, "builtin" in h.handler ? undefined : 1);
   if (events.length === 0) return { type: "skip", reason: `no ${h.event} hook event` };
   const refused = refusal(h, p, target.format);
   if (refused) return { type: "skip", reason: refused, warning: true };
@@ -255,30 +265,55 @@ export function renderHook(
   let command = hookCommand(name, meta, p.host, cadre);
   if ("command" in h.handler && h.handler.root !== undefined && place)
     command = rewritePluginRoot(command, place.base);
-  const t = timeout(h, p);
   const ifCond = "command" in h.handler ? h.handler.if : undefined;
-  // One entry per (event, matcher, command, if): two hooks of one command on two matchers stay two.
+  // Two hooks of one command on two matchers stay two entries.
   const owned = (commandPath: string) =>
-    selectorAll({
-      [commandPath]: command,
-      matcher: matcher ?? null,
-      ...(ifCond ? { "hooks.0.if": ifCond } : {}),
-    });
+    "command" in h.handler || "builtin" in h.handler
+      ? selectorAll({
+          [commandPath]: command,
+          matcher: matcher ?? null,
+          ...(ifCond ? { "hooks.0.if": ifCond } : {}),
+        })
+      : selectorAll({ "hooks.0": h.handler.claude as Record<string, unknown>, matcher: matcher ?? null });
+  return { h, events, matcher, command, t: timeout(h, p), owned };
+}
+
+/** Windsurf has one event per tool class (pre_run_command, pre_write_code, …) and no matchers. */
+function windsurfEntries({ h, events, command }: HookPlan, p: HookProtocol): HookRender {
+  const terms = matcherTerms(h);
+  let evs = events;
+  if (terms && p.tools) {
+    const wanted = new Set(terms.flatMap((c) => p.tools?.[c as ToolClassName]?.split("|") ?? []));
+    evs = events.filter((ev) => wanted.has(ev));
+    if (evs.length === 0) return { type: "skip", reason: `no hook event for ${terms.join(", ")}` };
+  }
+  return {
+    type: "keys",
+    entries: evs.map((ev) => ({
+      key: ["hooks", ev, selector("command", command)],
+      value: { command, show_output: true },
+    })),
+  };
+}
+
+export function renderHook(
+  name: string,
+  meta: Record<string, unknown>,
+  target: Target,
+  cadre?: string,
+  place?: HookPlace,
+): HookRender {
+  const p = target.hooks;
+  if (!p) return { type: "skip", reason: "the target has no hook protocol" };
+  const plan = planHook(name, meta, target, p, cadre, place);
+  if ("type" in plan) return plan;
+  const { h, events, matcher, command, t, owned } = plan;
   switch (target.format) {
     case "hooks-json":
       return {
         type: "keys",
         entries: events.map((ev) => ({
-          key: [
-            "hooks",
-            ev,
-            "command" in h.handler || "builtin" in h.handler
-              ? owned("hooks.0.command")
-              : selectorAll({
-                  "hooks.0": h.handler.claude as Record<string, unknown>,
-                  matcher: matcher ?? null,
-                }),
-          ],
+          key: ["hooks", ev, owned("hooks.0.command")],
           value: { ...(matcher ? { matcher } : {}), hooks: [jsonHandler(h, p, name, command, t)] },
         })),
       };
@@ -293,22 +328,8 @@ export function renderHook(
           })),
         ],
       };
-    case "hooks-windsurf": {
-      // Windsurf has one event per tool class (pre_run_command, pre_write_code, …) and no matchers.
-      const terms = matcherTerms(h);
-      if (terms && p.tools) {
-        const wanted = new Set(terms.flatMap((c) => p.tools?.[c as ToolClassName]?.split("|") ?? []));
-        events = events.filter((ev) => wanted.has(ev));
-        if (events.length === 0) return { type: "skip", reason: `no hook event for ${terms.join(", ")}` };
-      }
-      return {
-        type: "keys",
-        entries: events.map((ev) => ({
-          key: ["hooks", ev, selector("command", command)],
-          value: { command, show_output: true },
-        })),
-      };
-    }
+    case "hooks-windsurf":
+      return windsurfEntries(plan, p);
     case "hooks-toml":
       return {
         type: "toml",
