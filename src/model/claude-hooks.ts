@@ -71,6 +71,44 @@ function handlerOf(h: Record<string, unknown>, root: string): Record<string, unk
   return undefined;
 }
 
+/** One hook item of a Claude hooks file. */
+function hookDraft(
+  name: string,
+  event: string,
+  canonical: string,
+  matcher: string[] | undefined,
+  handler: Record<string, unknown>,
+  src: { path: string; text: string; files: string[] | undefined },
+): Draft {
+  const what =
+    typeof handler.command === "string"
+      ? handler.command
+      : `a ${String((handler.claude as { type?: unknown })?.type)} hook`;
+  const description = `Claude plugin hook on ${event}: ${what}`;
+  const meta: Record<string, unknown> = {
+    id: name,
+    description,
+    event: canonical,
+    ...(matcher ? { matcher } : {}),
+    handler,
+    failure: "open",
+    tags: ["claude-plugin"],
+  };
+  return {
+    id: `hook:${name}`,
+    kind: "hook",
+    name,
+    path: src.path,
+    meta,
+    body: src.text,
+    bodyLine: 1,
+    text: src.text,
+    description,
+    tags: ["claude-plugin"],
+    ...(handler.root !== undefined && src.files ? { files: src.files } : {}),
+  };
+}
+
 /** Turn a Claude plugin `hooks/hooks.json` into hook items: one per (event, matcher group, handler). */
 export function claudeHookItems(
   text: string,
@@ -93,6 +131,8 @@ export function claudeHookItems(
   const hooks = (r.value as { hooks?: unknown })?.hooks;
   if (!hooks || typeof hooks !== "object") return { items: [], diagnostics };
   const root = pluginRoot(path);
+  // In a marketplace, each plugin's hooks are named after the plugin (`hookify-stop-1`), so they never collide.
+  const plugin = root ? `${root.slice(root.lastIndexOf("/") + 1)}-` : "";
   let files: string[] | undefined;
   const items: Draft[] = [];
   const seen = new Set<string>();
@@ -131,33 +171,9 @@ export function claudeHookItems(
         ]);
         if (seen.has(key)) return;
         seen.add(key);
-        // In a marketplace, each plugin's hooks are named after the plugin (`hookify-stop-1`), so they never collide.
-        const plugin = root ? `${root.slice(root.lastIndexOf("/") + 1)}-` : "";
         const name = `${plugin}${canonical}-${i + 1}${list.length > 1 ? `-${j + 1}` : ""}`;
-        const what = typeof handler.command === "string" ? handler.command : `a ${String(h.type)} hook`;
-        const meta: Record<string, unknown> = {
-          id: name,
-          description: `Claude plugin hook on ${event}: ${what}`,
-          event: canonical,
-          handler,
-          failure: "open",
-          tags: ["claude-plugin"],
-        };
-        if (matcher) meta.matcher = matcher;
         if (handler.root !== undefined) files ??= [path, ...supportFiles(paths, root, path)];
-        items.push({
-          id: `hook:${name}`,
-          kind: "hook",
-          name,
-          path,
-          meta,
-          body: text,
-          bodyLine: 1,
-          text,
-          description: meta.description as string,
-          tags: ["claude-plugin"],
-          ...(handler.root !== undefined && files ? { files } : {}),
-        });
+        items.push(hookDraft(name, event, canonical, matcher, handler, { path, text, files }));
       });
     });
   }
