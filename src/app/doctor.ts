@@ -6,6 +6,7 @@ import { PROPOSAL_SUFFIX } from "../plan/types.js";
 import { CADRE_BIN } from "../render/hooks.js";
 import { readConfig } from "./config.js";
 import { hookCommandFix } from "./hook-command.js";
+import { hookScriptProblems } from "./hook-scripts.js";
 import { computePlan, layoutOf, type ProjectOptions, readLock } from "./project.js";
 import { stateOf } from "./status.js";
 
@@ -55,6 +56,13 @@ export async function doctorCommand(o: ProjectOptions): Promise<Check[]> {
           hookCommandFix(layout.root, o.env, layout.scope),
         );
     }
+    for (const bad of await hookScriptProblems(layout.root, lock.files))
+      add(
+        "hook-scripts",
+        "error",
+        `${bad.file}: the hook \`${bad.command}\` cannot run: ${bad.problems.join("; ")}`,
+        "run `cadre sync` to reinstall the hook's scripts (a pack's script must be executable: chmod +x it in the pack)",
+      );
   } catch (e) {
     add("lock", "error", (e as Error).message, (e as UserError).hint);
   }

@@ -86,6 +86,7 @@ export async function toRenderItems(
   const realRoots = new Map<string, Promise<string>>();
   return Promise.all(
     items.map(async (item): Promise<RenderItem> => {
+      if (item.kind === "hook" && item.files.length > 1) return hookScripts(item, byName.get(item.pack), cwd);
       if (item.kind !== "skill") return { item };
       const pack = byName.get(item.pack);
       if (!pack) return { item };
@@ -123,4 +124,29 @@ export async function toRenderItems(
       };
     }),
   );
+}
+
+/**
+ * A plugin hook's support files (the scripts `${CLAUDE_PLUGIN_ROOT}` names and what they import), read
+ * like skill files (inside the pack, no link out), with the pack file's exec bit.
+ */
+async function hookScripts(item: Item, pack: Pack | undefined, cwd: string): Promise<RenderItem> {
+  if (!pack) return { item };
+  const root = packDir(pack, cwd);
+  const realRoot = await realpath(root);
+  const scripts = new Map<string, { content: Content; executable: boolean }>();
+  for (const f of item.files) {
+    if (f === item.path) continue;
+    const r = await resolvePackFile(item, pack, root, realRoot, f);
+    const refuse = () =>
+      new UserError(
+        ErrorCodes.unsafePath,
+        `${qualifiedId(item)} cannot be installed: ${displayPath(pack, f)} is not a regular file`,
+        "remove it from the pack, or exclude the item in cadre.yaml",
+      );
+    const content = await readReal(r.real, refuse);
+    const mode = (await stat(r.real)).mode;
+    scripts.set(f, { content, executable: (mode & 0o111) !== 0 });
+  }
+  return { item, scripts };
 }

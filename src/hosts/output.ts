@@ -41,11 +41,28 @@ export interface DesiredBlock extends Owners {
 export interface Selector {
   path: string[];
   value: string;
+  /** `[{…}]` (selectorAll): every dotted path must hold its JSON value (null: be absent). */
+  all?: Array<{ path: string[]; value: unknown }>;
 }
 
 export function parseSelector(segment: string): Selector | undefined {
+  if (segment.startsWith("[{") && segment.endsWith("}]")) {
+    try {
+      const o = JSON.parse(segment.slice(1, -1)) as Record<string, unknown>;
+      const all = Object.entries(o).map(([k, v]) => ({ path: k.split("."), value: v }));
+      const first = all[0];
+      if (first) return { path: first.path, value: String(first.value), all };
+    } catch {
+      // not a selector: a plain key
+    }
+  }
   const m = /^\[([^=\]]+)=(.*)\]$/s.exec(segment);
   return m ? { path: (m[1] as string).split("."), value: m[2] as string } : undefined;
+}
+
+/** A selector on several dotted paths at once (`null`: the key must be absent), e.g. command + matcher. */
+export function selectorAll(conditions: Record<string, unknown>): string {
+  return `[${JSON.stringify(conditions)}]`;
 }
 
 export function selector(path: string, value: string): string {

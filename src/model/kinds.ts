@@ -137,7 +137,18 @@ export const HookSchema = z.strictObject({
   matcher: stringList.optional(),
   handler: z.union([
     z.strictObject({ builtin: name }),
-    z.strictObject({ command: text, timeout: z.number().int().positive().optional() }),
+    z.strictObject({
+      command: text,
+      timeout: z.number().int().positive().optional(),
+      /** Claude Code's `if`: a permission-rule pattern (`Bash(git commit:*)`); a host without it refuses the hook. */
+      if: z.string().min(1).optional(),
+      /** Other Claude Code handler keys (`async`, `asyncRewake`, `statusMessage`, …), written for Claude only. */
+      claude: z.record(z.string(), z.unknown()).optional(),
+      /** Pack-relative folder `${CLAUDE_PLUGIN_ROOT}` stands for; its files used by the hook are installed with it. */
+      root: z.string().optional(),
+    }),
+    /** A Claude Code handler of another type (`prompt`, `http`, `agent`, `mcp_tool`), kept as written. */
+    z.strictObject({ claude: z.looseObject({ type: z.enum(["prompt", "http", "agent", "mcp_tool"]) }) }),
   ]),
   failure: z.enum(["open", "closed"]),
   config: z.record(z.string(), z.unknown()).optional(),

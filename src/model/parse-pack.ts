@@ -148,7 +148,7 @@ export function parsePack(snap: PackSnapshot): Pack {
     const text = readText(byPath.get(c.path), c.path);
     if (text === undefined) continue;
     if (c.claudeHooks) {
-      const r = claudeHookItems(text, c.path);
+      const r = claudeHookItems(text, c.path, paths);
       for (const it of r.items) groupOf.set(it, c.host && c.category);
       drafts.push(...r.items);
       for (const d of r.diagnostics) diagnostics.push({ ...d, file: where(d.file) });

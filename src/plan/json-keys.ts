@@ -54,12 +54,40 @@ export function parseConfig(text: string): Record<string, unknown> | undefined {
 }
 
 function matches(el: unknown, s: Selector): boolean {
+  if (s.all) return s.all.every((c) => same(valueAt(el, c.path), c.value));
   let o = el;
   for (const k of s.path) {
     if (!o || typeof o !== "object") return false;
     o = (o as Record<string, unknown>)[k];
   }
   return (typeof o === "string" || typeof o === "number") && String(o) === s.value;
+}
+
+function valueAt(el: unknown, path: readonly string[]): unknown {
+  let o = el;
+  for (const k of path) {
+    if (!o || typeof o !== "object") return undefined;
+    o = (o as Record<string, unknown>)[k];
+  }
+  return o;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (b === null) return a === undefined || a === null;
+  if (Array.isArray(a) || Array.isArray(b) || (a && typeof a === "object") || (b && typeof b === "object"))
+    return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+  return a === b;
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === "object")
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    );
+  return v;
 }
 
 export function getAt(obj: unknown, key: readonly string[]): unknown {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sha256 } from "../core/hash.js";
-import type { Desired } from "../hosts/output.js";
+import { type Desired, type DesiredKeys, selectorAll } from "../hosts/output.js";
 import { planSync } from "./plan.js";
 import { emptyLock, type Lock } from "./types.js";
 
@@ -128,6 +128,25 @@ describe("owned array entries in a shared JSON config", () => {
 
     const gone = run([], { ".claude/settings.json": written }, first.lock);
     expect(gone.actions[0]).toMatchObject({ type: "delete", write: user });
+  });
+
+  it("moves an entry to a new selector for the same element without losing it (cadre upgrade)", () => {
+    const first = run([keys(entry)], { ".claude/settings.json": user });
+    const written = first.actions[0]?.write as string;
+    const now: Desired = {
+      ...(keys(entry) as DesiredKeys),
+      entries: [
+        {
+          key: ["hooks", "PreToolUse", selectorAll({ "hooks.0.command": cmd, matcher: "Edit|Write" })],
+          value: entry,
+        },
+      ],
+    };
+    const up = run([now], { ".claude/settings.json": written }, first.lock);
+    const after = up.actions[0]?.write === undefined ? written : (up.actions[0]?.write as string);
+    expect(JSON.parse(after).hooks.PreToolUse).toEqual([JSON.parse(user).hooks.PreToolUse[0], entry]);
+    const again = run([now], { ".claude/settings.json": after }, up.lock);
+    expect(again.actions[0]).toMatchObject({ type: "skip" });
   });
 
   it("creates the array and its parents, and removing them restores the original bytes", () => {

@@ -494,10 +494,13 @@ function editKeys(
     conflicts.push(p);
     if (owned !== undefined) keys[p] = owned;
   }
+  // An old key that selects the same array element as a wanted one (a selector cadre changed) is not removed.
+  const kept = new Set(d.entries.map((e) => getAt(obj, e.key)).filter((v) => v && typeof v === "object"));
   for (const [p, h] of Object.entries(l?.keys ?? {})) {
     if (wanted.has(p)) continue;
     const key = fromPointer(p);
     const cur = getAt(obj, key);
+    if (cur !== undefined && kept.has(cur)) continue;
     if (cur !== undefined && (hashValue(cur) === h || opts.force)) {
       ed.edit(key, undefined);
       changed = true;

@@ -8,7 +8,14 @@ import { qualifiedId } from "../model/item.js";
 import { pluginRootUse } from "../model/plugin-mcp.js";
 import { toolGaps } from "./fields.js";
 import { FILE_RENDERERS, type RenderItem } from "./formats.js";
-import { clineScript, renderHook, type ScriptHook } from "./hooks.js";
+import {
+  clineScript,
+  type HookPlace,
+  hookPlace,
+  hookScriptFiles,
+  renderHook,
+  type ScriptHook,
+} from "./hooks.js";
 import { type IndexEntry, renderIndexBlock } from "./index-block.js";
 import { KEY_RENDERERS } from "./keys.js";
 import { mcpTomlTable } from "./mcp.js";
@@ -114,7 +121,9 @@ export function renderAll(
           message: `${item.kind} installed as ${target.as}`,
         });
       if (target.hooks) {
-        const r = renderHook(item.name, item.meta, target, env.cadreCommand);
+        const place = hookPlace(host.id, path, item, env.scope === "user" ? env.home : undefined);
+        const r = renderHook(item.name, item.meta, target, env.cadreCommand, place);
+        if (r.type !== "skip") addHookScripts(files, ri, place, host.id, qid);
         if (r.type === "skip") {
           notes.push({
             host: host.id,
@@ -344,6 +353,30 @@ function targetPath(
     if (dir) return `${dir}/${name}`;
   }
   return resolveTemplate(target.path, env, { name, kind });
+}
+
+/** A plugin hook's scripts, copied next to the host's hook config with their exec bits (`${CLAUDE_PLUGIN_ROOT}`). */
+function addHookScripts(
+  files: Map<string, DesiredFile>,
+  ri: RenderItem,
+  place: HookPlace,
+  host: string,
+  qid: string,
+) {
+  for (const [from, to] of hookScriptFiles(ri.item.meta, ri.item.files, ri.item.path, place)) {
+    const s = ri.scripts?.get(from);
+    if (!s) continue;
+    const d: DesiredFile = files.get(to) ?? {
+      type: "file",
+      path: to,
+      content: s.content,
+      hosts: [],
+      items: [],
+      ...(s.executable ? { executable: true } : {}),
+    };
+    addOwner(d, host, qid);
+    files.set(to, d);
+  }
 }
 
 function addOwner(d: { hosts: string[]; items: string[] }, host: string, item: string): void {

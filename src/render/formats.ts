@@ -15,6 +15,8 @@ export interface RenderItem {
   executable?: ReadonlySet<string>;
   /** `--link`: the pack folder (absolute), so that skill files can be symlinked rather than copied. */
   linkRoot?: string;
+  /** A plugin hook's support files (pack-relative path → bytes and whether the pack file is executable). */
+  scripts?: ReadonlyMap<string, { content: Content; executable: boolean }>;
 }
 
 export interface RenderedFile {

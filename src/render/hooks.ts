@@ -4,8 +4,9 @@
  * handler (a third-party pack's script) is installed with its command as it is.
  */
 import type { HookProtocol, Scope, Target } from "../hosts/define.js";
-import { selector } from "../hosts/output.js";
+import { selector, selectorAll } from "../hosts/output.js";
 import { BUILTIN_HOOKS, builtinEvents, TOOL_CLASSES, type ToolClassName } from "../model/hook-builtins.js";
+import { claudeEventName, TOOL_EVENTS } from "../model/hook-events.js";
 import type { HookData } from "../model/kinds.js";
 import type { KeyEntry } from "./keys.js";
 import { tomlString } from "./toml.js";
@@ -47,6 +48,7 @@ export function hookCommand(
   const h = data(meta);
   const handler = h.handler as Handler;
   if ("command" in handler) return handler.command;
+  if (!("builtin" in handler)) return "";
   const builtin = handler.builtin;
   const def = BUILTIN_HOOKS[builtin];
   const args = ["hook", name, "--host", host];
@@ -71,10 +73,11 @@ const CLAUDE_TOOLS: Record<string, ToolClassName> = {
 };
 
 /** The item's tool classes (and any host tool names it names as they are). */
-function matcherTerms(h: HookData): string[] | undefined {
+function matcherTerms(h: HookData, claude = false): string[] | undefined {
   const m = h.matcher ?? ("builtin" in h.handler ? BUILTIN_HOOKS[h.handler.builtin]?.matcher : undefined);
   if (!m || m.length === 0 || m.includes("*")) return undefined;
-  return m.map((t) => CLAUDE_TOOLS[t] ?? t);
+  // Claude Code keeps a Claude plugin's own tool names as written (there `Edit` is not all of the edit class).
+  return claude ? m : m.map((t) => CLAUDE_TOOLS[t] ?? t);
 }
 
 /**
@@ -82,7 +85,7 @@ function matcherTerms(h: HookData): string[] | undefined {
  * classes exists on this host (the hook would never run).
  */
 export function hookMatcher(h: HookData, p: HookProtocol): string | undefined | null {
-  const terms = matcherTerms(h);
+  const terms = matcherTerms(h, p.host === "claude-code" && !!h.tags?.includes("claude-plugin"));
   if (!terms || !p.tools) return undefined;
   const names = new Set<string>();
   for (const t of terms) {
@@ -101,7 +104,62 @@ function timeout(h: HookData, p: HookProtocol): number {
   return p.timeoutUnit === "ms" ? s * 1000 : s;
 }
 
-const TOOL_EVENTS = new Set(["pre-tool-use", "post-tool-use"]);
+/**
+ * Where a pack's hook scripts go for a host, root-relative: `<host folder>/hooks/<pack>/`, next to the
+ * host's hook config (`.claude/hooks/<pack>`, `.codex/hooks/<pack>`, `.github/hooks/<pack>`, …).
+ */
+export function hookScriptsDir(configPath: string, pack: string): string {
+  const top = configPath.includes("/") ? configPath.slice(0, configPath.indexOf("/")) : ".";
+  return `${top}/hooks/${pack}`;
+}
+
+/** The variable a host sets to the project folder when it runs a hook (others run hooks in the project). */
+const PROJECT_DIR: Record<string, string> = {
+  "claude-code": "$CLAUDE_PROJECT_DIR",
+  "gemini-cli": "$GEMINI_PROJECT_DIR",
+};
+
+/** Where a hook's scripts are installed, and the pack files that go there (`${CLAUDE_PLUGIN_ROOT}`). */
+export interface HookPlace {
+  /** Root-relative folder the plugin root maps to. */
+  dir: string;
+  /** How a command names that folder: `$CLAUDE_PROJECT_DIR/.claude/hooks/p`, `./.codex/hooks/p`, an absolute path. */
+  base: string;
+}
+
+export function hookPlace(
+  host: string,
+  configPath: string,
+  item: { pack: string; meta: Record<string, unknown> },
+  home?: string,
+): HookPlace {
+  // A plugin inside a marketplace gets its own folder: two plugins may both have hooks/session-start.sh.
+  const root = (item.meta.handler as { root?: unknown } | undefined)?.root;
+  const plugin = typeof root === "string" && root ? `/${root.slice(root.lastIndexOf("/") + 1)}` : "";
+  const dir = hookScriptsDir(configPath, item.pack) + plugin;
+  const base = home !== undefined ? `${home}/${dir}` : `${PROJECT_DIR[host] ?? "."}/${dir}`;
+  return { dir, base };
+}
+
+/**
+ * A Claude plugin command with `${CLAUDE_PLUGIN_ROOT}` (or `$CLAUDE_PLUGIN_ROOT`) replaced by the installed
+ * folder, quoted where the author left it bare, and the variable also set for the command, since plugin
+ * scripts read it from their environment (hookify's `sys.path`).
+ */
+export function rewritePluginRoot(command: string, base: string): string {
+  let out = "";
+  let quoted = false;
+  const re = /\$\{CLAUDE_PLUGIN_ROOT\}|\$CLAUDE_PLUGIN_ROOT\b/g;
+  let last = 0;
+  for (let m = re.exec(command); m; m = re.exec(command)) {
+    const before = command.slice(last, m.index);
+    for (let i = 0; i < before.length; i++) if (before[i] === '"' && before[i - 1] !== "\\") quoted = !quoted;
+    out += before + (quoted ? base : `"${base}"`);
+    last = m.index + m[0].length;
+  }
+  out += command.slice(last);
+  return `CLAUDE_PLUGIN_ROOT="${base}" ${out}`;
+}
 
 /** What one hook item becomes for one host, or why it is skipped. */
 export type HookRender =
@@ -119,14 +177,70 @@ export interface ScriptHook {
   tools?: string[];
 }
 
-export function renderHook(
+/** Why a host cannot run a hook as its author wrote it (undefined: it can). */
+function refusal(h: HookData, p: HookProtocol, format: string): string | undefined {
+  const claude = p.host === "claude-code" && format === "hooks-json";
+  if ("claude" in h.handler && !("command" in h.handler) && !claude)
+    return `a ${String(h.handler.claude.type)} hook, and this host runs only command hooks`;
+  if ("command" in h.handler && h.handler.if && !claude)
+    return `an \`if\` condition (${h.handler.if}) this host cannot express: it would run on every call`;
+  if (
+    !TOOL_EVENTS.has(h.event) &&
+    h.matcher &&
+    !["hooks-json", "hooks-toml", "hooks-cursor"].includes(format)
+  )
+    return `a ${h.event} matcher (${h.matcher.join("|")}) this host cannot express`;
+  return undefined;
+}
+
+/** The handler object a `hooks-json` host gets. */
+function jsonHandler(h: HookData, p: HookProtocol, name: string, command: string, t: number) {
+  if ("claude" in h.handler && !("command" in h.handler)) return h.handler.claude;
+  const own = "command" in h.handler ? h.handler : undefined;
+  return {
+    type: "command",
+    command,
+    ...(p.named ? { name: `cadre-${name}` } : {}),
+    timeout: t,
+    ...(own?.if ? { if: own.if } : {}),
+    ...(p.host === "claude-code" ? (own?.claude ?? {}) : {}),
+  };
+}
+
+/** The pack files a plugin hook installs, and where: [pack path, root-relative target]. */
+export function hookScriptFiles(
+  meta: Record<string, unknown>,
+  files: readonly string[],
+  hooksFile: string,
+  place: HookPlace,
+): Array<[string, string]> {
+  const handler = data(meta).handler;
+  if (!("command" in handler) || handler.root === undefined) return [];
+  const prefix = handler.root ? `${handler.root}/` : "";
+  return files
+    .filter((f) => f !== hooksFile && f.startsWith(prefix))
+    .map((f) => [f, `${place.dir}/${f.slice(prefix.length)}`]);
+}
+
+/** What every format needs to write one hook: the host events, matcher, command line and timeout. */
+interface HookPlan {
+  h: HookData;
+  events: string[];
+  matcher: string | undefined;
+  command: string;
+  t: number;
+  /** The owned-entry selector: one entry per (event, matcher, command, if). */
+  owned: (commandPath: string) => string;
+}
+
+function planHook(
   name: string,
   meta: Record<string, unknown>,
   target: Target,
+  p: HookProtocol,
   cadre?: string,
-): HookRender {
-  const p = target.hooks;
-  if (!p) return { type: "skip", reason: "the target has no hook protocol" };
+  place?: HookPlace,
+): HookPlan | Extract<HookRender, { type: "skip" }> {
   const h = data(meta);
   // An unknown built-in would make every call fail (and a fail-closed one deny every call): never install it.
   if ("builtin" in h.handler && !BUILTIN_HOOKS[h.handler.builtin])
@@ -134,28 +248,73 @@ export function renderHook(
   if ("builtin" in h.handler && !builtinEvents(h.handler.builtin).includes(h.event))
     return { type: "skip", reason: `no ${h.event} hook for the ${h.handler.builtin} handler`, warning: true };
   // A third-party command keeps the one event its author chose; built-ins also hear the host's
-  // split-off variants (Claude's PostToolUseFailure: a failing call is what loop-cap counts).
-  let events = (p.events[h.event] ?? []).slice(0, "command" in h.handler ? 1 : undefined);
+  // split-off variants (Claude's PostToolUseFailure: a failing call is what loop-cap counts). Claude's
+  // own events beyond the shared ones keep their Claude name there.
+  const own = p.events[h.event] ?? (p.host === "claude-code" ? [claudeEventName(h.event)] : []);
+  const events = own.slice(0, "builtin" in h.handler ? undefined : 1);
   if (events.length === 0) return { type: "skip", reason: `no ${h.event} hook event` };
+  const refused = refusal(h, p, target.format);
+  if (refused) return { type: "skip", reason: refused, warning: true };
   const tool = TOOL_EVENTS.has(h.event);
-  const matcher = tool ? hookMatcher(h, p) : undefined;
+  const matcher = tool ? hookMatcher(h, p) : h.matcher?.join("|");
   if (matcher === null)
     return { type: "skip", reason: `no tool of the classes ${matcherTerms(h)?.join(", ")}` };
   // cadre filters tools itself on hosts without matchers; a third-party command would run on every tool.
-  if (tool && !p.tools && "command" in h.handler && matcherTerms(h))
+  if (tool && !p.tools && !("builtin" in h.handler) && matcherTerms(h))
     return { type: "skip", reason: "no tool matchers for a hook that runs its own command" };
-  const command = hookCommand(name, meta, p.host, cadre);
-  const t = timeout(h, p);
+  let command = hookCommand(name, meta, p.host, cadre);
+  if ("command" in h.handler && h.handler.root !== undefined && place)
+    command = rewritePluginRoot(command, place.base);
+  const ifCond = "command" in h.handler ? h.handler.if : undefined;
+  // Two hooks of one command on two matchers stay two entries.
+  const owned = (commandPath: string) =>
+    "command" in h.handler || "builtin" in h.handler
+      ? selectorAll({
+          [commandPath]: command,
+          matcher: matcher ?? null,
+          ...(ifCond ? { "hooks.0.if": ifCond } : {}),
+        })
+      : selectorAll({ "hooks.0": h.handler.claude as Record<string, unknown>, matcher: matcher ?? null });
+  return { h, events, matcher, command, t: timeout(h, p), owned };
+}
+
+/** Windsurf has one event per tool class (pre_run_command, pre_write_code, …) and no matchers. */
+function windsurfEntries({ h, events, command }: HookPlan, p: HookProtocol): HookRender {
+  const terms = matcherTerms(h);
+  let evs = events;
+  if (terms && p.tools) {
+    const wanted = new Set(terms.flatMap((c) => p.tools?.[c as ToolClassName]?.split("|") ?? []));
+    evs = events.filter((ev) => wanted.has(ev));
+    if (evs.length === 0) return { type: "skip", reason: `no hook event for ${terms.join(", ")}` };
+  }
+  return {
+    type: "keys",
+    entries: evs.map((ev) => ({
+      key: ["hooks", ev, selector("command", command)],
+      value: { command, show_output: true },
+    })),
+  };
+}
+
+export function renderHook(
+  name: string,
+  meta: Record<string, unknown>,
+  target: Target,
+  cadre?: string,
+  place?: HookPlace,
+): HookRender {
+  const p = target.hooks;
+  if (!p) return { type: "skip", reason: "the target has no hook protocol" };
+  const plan = planHook(name, meta, target, p, cadre, place);
+  if ("type" in plan) return plan;
+  const { h, events, matcher, command, t, owned } = plan;
   switch (target.format) {
     case "hooks-json":
       return {
         type: "keys",
         entries: events.map((ev) => ({
-          key: ["hooks", ev, selector("hooks.0.command", command)],
-          value: {
-            ...(matcher ? { matcher } : {}),
-            hooks: [{ type: "command", command, ...(p.named ? { name: `cadre-${name}` } : {}), timeout: t }],
-          },
+          key: ["hooks", ev, owned("hooks.0.command")],
+          value: { ...(matcher ? { matcher } : {}), hooks: [jsonHandler(h, p, name, command, t)] },
         })),
       };
     case "hooks-cursor":
@@ -164,27 +323,13 @@ export function renderHook(
         entries: [
           { key: ["version"], value: 1 },
           ...events.map((ev) => ({
-            key: ["hooks", ev, selector("command", command)],
+            key: ["hooks", ev, owned("command")],
             value: { command, ...(matcher ? { matcher } : {}), timeout: t },
           })),
         ],
       };
-    case "hooks-windsurf": {
-      // Windsurf has one event per tool class (pre_run_command, pre_write_code, …) and no matchers.
-      const terms = matcherTerms(h);
-      if (terms && p.tools) {
-        const wanted = new Set(terms.flatMap((c) => p.tools?.[c as ToolClassName]?.split("|") ?? []));
-        events = events.filter((ev) => wanted.has(ev));
-        if (events.length === 0) return { type: "skip", reason: `no hook event for ${terms.join(", ")}` };
-      }
-      return {
-        type: "keys",
-        entries: events.map((ev) => ({
-          key: ["hooks", ev, selector("command", command)],
-          value: { command, show_output: true },
-        })),
-      };
-    }
+    case "hooks-windsurf":
+      return windsurfEntries(plan, p);
     case "hooks-toml":
       return {
         type: "toml",

@@ -30,7 +30,7 @@ describe("discovery of real pack layouts", () => {
       "command:brew",
       "command:clean_gone",
       "command:reconcile",
-      "hook:post-tool-use-1",
+      "hook:alpha-post-tool-use-1",
       "skill:ledger-basics",
       "skill:steeping-guide",
     ]);

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import {
   chmodSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -480,5 +481,83 @@ describe("cline: one executable script per hook type in .clinerules/hooks/", () 
     expect(u.code, u.stderr).toBe(0);
     expect(existsSync(join(hooksDir, "PreToolUse"))).toBe(false);
     expect(readFileSync(join(hooksDir, "PostToolUse"), "utf8")).toBe(MINE);
+  });
+});
+
+// A Claude plugin whose hooks run a script of the plugin through ${CLAUDE_PLUGIN_ROOT}, one command on two
+// matchers (test/fixtures/plugin-hooks), installed into Claude Code and Codex, then run as each host would.
+describe("plugin hooks with scripts work where they land", () => {
+  const pbase = mkdtempSync(join(tmpdir(), "cadre-plugin-hooks-e2e-"));
+  const proj = join(pbase, "proj");
+  const payload = {
+    session_id: "s1",
+    cwd: proj,
+    hook_event_name: "PreToolUse",
+    tool_name: "Bash",
+    tool_input: { command: "ls" },
+  };
+  const run = (command: string, extra: Record<string, string> = {}) =>
+    spawnSync("sh", ["-c", command], {
+      cwd: proj,
+      env: { ...process.env, ...env, ...extra },
+      input: JSON.stringify(payload),
+      encoding: "utf8",
+    });
+  beforeAll(async () => {
+    cpSync(join(import.meta.dirname, "..", "fixtures", "plugin-hooks"), join(pbase, "guardian"), {
+      recursive: true,
+    });
+    mkdirSync(proj);
+    writeFileSync(
+      join(proj, "cadre.yaml"),
+      "version: 1\nhosts: [claude-code, codex]\nsources: [../guardian]\nprofiles: []\ninclude: [guardian/*]\n",
+    );
+    const r = await cadre(["sync"], { cwd: proj, env });
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+  }, 60_000);
+  afterAll(() => rmSync(pbase, { recursive: true, force: true }));
+
+  it("claude-code: two entries for two matchers, the script copied executable, the command runs it", () => {
+    const s = JSON.parse(readFileSync(join(proj, ".claude/settings.json"), "utf8"));
+    const pre = s.hooks.PreToolUse as Array<{ matcher: string; hooks: Array<{ command: string }> }>;
+    expect(pre.map((e) => e.matcher)).toEqual(["Bash", "Edit|Write"]);
+    const command = pre[0]?.hooks[0]?.command as string;
+    expect(pre[1]?.hooks[0]?.command).toBe(command);
+    expect(command).not.toContain("CLAUDE_PLUGIN_ROOT}");
+    expect(statSync(join(proj, ".claude/hooks/guardian/hooks/check.sh")).mode & 0o111).not.toBe(0);
+    const out = run(command, { CLAUDE_PROJECT_DIR: proj });
+    expect(out.stderr).toBe("");
+    expect({ code: out.status, stdout: out.stdout }).toEqual({
+      code: 0,
+      stdout: '{"systemMessage":"guardian: checked Bash"}\n',
+    });
+    expect(s.hooks.Notification).toHaveLength(1);
+    expect(s.hooks.Stop[0].hooks[0].type).toBe("prompt");
+  });
+
+  it("codex: two tables, and the command runs the copied script from the project", () => {
+    const text = readFileSync(join(proj, ".codex/config.toml"), "utf8");
+    const toml = parseToml(text) as {
+      hooks: Record<string, Array<{ matcher?: string; hooks: Array<{ command: string }> }>>;
+    };
+    expect(toml.hooks.PreToolUse).toHaveLength(2);
+    const command = toml.hooks.PreToolUse?.[0]?.hooks[0]?.command as string;
+    expect(statSync(join(proj, ".codex/hooks/guardian/hooks/check.sh")).mode & 0o111).not.toBe(0);
+    const out = run(command);
+    expect({ code: out.status, stdout: out.stdout }).toEqual({
+      code: 0,
+      stdout: '{"systemMessage":"guardian: checked Bash"}\n',
+    });
+  });
+
+  it("doctor passes, and names a hook script that lost its exec bit", async () => {
+    const ok = await cadre(["doctor"], { cwd: proj, env });
+    expect(ok.stdout).not.toMatch(/hook-scripts/);
+    chmodSync(join(proj, ".claude/hooks/guardian/hooks/check.sh"), 0o644);
+    const bad = await cadre(["doctor"], { cwd: proj, env });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(
+      /✗ hook-scripts +\.claude\/settings\.json: .*\.claude\/hooks\/guardian\/hooks\/check\.sh is not executable/,
+    );
   });
 });

@@ -1,0 +1,155 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse as parseToml } from "smol-toml";
+import { beforeAll, describe, expect, it } from "vitest";
+import { toRenderItems } from "../app/render-items.js";
+import type { HostDef } from "../hosts/define.js";
+import type { DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/output.js";
+import { HOSTS } from "../hosts/registry.js";
+import { loadPack } from "../sources/load.js";
+import { renderAll } from "./compose.js";
+import type { RenderItem } from "./formats.js";
+
+import { hookPlace, rewritePluginRoot } from "./hooks.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fixture = join(here, "..", "..", "test", "fixtures", "plugin-hooks");
+let items: RenderItem[] = [];
+beforeAll(async () => {
+  const pack = await loadPack(fixture, { cwd: here });
+  items = await toRenderItems(pack.items, [pack], here);
+});
+const render = (host: keyof typeof HOSTS, scope: "project" | "user" = "project") =>
+  renderAll(items, [HOSTS[host] as HostDef], { home: "/home/u", scope });
+
+describe("plugin hooks with scripts", () => {
+  it("Claude Code: one entry per (event, matcher, command, if), every event and type, scripts copied", () => {
+    const { desired, notes } = render("claude-code");
+    const keys = desired.find(
+      (d): d is DesiredKeys => d.type === "keys" && d.path === ".claude/settings.json",
+    );
+    const entries = (ev: string) => keys?.entries.filter((e) => e.key[1] === ev).map((e) => e.value) ?? [];
+    const base = "$CLAUDE_PROJECT_DIR/.claude/hooks/guardian";
+    expect(entries("PreToolUse")).toEqual([
+      {
+        matcher: "Bash",
+        hooks: [
+          { type: "command", command: `CLAUDE_PLUGIN_ROOT="${base}" "${base}/hooks/check.sh"`, timeout: 5 },
+        ],
+      },
+      {
+        matcher: "Edit|Write",
+        hooks: [
+          { type: "command", command: `CLAUDE_PLUGIN_ROOT="${base}" "${base}/hooks/check.sh"`, timeout: 5 },
+        ],
+      },
+    ]);
+    expect(new Set(keys?.entries.map((e) => e.key.join("/"))).size).toBe(keys?.entries.length);
+    expect(entries("SessionStart")[0]).toMatchObject({ matcher: "startup|resume" });
+    expect(entries("PostToolUse")[0]).toEqual({
+      matcher: "Bash",
+      hooks: [
+        {
+          type: "command",
+          command: `CLAUDE_PLUGIN_ROOT="${base}" "${base}"/hooks/check.sh`,
+          timeout: 60,
+          if: "Bash(git commit:*)",
+          asyncRewake: true,
+        },
+      ],
+    });
+    expect(entries("Notification")).toHaveLength(1);
+    expect(entries("UserPromptExpansion")[0]).toMatchObject({ matcher: "^guardian:scan$" });
+    expect(entries("Stop")).toEqual([
+      { hooks: [{ type: "prompt", prompt: "Are all of the user's tasks done? $ARGUMENTS", timeout: 20 }] },
+    ]);
+    expect(entries("SessionEnd")).toEqual([
+      { hooks: [{ type: "http", url: "http://127.0.0.1:9/guardian" }] },
+    ]);
+    const files = desired.filter((d): d is DesiredFile => d.type === "file");
+    expect(files.map((f) => [f.path, !!f.executable])).toEqual([
+      [".claude/hooks/guardian/hooks/check.sh", true],
+      [".claude/hooks/guardian/lib/common.sh", false],
+    ]);
+    expect(notes.filter((n) => n.level === "warning")).toEqual([]);
+  });
+
+  it("Codex: two tables for two matchers; what Codex cannot express is refused with a note, never dropped", () => {
+    const { desired, notes } = render("codex");
+    const block = desired.find(
+      (d): d is DesiredBlock => d.type === "block" && d.path === ".codex/config.toml",
+    );
+    const toml = parseToml(block?.content ?? "") as {
+      hooks: Record<string, Array<{ matcher?: string; hooks: Array<{ command: string }> }>>;
+    };
+    const matchers = toml.hooks.PreToolUse?.map((t) => t.matcher);
+    expect(matchers).toHaveLength(2);
+    expect(new Set(matchers).size).toBe(2);
+    expect(toml.hooks.PreToolUse?.[0]?.hooks[0]?.command).toBe(
+      `CLAUDE_PLUGIN_ROOT="./.codex/hooks/guardian" "./.codex/hooks/guardian/hooks/check.sh"`,
+    );
+    expect(toml.hooks.SessionStart?.[0]?.matcher).toBe("startup|resume");
+    const refused = notes.filter((n) => n.level === "warning").map((n) => n.message);
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("`if` condition (Bash(git commit:*))"),
+        expect.stringContaining("a prompt hook"),
+      ]),
+    );
+    expect(
+      notes.some(
+        (n) => n.item?.endsWith("hook:session-end-1") && /no session-end hook event/.test(n.message),
+      ),
+    ).toBe(true);
+    expect(
+      notes.some(
+        (n) => n.item?.endsWith("hook:notification-1") && /no notification hook event/.test(n.message),
+      ),
+    ).toBe(true);
+    const files = desired.filter((d): d is DesiredFile => d.type === "file").map((f) => f.path);
+    expect(files).toEqual([".codex/hooks/guardian/hooks/check.sh", ".codex/hooks/guardian/lib/common.sh"]);
+  });
+
+  it("an http hook is refused with a note on a host that has the event but only command hooks", () => {
+    const { notes } = render("cursor");
+    expect(notes).toContainEqual(
+      expect.objectContaining({
+        item: expect.stringMatching(/hook:session-end-1$/),
+        level: "warning",
+        message: expect.stringContaining("a http hook"),
+      }),
+    );
+  });
+
+  it("at user scope the command names the scripts by absolute path", () => {
+    const { desired } = render("claude-code", "user");
+    const keys = desired.find((d): d is DesiredKeys => d.type === "keys");
+    const pre = keys?.entries.find((e) => e.key[1] === "PreToolUse")?.value as {
+      hooks: Array<{ command: string }>;
+    };
+    expect(pre.hooks[0]?.command).toContain(`"/home/u/.claude/hooks/guardian/hooks/check.sh"`);
+  });
+
+  it("gives each plugin of a marketplace its own scripts folder", () => {
+    const meta = { handler: { command: "x", root: "plugins/hookify" } };
+    expect(hookPlace("claude-code", ".claude/settings.json", { pack: "market", meta })).toEqual({
+      dir: ".claude/hooks/market/hookify",
+      base: "$CLAUDE_PROJECT_DIR/.claude/hooks/market/hookify",
+    });
+    expect(
+      hookPlace("codex", ".codex/config.toml", {
+        pack: "market",
+        meta: { handler: { command: "x", root: "" } },
+      }).base,
+    ).toBe("./.codex/hooks/market");
+  });
+
+  it("rewrites both spellings of the variable, quoting only where the author did not", () => {
+    expect(rewritePluginRoot(`python3 \${CLAUDE_PLUGIN_ROOT}/a.py && $CLAUDE_PLUGIN_ROOT/b`, "/r")).toBe(
+      `CLAUDE_PLUGIN_ROOT="/r" python3 "/r"/a.py && "/r"/b`,
+    );
+    expect(rewritePluginRoot(`bash "\${CLAUDE_PLUGIN_ROOT}/x.sh" "\${CLAUDE_PLUGIN_ROOT}/y.py"`, "/r")).toBe(
+      `CLAUDE_PLUGIN_ROOT="/r" bash "/r/x.sh" "/r/y.py"`,
+    );
+  });
+});
