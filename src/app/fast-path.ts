@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { atomicWrite } from "../apply/fs.js";
 import { sha256 } from "../core/hash.js";
@@ -23,29 +23,43 @@ const FILE = "fingerprint.json";
 
 /**
  * Size, mtime, inode, mode and ctime: a chmod (a hook script's lost exec bit) changes no mtime, and an edit
- * that keeps the size and puts the mtime back still changes the ctime.
+ * that keeps the size and puts the mtime back still changes the ctime. The fast path reads with synchronous
+ * calls: it has nothing to overlap them with, and a thousand thread-pool round trips cost more than the stats.
  */
-async function statKey(path: string): Promise<[number, number, number, number, number] | undefined> {
-  const s = await stat(path).catch(() => undefined);
+function statKey(path: string): [number, number, number, number, number] | undefined {
+  const s = statSync(path, { throwIfNoEntry: false });
   return s ? [s.size, s.mtimeMs, s.ino, s.mode, s.ctimeMs] : undefined;
 }
 
-async function treeKey(dir: string): Promise<string> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+function readOrUndefined(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function treeKey(dir: string): string {
+  let entries: import("node:fs").Dirent[];
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    entries = [];
+  }
   const files = entries
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath ?? (e as { path?: string }).path ?? dir, e.name));
-  const keys = await Promise.all(files.map(async (f) => `${f}:${(await statKey(f))?.join(":") ?? "-"}`));
-  return keys.sort().join("\n");
+  return files
+    .map((f) => `${f}:${statKey(f)?.join(":") ?? "-"}`)
+    .sort()
+    .join("\n");
 }
 
-async function inputsKey(l: Layout, sources: string[], probes: string[], version: string): Promise<string> {
-  const config = await readFile(l.configPath).catch(() => undefined);
+function inputsKey(l: Layout, sources: string[], probes: string[], version: string): string {
+  const config = readOrUndefined(l.configPath);
   if (!config) return "";
-  const trees = await Promise.all(sources.map(treeKey));
-  const present = await Promise.all(
-    probes.map(async (p) => `${p}:${(await stat(p).catch(() => undefined)) ? 1 : 0}`),
-  );
+  const trees = sources.map(treeKey);
+  const present = probes.map((p) => `${p}:${statSync(p, { throwIfNoEntry: false }) ? 1 : 0}`);
   return sha256(
     [version, l.root, l.hostEnv.home, l.hostEnv.xdgConfig ?? "", sha256(config), ...trees, ...present].join(
       "\n",
@@ -57,20 +71,17 @@ async function inputsKey(l: Layout, sources: string[], probes: string[], version
 export async function upToDate(l: Layout, version: string): Promise<number | undefined> {
   let fp: Fingerprint;
   try {
-    fp = JSON.parse(await readFile(join(l.state.dir, FILE), "utf8")) as Fingerprint;
+    fp = JSON.parse(readFileSync(join(l.state.dir, FILE), "utf8")) as Fingerprint;
   } catch {
     return undefined;
   }
-  const [lock, journal] = await Promise.all([
-    readFile(l.lockPath).catch(() => undefined),
-    stat(join(l.state.dir, "journal.json")).catch(() => undefined),
-  ]);
+  const lock = readOrUndefined(l.lockPath);
+  const journal = statSync(join(l.state.dir, "journal.json"), { throwIfNoEntry: false });
   if (!lock || journal || sha256(lock) !== fp.lock) return undefined;
-  if ((await inputsKey(l, fp.sources, fp.probes, version)) !== fp.inputs) return undefined;
+  if (inputsKey(l, fp.sources, fp.probes, version) !== fp.inputs) return undefined;
   const paths = Object.keys(fp.files);
-  const keys = await Promise.all(paths.map((p) => statKey(join(l.root, p))));
-  for (let i = 0; i < paths.length; i++) {
-    if (keys[i]?.join(":") !== fp.files[paths[i] as string]?.join(":")) return undefined;
+  for (const p of paths) {
+    if (statKey(join(l.root, p))?.join(":") !== fp.files[p]?.join(":")) return undefined;
   }
   return paths.length;
 }
@@ -83,17 +94,17 @@ export async function writeFingerprint(
   probes: string[],
   owned: string[],
 ): Promise<void> {
-  const lock = await readFile(l.lockPath).catch(() => undefined);
+  const lock = readOrUndefined(l.lockPath);
   if (!lock) return;
   const files: Fingerprint["files"] = {};
-  const keys = await Promise.all(owned.map((p) => statKey(join(l.root, p))));
+  const keys = owned.map((p) => statKey(join(l.root, p)));
   owned.forEach((p, i) => {
     const k = keys[i];
     if (k) files[p] = k;
   });
   const fp: Fingerprint = {
     version: 2,
-    inputs: await inputsKey(l, sources, probes, version),
+    inputs: inputsKey(l, sources, probes, version),
     lock: sha256(lock),
     sources,
     probes,
