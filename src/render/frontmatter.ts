@@ -23,10 +23,22 @@ const CAUTIOUS = /[*&!|>%@`'"#{}[\]]/;
  */
 function scalar(s: string, cautious = true): Scalar {
   const node = new Scalar(s);
-  const plain = new Document({ v: s }).toString({ lineWidth: 0 });
-  if ((cautious && CAUTIOUS.test(s)) || parse(plain, { version: "1.1" })?.v !== s)
-    node.type = Scalar.QUOTE_DOUBLE;
+  if ((cautious && CAUTIOUS.test(s)) || !readsBackPlain(s)) node.type = Scalar.QUOTE_DOUBLE;
   return node;
+}
+
+/** Whether `s`, written plain by the `yaml` library, reads back as `s` under YAML 1.1 (memoised per string). */
+const plainOk = new Map<string, boolean>();
+function readsBackPlain(s: string): boolean {
+  let ok = plainOk.get(s);
+  if (ok === undefined) {
+    const plain = new Document({ v: s }).toString({ lineWidth: 0 });
+    ok = parse(plain, { version: "1.1" })?.v === s;
+    // Every host renders the same names, descriptions and globs: one check each per run is enough.
+    if (plainOk.size >= 20_000) plainOk.clear();
+    plainOk.set(s, ok);
+  }
+  return ok;
 }
 
 function node(doc: Document, v: FrontValue): unknown {
