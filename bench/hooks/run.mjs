@@ -142,7 +142,7 @@ const section = [
   "|---|---|---|",
   ...rows,
   "",
-  `A built-in hook costs ${(hook - node).toFixed(0)} ms over Node's own start-up (${hook.toFixed(0)} ms vs ${node.toFixed(0)} ms). Going through \`npx --no-install\` adds ${(npx - hook).toFixed(0)} ms to every tool call, which is why the installed command is \`cadre\` on PATH (docs/hooks.md).`,
+  `A built-in hook costs ${(hook - node).toFixed(0)} ms over Node's own start-up (${hook.toFixed(0)} ms vs ${node.toFixed(0)} ms). Going through \`npx --no-install\` adds ${(npx - hook).toFixed(0)} ms to every tool call, which is why \`init\` tries the project's \`node_modules/.bin/cadre\` and \`cadre\` on PATH before it (docs/hooks.md).`,
   "",
 ].join("\n");
 console.log(section);
