@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../core/diagnostics.js";
-import { parseJson } from "../core/json.js";
+import { jsonSyntaxDiagnostic, parseJson } from "../core/json.js";
 import { HOOK_EVENTS } from "./hook-events.js";
 import type { Item } from "./item.js";
 
@@ -118,14 +118,7 @@ export function claudeHookItems(
   const diagnostics: Diagnostic[] = [];
   const r = parseJson(text);
   if (!r.ok) {
-    diagnostics.push({
-      rule: "load/json-syntax",
-      severity: "error",
-      message: r.message,
-      file: path,
-      line: r.line,
-      column: r.column,
-    });
+    diagnostics.push(jsonSyntaxDiagnostic(r, path));
     return { items: [], diagnostics };
   }
   const hooks = (r.value as { hooks?: unknown })?.hooks;

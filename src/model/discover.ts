@@ -1,3 +1,4 @@
+import { isRecord } from "../core/json.js";
 import type { LayoutReason, PackLayout } from "./item.js";
 import { DEFAULT_PATHS, type Kind } from "./kinds.js";
 
@@ -181,7 +182,7 @@ function parseObject(text: string | undefined): Record<string, unknown> | undefi
   if (text === undefined) return undefined;
   try {
     const v = JSON.parse(text) as unknown;
-    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+    return isRecord(v) ? v : undefined;
   } catch {
     return undefined;
   }

@@ -3,7 +3,7 @@ import type { Diagnostic } from "../core/diagnostics.js";
 import { positionAt } from "../core/diagnostics.js";
 import { parseFrontmatter, parseFrontmatterLenient, parseYaml } from "../core/frontmatter.js";
 import { sha256 } from "../core/hash.js";
-import { parseJson } from "../core/json.js";
+import { isRecord, jsonSyntaxDiagnostic, parseJson } from "../core/json.js";
 import { checkName } from "../core/names.js";
 import { namespacePluginDuplicates } from "./catalog.js";
 import { claudeHookItems } from "./claude-hooks.js";
@@ -115,14 +115,7 @@ export function parsePack(snap: PackSnapshot): Pack {
         if (typeof p.name === "string" && !checkName(p.name)) name = p.name;
         manifest = { version: p.version, description: p.description };
       } else {
-        diagnostics.push({
-          rule: "load/json-syntax",
-          severity: "error",
-          message: r.message,
-          file: where(".claude-plugin/plugin.json"),
-          line: r.line,
-          column: r.column,
-        });
+        diagnostics.push(jsonSyntaxDiagnostic(r, where(".claude-plugin/plugin.json")));
       }
     }
   }
@@ -374,22 +367,20 @@ function readMeta(
 ): Meta | undefined {
   const error = (rule: string, message: string, line = 1, column = 1) =>
     diagnostics.push({ rule, severity: "error", message, line, column });
-  const isMapping = (v: unknown): v is Record<string, unknown> =>
-    !!v && typeof v === "object" && !Array.isArray(v);
 
   if (/\.toml$/i.test(c.path)) return readToml(normalised, error);
   if (MARKDOWN_KINDS.has(c.kind)) return readMarkdown(c, text, diagnostics, notes);
   if (c.kind === "schema") {
     const r = parseJson(normalised);
     if (!r.ok) error("load/json-syntax", r.message, r.line, r.column);
-    else if (!isMapping(r.value)) error("load/json-syntax", "a JSON Schema must be an object");
+    else if (!isRecord(r.value)) error("load/json-syntax", "a JSON Schema must be an object");
     else return { meta: r.value, body: normalised, bodyLine: 1 };
     return undefined;
   }
   const parsed = parseYaml(text);
   for (const e of parsed.errors) error("load/yaml-syntax", e.message, e.line, e.column);
   if (parsed.errors.length > 0) return undefined;
-  if (!isMapping(parsed.value)) {
+  if (!isRecord(parsed.value)) {
     error("load/yaml-syntax", "expected a YAML mapping");
     return undefined;
   }

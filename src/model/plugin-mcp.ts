@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../core/diagnostics.js";
-import { parseJson } from "../core/json.js";
+import { isRecord, jsonSyntaxDiagnostic, parseJson } from "../core/json.js";
 import { checkName } from "../core/names.js";
 import type { Item } from "./item.js";
 
@@ -36,19 +36,12 @@ export function pluginMcpItems(
   const diagnostics: Diagnostic[] = [];
   const r = parseJson(text);
   if (!r.ok) {
-    diagnostics.push({
-      rule: "load/json-syntax",
-      severity: "error",
-      message: r.message,
-      file: path,
-      line: r.line,
-      column: r.column,
-    });
+    diagnostics.push(jsonSyntaxDiagnostic(r, path));
     return { items: [], diagnostics };
   }
-  const doc = isObject(r.value) ? r.value : {};
-  const servers = isPluginManifest(path) ? doc.mcpServers : isObject(doc.mcpServers) ? doc.mcpServers : doc;
-  if (!isObject(servers)) return { items: [], diagnostics };
+  const doc = isRecord(r.value) ? r.value : {};
+  const servers = isPluginManifest(path) ? doc.mcpServers : isRecord(doc.mcpServers) ? doc.mcpServers : doc;
+  if (!isRecord(servers)) return { items: [], diagnostics };
   const items: Draft[] = [];
   for (const [name, raw] of Object.entries(servers)) {
     const problem = (message: string) =>
@@ -84,7 +77,7 @@ function serverMeta(
   plugin: string | undefined,
   problem: (message: string) => void,
 ): Record<string, unknown> | undefined {
-  if (!isObject(raw)) {
+  if (!isRecord(raw)) {
     problem(`MCP server "${name}" is not an object; not loaded`);
     return undefined;
   }
@@ -127,8 +120,8 @@ export function pluginRootUse(meta: Record<string, unknown>): string | undefined
     meta.command,
     meta.url,
     ...(Array.isArray(meta.args) ? meta.args : []),
-    ...Object.values(isObject(meta.env) ? meta.env : {}),
-    ...Object.values(isObject(meta.headers) ? meta.headers : {}),
+    ...Object.values(isRecord(meta.env) ? meta.env : {}),
+    ...Object.values(isRecord(meta.headers) ? meta.headers : {}),
   ];
   for (const v of values) {
     const m = typeof v === "string" ? PLUGIN_ROOT_VAR.exec(v) : null;
@@ -139,10 +132,6 @@ export function pluginRootUse(meta: Record<string, unknown>): string | undefined
       );
   }
   return undefined;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return !!v && typeof v === "object" && !Array.isArray(v);
 }
 
 function str(v: unknown): string | undefined {
@@ -158,6 +147,6 @@ function strings(v: unknown): string[] | null {
 /** A map of strings; undefined when absent or empty; null when malformed. */
 function stringMap(v: unknown): Record<string, string> | undefined | null {
   if (v === undefined) return undefined;
-  if (!isObject(v) || !Object.values(v).every((x) => typeof x === "string")) return null;
+  if (!isRecord(v) || !Object.values(v).every((x) => typeof x === "string")) return null;
   return Object.keys(v).length ? (v as Record<string, string>) : undefined;
 }

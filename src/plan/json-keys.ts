@@ -10,6 +10,7 @@ import {
 } from "jsonc-parser";
 import { Document, isNode, isScalar, isSeq, parseDocument } from "yaml";
 import { sha256 } from "../core/hash.js";
+import { isRecord } from "../core/json.js";
 import { parseSelector, type Selector } from "../hosts/output.js";
 import { spliceEntries, spliceEntry, spliceRemoveTop } from "./yaml-splice.js";
 
@@ -111,9 +112,6 @@ function kindOf(v: unknown): string {
   return typeof v === "object" ? "an object" : `a ${typeof v}`;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  !!v && typeof v === "object" && !Array.isArray(v);
-
 /**
  * Why cadre cannot set `key` in `obj`: a segment on its path holds something other than the object (or,
  * before a selector, the array) cadre would add to. Undefined when every segment is absent or of that type.
@@ -126,7 +124,7 @@ export function shapeProblem(obj: unknown, key: readonly string[]): string | und
     o = (o as Record<string, unknown>)[key[i] as string];
     if (o === undefined) return undefined;
     const want = i === arrayAt ? "an array" : "an object";
-    if (i === arrayAt ? !Array.isArray(o) : !isObject(o)) {
+    if (i === arrayAt ? !Array.isArray(o) : !isRecord(o)) {
       const at = key.slice(0, i + 1).join(".");
       const empty = i === arrayAt ? "[]" : "{}";
       return `\`${at}\` is ${kindOf(o)}, not ${want}, so cadre cannot add \`${key.slice(i + 1).join(".")}\` to it; left untouched. Fix: make \`${at}\` ${want} (\`${empty}\`) or remove it, then run cadre sync`;
@@ -143,7 +141,7 @@ export function setAt(obj: unknown, key: readonly string[], value: unknown): unk
   const [head, ...rest] = key;
   if (head === undefined) return value;
   const sel = parseSelector(head);
-  if (value === undefined && (sel ? !Array.isArray(obj) : !isObject(obj) || !(head in obj))) return obj;
+  if (value === undefined && (sel ? !Array.isArray(obj) : !isRecord(obj) || !(head in obj))) return obj;
   if (sel) {
     const arr = Array.isArray(obj) ? [...obj] : [];
     const at = arr.findIndex((el) => matches(el, sel));
@@ -153,7 +151,7 @@ export function setAt(obj: unknown, key: readonly string[], value: unknown): unk
     else arr.push(value);
     return arr;
   }
-  const o: Record<string, unknown> = isObject(obj) ? { ...obj } : {};
+  const o: Record<string, unknown> = isRecord(obj) ? { ...obj } : {};
   const v = rest.length === 0 ? value : setAt(o[head], rest, value);
   if (v === undefined) delete o[head];
   else o[head] = v;
