@@ -67,8 +67,21 @@ function inputsKey(l: Layout, sources: string[], probes: string[], version: stri
   );
 }
 
+/**
+ * The answers given in this process, by state folder: a plain `cadre sync` asks from its own entry
+ * (cli/sync-main.ts) and, when that cannot decide, again from the full CLI's sync command; the second asks
+ * nothing of the disk. Writing a fingerprint forgets the answer.
+ */
+const answered = new Map<string, number | undefined>();
+
 /** Files cadre owns that are up to date, or undefined when the fast path cannot decide. */
 export async function upToDate(l: Layout, version: string): Promise<number | undefined> {
+  const key = `${l.state.dir}\u0000${version}`;
+  if (!answered.has(key)) answered.set(key, check(l, version));
+  return answered.get(key);
+}
+
+function check(l: Layout, version: string): number | undefined {
   let fp: Fingerprint;
   try {
     fp = JSON.parse(readFileSync(join(l.state.dir, FILE), "utf8")) as Fingerprint;
@@ -94,6 +107,7 @@ export async function writeFingerprint(
   probes: string[],
   owned: string[],
 ): Promise<void> {
+  answered.clear();
   const lock = readOrUndefined(l.lockPath);
   if (!lock) return;
   const files: Fingerprint["files"] = {};
