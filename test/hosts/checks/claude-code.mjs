@@ -1,0 +1,60 @@
+// claude-code: what its own CLI loads from a cadre-installed project. See ../run.mjs for the harness.
+export const id = "claude-code";
+export const pkg = "@anthropic-ai/claude-code@2.1.330";
+
+/** @param {import("../run.mjs").Ctx} ctx  the harness: run a CLI, what cadre wrote, record a result */
+export function check(ctx) {
+  const { run, expected, check } = ctx;
+  const r = run("claude", [
+    "-p",
+    "--output-format",
+    "stream-json",
+    "--verbose",
+    "--no-session-persistence",
+    "--include-hook-events",
+    "ping",
+  ]);
+  const events = r.stdout.split("\n").map((l) => {
+    try {
+      return JSON.parse(l);
+    } catch {
+      return undefined;
+    }
+  });
+  const init = events.find((e) => e?.type === "system" && e.subtype === "init");
+  check("claude-code", !!init, "print mode emits the init event");
+  const e = expected("claude-code");
+  for (const s of e.skill ?? [])
+    check("claude-code", init?.skills?.includes(s.name), `skill ${s.name} loaded`);
+  for (const a of e.agent ?? [])
+    check("claude-code", init?.agents?.includes(a.name), `agent ${a.name} loaded`);
+  for (const c of e.command ?? [])
+    check("claude-code", init?.slash_commands?.includes(c.name), `command /${c.name} loaded`);
+  for (const m of e.mcp ?? [])
+    check(
+      "claude-code",
+      init?.mcp_servers?.some((x) => x.name === m.name),
+      `MCP server ${m.name} listed`,
+    );
+  // Tool hooks need a model, but SessionStart hooks from .claude/settings.json run offline.
+  const responses = events.filter((e) => e?.type === "system" && e.subtype === "hook_response");
+  const boot = responses.find(
+    (e) => e.hook_event === "SessionStart" && /cadre has installed/.test(e.output ?? ""),
+  );
+  check(
+    "claude-code",
+    boot?.exit_code === 0 && boot.outcome === "success",
+    "cadre's SessionStart hook ran (`cadre hook session-bootstrap`) and answered with context",
+  );
+  check(
+    "claude-code",
+    responses.every((e) => e.outcome === "success"),
+    `every hook that ran succeeded${responses.some((e) => e.outcome !== "success") ? `: ${JSON.stringify(responses)}` : ""}`,
+  );
+  const v = run("claude", ["plugin", "validate", "--strict", ".claude"]);
+  check(
+    "claude-code",
+    v.code === 0,
+    `claude plugin validate --strict .claude passes${v.code ? `:\n${v.out}` : ""}`,
+  );
+}
