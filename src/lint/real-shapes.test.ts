@@ -337,3 +337,22 @@ describe("one name in the repo's own host folder and in a plugin; one file twice
     expect(lint(differ).diagnostics.filter((d) => d.rule === "pack/duplicate-name")).toHaveLength(1);
   });
 });
+
+describe("an npm agent catalogue (blue-gardener's shape): agents/<category>/*.md with a catalogue page", () => {
+  it("the catalogue page and a note without frontmatter are not agents and not errors", () => {
+    const tree = {
+      "package.json": '{"name":"garden-agents","version":"0.2.0"}',
+      "agents/CATALOG.md": "# Catalogue\n\n| agent | use |\n|---|---|\n| planner | plans |\n",
+      "agents/development/garden-planner.md": agent("garden-planner", "category: development\n"),
+      "agents/quality/garden-reviewer.md": agent("garden-reviewer", "category: quality\n"),
+      "agents/quality/notes.md": "Reviewer notes, not an agent.\n",
+    };
+    const p = pack(tree);
+    expect(p.items.map((i) => i.name).sort()).toEqual(["garden-planner", "garden-reviewer"]);
+    const l = lint(tree);
+    expect(l.errors).toBe(0);
+    expect(
+      l.diagnostics.filter((d) => d.rule === "load/missing-frontmatter").map((d) => [d.severity, d.file]),
+    ).toEqual([["warning", "pack/agents/quality/notes.md"]]);
+  });
+});
