@@ -335,6 +335,17 @@ function readMarkdown(
       });
     return { meta, body: fm.body, bodyLine: 1 };
   }
+  if (!fm.present && c.host && c.kind === "agent") {
+    // Claude Code and the other hosts skip an agent file without frontmatter: a note in an agents folder.
+    diagnostics.push({
+      rule: "load/missing-frontmatter",
+      severity: "warning",
+      message: `no YAML frontmatter: not an agent, and ${hostName(c.host)} does not load it either; skipped`,
+      line: 1,
+      column: 1,
+    });
+    return undefined;
+  }
   if (!fm.present)
     error("load/missing-frontmatter", "no YAML frontmatter: the file must start with a '---' line");
   return fm.data ? { meta: fm.data, body: fm.body, bodyLine: fm.bodyLine } : undefined;
