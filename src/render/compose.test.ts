@@ -46,6 +46,28 @@ describe("renderAll", () => {
     expect(r.notes.some((n) => n.level === "warning" && /not installed/.test(n.message))).toBe(true);
   });
 
+  it("installs names hosts take as file names (clean_gone, powershell-5.1-expert); refuses a Windows device name", () => {
+    const r = renderAll(
+      [
+        { item: item("command", "clean_gone") },
+        { item: item("agent", "powershell-5.1-expert") },
+        { item: item("rule", "aux") },
+      ],
+      [HOSTS["claude-code"]],
+      env,
+    );
+    expect(r.desired.map((d) => d.path).sort()).toEqual([
+      ".claude/agents/powershell-5.1-expert.md",
+      ".claude/commands/clean_gone.md",
+    ]);
+    expect(r.notes.filter((n) => /not installed/.test(n.message)).map((n) => n.item)).toEqual(["p/rule:aux"]);
+  });
+
+  it("a skill name still follows the Agent Skills rule hosts enforce", () => {
+    const r = renderAll([{ item: item("skill", "Pdf_Tools") }], [HOSTS["claude-code"]], env);
+    expect(r.desired).toEqual([]);
+  });
+
   it("writes rules degraded to an index into AGENTS.md, within half the host's size limit", () => {
     const rules = Array.from({ length: 400 }, (_, i) => item("rule", `rule-${i}`, { activation: "always" }));
     const r = renderAll(

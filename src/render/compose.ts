@@ -1,4 +1,4 @@
-import { checkName } from "../core/names.js";
+import { checkName, fileNameProblem } from "../core/names.js";
 import type { HostDef, HostKind, Target } from "../hosts/define.js";
 import { HOST_KINDS, targetAt } from "../hosts/define.js";
 import type { Desired, DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/output.js";
@@ -36,7 +36,7 @@ export interface RenderResult {
 }
 
 /** The renderer version, recorded in cadre.lock: bump it when any renderer's output changes. */
-export const RENDERER_VERSION = 4;
+export const RENDERER_VERSION = 5;
 
 /** Render the selected items for the given hosts into the desired state of every path. Pure. */
 export function renderAll(
@@ -68,7 +68,8 @@ export function renderAll(
       const { item } = ri;
       const qid = qualifiedId(item);
       if (!(HOST_KINDS as readonly string[]).includes(item.kind) || skip?.(host.id, qid)) continue;
-      const bad = checkName(item.name);
+      // Skills follow the Agent Skills name rule hosts enforce; other kinds only need a safe file name.
+      const bad = item.kind === "skill" ? checkName(item.name) : fileNameProblem(item.name);
       if (bad) {
         notes.push({ host: host.id, item: qid, level: "warning", message: `name ${bad}; not installed` });
         continue;
@@ -329,7 +330,8 @@ function refPhrases(
 ): (name: string) => string | undefined {
   const map = new Map<string, string>();
   for (const { item } of items) {
-    if (map.has(item.name) || checkName(item.name) || skip?.(host.id, qualifiedId(item))) continue;
+    const bad = item.kind === "skill" ? checkName(item.name) : fileNameProblem(item.name);
+    if (map.has(item.name) || bad || skip?.(host.id, qualifiedId(item))) continue;
     const target = targetAt(host, item.kind, env.scope);
     if (!target) continue;
     const path = targetPath(host, target, item.kind as HostKind, item.name, env, skillDir);

@@ -1,5 +1,5 @@
 import { splitSections } from "../../core/markdown.js";
-import { checkName } from "../../core/names.js";
+import { checkName, fileNameProblem } from "../../core/names.js";
 import { matchesEverything } from "../../model/host-rules.js";
 import { EXPERTISE_SECTIONS, KIND_SCHEMAS, MARKDOWN_KINDS, splitList } from "../../model/kinds.js";
 import { lineOfKey } from "../locate.js";
@@ -75,15 +75,15 @@ export const itemRules: LintRule[] = [
       if (it.kind === "skill" || it.kind === "schema" || it.path.endsWith("hooks.json")) return [];
       const problem = checkName(it.name);
       if (!problem) return [];
-      const fileSafe = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(it.name) && !it.name.includes("..");
       // Longer than 64 or not kebab-case, but a file name every host takes: a portability warning.
+      const fileSafe = fileNameProblem(it.name) === undefined;
       return [
         {
           message: fileSafe
             ? `name "${it.name}" ${problem}; hosts accept it as written, but it is not portable`
             : `name "${it.name}" ${problem}`,
           line: lineOfKey(it, it.kind === "hook" ? "id" : "name"),
-          severity: fileSafe && it.name.length <= 200 ? "warning" : "error",
+          severity: fileSafe ? "warning" : "error",
         },
       ];
     },
