@@ -41,7 +41,8 @@ export const amp = defineHost({
         shape: "claude",
         secrets: {
           form: "none",
-          source: "ampcode.com/manual (MCP section names no expansion)",
+          source:
+            "not confirmed: the ampcode.com/manual copies found do not mention expansion (syllago.dev reports $ references, unverified)",
           checked: "2026-12-02",
         },
       },

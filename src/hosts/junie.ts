@@ -41,7 +41,8 @@ export const junie = defineHost({
         shape: "claude",
         secrets: {
           form: "none",
-          source: "jetbrains.com/help/junie/model-context-protocol-mcp.html (no expansion documented)",
+          source:
+            "jetbrains.com/help/junie/model-context-protocol-mcp.html (no expansion documented; that page also lists stdio as the only transport)",
           checked: "2026-12-02",
         },
       },
