@@ -87,13 +87,14 @@ function hostsDoc() {
 
 /** "MCP secrets and transports": how each host reads `${VAR}` and its remote servers, with sources. */
 function mcpSecretsDoc() {
+  const v = (x) => `\`$\{${x}}\``;
   const forms = {
-    shell: "`${VAR}`, `${VAR:-default}`",
-    plain: "`${VAR}` (no default)",
-    "env-colon": "`${env:VAR}` (no default)",
+    shell: `${v("VAR")}, ${v("VAR:-default")}`,
+    plain: `${v("VAR")} (no default)`,
+    "env-colon": `${v("env:VAR")} (no default)`,
     "braces-env": "`{env:VAR}` (no default)",
     codex: "none: `env_vars`, `bearer_token_env_var`, `env_http_headers`; anything else is refused",
-    none: "none known: written as `${VAR}`, with a warning",
+    none: `none known: written as ${v("VAR")}, with a warning`,
   };
   const remote = {
     claude: '`type: "http"`, `url`',
@@ -107,7 +108,7 @@ function mcpSecretsDoc() {
   const lines = [
     "## MCP secrets and transports",
     "",
-    "The library writes a secret as `${VAR}` or `${VAR:-default}` (docs/authoring.md); each host gets it in its own syntax, or the server is not installed there and `sync` and `cadre info` say why.",
+    `The library writes a secret as ${v("VAR")} or ${v("VAR:-default")} (docs/authoring.md); each host gets it in its own syntax, or the server is not installed there and \`sync\` and \`cadre info\` say why.`,
     "",
     "| host | secret syntax | expanded in | remote server | source | checked |",
     "|---|---|---|---|---|---|",
