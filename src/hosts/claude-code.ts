@@ -83,7 +83,16 @@ export const claudeCode = defineHost({
       note: ".mcp.json",
       format: "mcp-json",
       path: { project: "{project}/.mcp.json", user: "{home}/.claude.json" },
-      mcp: { key: ["mcpServers"], shape: "claude" },
+      mcp: {
+        key: ["mcpServers"],
+        shape: "claude",
+        secrets: {
+          form: "shell",
+          source:
+            "code.claude.com/docs/en/mcp (environment variable expansion: command, args, env, url, headers)",
+          checked: "2026-12-02",
+        },
+      },
     },
   },
   skillDirs: [{ project: "{project}/.claude/skills", user: "{home}/.claude/skills" }],

@@ -63,7 +63,18 @@ export const cline = defineHost({
       note: "cline_mcp_settings.json (user level)",
       format: "mcp-json",
       path: { user: "{home}/.cline/data/settings/cline_mcp_settings.json" },
-      mcp: { key: ["mcpServers"], shape: "claude" },
+      mcp: {
+        key: ["mcpServers"],
+        shape: "cline",
+        secrets: {
+          form: "env-colon",
+          caveat:
+            "the Cline CLI does not expand env: references (only the VS Code extension does), so the CLI passes them literally",
+          source:
+            "cline/cline apps/vscode/src/utils/envExpansion.ts, services/mcp/schemas.ts, sdk/packages/core/src/extensions/mcp/config-loader.ts @ 21cb8d2",
+          checked: "2026-12-02",
+        },
+      },
     },
   },
   skillDirs: [{ project: "{project}/.cline/skills", user: "{home}/.cline/skills" }],

@@ -60,6 +60,15 @@ export const codex = defineHost({
       note: "[mcp_servers.<name>] in .codex/config.toml",
       format: "mcp-toml",
       path: { project: "{project}/.codex/config.toml", user: "{home}/.codex/config.toml" },
+      mcp: {
+        key: ["mcp_servers"],
+        secrets: {
+          form: "codex",
+          source:
+            "openai/codex codex-rs/config/src/mcp_types.rs (env_vars, bearer_token_env_var, env_http_headers); openai/codex#7367",
+          checked: "2026-12-02",
+        },
+      },
     },
   },
   skillDirs: [{ project: "{project}/.agents/skills", user: "{home}/.agents/skills" }],

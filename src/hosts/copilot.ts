@@ -1,4 +1,12 @@
-import { defineHost } from "./define.js";
+import { defineHost, type McpSecrets } from "./define.js";
+
+/** Copilot CLI expands `$VAR`, `${VAR}` and `${VAR:-default}` in an MCP server's env (v1.0.10). */
+const COPILOT_SECRETS: McpSecrets = {
+  form: "shell",
+  fields: ["env"],
+  source: "github/copilot-cli#903 (fixed in v1.0.10: env expansion), #1232 (headers and args not covered)",
+  checked: "2026-12-02",
+};
 
 export const copilot = defineHost({
   id: "copilot",
@@ -84,10 +92,16 @@ export const copilot = defineHost({
       },
     },
     mcp: {
-      note: ".mcp.json / .vscode/mcp.json",
+      note: ".mcp.json / ~/.copilot/mcp-config.json",
       format: "mcp-json",
-      path: { project: "{project}/.mcp.json", user: "{home}/.copilot/mcp-config.json" },
-      mcp: { key: ["mcpServers"], shape: "claude" },
+      // .mcp.json is shared with Claude Code; only Copilot's own user file gets `tools` (older CLIs required it).
+      path: { project: "{project}/.mcp.json" },
+      mcp: { key: ["mcpServers"], shape: "claude", secrets: COPILOT_SECRETS },
+      fallback: {
+        format: "mcp-json",
+        path: { user: "{home}/.copilot/mcp-config.json" },
+        mcp: { key: ["mcpServers"], shape: "claude", secrets: COPILOT_SECRETS, extra: { tools: ["*"] } },
+      },
     },
   },
   skillDirs: [

@@ -65,7 +65,15 @@ export const cursor = defineHost({
       note: ".cursor/mcp.json",
       format: "mcp-json",
       path: { project: "{project}/.cursor/mcp.json", user: "{home}/.cursor/mcp.json" },
-      mcp: { key: ["mcpServers"], shape: "claude" },
+      mcp: {
+        key: ["mcpServers"],
+        shape: "claude",
+        secrets: {
+          form: "env-colon",
+          source: "cursor.com/docs/mcp (env:NAME interpolation; seen via vendor setup guides)",
+          checked: "2026-12-02",
+        },
+      },
     },
   },
   // Cursor pulls a rule into the chat when it is @-mentioned.

@@ -119,8 +119,8 @@ export interface Target {
   /** Frontmatter for Markdown formats. For `rule-md`, per activation (always, glob, model, manual). */
   fields?: Fields;
   activation?: Partial<Record<"always" | "glob" | "model" | "manual", Fields>>;
-  /** `mcp-json`: the key holding servers, and the server entry's shape. */
-  mcp?: { key: string[]; shape: "claude" | "vscode" | "opencode" | "gemini" };
+  /** `mcp-json`: the key holding servers, the server entry's shape, and how the host reads secret references. */
+  mcp?: McpSpec;
   /** `$model`: the library's model tiers (fast, balanced, strong, inherit) → this host's model names; unmapped tiers are left out. */
   models?: Record<string, string>;
   /** `$model`: a regular expression for this host's own model names, kept as written (e.g. `^claude-`). */
@@ -133,6 +133,36 @@ export interface Target {
   fallback?: Target;
   /** `hooks-*` formats: the host's hook protocol, as data (see `HookProtocol`). */
   hooks?: HookProtocol;
+}
+
+/**
+ * An MCP config's shape. `shape` picks the entry layout (`render/mcp.ts`): `claude` (`type` stdio/http), `cline`
+ * (remote `type: "streamableHttp"`), `roo` (`streamable-http`), `windsurf` (remote `serverUrl`), `zed` (flat,
+ * no `type`), `opencode`, `gemini` (`httpUrl`). `extra` keys go into every entry (Copilot CLI `tools`).
+ */
+export interface McpSpec {
+  key: string[];
+  shape?: "claude" | "vscode" | "opencode" | "gemini" | "cline" | "roo" | "windsurf" | "zed";
+  secrets?: McpSecrets;
+  extra?: Record<string, unknown>;
+}
+
+/**
+ * How a host reads the canonical secret reference `${VAR}` / `${VAR:-default}` (`model/mcp-secrets.ts`):
+ * `shell` writes it as it is (defaults too); `plain` `${VAR}` without defaults; `env-colon` `${env:VAR}`;
+ * `braces-env` `{env:VAR}` (OpenCode); `codex`: no expansion, but Codex's config.toml forwards variables by
+ * name (`env_vars`, `bearer_token_env_var`, `env_http_headers`), and anything else is refused; `none`: the host is not known to expand anything, so the reference is
+ * written as it is with a warning. A default the form cannot write, or a reference in a field outside
+ * `fields` (the ones the host is known to expand; all when absent), refuses or warns: see `render/mcp.ts`.
+ * `source` and `checked` say where and when this was verified (docs/hosts.md prints them).
+ */
+export interface McpSecrets {
+  form: "shell" | "plain" | "env-colon" | "braces-env" | "codex" | "none";
+  fields?: Array<"command" | "args" | "env" | "url" | "headers">;
+  /** Said in a warning whenever the item has a reference (e.g. a second reader that does not expand). */
+  caveat?: string;
+  source: string;
+  checked: string;
 }
 
 /**

@@ -85,7 +85,16 @@ export const geminiCli = defineHost({
       note: "mcpServers in .gemini/settings.json",
       format: "mcp-json",
       path: { project: "{project}/.gemini/settings.json", user: "{home}/.gemini/settings.json" },
-      mcp: { key: ["mcpServers"], shape: "gemini" },
+      mcp: {
+        key: ["mcpServers"],
+        shape: "gemini",
+        secrets: {
+          form: "shell",
+          source:
+            "google-gemini/gemini-cli packages/cli/src/utils/envVarResolver.ts @ 5411f11 (bare, braced and with a default)",
+          checked: "2026-12-02",
+        },
+      },
     },
   },
   skillDirs: [

@@ -47,7 +47,17 @@ export const kiro = defineHost({
       note: ".kiro/settings/mcp.json",
       format: "mcp-json",
       path: { project: "{project}/.kiro/settings/mcp.json", user: "{home}/.kiro/settings/mcp.json" },
-      mcp: { key: ["mcpServers"], shape: "claude" },
+      mcp: {
+        key: ["mcpServers"],
+        shape: "claude",
+        secrets: {
+          form: "plain",
+          fields: ["env", "headers"],
+          source:
+            "kiro.dev/docs/mcp/configuration (braced references in env and headers); kirodotdev/Kiro#3152 (since 0.5.0)",
+          checked: "2026-12-02",
+        },
+      },
     },
   },
   // Kiro pulls a manual steering file into the chat with #name.

@@ -76,7 +76,15 @@ export const opencode = defineHost({
       note: "mcp in opencode.json",
       format: "mcp-json",
       path: { project: "{project}/opencode.json", user: "{xdgConfig}/opencode/opencode.json" },
-      mcp: { key: ["mcp"], shape: "opencode" },
+      mcp: {
+        key: ["mcp"],
+        shape: "opencode",
+        secrets: {
+          form: "braces-env",
+          source: "opencode.ai/docs/config ({env:VAR} substitution); anomalyco/opencode#5299",
+          checked: "2026-12-02",
+        },
+      },
     },
   },
   skillDirs: [

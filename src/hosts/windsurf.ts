@@ -60,7 +60,16 @@ export const windsurf = defineHost({
       format: "mcp-json",
       as: "user-level config only",
       path: { user: "{home}/.codeium/windsurf/mcp_config.json" },
-      mcp: { key: ["mcpServers"], shape: "claude" },
+      mcp: {
+        key: ["mcpServers"],
+        shape: "windsurf",
+        secrets: {
+          form: "env-colon",
+          source:
+            "docs.devin.ai/desktop MCP (serverUrl, env:VAR interpolation; seen via vendor guides of 2026-10-29)",
+          checked: "2026-12-02",
+        },
+      },
     },
   },
   skillDirs: [{ project: "{project}/.windsurf/skills", user: "{home}/.codeium/windsurf/skills" }],

@@ -18,7 +18,7 @@ import {
 } from "./hooks.js";
 import { type IndexEntry, renderIndexBlock } from "./index-block.js";
 import { KEY_RENDERERS } from "./keys.js";
-import { mcpTomlTable } from "./mcp.js";
+import { mcpTomlTable, mcpVerdict } from "./mcp.js";
 import { REF_PHRASES } from "./refs.js";
 import { chooseSkillDirs } from "./skill-dirs.js";
 
@@ -98,6 +98,12 @@ export function renderAll(
           message: `${host.displayName} has no ${env.scope}-level place for a ${item.kind}; skipped`,
         });
         continue;
+      }
+      if (item.kind === "mcp") {
+        const v = mcpVerdict(item, target, host.displayName);
+        const message = v.refuse ? `not installed: ${v.refuse}` : v.warning;
+        if (message) notes.push({ host: host.id, item: qid, level: "warning", message });
+        if (v.refuse) continue;
       }
       const gap = toolGaps(item, target, host.displayName);
       if (gap)

@@ -15,7 +15,7 @@ export type KeyRenderer = (ri: RenderItem, target: Target, refs?: RefPhrase) => 
 const mcpJson: KeyRenderer = ({ item }, target) => [
   {
     key: [...(target.mcp?.key ?? ["mcpServers"]), item.name],
-    value: mcpJsonEntry(item, target.mcp?.shape ?? "claude"),
+    value: mcpJsonEntry(item, target.mcp),
   },
 ];
 
