@@ -55,7 +55,10 @@ export const copilot = defineHost({
       },
       activation: {
         always: { applyTo: "**" },
-        glob: { applyTo: "$globs:csv" },
+        // One glob string, comma-separated without spaces, quoted by YAML where needed (`"**/*.ts,src/**"`):
+        // a leading `*` is a YAML alias (code.visualstudio.com custom-instructions; docs.github.com
+        // repository custom instructions; checked 2026-12-02).
+        glob: { applyTo: "$globs:join" },
         model: { name: "$name", description: "$description" },
         manual: { name: "$name", description: "$description" },
       },

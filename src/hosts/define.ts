@@ -80,7 +80,9 @@ export interface ScopedPath {
 /**
  * Frontmatter, as a table read by one converter. Values are literals or `$field` references:
  * `$name`, `$description`, `$body`, `$tools` (list), `$tools:csv`, `$tools:host` (the target's `tools`),
- * `$model`, `$color`, `$argumentHint`, `$allowedTools` (as written), `$globs` (list), `$globs:csv`,
+ * `$model`, `$color`, `$argumentHint`, `$allowedTools` (as written), `$globs` (list), `$globs:csv` (joined
+ * with `, `), `$globs:join` (joined with `,`, YAML-quoted as needed), `$globs:line` (joined with `,` and
+ * written unquoted: only for a host whose reader is not YAML, see `render/frontmatter.ts` `raw`),
  * `$globs:first`. A reference to an absent field drops the key.
  */
 export type Fields = Record<string, string | boolean | number>;

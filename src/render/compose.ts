@@ -8,6 +8,7 @@ import { qualifiedId } from "../model/item.js";
 import { pluginRootUse } from "../model/plugin-mcp.js";
 import { toolGaps } from "./fields.js";
 import { FILE_RENDERERS, type RenderItem } from "./formats.js";
+import { yamlString } from "./frontmatter.js";
 import {
   clineScript,
   type HookPlace,
@@ -310,12 +311,11 @@ function namespaced(items: RenderItem[]): Array<RenderItem & { renamed?: Rename 
 /** A skill copied under another folder name says that name in its frontmatter (hosts match the two). */
 function renameSkill(text: string, name: string): string {
   const fm = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
-  if (!fm) return `---\nname: ${name}\n---\n${text}`;
+  const line = `name: ${yamlString(name)}`;
+  if (!fm) return `---\n${line}\n---\n${text}`;
   const start = fm[0].indexOf("\n") + 1;
   const head = fm[1] as string;
-  const named = /^name:.*$/m.test(head)
-    ? head.replace(/^name:.*$/m, `name: ${name}`)
-    : `name: ${name}\n${head}`;
+  const named = /^name:.*$/m.test(head) ? head.replace(/^name:.*$/m, () => line) : `${line}\n${head}`;
   return text.slice(0, start) + named + text.slice(start + head.length);
 }
 
