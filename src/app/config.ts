@@ -23,7 +23,12 @@ export const ConfigSchema = z.strictObject({
   overrides: z
     .partialRecord(
       HostIdSchema,
-      z.strictObject({ include: z.array(ref).optional(), exclude: z.array(ref).optional() }),
+      z.strictObject({
+        include: z.array(ref).optional(),
+        exclude: z.array(ref).optional(),
+        /** The host's own options (docs/hosts.md lists them), e.g. copilot `prompt-files`. */
+        options: z.array(z.string().min(1)).optional(),
+      }),
     )
     .default({}),
   budgets: z.strictObject({ tokens: z.number().int().positive().optional() }).default({}),

@@ -6,7 +6,7 @@ import { LOCK_FILE, readLockFile } from "../apply/lock.js";
 import { acquireProcessLock, clearStateDir, dropStateDir, ensureStateDir, getBases } from "../apply/state.js";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { didYouMean } from "../core/names.js";
-import type { HostDef } from "../hosts/define.js";
+import { type HostDef, withOptions } from "../hosts/define.js";
 import { HOSTS, type HostId } from "../hosts/registry.js";
 import { refusals } from "../lint/run.js";
 import { type Catalog, resolveRef } from "../model/catalog.js";
@@ -90,7 +90,22 @@ export async function detectHosts(l: Layout): Promise<HostId[]> {
 export async function hostsOf(c: Config, l: Layout): Promise<HostDef[]> {
   const ids = c.hosts === "auto" ? await detectHosts(l) : (c.hosts as HostId[]);
   const list = ids.length ? ids : (["agents-standard"] as HostId[]);
-  return list.map((id) => HOSTS[id]);
+  return list.map((id) => withHostOptions(c, HOSTS[id]));
+}
+
+/** A host with the options cadre.yaml chose for it (`overrides.<host>.options`); an unknown one is an error. */
+function withHostOptions(c: Config, host: HostDef): HostDef {
+  const names = c.overrides[host.id as HostId]?.options ?? [];
+  const known = Object.keys(host.options ?? {});
+  for (const [i, n] of names.entries()) {
+    if (!known.includes(n))
+      throw new UserError(
+        ErrorCodes.parse,
+        `${configWhere(c, ["overrides", host.id, "options", i])}: ${host.displayName} has no option "${n}"`,
+        known.length ? `its options: ${known.join(", ")}` : `${host.displayName} has no options`,
+      );
+  }
+  return withOptions(host, names);
 }
 
 export async function catalogOf(c: Config, l: Layout, env: NodeJS.ProcessEnv): Promise<Catalog> {

@@ -170,6 +170,21 @@ export interface HostDef {
   refs?: Partial<Record<FormatId, string>>;
   /** The always-on instructions file that holds cadre's managed block (index entries). */
   instructions?: ScopedPath;
+  /** Choices the host offers in cadre.yaml (`overrides.<host>.options: [name]`), each replacing some targets. */
+  options?: Record<string, HostOption>;
+}
+
+/** A host option: for people, what it changes; the targets it puts in place of the host's own. */
+export interface HostOption {
+  note: string;
+  targets: Partial<Record<HostKind, Target>>;
+}
+
+/** The host with the named options' targets in place of its own (names checked by the caller). */
+export function withOptions(host: HostDef, names: readonly string[]): HostDef {
+  const chosen = names.map((n) => host.options?.[n]).filter((o): o is HostOption => o !== undefined);
+  if (!chosen.length) return host;
+  return { ...host, targets: Object.assign({}, host.targets, ...chosen.map((o) => o.targets)) };
 }
 
 /** Identity function that gives host modules type checking and inference. */
