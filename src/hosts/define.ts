@@ -135,6 +135,8 @@ export interface Target {
   fallback?: Target;
   /** `hooks-*` formats: the host's hook protocol, as data (see `HookProtocol`). */
   hooks?: HookProtocol;
+  /** Per scope, keys that replace the target's own there (Kiro: user-scope glob rules become `auto`). */
+  scoped?: Partial<Record<Scope, Partial<Omit<Target, "scoped">>>>;
 }
 
 /**
@@ -220,5 +222,7 @@ export function targetOf(host: HostDef, kind: Kind): Target | undefined {
 /** The target that applies at a scope: the kind's own, or its fallback where the own has no path there. */
 export function targetAt(host: HostDef, kind: Kind, scope: Scope): Target | undefined {
   const t = targetOf(host, kind);
-  return t && t.path[scope] === undefined && t.fallback ? t.fallback : t;
+  const at = t && t.path[scope] === undefined && t.fallback ? t.fallback : t;
+  const o = at?.scoped?.[scope];
+  return at && o ? { ...at, ...o } : at;
 }
