@@ -43,3 +43,15 @@ describe("host options in cadre.yaml (issue 11 item 10)", () => {
     ).rejects.toThrow(/cadre\.yaml:4:\d+: GitHub Copilot has no option "prompts"/);
   });
 });
+
+describe("former host ids (issue 11 item 12: Windsurf is now Devin Desktop)", () => {
+  it("reads windsurf in hosts and overrides as devin", async () => {
+    const hosts = await hostsOf(
+      parseConfigText("hosts: [windsurf, devin]\noverrides:\n  windsurf:\n    exclude: []\n", "cadre.yaml"),
+      layout,
+    );
+    expect(hosts.map((h) => h.id)).toEqual(["devin"]);
+    const desired = renderAll([{ item: command }], hosts, env).desired;
+    expect(desired.map((d) => d.path)).toEqual([".windsurf/workflows/ship.md"]);
+  });
+});
