@@ -172,6 +172,11 @@ export interface HostDef {
   refs?: Partial<Record<FormatId, string>>;
   /** The always-on instructions file that holds cadre's managed block (index entries). */
   instructions?: ScopedPath;
+  /**
+   * The YAML config that must list the instructions file under `key` before the host reads it (Aider's
+   * `read:` in `.aider.conf.yml`): cadre owns that one list entry.
+   */
+  instructionsLoad?: { config: ScopedPath; key: string };
   /** Choices the host offers in cadre.yaml (`overrides.<host>.options: [name]`), each replacing some targets. */
   options?: Record<string, HostOption>;
 }

@@ -18,6 +18,7 @@ import {
   type ScriptHook,
 } from "./hooks.js";
 import { type IndexEntry, renderIndexBlock } from "./index-block.js";
+import { instructionsLoads } from "./instructions-load.js";
 import { KEY_RENDERERS } from "./keys.js";
 import { mcpTomlTable } from "./mcp.js";
 import { REF_PHRASES } from "./refs.js";
@@ -265,7 +266,7 @@ export function renderAll(
       items: uniq(entries.map((e) => e.qid)),
       limitBytes: ix.limit,
     };
-    desired.push(block);
+    desired.push(block, ...instructionsLoads(hosts, env, block));
   }
   for (const [path, b] of tomlBlocks) {
     const tables = [...b.tables.entries()].sort((x, y) => cmp(x[0], y[0]));

@@ -123,19 +123,27 @@ export const renderCommandToml: FileRenderer = ({ item }, _target, path, refs) =
   },
 ];
 
-/** The owned copy an index entry points at: name, description and the body. */
-export const renderIndexedFile: FileRenderer = ({ item }, _target, path, refs) => [
-  {
-    path,
-    content: markdownFile(
-      [
-        ["name", item.name],
-        ["description", item.description.replace(/\s+/g, " ").trim()],
-      ],
-      body(item, refs),
-    ),
-  },
-];
+/**
+ * The owned copy an index entry points at: name, description and the body. A skill written as
+ * `<folder>/SKILL.md` gets its other files copied beside it, so that its relative links (`scripts/…`) resolve.
+ */
+export const renderIndexedFile: FileRenderer = (ri, target, path, refs) => {
+  const { item } = ri;
+  if (item.kind === "skill" && path.endsWith("/SKILL.md"))
+    return renderSkillDir(ri, target, path.slice(0, -"/SKILL.md".length), refs);
+  return [
+    {
+      path,
+      content: markdownFile(
+        [
+          ["name", item.name],
+          ["description", item.description.replace(/\s+/g, " ").trim()],
+        ],
+        body(item, refs),
+      ),
+    },
+  ];
+};
 
 export const FILE_RENDERERS: Partial<Record<FormatId, FileRenderer>> = {
   "skill-dir": renderSkillDir,

@@ -95,3 +95,31 @@ describe("Devin Desktop, formerly Windsurf (issue 11 item 12)", () => {
     });
   });
 });
+
+describe("Aider (issue 11 item 12)", () => {
+  const skill = {
+    item: {
+      ...item("skill", "pdf"),
+      dir: "skills/pdf",
+      files: ["skills/pdf/SKILL.md", "skills/pdf/scripts/run.sh"],
+    },
+    assets: new Map([["skills/pdf/scripts/run.sh", "#!/bin/sh\necho run\n"]]),
+    executable: new Set(["skills/pdf/scripts/run.sh"]),
+  };
+  const desired = renderAll([...items, skill], [HOSTS.aider], { scope: "project", home: "/home/u" }).desired;
+
+  it("owns the read: entry of .aider.conf.yml that makes Aider load CONVENTIONS.md", () => {
+    const conf = desired.find((d) => d.path === ".aider.conf.yml");
+    expect(conf).toMatchObject({ type: "keys", syntax: "yaml", hosts: ["aider"] });
+    expect(conf?.type === "keys" && conf.entries).toEqual([
+      { key: ["read", "[.=CONVENTIONS.md]"], value: "CONVENTIONS.md" },
+    ]);
+  });
+
+  it("copies a skill's other files beside its SKILL.md, executable bits kept", () => {
+    const run = desired.find((d) => d.path === ".aider/skills/pdf/scripts/run.sh");
+    expect(run).toMatchObject({ type: "file", content: "#!/bin/sh\necho run\n", executable: true });
+    const block = desired.find((d) => d.path === "CONVENTIONS.md");
+    expect(block?.type === "block" && block.content).toContain("(.aider/skills/pdf/SKILL.md)");
+  });
+});
