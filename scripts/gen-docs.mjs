@@ -79,6 +79,17 @@ function hostsDoc() {
           .join("; ")}`,
       );
     }
+    for (const [name, o] of Object.entries(h.options ?? {}))
+      parts.push(
+        "",
+        `Option \`${name}\` (cadre.yaml \`overrides: {${h.id}: {options: [${name}]}}\`): ${o.note}`,
+      );
+    const aliases = Object.entries(api.HOST_ALIASES ?? {}).filter(([, to]) => to === h.id);
+    if (aliases.length)
+      parts.push(
+        "",
+        `Former id: ${aliases.map(([a]) => `\`${a}\``).join(", ")} (still accepted in cadre.yaml and \`--host\`)`,
+      );
     parts.push("");
   }
   parts.push(...mcpSecretsDoc());

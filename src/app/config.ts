@@ -4,10 +4,11 @@ import { z } from "zod";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { normaliseText, parseYaml } from "../core/frontmatter.js";
 import { didYouMean } from "../core/names.js";
-import { HOST_IDS } from "../hosts/registry.js";
+import { CONFIG_HOST_IDS, HOST_IDS } from "../hosts/registry.js";
 
 const ref = z.string().min(1);
-const HostIdSchema = z.enum(HOST_IDS as [string, ...string[]]);
+// Former ids (`windsurf`) are accepted and resolved where hosts are chosen (app/project.ts).
+const HostIdSchema = z.enum(CONFIG_HOST_IDS as [string, ...string[]]);
 
 /** `cadre.yaml`: written by `init`, edited by people. Strict: an unknown key is an error, not a silent no-op. */
 export const ConfigSchema = z.strictObject({
@@ -23,7 +24,12 @@ export const ConfigSchema = z.strictObject({
   overrides: z
     .partialRecord(
       HostIdSchema,
-      z.strictObject({ include: z.array(ref).optional(), exclude: z.array(ref).optional() }),
+      z.strictObject({
+        include: z.array(ref).optional(),
+        exclude: z.array(ref).optional(),
+        /** The host's own options (docs/hosts.md lists them), e.g. copilot `prompt-files`. */
+        options: z.array(z.string().min(1)).optional(),
+      }),
     )
     .default({}),
   budgets: z.strictObject({ tokens: z.number().int().positive().optional() }).default({}),

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { ErrorCodes, UserError, usageError } from "../core/errors.js";
 import { didYouMean } from "../core/names.js";
-import { HOST_IDS } from "../hosts/registry.js";
+import { HOST_IDS, resolveHostId } from "../hosts/registry.js";
 import { loadPack } from "../sources/load.js";
 import { CONFIG_FILE, parseConfigText, readConfig, renderConfig } from "./config.js";
 import { chooseHookCommand, type HookCommand } from "./hook-command.js";
@@ -48,7 +48,7 @@ export const DEFAULT_PROFILES = ["core"];
 export async function initCommand(o: InitOptions): Promise<InitResult> {
   const layout = layoutOf({ ...o, here: true });
   if (!o.force) await refuseExisting(o, layout);
-  const unknown = (o.hosts ?? []).filter((h) => h !== "auto" && !(HOST_IDS as string[]).includes(h));
+  const unknown = (o.hosts ?? []).filter((h) => h !== "auto" && !resolveHostId(h));
   if (unknown.length)
     throw usageError(
       `unknown host ${unknown.map((h) => `"${h}"`).join(", ")}`,

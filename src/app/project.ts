@@ -6,8 +6,8 @@ import { LOCK_FILE, readLockFile } from "../apply/lock.js";
 import { acquireProcessLock, clearStateDir, dropStateDir, ensureStateDir, getBases } from "../apply/state.js";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { didYouMean } from "../core/names.js";
-import type { HostDef } from "../hosts/define.js";
-import { HOSTS, type HostId } from "../hosts/registry.js";
+import { type HostDef, withOptions } from "../hosts/define.js";
+import { HOSTS, type HostId, resolveHostId } from "../hosts/registry.js";
 import { refusals } from "../lint/run.js";
 import { type Catalog, resolveRef } from "../model/catalog.js";
 import { type Item, qualifiedId } from "../model/item.js";
@@ -88,9 +88,25 @@ export async function detectHosts(l: Layout): Promise<HostId[]> {
 }
 
 export async function hostsOf(c: Config, l: Layout): Promise<HostDef[]> {
-  const ids = c.hosts === "auto" ? await detectHosts(l) : (c.hosts as HostId[]);
-  const list = ids.length ? ids : (["agents-standard"] as HostId[]);
-  return list.map((id) => HOSTS[id]);
+  const ids = c.hosts === "auto" ? await detectHosts(l) : c.hosts.map((h) => resolveHostId(h) as HostId);
+  const list = ids.length ? [...new Set(ids)] : (["agents-standard"] as HostId[]);
+  return list.map((id) => withHostOptions(c, HOSTS[id]));
+}
+
+/** A host with the options cadre.yaml chose for it (`overrides.<host>.options`); an unknown one is an error. */
+function withHostOptions(c: Config, host: HostDef): HostDef {
+  const at = Object.keys(c.overrides).find((k) => resolveHostId(k) === host.id) ?? host.id;
+  const names = c.overrides[at as HostId]?.options ?? [];
+  const known = Object.keys(host.options ?? {});
+  for (const [i, n] of names.entries()) {
+    if (!known.includes(n))
+      throw new UserError(
+        ErrorCodes.parse,
+        `${configWhere(c, ["overrides", at, "options", i])}: ${host.displayName} has no option "${n}"`,
+        known.length ? `its options: ${known.join(", ")}` : `${host.displayName} has no options`,
+      );
+  }
+  return withOptions(host, names);
 }
 
 export async function catalogOf(c: Config, l: Layout, env: NodeJS.ProcessEnv): Promise<Catalog> {
@@ -200,7 +216,7 @@ function overrideSets(cat: Catalog, c: Config): Map<string, { add: Set<string>; 
         add.add(qualifiedId(x));
     for (const [i, ref] of (o?.exclude ?? []).entries())
       drop.add(qualifiedId(resolveOrThrow(cat, ref, { c, path: ["overrides", host, "exclude", i] })));
-    out.set(host, { add, drop });
+    out.set(resolveHostId(host) ?? host, { add, drop });
   }
   return out;
 }

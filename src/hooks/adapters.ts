@@ -5,7 +5,7 @@
  * host's schema is unconfirmed, both spellings seen in the wild are accepted.
  */
 import type { Target } from "../hosts/define.js";
-import { HOSTS } from "../hosts/registry.js";
+import { HOSTS, type HostId, resolveHostId } from "../hosts/registry.js";
 import {
   type CanonicalEvent,
   type Decision,
@@ -42,7 +42,10 @@ function num(...vs: unknown[]): number | undefined {
 
 /** Host event names per canonical event, per host: the hosts' hook protocols (`src/hosts/*.ts`). */
 export const HOST_EVENTS: Record<HookHost, Partial<Record<HookEvent, string[]>>> = Object.fromEntries(
-  HOOK_HOSTS.map((h) => [h, (HOSTS[h].targets as { hook?: Target }).hook?.hooks?.events ?? {}]),
+  HOOK_HOSTS.map((h) => [
+    h,
+    (HOSTS[resolveHostId(h) as HostId].targets as { hook?: Target }).hook?.hooks?.events ?? {},
+  ]),
 ) as Record<HookHost, Partial<Record<HookEvent, string[]>>>;
 
 /** Tool names → class. Keys are lower-cased; MCP tools are "other". */

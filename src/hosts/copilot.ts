@@ -43,16 +43,13 @@ export const copilot = defineHost({
         },
       },
     },
+    // Prompt files are deprecated: the CLI and the cloud agent never read them, and in VS Code only the Local
+    // harness does, which goes in Feb 2027 (code.visualstudio.com prompt-files, agent-skills-reference; checked
+    // 2026-12-02). A command is a skill the user runs (/name); prompt files only with the `prompt-files` option.
     command: {
-      note: ".github/prompts/<name>.prompt.md",
-      format: "command-md",
-      path: { project: "{project}/.github/prompts/{name}.prompt.md" },
-      fields: {
-        name: "$name",
-        description: "$description",
-        "argument-hint": "$argumentHint",
-        agent: "agent",
-      },
+      note: ".github/skills/<name>/SKILL.md with disable-model-invocation: true (prompt files: option prompt-files)",
+      format: "skill-dir",
+      path: { project: "{project}/.github/skills/{name}", user: "{home}/.copilot/skills/{name}" },
     },
     rule: {
       note: ".github/instructions/<name>.instructions.md (applyTo)",
@@ -63,7 +60,10 @@ export const copilot = defineHost({
       },
       activation: {
         always: { applyTo: "**" },
-        glob: { applyTo: "$globs:csv" },
+        // One glob string, comma-separated without spaces, quoted by YAML where needed (`"**/*.ts,src/**"`):
+        // a leading `*` is a YAML alias (code.visualstudio.com custom-instructions; docs.github.com
+        // repository custom instructions; checked 2026-12-02).
+        glob: { applyTo: "$globs:join" },
         model: { name: "$name", description: "$description" },
         manual: { name: "$name", description: "$description" },
       },
@@ -112,5 +112,23 @@ export const copilot = defineHost({
   instructions: {
     project: "{project}/.github/copilot-instructions.md",
     user: "{home}/.copilot/copilot-instructions.md",
+  },
+  options: {
+    "prompt-files": {
+      note: "commands as .github/prompts/<name>.prompt.md, read only by VS Code's Local harness (removed Feb 2027)",
+      targets: {
+        command: {
+          note: ".github/prompts/<name>.prompt.md",
+          format: "command-md",
+          path: { project: "{project}/.github/prompts/{name}.prompt.md" },
+          fields: {
+            name: "$name",
+            description: "$description",
+            "argument-hint": "$argumentHint",
+            agent: "agent",
+          },
+        },
+      },
+    },
   },
 });

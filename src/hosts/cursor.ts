@@ -30,9 +30,14 @@ export const cursor = defineHost({
       note: ".cursor/rules/<name>.mdc (description, globs, alwaysApply)",
       format: "rule-md",
       path: { project: "{project}/.cursor/rules/{name}.mdc" },
+      // `globs` is written in Cursor's documented form, unquoted and comma-separated without spaces
+      // (`globs: **/*.ts,src/**`), although a leading `*` is not valid YAML: Cursor reads the line as it is and
+      // keeps quotes as part of the pattern, so a quoted glob matches nothing (cursor.com/docs/rules; Cursor's
+      // create-rule guidance: no brackets or quotes; cosai-oasis/project-codeguard#121, tested on Cursor 3.17.8,
+      // 2026-08-21; checked 2026-12-02). Every other key is YAML.
       activation: {
         always: { alwaysApply: true },
-        glob: { globs: "$globs:csv", alwaysApply: false },
+        glob: { globs: "$globs:line", alwaysApply: false },
         model: { description: "$description", alwaysApply: false },
         manual: { alwaysApply: false },
       },

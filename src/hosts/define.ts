@@ -80,7 +80,9 @@ export interface ScopedPath {
 /**
  * Frontmatter, as a table read by one converter. Values are literals or `$field` references:
  * `$name`, `$description`, `$body`, `$tools` (list), `$tools:csv`, `$tools:host` (the target's `tools`),
- * `$model`, `$color`, `$argumentHint`, `$allowedTools` (as written), `$globs` (list), `$globs:csv`,
+ * `$model`, `$color`, `$argumentHint`, `$allowedTools` (as written), `$globs` (list), `$globs:csv` (joined
+ * with `, `), `$globs:join` (joined with `,`, YAML-quoted as needed), `$globs:line` (joined with `,` and
+ * written unquoted: only for a host whose reader is not YAML, see `render/frontmatter.ts` `raw`),
  * `$globs:first`. A reference to an absent field drops the key.
  */
 export type Fields = Record<string, string | boolean | number>;
@@ -133,6 +135,8 @@ export interface Target {
   fallback?: Target;
   /** `hooks-*` formats: the host's hook protocol, as data (see `HookProtocol`). */
   hooks?: HookProtocol;
+  /** Per scope, keys that replace the target's own there (Kiro: user-scope glob rules become `auto`). */
+  scoped?: Partial<Record<Scope, Partial<Omit<Target, "scoped">>>>;
 }
 
 /**
@@ -198,6 +202,26 @@ export interface HostDef {
   refs?: Partial<Record<FormatId, string>>;
   /** The always-on instructions file that holds cadre's managed block (index entries). */
   instructions?: ScopedPath;
+  /**
+   * The YAML config that must list the instructions file under `key` before the host reads it (Aider's
+   * `read:` in `.aider.conf.yml`): cadre owns that one list entry.
+   */
+  instructionsLoad?: { config: ScopedPath; key: string };
+  /** Choices the host offers in cadre.yaml (`overrides.<host>.options: [name]`), each replacing some targets. */
+  options?: Record<string, HostOption>;
+}
+
+/** A host option: for people, what it changes; the targets it puts in place of the host's own. */
+export interface HostOption {
+  note: string;
+  targets: Partial<Record<HostKind, Target>>;
+}
+
+/** The host with the named options' targets in place of its own (names checked by the caller). */
+export function withOptions(host: HostDef, names: readonly string[]): HostDef {
+  const chosen = names.map((n) => host.options?.[n]).filter((o): o is HostOption => o !== undefined);
+  if (!chosen.length) return host;
+  return { ...host, targets: Object.assign({}, host.targets, ...chosen.map((o) => o.targets)) };
 }
 
 /** Identity function that gives host modules type checking and inference. */
@@ -233,5 +257,7 @@ export function targetOf(host: HostDef, kind: Kind): Target | undefined {
 /** The target that applies at a scope: the kind's own, or its fallback where the own has no path there. */
 export function targetAt(host: HostDef, kind: Kind, scope: Scope): Target | undefined {
   const t = targetOf(host, kind);
-  return t && t.path[scope] === undefined && t.fallback ? t.fallback : t;
+  const at = t && t.path[scope] === undefined && t.fallback ? t.fallback : t;
+  const o = at?.scoped?.[scope];
+  return at && o ? { ...at, ...o } : at;
 }

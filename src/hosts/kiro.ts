@@ -11,22 +11,27 @@ export const kiro = defineHost({
       format: "skill-dir",
       path: { project: "{project}/.kiro/skills/{name}", user: "{home}/.kiro/skills/{name}" },
     },
+    // Custom agents are Markdown: YAML frontmatter (description, model, tools as category tags read, write,
+    // shell, web, …) and the system prompt as the body, in `.kiro/agents/` and `~/.kiro/agents/`; the agent's
+    // name is its path without `.md` (kiro.dev/docs/custom-agents, IDE 1.x and CLI 3; checked 2026-12-02).
     agent: {
-      note: "a steering file with inclusion: manual",
-      format: "rule-md",
-      as: "a manual steering file",
-      path: { project: "{project}/.kiro/steering/{name}.md", user: "{home}/.kiro/steering/{name}.md" },
-      fields: { inclusion: "manual" },
+      note: ".kiro/agents/<name>.md (tools as Kiro's categories)",
+      format: "agent-md",
+      path: { project: "{project}/.kiro/agents/{name}.md", user: "{home}/.kiro/agents/{name}.md" },
+      fields: { description: "$description", tools: "$tools:host" },
+      tools: {
+        form: "list",
+        names: { read: ["read"], edit: ["write"], write: ["write"], shell: ["shell"], web: ["web"] },
+      },
     },
+    // Skills are slash commands in Kiro (kiro.dev/docs/cli/skills; checked 2026-12-02).
     command: {
-      note: "a steering file with inclusion: manual",
-      format: "rule-md",
-      as: "a manual steering file",
-      path: { project: "{project}/.kiro/steering/{name}.md", user: "{home}/.kiro/steering/{name}.md" },
-      fields: { inclusion: "manual" },
+      note: ".kiro/skills/<name>/SKILL.md (a skill is a /name command in Kiro)",
+      format: "skill-dir",
+      path: { project: "{project}/.kiro/skills/{name}", user: "{home}/.kiro/skills/{name}" },
     },
     rule: {
-      note: ".kiro/steering/<name>.md (inclusion)",
+      note: ".kiro/steering/<name>.md (inclusion; user-scope glob rules as auto)",
       format: "rule-md",
       path: { project: "{project}/.kiro/steering/{name}.md", user: "{home}/.kiro/steering/{name}.md" },
       activation: {
@@ -34,6 +39,18 @@ export const kiro = defineHost({
         glob: { inclusion: "fileMatch", fileMatchPattern: "$globs:first" },
         model: { inclusion: "auto", name: "$name", description: "$description" },
         manual: { inclusion: "manual" },
+      },
+      // Global (`~/.kiro/steering`) fileMatch steering never triggers (kirodotdev/Kiro#9176): at user scope a
+      // glob rule is `auto`, chosen by its description.
+      scoped: {
+        user: {
+          activation: {
+            always: { inclusion: "always" },
+            glob: { inclusion: "auto", name: "$name", description: "$description" },
+            model: { inclusion: "auto", name: "$name", description: "$description" },
+            manual: { inclusion: "manual" },
+          },
+        },
       },
     },
     expertise: {

@@ -22,7 +22,7 @@ export const HOSTS = {
   cursor,
   "gemini-cli": geminiCli,
   copilot,
-  windsurf,
+  devin: windsurf,
   opencode,
   cline,
   roo,
@@ -36,6 +36,21 @@ export const HOSTS = {
 
 export type HostId = keyof typeof HOSTS;
 export const HOST_IDS = Object.keys(HOSTS) as HostId[];
+
+/**
+ * Former host ids that still name a host in cadre.yaml (`hosts`, `overrides`), `--host` and `cadre hosts`:
+ * Windsurf is now Devin Desktop (cognition.com, 2026-06-02), so `windsurf` means `devin`.
+ */
+export const HOST_ALIASES = { windsurf: "devin" } as const satisfies Record<string, HostId>;
+
+/** Every id cadre.yaml may use: the hosts' own and the former ones. */
+export const CONFIG_HOST_IDS = [...HOST_IDS, ...Object.keys(HOST_ALIASES)] as string[];
+
+/** The host an id names (its own id or a former one), or undefined. */
+export function resolveHostId(id: string): HostId | undefined {
+  if ((HOST_IDS as string[]).includes(id)) return id as HostId;
+  return (HOST_ALIASES as Record<string, HostId>)[id];
+}
 
 export function hostList(): HostDef[] {
   return Object.values(HOSTS);

@@ -1,10 +1,14 @@
 import { defineHost } from "./define.js";
 
+/**
+ * Devin Desktop, formerly Windsurf ("the next generation of Windsurf", cognition.com, 2026-06-02). Its id is
+ * `devin`; `windsurf` stays accepted as a former id (`HOST_ALIASES` in registry.ts).
+ */
 export const windsurf = defineHost({
-  id: "windsurf",
-  displayName: "Windsurf",
-  docsUrl: "https://docs.windsurf.com",
-  detect: ["{project}/.windsurf", "{home}/.codeium/windsurf"],
+  id: "devin",
+  displayName: "Devin Desktop (Windsurf)",
+  docsUrl: "https://docs.devin.ai/desktop",
+  detect: ["{project}/.devin", "{project}/.windsurf", "{home}/.codeium/windsurf"],
   limits: { ruleChars: 12_000 },
   targets: {
     skill: {
@@ -24,10 +28,12 @@ export const windsurf = defineHost({
       path: { project: "{project}/.windsurf/workflows/{name}.md" },
       fields: { description: "$description" },
     },
+    // Rules: `.devin/rules/` is primary, "(or legacy `.windsurf/rules/`)" (docs.devin.ai/desktop/cascade/memories;
+    // checked 2026-12-02). Skills and workflows are still documented under `.windsurf/`.
     rule: {
-      note: ".windsurf/rules/<name>.md (trigger)",
+      note: ".devin/rules/<name>.md (trigger)",
       format: "rule-md",
-      path: { project: "{project}/.windsurf/rules/{name}.md" },
+      path: { project: "{project}/.devin/rules/{name}.md" },
       activation: {
         always: { trigger: "always_on" },
         glob: { trigger: "glob", globs: "$globs:csv" },

@@ -8,6 +8,7 @@ import { qualifiedId } from "../model/item.js";
 import { pluginRootUse } from "../model/plugin-mcp.js";
 import { toolGaps } from "./fields.js";
 import { FILE_RENDERERS, type RenderItem } from "./formats.js";
+import { yamlString } from "./frontmatter.js";
 import {
   clineScript,
   type HookPlace,
@@ -17,6 +18,7 @@ import {
   type ScriptHook,
 } from "./hooks.js";
 import { type IndexEntry, renderIndexBlock } from "./index-block.js";
+import { instructionsLoads } from "./instructions-load.js";
 import { KEY_RENDERERS } from "./keys.js";
 import { mcpTomlTable, mcpVerdict } from "./mcp.js";
 import { REF_PHRASES } from "./refs.js";
@@ -271,7 +273,7 @@ export function renderAll(
       items: uniq(entries.map((e) => e.qid)),
       limitBytes: ix.limit,
     };
-    desired.push(block);
+    desired.push(block, ...instructionsLoads(hosts, env, block));
   }
   for (const [path, b] of tomlBlocks) {
     const tables = [...b.tables.entries()].sort((x, y) => cmp(x[0], y[0]));
@@ -317,12 +319,11 @@ function namespaced(items: RenderItem[]): Array<RenderItem & { renamed?: Rename 
 /** A skill copied under another folder name says that name in its frontmatter (hosts match the two). */
 function renameSkill(text: string, name: string): string {
   const fm = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
-  if (!fm) return `---\nname: ${name}\n---\n${text}`;
+  const line = `name: ${yamlString(name)}`;
+  if (!fm) return `---\n${line}\n---\n${text}`;
   const start = fm[0].indexOf("\n") + 1;
   const head = fm[1] as string;
-  const named = /^name:.*$/m.test(head)
-    ? head.replace(/^name:.*$/m, `name: ${name}`)
-    : `name: ${name}\n${head}`;
+  const named = /^name:.*$/m.test(head) ? head.replace(/^name:.*$/m, () => line) : `${line}\n${head}`;
   return text.slice(0, start) + named + text.slice(start + head.length);
 }
 

@@ -68,7 +68,7 @@ describe("hook commands", () => {
       renderHook(
         "x",
         { ...guard, event: "session-start", handler: { builtin: "session-bootstrap" } },
-        target("windsurf"),
+        target("devin"),
       ),
     ).toMatchObject({ type: "skip" });
     expect(

@@ -89,7 +89,7 @@ describe("init --yes, sync, status, uninstall on examples/web-app", () => {
       ),
     ).toMatchObject({ applyTo: "src/**/*.ts" });
     expect(
-      frontmatter(readFileSync(join(dir, ".windsurf/rules/web-app-conventions.md"), "utf8")),
+      frontmatter(readFileSync(join(dir, ".devin/rules/web-app-conventions.md"), "utf8")),
     ).toMatchObject({ trigger: "glob" });
     expect(
       frontmatter(readFileSync(join(dir, ".kiro/steering/web-app-conventions.md"), "utf8")),
