@@ -79,6 +79,14 @@ function hostsDoc() {
           .join("; ")}`,
       );
     }
+    if (h.sources?.length)
+      parts.push(
+        "",
+        "Sources (URL or repository @ commit, and the date checked):",
+        "",
+        ...h.sources.map((s) => `- ${s}`),
+      );
+    if (h.hostCli) parts.push("", `Checked by its own CLI (\`npm run test:hosts\`): ${h.hostCli}`);
     parts.push("");
   }
   return parts.join("\n");
