@@ -90,6 +90,14 @@ function hostsDoc() {
         "",
         `Former id: ${aliases.map(([a]) => `\`${a}\``).join(", ")} (still accepted in cadre.yaml and \`--host\`)`,
       );
+    if (h.sources?.length)
+      parts.push(
+        "",
+        "Sources (URL or repository @ commit, and the date checked):",
+        "",
+        ...h.sources.map((s) => `- ${s}`),
+      );
+    if (h.hostCli) parts.push("", `Checked by its own CLI (\`npm run test:hosts\`): ${h.hostCli}`);
     parts.push("");
   }
   parts.push(...mcpSecretsDoc());

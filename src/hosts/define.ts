@@ -49,6 +49,7 @@ export type Scope = (typeof SCOPES)[number];
  *   `hooks-opencode`: one owned JS plugin per hook (OpenCode `.opencode/plugins/`); `hooks-cline`: one
  *   owned executable script per host event, running every hook on that event (Cline `.clinerules/hooks/`;
  *   the path template's `{name}` is the event).
+ * - `mcp-goose`: one owned extension under `extensions.<name>` in Goose's YAML config.yaml.
  */
 export const FORMATS = [
   "skill-dir",
@@ -68,6 +69,7 @@ export const FORMATS = [
   "hooks-file",
   "hooks-opencode",
   "hooks-cline",
+  "mcp-goose",
 ] as const;
 export type FormatId = (typeof FORMATS)[number];
 
@@ -209,6 +211,10 @@ export interface HostDef {
   instructionsLoad?: { config: ScopedPath; key: string };
   /** Choices the host offers in cadre.yaml (`overrides.<host>.options: [name]`), each replacing some targets. */
   options?: Record<string, HostOption>;
+  /** Where the module's facts come from (URL or repository @ commit, and the date checked), for docs/hosts.md. */
+  sources?: string[];
+  /** What `npm run test:hosts` can ask the host's own CLI offline, or why it cannot, for docs/hosts.md. */
+  hostCli?: string;
 }
 
 /** A host option: for people, what it changes; the targets it puts in place of the host's own. */

@@ -1,17 +1,22 @@
 import { agentsStandard } from "./agents-standard.js";
 import { aider } from "./aider.js";
 import { amp } from "./amp.js";
+import { augment } from "./augment.js";
 import { claudeCode } from "./claude-code.js";
 import { cline } from "./cline.js";
 import { codex } from "./codex.js";
+import { continueDev } from "./continue.js";
 import { copilot } from "./copilot.js";
 import { cursor } from "./cursor.js";
 import type { HostDef } from "./define.js";
+import { factory } from "./factory.js";
 import { geminiCli } from "./gemini-cli.js";
+import { goose } from "./goose.js";
 import { junie } from "./junie.js";
 import { kiro } from "./kiro.js";
 import { opencode } from "./opencode.js";
 import { roo } from "./roo.js";
+import { trae } from "./trae.js";
 import { windsurf } from "./windsurf.js";
 import { zed } from "./zed.js";
 
@@ -31,6 +36,11 @@ export const HOSTS = {
   zed,
   junie,
   aider,
+  continue: continueDev,
+  goose,
+  augment,
+  factory,
+  trae,
   "agents-standard": agentsStandard,
 } as const satisfies Record<string, HostDef>;
 

@@ -153,7 +153,7 @@ describe("MCP secret references, per host", () => {
     const s = mcp("region", { transport: "stdio", command: "srv", env: { REGION: "${REGION:-eu}" } });
     expect(entries(HOSTS["claude-code"], [s]).region.env).toEqual({ REGION: "${REGION:-eu}" });
     expect(entries(HOSTS["gemini-cli"], [s]).region.env).toEqual({ REGION: "${REGION:-eu}" });
-    for (const id of ["cursor", "opencode", "roo", "cline", "windsurf", "kiro"] as const) {
+    for (const id of ["cursor", "opencode", "roo", "cline", "devin", "kiro"] as const) {
       const host = HOSTS[id] as HostDef;
       const scope = host.targets.mcp?.path.project ? "project" : "user";
       expect(entries(host, [s], scope).region, id).toBeUndefined();
@@ -200,7 +200,7 @@ describe("MCP transports, per host", () => {
   });
 
   it("Windsurf / Devin Desktop takes a remote server's address as serverUrl", () => {
-    const e = entries(HOSTS.windsurf, [remote]).issues;
+    const e = entries(HOSTS.devin, [remote]).issues;
     expect(e.serverUrl).toBe("https://mcp.example.com/issues");
     expect(e.url).toBeUndefined();
   });
