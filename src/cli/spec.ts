@@ -206,6 +206,11 @@ COMMANDS.push(
     options: [
       { flags: "-n, --dry-run", description: "print the plan as a diff; write nothing" },
       { flags: "--check", description: "exit 1 when anything is out of date (for CI); write nothing" },
+      {
+        flags: "--frozen",
+        description:
+          "install exactly what cadre.lock pins; fail when cadre.yaml and cadre.lock disagree (CI)",
+      },
       { flags: "-f, --force", description: "overwrite files you edited (never files cadre did not write)" },
       {
         flags: "--link",
@@ -217,7 +222,12 @@ COMMANDS.push(
       },
       globalOption,
     ],
-    examples: ["cadre sync", "cadre sync --dry-run", "cadre sync --check   # in CI"],
+    examples: [
+      "cadre sync",
+      "cadre sync --dry-run",
+      "cadre sync --check   # in CI",
+      "cadre sync --frozen  # in CI: the locked sources, nothing new",
+    ],
     load: () => import("./commands/sync.js"),
   },
   {
