@@ -15,7 +15,10 @@ export const ConfigSchema = z.strictObject({
   version: z.literal(1).default(1),
   hosts: z.union([z.literal("auto"), z.array(HostIdSchema)]).default("auto"),
   scope: z.enum(["project", "user"]).default("project"),
-  /** `builtin` is cadre's own library; other entries are pack folders relative to cadre.yaml. */
+  /**
+   * `builtin` is cadre's own library; other entries are source specs (sources/spec.ts): pack folders relative to
+   * cadre.yaml, `owner/repo[/subdir][@ref]`, `github:`/`gitlab:`, git URLs, `npm:<package>[@range]`, archives.
+   */
   sources: z.array(z.string().min(1)).default(["builtin"]),
   profiles: z.array(z.string().min(1)).default([]),
   include: z.array(ref).default([]),
@@ -243,7 +246,8 @@ export function renderConfig(c: {
     `# Host ids (see \`cadre hosts\`), or auto to use the hosts detected in the project.`,
     `hosts: ${Array.isArray(c.hosts) ? list(c.hosts) : c.hosts}`,
     `scope: ${c.scope}`,
-    "# builtin is cadre's own library; add pack folders relative to this file.",
+    "# builtin is cadre's own library; add pack folders (relative to this file), owner/repo[@ref], git URLs,",
+    "# npm:<package>[@range] or archive URLs (see `cadre add --help`). cadre.lock pins what they resolve to.",
     `sources: ${list(c.sources)}`,
     `profiles: ${list(c.profiles)}`,
     "# Items to add or leave out, e.g. skill:test-driven-development, agent:code-reviewer, or my-pack/* for a whole pack.",

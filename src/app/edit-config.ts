@@ -22,7 +22,7 @@ export interface EditResult {
   sync?: SyncResult;
 }
 
-async function editAndSync(
+export async function editAndSync(
   o: ProjectOptions & { noSync?: boolean },
   edit: (text: string) => Promise<{ text: string; changes: string[] }>,
 ): Promise<EditResult> {

@@ -1,5 +1,5 @@
 import { appendFile, readlink, realpath, stat } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
+import { join, relative, sep } from "node:path";
 import { applyPlan, recoverJournal } from "../apply/apply.js";
 import { PathGuard, readMaybe } from "../apply/fs.js";
 import { LOCK_FILE, readLockFile } from "../apply/lock.js";
@@ -15,12 +15,12 @@ import { expandProfile } from "../model/profiles.js";
 import { hashContent, planSync } from "../plan/plan.js";
 import { emptyLock, type Lock, type Plan, type PlanOptions } from "../plan/types.js";
 import { RENDERER_VERSION, type RenderNote, renderAll } from "../render/compose.js";
-import { loadCatalog } from "../sources/load.js";
 import { CONFIG_FILE, type Config, configWhere, readConfig } from "./config.js";
 import { type Layout, layoutOf, type ProjectOptions } from "./layout.js";
 import { patternItems } from "./patterns.js";
 import { noteStillRead, skipRefused } from "./refusals.js";
 import { packDir, toRenderItems } from "./render-items.js";
+import { checkFrozenItems, resolveCatalog, type SourceOptions } from "./sources.js";
 
 export { type Layout, layoutOf, type ProjectOptions } from "./layout.js";
 
@@ -109,10 +109,9 @@ function withHostOptions(c: Config, host: HostDef): HostDef {
   return withOptions(host, names);
 }
 
+/** cadre.yaml's sources (folders, git, npm, archives; pinned by cadre.lock) loaded into one catalog. */
 export async function catalogOf(c: Config, l: Layout, env: NodeJS.ProcessEnv): Promise<Catalog> {
-  const base = l.scope === "user" ? resolve(l.configPath, "..") : l.root;
-  const paths = c.sources.filter((s) => s !== "builtin");
-  return loadCatalog({ cwd: base, paths, builtin: c.sources.includes("builtin"), env });
+  return (await resolveCatalog(c, { ...l, env }, await readLock(l).catch(() => undefined))).cat;
 }
 
 export interface Selection {
@@ -254,7 +253,7 @@ export interface Computed {
 /** Read everything and plan: config → catalog → selection → render → observe disk → plan. No writes. */
 export async function computePlan(
   o: ProjectOptions,
-  opts: PlanOptions & { uninstall?: boolean; lock?: Lock; link?: boolean } = {},
+  opts: PlanOptions & { uninstall?: boolean; lock?: Lock; link?: boolean; sources?: SourceOptions } = {},
 ): Promise<Computed> {
   const layout = layoutOf(o);
   const config = await requireConfig(layout);
@@ -264,11 +263,15 @@ export async function computePlan(
   let notes: RenderNote[] = [];
   let desired: ReturnType<typeof renderAll>["desired"] = [];
   let sources: string[] = [];
+  let pins: Lock["sources"];
   if (!opts.uninstall) {
-    const cat = await catalogOf(config, layout, o.env);
+    const resolved = await resolveCatalog(config, { ...layout, env: o.env }, lock, opts.sources);
+    const cat = resolved.cat;
+    pins = resolved.pins;
     sources = cat.packs.map((p) => packDir(p, layout.root));
     const sel = selectItems(cat, config);
     items = sel.items;
+    if (opts.sources?.frozen) checkFrozenItems(items, lock);
     const refused = refusals(
       cat,
       items,
@@ -334,6 +337,8 @@ export async function computePlan(
     },
     opts,
   );
+  if (pins && Object.keys(pins).length) plan.lock.sources = pins;
+  else delete plan.lock.sources;
   return { layout, sources, env: o.env, config, hosts, lock, plan, notes, items, through };
 }
 
