@@ -76,7 +76,7 @@ const FORMS: Array<[string, (v: string) => string]> = [
   ["gemini-cli", (v) => `\${${v}}`],
   ["copilot", (v) => `\${${v}}`],
   ["cursor", (v) => `\${env:${v}}`],
-  ["windsurf", (v) => `\${env:${v}}`],
+  ["devin", (v) => `\${env:${v}}`],
   ["roo", (v) => `\${env:${v}}`],
   ["cline", (v) => `\${env:${v}}`],
   ["opencode", (v) => `{env:${v}}`],
