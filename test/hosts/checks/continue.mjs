@@ -82,16 +82,25 @@ export function check(ctx) {
       check("continue", has(system, body), `always-apply rule ${r.name} is in cn's system message`);
     }
     const logText = existsSync(log) ? readFileSync(log, "utf8") : "";
-    const settings = JSON.parse(readFileSync(join(project, ".continue", "settings.json"), "utf8"));
-    const events = Object.keys(settings.hooks ?? {});
-    const handlers = events.reduce(
-      (n, ev) => n + settings.hooks[ev].reduce((m, g) => m + (g.hooks?.length ?? 0), 0),
+    // cn also loads Claude Code's .claude/settings.json hooks: with claude-code installed beside it, cadre's
+    // hooks are loaded (and run) twice — issue 11 item 3, still open. Count what cn reads from both files.
+    const files = [join(project, ".continue", "settings.json"), join(project, ".claude", "settings.json")];
+    const all = files
+      .filter((f) => existsSync(f))
+      .map((f) => JSON.parse(readFileSync(f, "utf8")).hooks ?? {});
+    const events = [...new Set(all.flatMap((h) => Object.keys(h)))];
+    const handlers = all.reduce(
+      (n, h) =>
+        n +
+        Object.values(h).reduce((a, groups) => a + groups.reduce((m, g) => m + (g.hooks?.length ?? 0), 0), 0),
       0,
     );
+    if (all.length > 1)
+      console.log("  note cn also loads .claude/settings.json: each cadre hook runs twice (issue 11 item 3)");
     check(
       "continue",
       logText.includes(`Hooks loaded: ${handlers} handler(s) across ${events.length} event type(s)`),
-      `cn loaded cadre's ${handlers} hook handlers on ${events.length} events from .continue/settings.json`,
+      `cn loaded all ${handlers} hook handlers on ${events.length} events from the settings files it reads`,
     );
     check(
       "continue",
