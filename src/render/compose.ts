@@ -70,8 +70,7 @@ export function renderAll(
       const { item } = ri;
       const qid = qualifiedId(item);
       if (!(HOST_KINDS as readonly string[]).includes(item.kind) || skip?.(host.id, qid)) continue;
-      // Skills follow the Agent Skills name rule hosts enforce; other kinds only need a safe file name.
-      const bad = item.kind === "skill" ? checkName(item.name) : fileNameProblem(item.name);
+      const bad = installNameProblem(item);
       if (bad) {
         notes.push({ host: host.id, item: qid, level: "warning", message: `name ${bad}; not installed` });
         continue;
@@ -337,7 +336,7 @@ function refPhrases(
 ): (name: string) => string | undefined {
   const map = new Map<string, string>();
   for (const { item } of items) {
-    const bad = item.kind === "skill" ? checkName(item.name) : fileNameProblem(item.name);
+    const bad = installNameProblem(item);
     if (map.has(item.name) || bad || skip?.(host.id, qualifiedId(item))) continue;
     const target = targetAt(host, item.kind, env.scope);
     if (!target) continue;
@@ -415,4 +414,10 @@ function sameContent(a: string | Uint8Array, b: string | Uint8Array): boolean {
   const ab = typeof a === "string" ? new TextEncoder().encode(a) : a;
   const bb = typeof b === "string" ? new TextEncoder().encode(b) : b;
   return ab.length === bb.length && ab.every((x, i) => x === bb[i]);
+}
+
+/** Why an item cannot be installed under its name: skills follow the Agent Skills rule hosts enforce, other
+ * kinds need only a name every host takes as a file name. */
+function installNameProblem(item: { kind: string; name: string }): string | undefined {
+  return item.kind === "skill" ? checkName(item.name) : fileNameProblem(item.name);
 }
