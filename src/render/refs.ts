@@ -19,6 +19,7 @@ export const REF_PHRASES: Record<FormatId, string> = {
   "hooks-file": "the `{name}` hook",
   "hooks-opencode": "the `{name}` hook",
   "hooks-cline": "the `{name}` hook",
+  "hooks-kiro": "the `{name}` hook",
 };
 
 const REF = /(^|[\s([])@([a-z0-9]+(?:-[a-z0-9]+)*)(?![\w/@-]|\.\w)/g;
