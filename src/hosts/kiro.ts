@@ -46,7 +46,10 @@ export const kiro = defineHost({
     hook: {
       note: ".kiro/hooks/cadre-<name>.json (version v1), one per hook, running `cadre hook` (cadre on PATH)",
       format: "hooks-kiro",
-      path: { project: "{project}/.kiro/hooks/cadre-{name}.json", user: "{home}/.kiro/hooks/cadre-{name}.json" },
+      path: {
+        project: "{project}/.kiro/hooks/cadre-{name}.json",
+        user: "{home}/.kiro/hooks/cadre-{name}.json",
+      },
       hooks: {
         host: "kiro",
         // kiro.dev/docs/cli/v3/hooks: the v1 file triggers.
