@@ -62,8 +62,10 @@ export const cursor = defineHost({
           "subagent-stop": ["subagentStop"],
           "pre-compact": ["preCompact"],
           "session-end": ["sessionEnd"],
+          "after-agent-response": ["afterAgentResponse"],
         },
-        tools: { shell: "Shell", edit: "Write", write: "Write|Delete", read: "Read|Grep" },
+        // String-replace edits reach preToolUse as `StrReplace`, whole-file writes as `Write`.
+        tools: { shell: "Shell", edit: "Write|StrReplace", write: "Write|Delete", read: "Read|Grep" },
       },
     },
     mcp: {

@@ -48,7 +48,8 @@ export type Scope = (typeof SCOPES)[number];
  *   managed block of Codex's config.toml; `hooks-file`: one owned file per hook (Copilot `.github/hooks/`);
  *   `hooks-opencode`: one owned JS plugin per hook (OpenCode `.opencode/plugins/`); `hooks-cline`: one
  *   owned executable script per host event, running every hook on that event (Cline `.clinerules/hooks/`;
- *   the path template's `{name}` is the event).
+ *   the path template's `{name}` is the event); `hooks-kiro`: one owned v1 hooks file per hook (Kiro
+ *   `.kiro/hooks/`).
  * - `mcp-goose`: one owned extension under `extensions.<name>` in Goose's YAML config.yaml.
  */
 export const FORMATS = [
@@ -70,6 +71,7 @@ export const FORMATS = [
   "hooks-opencode",
   "hooks-cline",
   "mcp-goose",
+  "hooks-kiro",
 ] as const;
 export type FormatId = (typeof FORMATS)[number];
 

@@ -69,12 +69,17 @@ export const geminiCli = defineHost({
           stop: ["AfterAgent"],
           "pre-compact": ["PreCompress"],
           "session-end": ["SessionEnd"],
+          notification: ["Notification"],
+          "before-model": ["BeforeModel"],
+          "after-model": ["AfterModel"],
+          "before-tool-selection": ["BeforeToolSelection"],
         },
+        // Canonical names (base-declarations.ts): hook matchers test these, not the legacy aliases.
         tools: {
           shell: "run_shell_command",
           edit: "replace",
           write: "write_file",
-          read: "read_file|read_many_files|glob|search_file_content",
+          read: "read_file|read_many_files|glob|grep_search|list_directory",
         },
         anchored: true,
         timeoutUnit: "ms",

@@ -60,6 +60,39 @@ export const kiro = defineHost({
       path: { project: "{project}/.kiro/steering/{name}.md", user: "{home}/.kiro/steering/{name}.md" },
       fields: { inclusion: "manual" },
     },
+    hook: {
+      note: ".kiro/hooks/cadre-<name>.json (version v1), one per hook, running `cadre hook` (cadre on PATH)",
+      format: "hooks-kiro",
+      path: {
+        project: "{project}/.kiro/hooks/cadre-{name}.json",
+        user: "{home}/.kiro/hooks/cadre-{name}.json",
+      },
+      hooks: {
+        host: "kiro",
+        // kiro.dev/docs/cli/v3/hooks: the v1 file triggers.
+        events: {
+          "session-start": ["SessionStart"],
+          "user-prompt-submit": ["UserPromptSubmit"],
+          "pre-tool-use": ["PreToolUse"],
+          "post-tool-use": ["PostToolUse"],
+          stop: ["Stop"],
+          "pre-task": ["PreTaskExec"],
+          "post-task": ["PostTaskExec"],
+          "file-created": ["PostFileCreate"],
+          "file-saved": ["PostFileSave"],
+          "file-deleted": ["PostFileDelete"],
+        },
+        // The v3 built-in tools (read, write, shell, glob, grep), and the v2 names (fs_read, fs_write,
+        // execute_bash) that older agents and the docs' own examples still use. The matcher is a regex.
+        tools: {
+          shell: "shell|execute_bash",
+          edit: "write|fs_write|str_replace",
+          write: "write|fs_write",
+          read: "read|fs_read|glob|grep",
+        },
+        anchored: true,
+      },
+    },
     mcp: {
       note: ".kiro/settings/mcp.json",
       format: "mcp-json",

@@ -64,8 +64,9 @@ export const opencode = defineHost({
       hooks: {
         host: "opencode",
         events: { "pre-tool-use": ["tool.execute.before"], "post-tool-use": ["tool.execute.after"] },
+        // V1 names its shell tool `bash`, V2 `shell`.
         tools: {
-          shell: "bash",
+          shell: "bash|shell",
           edit: "edit|multiedit|apply_patch",
           write: "write|apply_patch",
           read: "read|glob|grep|list",

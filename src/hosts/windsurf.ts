@@ -47,12 +47,16 @@ export const windsurf = defineHost({
       path: { project: "{project}/.windsurf/skills/{name}", user: "{home}/.codeium/windsurf/skills/{name}" },
     },
     hook: {
-      note: "entries of hooks.pre_write_code / pre_run_command / pre_read_code in .windsurf/hooks.json running `cadre hook` (cadre on PATH); pre-tool-use hooks only (Windsurf's post hooks get no tool output and it has no session-start hook)",
+      note: "entries of hooks.pre_write_code / pre_run_command / pre_read_code in .windsurf/hooks.json running `cadre hook` (cadre on PATH); pre-tool-use, pre_user_prompt and post_cascade_response only (Windsurf's post tool hooks get no tool output and it has no session-start hook)",
       format: "hooks-windsurf",
       path: { project: "{project}/.windsurf/hooks.json", user: "{home}/.codeium/windsurf/hooks.json" },
       hooks: {
         host: "windsurf",
-        events: { "pre-tool-use": ["pre_write_code", "pre_run_command", "pre_read_code"] },
+        events: {
+          "user-prompt-submit": ["pre_user_prompt"],
+          "pre-tool-use": ["pre_write_code", "pre_run_command", "pre_read_code"],
+          stop: ["post_cascade_response"],
+        },
         tools: {
           shell: "pre_run_command",
           edit: "pre_write_code",
