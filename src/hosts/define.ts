@@ -157,6 +157,8 @@ export interface HostDef {
   id: string;
   displayName: string;
   docsUrl: string;
+  /** Where the host's formats were checked, with the date (docs pages, repo paths, CLI versions); listed in docs/hosts.md. */
+  sources?: string[];
   /** Paths whose presence suggests the project uses this host (templates: {project}, {home}). */
   detect: string[];
   limits?: HostLimits;

@@ -1,0 +1,45 @@
+// Written by cadre sync for the pre-tool-use-2 hook; cadre owns this file (cadre uninstall removes it).
+import { spawn } from "node:child_process";
+
+const COMMAND = "CLAUDE_PLUGIN_ROOT=\"./.kilo/hooks/guardian\" \"./.kilo/hooks/guardian/hooks/check.sh\"";
+/** OpenCode tools this hook looks at (null: all). */
+const TOOLS = ["edit","multiedit","apply_patch","write"];
+
+/** Run the hook command with the call on stdin; its JSON answer, or undefined (no opinion). */
+function ask(payload) {
+  return new Promise((resolve) => {
+    const child = spawn(COMMAND, { shell: true, stdio: ["pipe", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    const timer = setTimeout(() => child.kill(), 5000);
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("error", () => resolve(undefined));
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      if (code === 2) return resolve({ decision: "deny", reason: err.trim() });
+      if (code !== 0 || !out.trim()) return resolve(undefined);
+      try {
+        resolve(JSON.parse(out));
+      } catch {
+        resolve(undefined);
+      }
+    });
+    child.stdin.on("error", () => {});
+    child.stdin.end(JSON.stringify(payload));
+  });
+}
+
+export const CadrePreToolUse2 = async ({ directory }) => ({
+  "tool.execute.before": async (input, output) => {
+    if (TOOLS && !TOOLS.includes(input.tool)) return;
+    const a = await ask({
+      hook_event_name: "tool.execute.before",
+      tool_name: input.tool,
+      tool_input: output.args,
+      session_id: input.sessionID,
+      cwd: directory,
+    });
+    if (a?.decision === "deny") throw new Error(a.reason);
+  },
+});
