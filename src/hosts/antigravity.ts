@@ -17,6 +17,7 @@ export const antigravity = defineHost({
     "docs.rs agent-config 0.3.0 docs/agents/antigravitycli.md (AGENTS.md, ~/.gemini/GEMINI.md, .agents/mcp_config.json mcpServers, hooks PreToolUse/PostToolUse with run_command) (2026-12-02)",
     "evgenest/ai-agents-arsenal config/agents.config.ts and msitarzewski/agency-agents integrations/antigravity/README.md (user config in ~/.gemini/config/: mcp_config.json, skills/) (2026-12-02)",
     "hosts-audit-2026-12 §2 item 13(b) (GEMINI.md and AGENTS.md read; MCP in .agents/mcp_config.json with serverUrl)",
+    "test:hosts: no check; Antigravity CLI is not published on npm (checked 2026-12-02)",
   ],
   detect: ["{project}/.agents/mcp_config.json", "{project}/.agents/workflows", "{home}/.gemini/config"],
   targets: {

@@ -12,6 +12,7 @@ export const crush = defineHost({
   docsUrl: "https://github.com/charmbracelet/crush",
   sources: [
     "charmbracelet/crush @ 37f36e9 (2026-08-21) internal/config/config.go (defaultContextPaths, MCPConfig, HookConfig), internal/config/load.go (GlobalSkillsDirs, projectSkillSubdirs, GlobalContextPaths), internal/commands/commands.go, docs/config/README.md, docs/hooks/README.md (checked 2026-12-02)",
+    "test:hosts: no check. @charmland/crush@0.96.1 downloads its binary from GitHub releases in postinstall, which the offline test machine cannot reach (checked 2026-12-02)",
   ],
   detect: [
     "{project}/.crush",

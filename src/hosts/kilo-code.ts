@@ -16,6 +16,7 @@ export const kiloCode = defineHost({
   sources: [
     "@kilocode/cli@7.7.7 built-in skill `kilo-config` (config files, `{command,commands}/**/*.md`, `{agent,agents}/**/*.md`, `{skill,skills}/<name>/SKILL.md`, `{plugin,plugins}/*.{ts,js}`, instructions AGENTS.md, CLAUDE.md, CONTEXT.md) (2026-12-02)",
     "`kilo debug skill` / `kilo debug config` on a scratch project: reads .kilo/, .kilocode/, .agents/skills, .claude/skills; not .opencode/ (2026-12-02)",
+    "test:hosts: test/hosts/checks/kilo-code.mjs (`debug skill`, `debug config --print-logs`, `mcp list`)",
   ],
   detect: ["{project}/.kilo", "{project}/.kilocode", "{project}/kilo.json", "{xdgConfig}/kilo"],
   targets: {
