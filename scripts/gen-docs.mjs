@@ -38,6 +38,7 @@ function hostsDoc() {
       "",
       `Docs: ${h.docsUrl}`,
       "",
+      ...(h.sources?.length ? ["Sources:", "", ...h.sources.map((s) => `- ${s}`), ""] : []),
       `Detected by: ${h.detect.map((d) => `\`${d}\``).join(", ")}`,
       "",
     );

@@ -1,24 +1,29 @@
 import { agentsStandard } from "./agents-standard.js";
 import { aider } from "./aider.js";
 import { amp } from "./amp.js";
+import { antigravity } from "./antigravity.js";
 import { augment } from "./augment.js";
 import { claudeCode } from "./claude-code.js";
 import { cline } from "./cline.js";
 import { codex } from "./codex.js";
 import { continueDev } from "./continue.js";
 import { copilot } from "./copilot.js";
+import { crush } from "./crush.js";
 import { cursor } from "./cursor.js";
 import type { HostDef } from "./define.js";
 import { factory } from "./factory.js";
 import { geminiCli } from "./gemini-cli.js";
 import { goose } from "./goose.js";
 import { junie } from "./junie.js";
+import { kiloCode } from "./kilo-code.js";
 import { kiro } from "./kiro.js";
 import { opencode } from "./opencode.js";
+import { qwenCode } from "./qwen-code.js";
 import { roo } from "./roo.js";
 import { trae } from "./trae.js";
 import { windsurf } from "./windsurf.js";
 import { zed } from "./zed.js";
+import { zooCode } from "./zoo-code.js";
 
 /** The only list of hosts. Adding a host: its data module, one line here, its golden files. */
 export const HOSTS = {
@@ -41,6 +46,11 @@ export const HOSTS = {
   augment,
   factory,
   trae,
+  antigravity,
+  "kilo-code": kiloCode,
+  "zoo-code": zooCode,
+  "qwen-code": qwenCode,
+  crush,
   "agents-standard": agentsStandard,
 } as const satisfies Record<string, HostDef>;
 

@@ -172,6 +172,14 @@ describe("MCP secret references, per host", () => {
     },
   );
 
+  it("Kilo Code, which refuses OpenCode's {env:VAR}, gets the reference as written with a warning", () => {
+    const host = HOSTS["kilo-code"] as HostDef;
+    expect(entries(host, [local], "project").docs.environment).toEqual({ DOCS_TOKEN: "${DOCS_TOKEN}" });
+    expect(notesFor(host, [local], "docs", "project").join("\n")).toMatch(
+      /^warning: .*\$\{DOCS_TOKEN\}.*literally/m,
+    );
+  });
+
   it("Cline warns that its CLI does not expand ${env:VAR}", () => {
     expect(notesFor(HOSTS.cline, [local], "docs").join("\n")).toMatch(/^warning: .*CLI/m);
   });
