@@ -29,5 +29,9 @@ export const aider = defineHost({
       path: { project: "{project}/.aider/expertise/{name}.md" },
     },
   },
+  // aider.chat/docs/usage/conventions.html: nothing loads unless listed under `read:` in .aider.conf.yml.
+  reads: {
+    instructions: [{ project: "{project}/CONVENTIONS.md", when: "listed under read: in .aider.conf.yml" }],
+  },
   instructions: { project: "{project}/CONVENTIONS.md" },
 });

@@ -133,6 +133,50 @@ export interface Target {
   fallback?: Target;
   /** `hooks-*` formats: the host's hook protocol, as data (see `HookProtocol`). */
   hooks?: HookProtocol;
+  /**
+   * Rules: the kind whose target renders a rule of this activation, where the rule format cannot express
+   * it (Claude Code loads a rule without `paths` at launch, so `model` becomes a skill and `manual` a skill
+   * with `disable-model-invocation: true`).
+   */
+  activationAs?: Partial<Record<"model" | "manual", "skill" | "command">>;
+}
+
+/**
+ * One file or folder a host reads (see `HostReads`): a path template per scope, without `{name}`. A folder
+ * covers every path under it.
+ */
+export interface ReadPath extends ScopedPath {
+  /** The host reads it only while none of these exists (templates): Claude Code reads AGENTS.md only without a CLAUDE.md. */
+  unless?: string[];
+  /**
+   * The host reads it only on some of its surfaces or with a setting on ("VS Code", "with third-party configs
+   * on"): the host keeps its own copy (its other surfaces need it), and a double read is reported.
+   */
+  when?: string;
+  /** How the user stops this read (a host setting), for the note; absent: the host offers no way. */
+  off?: string;
+}
+
+/**
+ * What a host reads, its own files and other hosts' alike, per kind of file: the data behind "each item once
+ * per host that reads it". `render/reads.ts` adds each host to `readers` of the outputs it reads although
+ * they were written for other hosts (recorded in cadre.lock, shown by `cadre status`), and reports a host
+ * that reads an item twice (its own copy and another host's); `render/skill-dirs.ts` uses `skills` (entries
+ * without `when` or `unless`) to share one skills folder. List folders in the host's own precedence order,
+ * its own folder first. Leaving a list out (the default) means the host reads only what cadre writes for
+ * it: nothing is shared or reported for that kind, which is always safe.
+ */
+export interface HostReads {
+  /** Always-on instructions files (AGENTS.md, CLAUDE.md, GEMINI.md, …). */
+  instructions?: ReadPath[];
+  /** Rule folders loaded by the host (`.claude/rules`, `.github/instructions`). */
+  rules?: ReadPath[];
+  /** Skill folders. */
+  skills?: ReadPath[];
+  /** Agent folders (or files, e.g. `.roomodes`). */
+  agents?: ReadPath[];
+  /** Hook configuration files or folders the host runs hooks from. */
+  hooks?: ReadPath[];
 }
 
 /**
@@ -162,12 +206,21 @@ export interface HostDef {
   limits?: HostLimits;
   /** What cadre writes for each kind the host takes: native, or degraded when the target says `as`. */
   targets: Partial<Record<HostKind, Target>>;
-  /** Skill folders the host reads, in its own precedence order (to avoid installing a skill twice). */
+  /** What the host reads, its own files and other hosts' (see `HostReads`); absent: only what cadre writes for it. */
+  reads?: HostReads;
+  /** @deprecated Use `reads.skills`; read only when `reads.skills` is absent. */
   skillDirs?: ScopedPath[];
   /** How `@name` references read for this host, by the format the referenced item was installed in ({name}, {path}); overrides the defaults in `render/refs.ts`. */
   refs?: Partial<Record<FormatId, string>>;
   /** The always-on instructions file that holds cadre's managed block (index entries). */
   instructions?: ScopedPath;
+}
+
+/** The skill folders a host reads fully (no `when`, no `unless`), for sharing one copy. */
+export function skillReads(host: HostDef): ScopedPath[] {
+  return (host.reads?.skills ?? host.skillDirs ?? []).filter(
+    (r: ReadPath) => r.when === undefined && r.unless === undefined,
+  );
 }
 
 /** Identity function that gives host modules type checking and inference. */

@@ -1,10 +1,11 @@
+import { posix } from "node:path";
 import { checkName } from "../core/names.js";
-import type { HostDef, HostKind, Target } from "../hosts/define.js";
+import type { HostDef, HostKind, Scope, Target } from "../hosts/define.js";
 import { HOST_KINDS, targetAt } from "../hosts/define.js";
 import type { Desired, DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/output.js";
 import { type HostEnv, resolveTemplate } from "../hosts/paths.js";
 import { installNames, type Rename } from "../model/catalog.js";
-import { qualifiedId } from "../model/item.js";
+import { type Item, qualifiedId } from "../model/item.js";
 import { pluginRootUse } from "../model/plugin-mcp.js";
 import { toolGaps } from "./fields.js";
 import { FILE_RENDERERS, type RenderItem } from "./formats.js";
@@ -19,6 +20,7 @@ import {
 import { type IndexEntry, renderIndexBlock } from "./index-block.js";
 import { KEY_RENDERERS } from "./keys.js";
 import { mcpTomlTable } from "./mcp.js";
+import { applyReads } from "./reads.js";
 import { REF_PHRASES } from "./refs.js";
 import { chooseSkillDirs } from "./skill-dirs.js";
 
@@ -59,7 +61,7 @@ export function renderAll(
     string,
     { event: string; hosts: Set<string>; hooks: Map<string, ScriptHook & { name: string; item: string }> }
   >();
-  const skillDir = chooseSkillDirs(hosts, env, notes);
+  const skillDir = chooseSkillDirs(hosts, env);
   const sorted = namespaced([...items].sort((a, b) => cmp(qualifiedId(a.item), qualifiedId(b.item))));
 
   for (const host of hosts) {
@@ -78,7 +80,7 @@ export function renderAll(
         notes.push({ host: host.id, item: qid, level: "warning", message: `not installed: ${noRoot}` });
         continue;
       }
-      const target = targetAt(host, item.kind, env.scope);
+      const target = targetFor(host, item, env.scope);
       if (!target) {
         notes.push({
           host: host.id,
@@ -112,6 +114,14 @@ export function renderAll(
           item: qid,
           level: "info",
           message: `installed as ${item.name}: ${ri.renamed.from} is also the name of ${ri.renamed.rivals.join(", ")}`,
+        });
+      const as = activationAs(host, item, env.scope);
+      if (as)
+        notes.push({
+          host: host.id,
+          item: qid,
+          level: "info",
+          message: `${as.activation} rule installed as a ${as.kind}: a ${host.displayName} rule has no ${as.activation} activation (it would load at launch)`,
         });
       if (target.as)
         notes.push({
@@ -239,7 +249,7 @@ export function renderAll(
         ix.hosts.add(host.id);
         const limit = host.limits?.instructionsBytes;
         if (limit !== undefined) ix.limit = Math.min(ix.limit ?? limit, limit);
-        ix.entries.set(path, { item, path, qid });
+        ix.entries.set(path, { item, path, qid, link: posix.relative(posix.dirname(instr), path) });
       }
     }
   }
@@ -288,6 +298,7 @@ export function renderAll(
       items: hooks.map((h) => h.item),
     });
   }
+  applyReads(desired, hosts, env, notes);
   for (const d of desired) {
     d.hosts = uniq(d.hosts);
     d.items = uniq(d.items);
@@ -330,7 +341,7 @@ function refPhrases(
   const map = new Map<string, string>();
   for (const { item } of items) {
     if (map.has(item.name) || checkName(item.name) || skip?.(host.id, qualifiedId(item))) continue;
-    const target = targetAt(host, item.kind, env.scope);
+    const target = targetFor(host, item, env.scope);
     if (!target) continue;
     const path = targetPath(host, target, item.kind as HostKind, item.name, env, skillDir);
     if (path === undefined) continue;
@@ -338,6 +349,25 @@ function refPhrases(
     map.set(item.name, tpl.replace(/\{name\}/g, item.name).replace(/\{path\}/g, path));
   }
   return (name) => map.get(name);
+}
+
+/** A rule whose activation the host's rule format cannot express goes to the kind its `activationAs` names. */
+function activationAs(
+  host: HostDef,
+  item: Item,
+  scope: Scope,
+): { activation: "model" | "manual"; kind: "skill" | "command" } | undefined {
+  if (item.kind !== "rule") return undefined;
+  const activation = String(item.meta.activation ?? "always");
+  if (activation !== "model" && activation !== "manual") return undefined;
+  const kind = targetAt(host, "rule", scope)?.activationAs?.[activation];
+  return kind && targetAt(host, kind, scope) ? { activation, kind } : undefined;
+}
+
+/** The target an item is rendered with: its kind's, or for such a rule the `activationAs` kind's. */
+function targetFor(host: HostDef, item: Item, scope: Scope): Target | undefined {
+  const as = activationAs(host, item, scope);
+  return targetAt(host, as?.kind ?? item.kind, scope);
 }
 
 function targetPath(

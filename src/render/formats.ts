@@ -59,10 +59,12 @@ export const renderSkillDir: FileRenderer = ({ item, assets, linkRoot, executabl
     }
     return files;
   }
-  const fm: Array<[string, string]> = [
+  const fm: Array<[string, string | boolean]> = [
     ["name", item.name],
     ["description", item.description.replace(/\s+/g, " ").trim()],
   ];
+  // A manual rule as a skill: only the user invokes it (Claude Code's `disable-model-invocation`).
+  if (item.kind === "rule" && item.meta.activation === "manual") fm.push(["disable-model-invocation", true]);
   return [{ path: `${dir}/SKILL.md`, content: markdownFile(fm, body(item, refs)) }];
 };
 
