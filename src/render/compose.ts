@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { checkName } from "../core/names.js";
-import type { HostDef, HostKind, Scope, Target } from "../hosts/define.js";
+import type { HostDef, ReadPath, Scope, Target } from "../hosts/define.js";
 import { HOST_KINDS, targetAt } from "../hosts/define.js";
 import type { Desired, DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/output.js";
 import { type HostEnv, resolveTemplate } from "../hosts/paths.js";
@@ -65,7 +65,7 @@ export function renderAll(
   const sorted = namespaced([...items].sort((a, b) => cmp(qualifiedId(a.item), qualifiedId(b.item))));
 
   for (const host of hosts) {
-    const refs = refPhrases(host, sorted, env, skillDir, skip);
+    const refs = refPhrases(host, sorted, env, skillDir, hosts, skip);
     for (const ri of sorted) {
       const { item } = ri;
       const qid = qualifiedId(item);
@@ -90,7 +90,7 @@ export function renderAll(
         });
         continue;
       }
-      const path = targetPath(host, target, item.kind as HostKind, item.name, env, skillDir);
+      const path = targetPath(host, target, item, env, skillDir, hosts);
       if (path === undefined) {
         notes.push({
           host: host.id,
@@ -336,6 +336,7 @@ function refPhrases(
   items: readonly RenderItem[],
   env: HostEnv,
   skillDir: Map<string, string>,
+  hosts: readonly HostDef[],
   skip?: (host: string, qid: string) => boolean,
 ): (name: string) => string | undefined {
   const map = new Map<string, string>();
@@ -343,7 +344,7 @@ function refPhrases(
     if (map.has(item.name) || checkName(item.name) || skip?.(host.id, qualifiedId(item))) continue;
     const target = targetFor(host, item, env.scope);
     if (!target) continue;
-    const path = targetPath(host, target, item.kind as HostKind, item.name, env, skillDir);
+    const path = targetPath(host, target, item, env, skillDir, hosts);
     if (path === undefined) continue;
     const tpl = host.refs?.[target.format] ?? REF_PHRASES[target.format];
     map.set(item.name, tpl.replace(/\{name\}/g, item.name).replace(/\{path\}/g, path));
@@ -370,19 +371,48 @@ function targetFor(host: HostDef, item: Item, scope: Scope): Target | undefined 
   return targetAt(host, as?.kind ?? item.kind, scope);
 }
 
+/**
+ * Where an item goes. A skill-dir target uses the host's chosen skills folder (shared with other hosts,
+ * `render/skill-dirs.ts`), except for an item that is a skill only here (an agent, a command or a rule
+ * rendered as a skill) when another selected host reading that folder takes the item in another form: it
+ * would get it twice there, so the item goes to the host's own folder.
+ */
 function targetPath(
   host: HostDef,
   target: Target,
-  kind: HostKind,
-  name: string,
+  item: Item,
   env: HostEnv,
   skillDir: Map<string, string>,
+  hosts: readonly HostDef[],
 ): string | undefined {
-  if (target.format === "skill-dir") {
-    const dir = skillDir.get(host.id);
-    if (dir) return `${dir}/${name}`;
-  }
-  return resolveTemplate(target.path, env, { name, kind });
+  const dir = target.format === "skill-dir" ? skillDir.get(host.id) : undefined;
+  if (
+    dir &&
+    (item.kind === "skill" || item.kind === "expertise" || !otherFormReads(host, item, dir, env, hosts))
+  )
+    return `${dir}/${item.name}`;
+  return resolveTemplate(target.path, env, { name: item.name, kind: item.kind });
+}
+
+/** Whether a selected host other than `host` reads `dir` and takes the item in a form other than a skill. */
+function otherFormReads(
+  host: HostDef,
+  item: Item,
+  dir: string,
+  env: HostEnv,
+  hosts: readonly HostDef[],
+): boolean {
+  return hosts.some((o) => {
+    if (o.id === host.id) return false;
+    const t = targetFor(o, item, env.scope);
+    if (!t || t.format === "skill-dir") return false;
+    return Object.values(o.reads ?? {}).some((list) =>
+      (list ?? []).some((r: ReadPath) => {
+        const at = resolveTemplate(r, env);
+        return at !== undefined && (dir === at || dir.startsWith(`${at}/`));
+      }),
+    );
+  });
 }
 
 /** A plugin hook's scripts, copied next to the host's hook config with their exec bits (`${CLAUDE_PLUGIN_ROOT}`). */
