@@ -38,6 +38,7 @@ function hostsDoc() {
       "",
       `Docs: ${h.docsUrl}`,
       "",
+      ...(h.sources?.length ? ["Sources:", "", ...h.sources.map((s) => `- ${s}`), ""] : []),
       `Detected by: ${h.detect.map((d) => `\`${d}\``).join(", ")}`,
       "",
     );
@@ -46,7 +47,7 @@ function hostsDoc() {
     for (const k of HOST_KINDS) {
       const t = h.targets[k];
       parts.push(
-        `| ${k} | ${api.supportOf(h, k)} | ${t ? `\`${t.format}\`` : "—"} | ${code(t?.path.project)} | ${code(t?.path.user)} | ${t ? api.noteOf(t) : "—"} |`,
+        `| ${k} | ${api.supportOf(h, k)} | ${t ? `\`${t.format}\`` : "—"} | ${code(t?.path.project)} | ${code(t?.path.user ?? t?.fallback?.path.user)} | ${t ? api.noteOf(t) : "—"} |`,
       );
     }
     if (h.instructions) {
@@ -80,10 +81,74 @@ function hostsDoc() {
           .join("; ")}`,
       );
     }
+    for (const [name, o] of Object.entries(h.options ?? {}))
+      parts.push(
+        "",
+        `Option \`${name}\` (cadre.yaml \`overrides: {${h.id}: {options: [${name}]}}\`): ${o.note}`,
+      );
+    const aliases = Object.entries(api.HOST_ALIASES ?? {}).filter(([, to]) => to === h.id);
+    if (aliases.length)
+      parts.push(
+        "",
+        `Former id: ${aliases.map(([a]) => `\`${a}\``).join(", ")} (still accepted in cadre.yaml and \`--host\`)`,
+      );
+    if (h.sources?.length)
+      parts.push(
+        "",
+        "Sources (URL or repository @ commit, and the date checked):",
+        "",
+        ...h.sources.map((s) => `- ${s}`),
+      );
+    if (h.hostCli) parts.push("", `Checked by its own CLI (\`npm run test:hosts\`): ${h.hostCli}`);
     parts.push("");
   }
+  parts.push(...mcpSecretsDoc());
   parts.push(readsDoc());
   return parts.join("\n");
+}
+
+/** "MCP secrets and transports": how each host reads `${VAR}` and its remote servers, with sources. */
+function mcpSecretsDoc() {
+  const v = (x) => `\`$\{${x}}\``;
+  const forms = {
+    shell: `${v("VAR")}, ${v("VAR:-default")}`,
+    plain: `${v("VAR")} (no default)`,
+    "env-colon": `${v("env:VAR")} (no default)`,
+    "braces-env": "`{env:VAR}` (no default)",
+    codex: "none: `env_vars`, `bearer_token_env_var`, `env_http_headers`; anything else is refused",
+    none: `none known: written as ${v("VAR")}, with a warning`,
+  };
+  const remote = {
+    claude: '`type: "http"`, `url`',
+    cline: '`type: "streamableHttp"`, `url`',
+    roo: '`type: "streamable-http"`, `url`',
+    windsurf: "`serverUrl`",
+    zed: "`url` (no `type`)",
+    opencode: '`type: "remote"`, `url`',
+    gemini: "`httpUrl`",
+  };
+  const lines = [
+    "## MCP secrets and transports",
+    "",
+    `The library writes a secret as ${v("VAR")} or ${v("VAR:-default")} (docs/authoring.md); each host gets it in its own syntax, or the server is not installed there and \`sync\` and \`cadre info\` say why.`,
+    "",
+    "| host | secret syntax | expanded in | remote server | source | checked |",
+    "|---|---|---|---|---|---|",
+  ];
+  for (const h of hosts) {
+    const t = h.targets.mcp;
+    if (!t) continue;
+    const spec = t.mcp ?? {};
+    const sec = spec.secrets;
+    const extra = t.fallback?.mcp?.extra
+      ? ` (user file adds \`${JSON.stringify(t.fallback.mcp.extra)}\`)`
+      : "";
+    lines.push(
+      `| ${h.displayName} | ${sec ? forms[sec.form] : forms.none}${sec?.caveat ? `; ${sec.caveat}` : ""} | ${!sec || sec.form === "none" || sec.form === "codex" ? "—" : (sec.fields?.join(", ") ?? "all fields")} | ${t.format === "mcp-toml" ? "`url`" : (remote[spec.shape ?? "claude"] ?? remote.claude)}${extra} | ${sec?.source ?? "—"} | ${sec?.checked ?? "—"} |`,
+    );
+  }
+  lines.push("");
+  return lines;
 }
 
 /** "Files each host reads": `HostDef.reads`, with what cadre does about a double read. */

@@ -90,7 +90,7 @@ describe("cadre.yaml mistakes are errors that name the file, the line, the bad v
     );
     expect(c.overrides).toEqual({ cursor: { exclude: ["skill:tdd"] } });
     expect(err("overrides:\n  cursr:\n    exclude: [skill:tdd]\n")).toMatch(
-      /^cadre\.yaml:2:\d+: overrides: "cursr" is not a host; did you mean cursor\?/,
+      /^cadre\.yaml:2:\d+: overrides: "cursr" is not a host; did you mean cursor\b/,
     );
   });
 });

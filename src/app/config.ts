@@ -4,17 +4,21 @@ import { z } from "zod";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { normaliseText, parseYaml } from "../core/frontmatter.js";
 import { didYouMean } from "../core/names.js";
-import { HOST_IDS } from "../hosts/registry.js";
+import { CONFIG_HOST_IDS, HOST_IDS } from "../hosts/registry.js";
 
 const ref = z.string().min(1);
-const HostIdSchema = z.enum(HOST_IDS as [string, ...string[]]);
+// Former ids (`windsurf`) are accepted and resolved where hosts are chosen (app/project.ts).
+const HostIdSchema = z.enum(CONFIG_HOST_IDS as [string, ...string[]]);
 
 /** `cadre.yaml`: written by `init`, edited by people. Strict: an unknown key is an error, not a silent no-op. */
 export const ConfigSchema = z.strictObject({
   version: z.literal(1).default(1),
   hosts: z.union([z.literal("auto"), z.array(HostIdSchema)]).default("auto"),
   scope: z.enum(["project", "user"]).default("project"),
-  /** `builtin` is cadre's own library; other entries are pack folders relative to cadre.yaml. */
+  /**
+   * `builtin` is cadre's own library; other entries are source specs (sources/spec.ts): pack folders relative to
+   * cadre.yaml, `owner/repo[/subdir][@ref]`, `github:`/`gitlab:`, git URLs, `npm:<package>[@range]`, archives.
+   */
   sources: z.array(z.string().min(1)).default(["builtin"]),
   profiles: z.array(z.string().min(1)).default([]),
   include: z.array(ref).default([]),
@@ -23,7 +27,12 @@ export const ConfigSchema = z.strictObject({
   overrides: z
     .partialRecord(
       HostIdSchema,
-      z.strictObject({ include: z.array(ref).optional(), exclude: z.array(ref).optional() }),
+      z.strictObject({
+        include: z.array(ref).optional(),
+        exclude: z.array(ref).optional(),
+        /** The host's own options (docs/hosts.md lists them), e.g. copilot `prompt-files`. */
+        options: z.array(z.string().min(1)).optional(),
+      }),
     )
     .default({}),
   budgets: z.strictObject({ tokens: z.number().int().positive().optional() }).default({}),
@@ -237,7 +246,8 @@ export function renderConfig(c: {
     `# Host ids (see \`cadre hosts\`), or auto to use the hosts detected in the project.`,
     `hosts: ${Array.isArray(c.hosts) ? list(c.hosts) : c.hosts}`,
     `scope: ${c.scope}`,
-    "# builtin is cadre's own library; add pack folders relative to this file.",
+    "# builtin is cadre's own library; add pack folders (relative to this file), owner/repo[@ref], git URLs,",
+    "# npm:<package>[@range] or archive URLs (see `cadre add --help`). cadre.lock pins what they resolve to.",
     `sources: ${list(c.sources)}`,
     `profiles: ${list(c.profiles)}`,
     "# Items to add or leave out, e.g. skill:test-driven-development, agent:code-reviewer, or my-pack/* for a whole pack.",

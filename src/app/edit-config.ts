@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { ErrorCodes, UserError, usageError } from "../core/errors.js";
 import { didYouMean } from "../core/names.js";
-import { HOST_IDS } from "../hosts/registry.js";
+import { HOST_IDS, resolveHostId } from "../hosts/registry.js";
 import { type Catalog, resolveRef } from "../model/catalog.js";
 import { type Item, qualifiedId } from "../model/item.js";
 import { CONFIG_FILE, editConfigList, parseConfigText } from "./config.js";
@@ -22,7 +22,7 @@ export interface EditResult {
   sync?: SyncResult;
 }
 
-async function editAndSync(
+export async function editAndSync(
   o: ProjectOptions & { noSync?: boolean },
   edit: (text: string) => Promise<{ text: string; changes: string[] }>,
 ): Promise<EditResult> {
@@ -159,7 +159,7 @@ export function removeCommand(
 export function setHostCommand(
   o: ProjectOptions & { id: string; enable: boolean; noSync?: boolean },
 ): Promise<EditResult> {
-  if (!(HOST_IDS as string[]).includes(o.id))
+  if (!resolveHostId(o.id))
     throw usageError(
       `unknown host "${o.id}"`,
       `${didYouMean(o.id, HOST_IDS)} use one of: ${HOST_IDS.join(", ")}`.trim(),

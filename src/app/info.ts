@@ -6,6 +6,7 @@ import { parseCompositionMap } from "../model/composition.js";
 import { type Item, qualifiedId } from "../model/item.js";
 import { pluginRootUse } from "../model/plugin-mcp.js";
 import { toolGaps } from "../render/fields.js";
+import { mcpVerdict } from "../render/mcp.js";
 import { type CatalogOptions, openCatalog } from "./catalog.js";
 import { type SourceSummary, summariseSource } from "./list.js";
 
@@ -40,8 +41,19 @@ export function hostSupport(item: Item): HostSupportRow[] {
         note: CADRE_NOTES[item.kind] ?? "",
       };
     const t = targetOf(h, item.kind);
+    // An MCP server whose secret references the host cannot read is not installed there (`render/mcp.ts`).
+    const mcp = t && item.kind === "mcp" ? mcpVerdict(item, t, h.displayName) : undefined;
+    if (mcp?.refuse)
+      return {
+        host: h.id,
+        displayName: h.displayName,
+        support: "none" as const,
+        note: `not installed: ${mcp.refuse}`,
+      };
     // What the host cannot express of the item (an agent's tool list), as the install note says it.
-    const gap = t ? toolGaps(item, t, h.displayName) : undefined;
+    const gap = t
+      ? (toolGaps(item, t, h.displayName) ?? (mcp?.warning ? { message: mcp.warning } : undefined))
+      : undefined;
     return {
       host: h.id,
       displayName: h.displayName,

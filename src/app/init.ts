@@ -2,8 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { ErrorCodes, UserError, usageError } from "../core/errors.js";
 import { didYouMean } from "../core/names.js";
-import { HOST_IDS } from "../hosts/registry.js";
-import { loadPack } from "../sources/load.js";
+import { HOST_IDS, resolveHostId } from "../hosts/registry.js";
 import { CONFIG_FILE, parseConfigText, readConfig, renderConfig } from "./config.js";
 import { chooseHookCommand, type HookCommand } from "./hook-command.js";
 import { findProjectRoot, homeOf } from "./layout.js";
@@ -15,6 +14,7 @@ import {
   type ProjectOptions,
   selectItems,
 } from "./project.js";
+import { loadSource, parseSpecAt } from "./sources.js";
 import { type SyncResult, syncCommand } from "./sync.js";
 
 export interface InitOptions extends ProjectOptions {
@@ -48,7 +48,7 @@ export const DEFAULT_PROFILES = ["core"];
 export async function initCommand(o: InitOptions): Promise<InitResult> {
   const layout = layoutOf({ ...o, here: true });
   if (!o.force) await refuseExisting(o, layout);
-  const unknown = (o.hosts ?? []).filter((h) => h !== "auto" && !(HOST_IDS as string[]).includes(h));
+  const unknown = (o.hosts ?? []).filter((h) => h !== "auto" && !resolveHostId(h));
   if (unknown.length)
     throw usageError(
       `unknown host ${unknown.map((h) => `"${h}"`).join(", ")}`,
@@ -64,7 +64,14 @@ export async function initCommand(o: InitOptions): Promise<InitResult> {
       : ["agents-standard"];
   const profiles = o.profiles?.length ? o.profiles : DEFAULT_PROFILES;
   const include: string[] = [];
-  for (const s of o.sources ?? []) include.push(`${(await loadPack(s, { cwd: o.cwd, env: o.env })).name}/*`);
+  for (const s of o.sources ?? []) {
+    const { pack } = await loadSource(parseSpecAt(s, layout.root), {
+      base: layout.root,
+      env: o.env,
+      root: layout.root,
+    });
+    if (!pack.builtin) include.push(`${pack.name}/*`);
+  }
   const sources = ["builtin", ...(o.sources ?? [])];
   const hook = chooseHookCommand(layout.root, o.env, layout.scope);
   const fields = { hosts, profiles, scope: layout.scope, sources, include, link: o.link };

@@ -1,13 +1,13 @@
 import { appendFile, readlink, realpath, stat } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
+import { join, relative, sep } from "node:path";
 import { applyPlan, recoverJournal } from "../apply/apply.js";
 import { PathGuard, readMaybe } from "../apply/fs.js";
 import { LOCK_FILE, readLockFile } from "../apply/lock.js";
 import { acquireProcessLock, clearStateDir, dropStateDir, ensureStateDir, getBases } from "../apply/state.js";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { didYouMean } from "../core/names.js";
-import type { HostDef } from "../hosts/define.js";
-import { HOSTS, type HostId } from "../hosts/registry.js";
+import { type HostDef, withOptions } from "../hosts/define.js";
+import { HOSTS, type HostId, resolveHostId } from "../hosts/registry.js";
 import { refusals } from "../lint/run.js";
 import { type Catalog, resolveRef } from "../model/catalog.js";
 import { type Item, qualifiedId } from "../model/item.js";
@@ -15,13 +15,13 @@ import { expandProfile } from "../model/profiles.js";
 import { hashContent, planSync } from "../plan/plan.js";
 import { emptyLock, type Lock, type Plan, type PlanOptions } from "../plan/types.js";
 import { RENDERER_VERSION, type RenderNote, renderAll } from "../render/compose.js";
-import { loadCatalog } from "../sources/load.js";
 import { CONFIG_FILE, type Config, configWhere, readConfig } from "./config.js";
 import { type Layout, layoutOf, type ProjectOptions } from "./layout.js";
 import { patternItems } from "./patterns.js";
 import { presentPaths } from "./reads.js";
 import { noteStillRead, skipRefused } from "./refusals.js";
 import { packDir, toRenderItems } from "./render-items.js";
+import { checkFrozenItems, resolveCatalog, type SourceOptions } from "./sources.js";
 
 export { type Layout, layoutOf, type ProjectOptions } from "./layout.js";
 
@@ -89,15 +89,30 @@ export async function detectHosts(l: Layout): Promise<HostId[]> {
 }
 
 export async function hostsOf(c: Config, l: Layout): Promise<HostDef[]> {
-  const ids = c.hosts === "auto" ? await detectHosts(l) : (c.hosts as HostId[]);
-  const list = ids.length ? ids : (["agents-standard"] as HostId[]);
-  return list.map((id) => HOSTS[id]);
+  const ids = c.hosts === "auto" ? await detectHosts(l) : c.hosts.map((h) => resolveHostId(h) as HostId);
+  const list = ids.length ? [...new Set(ids)] : (["agents-standard"] as HostId[]);
+  return list.map((id) => withHostOptions(c, HOSTS[id]));
 }
 
+/** A host with the options cadre.yaml chose for it (`overrides.<host>.options`); an unknown one is an error. */
+function withHostOptions(c: Config, host: HostDef): HostDef {
+  const at = Object.keys(c.overrides).find((k) => resolveHostId(k) === host.id) ?? host.id;
+  const names = c.overrides[at as HostId]?.options ?? [];
+  const known = Object.keys(host.options ?? {});
+  for (const [i, n] of names.entries()) {
+    if (!known.includes(n))
+      throw new UserError(
+        ErrorCodes.parse,
+        `${configWhere(c, ["overrides", at, "options", i])}: ${host.displayName} has no option "${n}"`,
+        known.length ? `its options: ${known.join(", ")}` : `${host.displayName} has no options`,
+      );
+  }
+  return withOptions(host, names);
+}
+
+/** cadre.yaml's sources (folders, git, npm, archives; pinned by cadre.lock) loaded into one catalog. */
 export async function catalogOf(c: Config, l: Layout, env: NodeJS.ProcessEnv): Promise<Catalog> {
-  const base = l.scope === "user" ? resolve(l.configPath, "..") : l.root;
-  const paths = c.sources.filter((s) => s !== "builtin");
-  return loadCatalog({ cwd: base, paths, builtin: c.sources.includes("builtin"), env });
+  return (await resolveCatalog(c, { ...l, env }, await readLock(l).catch(() => undefined))).cat;
 }
 
 export interface Selection {
@@ -201,7 +216,7 @@ function overrideSets(cat: Catalog, c: Config): Map<string, { add: Set<string>; 
         add.add(qualifiedId(x));
     for (const [i, ref] of (o?.exclude ?? []).entries())
       drop.add(qualifiedId(resolveOrThrow(cat, ref, { c, path: ["overrides", host, "exclude", i] })));
-    out.set(host, { add, drop });
+    out.set(resolveHostId(host) ?? host, { add, drop });
   }
   return out;
 }
@@ -239,7 +254,7 @@ export interface Computed {
 /** Read everything and plan: config → catalog → selection → render → observe disk → plan. No writes. */
 export async function computePlan(
   o: ProjectOptions,
-  opts: PlanOptions & { uninstall?: boolean; lock?: Lock; link?: boolean } = {},
+  opts: PlanOptions & { uninstall?: boolean; lock?: Lock; link?: boolean; sources?: SourceOptions } = {},
 ): Promise<Computed> {
   const layout = layoutOf(o);
   const config = await requireConfig(layout);
@@ -249,11 +264,15 @@ export async function computePlan(
   let notes: RenderNote[] = [];
   let desired: ReturnType<typeof renderAll>["desired"] = [];
   let sources: string[] = [];
+  let pins: Lock["sources"];
   if (!opts.uninstall) {
-    const cat = await catalogOf(config, layout, o.env);
+    const resolved = await resolveCatalog(config, { ...layout, env: o.env }, lock, opts.sources);
+    const cat = resolved.cat;
+    pins = resolved.pins;
     sources = cat.packs.map((p) => packDir(p, layout.root));
     const sel = selectItems(cat, config);
     items = sel.items;
+    if (opts.sources?.frozen) checkFrozenItems(items, lock);
     const refused = refusals(
       cat,
       items,
@@ -323,6 +342,8 @@ export async function computePlan(
     },
     opts,
   );
+  if (pins && Object.keys(pins).length) plan.lock.sources = pins;
+  else delete plan.lock.sources;
   return { layout, sources, env: o.env, config, hosts, lock, plan, notes, items, through };
 }
 

@@ -1,5 +1,5 @@
 import { ErrorCodes, UserError } from "../core/errors.js";
-import type { Action } from "../plan/types.js";
+import type { Action, Lock } from "../plan/types.js";
 import type { RenderNote } from "../render/compose.js";
 import { writeFingerprint } from "./fast-path.js";
 import {
@@ -10,6 +10,7 @@ import {
   probePaths,
   withProjectLock,
 } from "./project.js";
+import type { SourceOptions } from "./sources.js";
 import { type FileStatus, fileStatuses } from "./status.js";
 
 export interface SyncOptions extends ProjectOptions {
@@ -26,6 +27,8 @@ export interface SyncOptions extends ProjectOptions {
    * Without it, such a plan is applied (`add`, `remove`, `init` and `update` edit the selection on purpose).
    */
   confirmRemoval?: (r: RiskyRemoval) => Promise<boolean>;
+  /** Sources: `frozen` (use only cadre.lock's pins), `update` (re-resolve these). */
+  resolve?: SourceOptions;
 }
 
 /** A plan that deletes more of what cadre installed than it keeps, or everything because nothing is selected. */
@@ -49,6 +52,9 @@ export interface SyncResult {
   changedItems: string[];
   /** Every planned file's state before this run, as `cadre status` reports it. */
   files: FileStatus[];
+  /** cadre.lock before and after this run (items and source pins, for `update`). */
+  lockBefore: Lock;
+  lockAfter: Lock;
 }
 
 /** Whether a plan removes more than it keeps, or removes anything while the selection is empty. */
@@ -65,7 +71,7 @@ export function riskyRemoval(
 /** `cadre sync`: plan, then (unless a dry run) apply under the process lock. */
 export async function syncCommand(o: SyncOptions): Promise<SyncResult> {
   const run = async () => {
-    const c = await computePlan(o, { force: o.force, link: o.link });
+    const c = await computePlan(o, { force: o.force, link: o.link, sources: o.resolve });
     const risky = o.dryRun
       ? undefined
       : riskyRemoval(c.plan.actions, Object.keys(c.plan.lock.files).length, c.items.length);
@@ -93,6 +99,8 @@ export async function syncCommand(o: SyncOptions): Promise<SyncResult> {
       conflicts: c.plan.actions.filter((a) => a.type === "conflict"),
       changedItems,
       files: fileStatuses(c.plan.actions, c.lock),
+      lockBefore: c.lock,
+      lockAfter: c.plan.lock,
     };
   };
   return o.dryRun ? run() : withProjectLock(layoutOf(o), run);

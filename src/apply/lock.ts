@@ -28,6 +28,25 @@ export const LockSchema = z.strictObject({
   items: z.record(z.string(), z.strictObject({ hash: z.string() })),
   files: z.record(z.string(), EntrySchema),
   dirs: z.array(z.string()).optional(),
+  sources: z
+    .record(
+      z.string(),
+      z.strictObject({
+        type: z.enum(["git", "npm", "archive"]),
+        url: z.string().optional(),
+        ref: z.string().optional(),
+        commit: z
+          .string()
+          .regex(/^[0-9a-f]{40}$/)
+          .optional(),
+        version: z.string().optional(),
+        resolved: z.string().optional(),
+        integrity: z.string().optional(),
+        sha256: sha.optional(),
+        tree: z.string().regex(/^sha256-[0-9a-f]{64}$/),
+      }),
+    )
+    .optional(),
 });
 
 export const LOCK_FILE = "cadre.lock";

@@ -14,6 +14,7 @@ interface GlobalOpts {
   verbose?: boolean;
   cwd?: string;
   color?: boolean;
+  offline?: boolean;
 }
 
 function makeIo(g: GlobalOpts): Io {
@@ -26,8 +27,18 @@ function makeIo(g: GlobalOpts): Io {
     quiet: g.quiet === true,
     verbose: g.verbose === true,
     cwd: g.cwd ? resolvePath(g.cwd) : process.cwd(),
-    env: process.env,
+    env: sourceEnv(g),
     isTTY,
+  };
+}
+
+/** `--offline` and the fetch progress (off with -q/--json) reach the source resolver through the environment. */
+function sourceEnv(g: GlobalOpts): NodeJS.ProcessEnv {
+  if (!g.offline && !g.quiet && !g.json) return process.env;
+  return {
+    ...process.env,
+    ...(g.offline ? { CADRE_OFFLINE: "1" } : {}),
+    ...(g.quiet || g.json ? { CADRE_PROGRESS: "0" } : {}),
   };
 }
 
@@ -66,6 +77,7 @@ export function buildProgram(state: { code: number }, json = false): Command {
     .option("-v, --verbose", "print more detail")
     .option("-C, --cwd <dir>", "run as if started in <dir>")
     .option("--no-color", "disable colour (also NO_COLOR=1; FORCE_COLOR=1 forces it)")
+    .option("--offline", "use only sources already in the cache; never fetch (also CADRE_OFFLINE=1)")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     // With --json a parse error is reported once, as the envelope on stdout (reportError), not as text.

@@ -206,6 +206,11 @@ COMMANDS.push(
     options: [
       { flags: "-n, --dry-run", description: "print the plan as a diff; write nothing" },
       { flags: "--check", description: "exit 1 when anything is out of date (for CI); write nothing" },
+      {
+        flags: "--frozen",
+        description:
+          "install exactly what cadre.lock pins; fail when cadre.yaml and cadre.lock disagree (CI)",
+      },
       { flags: "-f, --force", description: "overwrite files you edited (never files cadre did not write)" },
       {
         flags: "--link",
@@ -217,7 +222,12 @@ COMMANDS.push(
       },
       globalOption,
     ],
-    examples: ["cadre sync", "cadre sync --dry-run", "cadre sync --check   # in CI"],
+    examples: [
+      "cadre sync",
+      "cadre sync --dry-run",
+      "cadre sync --check   # in CI",
+      "cadre sync --frozen  # in CI: the locked sources, nothing new",
+    ],
     load: () => import("./commands/sync.js"),
   },
   {
@@ -236,20 +246,45 @@ COMMANDS.push(
   },
   {
     name: "update",
-    summary: "re-read the sources, report changed items and sync them",
+    args: "[targets...]",
+    summary: "move source pins to what their refs and ranges name now, report changed items and sync them",
     options: [{ flags: "-n, --dry-run", description: "report and plan only" }, globalOption],
-    examples: ["cadre update", "cadre update --dry-run"],
+    examples: [
+      "cadre update                     # every source",
+      "cadre update npm:blue-gardener   # one source",
+      "cadre update agent:planner       # the source that holds this item",
+      "cadre update --dry-run",
+    ],
     load: () => import("./commands/update.js"),
+  },
+  {
+    name: "outdated",
+    summary:
+      "list sources whose branch, tag or npm range names something newer than cadre.lock pins (exit 1 if any)",
+    options: [globalOption],
+    examples: ["cadre outdated", "cadre outdated --json"],
+    load: () => import("./commands/outdated.js"),
   },
   {
     name: "add",
     args: "<items...>",
-    summary: "select items or profiles in cadre.yaml, then sync",
-    options: [{ flags: "--no-sync", description: "edit cadre.yaml only" }, globalOption],
+    summary: "select items or profiles in cadre.yaml, or add a source (git, npm, archive, folder), then sync",
+    options: [
+      { flags: "--no-sync", description: "edit cadre.yaml only" },
+      { flags: "--list", description: "with a source: show what it holds; write nothing" },
+      { flags: "--item <name>", description: "with a source: add only this item (repeatable)", repeat: true },
+      { flags: "-k, --kind <kind>", description: "with a source: add only items of this kind" },
+      { flags: "-c, --category <category>", description: "with a source: add only items in this category" },
+      globalOption,
+    ],
     examples: [
       "cadre add skill:test-driven-development",
       "cadre add backend-node   # a profile",
       "cadre add agent:code-reviewer --no-sync",
+      "cadre add npm:blue-gardener --list",
+      "cadre add anthropics/skills --item pdf       # owner/repo[/subdir][@ref] on GitHub",
+      "cadre add https://git.example.com/team/packs.git#v2 --kind skill",
+      "cadre add npm:@team/agents@^1 --category security",
     ],
     load: () => import("./commands/add.js"),
   },

@@ -13,6 +13,20 @@ export function checkName(name: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Why a name cannot be a file name in every host's folder (a path separator, '..', characters outside
+ * A-Z a-z 0-9 . _ -, a leading or trailing '.', a Windows device name, over 200 characters), or undefined.
+ * Looser than `checkName`: `clean_gone` and `powershell-5.1-expert` are file names hosts take as written.
+ */
+export function fileNameProblem(name: string): string | undefined {
+  if (name.length === 0 || name.length > 200) return `is ${name.length} characters long`;
+  if (/[\\/]/.test(name) || name.includes("..")) return "contains a path separator or '..'";
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name.endsWith("."))
+    return "may only contain A-Z, a-z, 0-9, '.', '_' and '-', and not start or end with '.'";
+  if (/^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i.test(name)) return "is a Windows device name";
+  return undefined;
+}
+
 /** True when a relative path is safe to join under a root: no absolute, no '..', no drive letters. */
 export function isSafeRelativePath(p: string): boolean {
   if (p.length === 0) return false;

@@ -5,7 +5,7 @@
  * host's schema is unconfirmed, both spellings seen in the wild are accepted.
  */
 import type { Target } from "../hosts/define.js";
-import { HOSTS } from "../hosts/registry.js";
+import { HOSTS, type HostId, resolveHostId } from "../hosts/registry.js";
 import {
   type CanonicalEvent,
   type Decision,
@@ -42,7 +42,10 @@ function num(...vs: unknown[]): number | undefined {
 
 /** Host event names per canonical event, per host: the hosts' hook protocols (`src/hosts/*.ts`). */
 export const HOST_EVENTS: Record<HookHost, Partial<Record<HookEvent, string[]>>> = Object.fromEntries(
-  HOOK_HOSTS.map((h) => [h, (HOSTS[h].targets as { hook?: Target }).hook?.hooks?.events ?? {}]),
+  HOOK_HOSTS.map((h) => [
+    h,
+    (HOSTS[resolveHostId(h) as HostId].targets as { hook?: Target }).hook?.hooks?.events ?? {},
+  ]),
 ) as Record<HookHost, Partial<Record<HookEvent, string[]>>>;
 
 /** Tool names → class. Keys are lower-cased; MCP tools are "other". */
@@ -65,6 +68,7 @@ const TOOL_CLASSES: Record<string, ToolClass> = {
   unified_exec: "shell",
   // Cursor
   delete: "write",
+  strreplace: "edit",
   // Gemini CLI
   run_shell_command: "shell",
   write_file: "write",
@@ -72,6 +76,7 @@ const TOOL_CLASSES: Record<string, ToolClass> = {
   read_file: "read",
   read_many_files: "read",
   search_file_content: "read",
+  grep_search: "read",
   list_directory: "read",
   // OpenCode
   list: "read",
@@ -83,6 +88,10 @@ const TOOL_CLASSES: Record<string, ToolClass> = {
   search_files: "read",
   list_files: "read",
   list_code_definition_names: "read",
+  // Kiro (v3 read, write, shell, glob, grep; v2 names)
+  fs_read: "read",
+  fs_write: "write",
+  execute_bash: "shell",
   // Copilot CLI
   powershell: "shell",
   create: "write",
@@ -191,9 +200,11 @@ function resultOf(response: unknown, error?: unknown): CanonicalEvent["result"] 
   return { output, ...(exitCode !== undefined ? { exitCode } : {}), failed };
 }
 
+/** The canonical event of a host event, by name in any case (Kiro's v2 agents spell `preToolUse`). */
 function canonicalOf(host: HookHost, hostEvent: string): HookEvent | undefined {
+  const want = hostEvent.toLowerCase();
   for (const [ev, names] of Object.entries(HOST_EVENTS[host]))
-    if (names?.includes(hostEvent)) return ev as HookEvent;
+    if (names?.some((n) => n.toLowerCase() === want)) return ev as HookEvent;
   return undefined;
 }
 
@@ -375,10 +386,15 @@ export function answer(ev: CanonicalEvent, d: Decision): HookAnswer {
       }
       return ok(d.context ? json({ cancel: false, contextModification: d.context }) : "");
     }
-    case "windsurf": {
-      // Pre-hooks block with exit 2 and stderr; output is shown only when the hook sets show_output.
+    case "windsurf":
+    case "kiro": {
+      // Pre-hooks (and Windsurf's pre_user_prompt, Kiro's UserPromptSubmit) block with exit 2 and stderr,
+      // which Kiro returns to the model. Windsurf shows stdout only when the hook sets show_output; Kiro adds
+      // the stdout of SessionStart and UserPromptSubmit hooks to the context.
       if (d.type === "deny")
-        return pre ? { exitCode: 2, stdout: "", stderr: `${d.reason}\n` } : ok(`${d.reason}\n`);
+        return pre || ev.event === "user-prompt-submit"
+          ? { exitCode: 2, stdout: "", stderr: `${d.reason}\n` }
+          : ok(`${d.reason}\n`);
       return ok(d.context ? `${d.context}\n` : "");
     }
   }

@@ -84,6 +84,13 @@ const PRE_EDIT: Record<HookHost, (path: string) => unknown> = {
       parameters: { path: p, diff: "------- SEARCH\na\n=======\nb\n+++++++ REPLACE" },
     },
   }),
+  // Kiro CLI: hook_event_name, cwd, tool_name, tool_input (kiro.dev/docs/cli/hooks).
+  kiro: (p) => ({
+    hook_event_name: "PreToolUse",
+    cwd: root,
+    tool_name: "fs_write",
+    tool_input: { command: "str_replace", path: `${root}/${p}`, old_str: "a", new_str: "b" },
+  }),
   windsurf: (p) => ({
     agent_action_name: "pre_write_code",
     trajectory_id: "tr1",
@@ -138,6 +145,65 @@ describe("protected-paths in each host's protocol", () => {
     const a = run("windsurf", PRE_EDIT.windsurf("cadre.lock")).answer;
     expect(a.exitCode).toBe(2);
     expect(a.stderr).toMatch(/cadre\.lock/);
+  });
+  it("kiro: exit 2 with the reason on stderr; v3 shell and write tools, v2 event spelling", () => {
+    const a = run("kiro", PRE_EDIT.kiro("cadre.lock")).answer;
+    expect(a.exitCode).toBe(2);
+    expect(a.stderr).toMatch(/cadre\.lock/);
+    const shell = {
+      hook_event_name: "preToolUse",
+      cwd: root,
+      tool_name: "shell",
+      tool_input: { command: "rm cadre.lock" },
+    };
+    expect(normalise("kiro", shell)).toMatchObject({ event: "pre-tool-use", tool: { class: "shell" } });
+    expect(run("kiro", shell).answer.exitCode).toBe(2);
+    const write = {
+      hook_event_name: "PreToolUse",
+      cwd: root,
+      tool_name: "write",
+      tool_input: { path: ".git/config" },
+    };
+    expect(run("kiro", write).answer.exitCode).toBe(2);
+  });
+  it("cursor StrReplace and gemini grep_search are classed (edit, read)", () => {
+    expect(
+      normalise("cursor", {
+        hook_event_name: "preToolUse",
+        tool_name: "StrReplace",
+        tool_input: { file_path: `${root}/cadre.lock` },
+      }).tool?.class,
+    ).toBe("edit");
+    expect(
+      JSON.parse(
+        run("cursor", { ...(PRE_EDIT.cursor("x") as object), tool_name: "StrReplace" }).answer.stdout || "{}",
+      ).permission,
+    ).toBe(undefined);
+    expect(
+      JSON.parse(
+        run("cursor", { ...(PRE_EDIT.cursor("cadre.lock") as object), tool_name: "StrReplace" }).answer
+          .stdout,
+      ).permission,
+    ).toBe("deny");
+    expect(
+      normalise("gemini-cli", { hook_event_name: "BeforeTool", tool_name: "grep_search", tool_input: {} })
+        .tool?.class,
+    ).toBe("read");
+  });
+  it("windsurf pre_user_prompt and copilot agentStop / postToolUseFailure map to canonical events", () => {
+    expect(
+      normalise("windsurf", { agent_action_name: "pre_user_prompt", tool_info: { user_prompt: "hi" } }).event,
+    ).toBe("user-prompt-submit");
+    expect(normalise("windsurf", { agent_action_name: "post_cascade_response", tool_info: {} }).event).toBe(
+      "stop",
+    );
+    expect(normalise("copilot", { cwd: root }, "agentStop").event).toBe("stop");
+    const f = normalise(
+      "copilot",
+      { cwd: root, toolName: "bash", toolArgs: "{}", toolResult: { resultType: "failure" } },
+      "postToolUseFailure",
+    );
+    expect(f).toMatchObject({ event: "post-tool-use", result: { failed: true } });
   });
   it("cline: cancel with errorMessage; the first workspace root is the cwd, taskId the session", () => {
     const a = run("cline", PRE_EDIT.cline("cadre.lock")).answer;

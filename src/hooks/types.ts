@@ -16,6 +16,7 @@ export const HOOK_HOSTS = [
   "windsurf",
   "opencode",
   "cline",
+  "kiro",
 ] as const;
 export type HookHost = (typeof HOOK_HOSTS)[number];
 

@@ -10,7 +10,8 @@ export const aider = defineHost({
       note: "an index entry in CONVENTIONS.md pointing at the skill file",
       format: "index",
       as: "an index entry in CONVENTIONS.md",
-      path: { project: "{project}/.aider/skills/{name}.md" },
+      // The whole skill folder, so that the links in SKILL.md to its scripts and references resolve.
+      path: { project: "{project}/.aider/skills/{name}/SKILL.md" },
     },
     agent: {
       format: "index",
@@ -18,7 +19,7 @@ export const aider = defineHost({
       path: { project: "{project}/.aider/agents/{name}.md" },
     },
     rule: {
-      note: "an index entry in a managed block of CONVENTIONS.md (add it to read: in .aider.conf.yml)",
+      note: "an index entry in a managed block of CONVENTIONS.md (listed under read: in .aider.conf.yml)",
       format: "index",
       as: "an index entry in CONVENTIONS.md",
       path: { project: "{project}/.aider/rules/{name}.md" },
@@ -34,4 +35,8 @@ export const aider = defineHost({
     instructions: [{ project: "{project}/CONVENTIONS.md", when: "listed under read: in .aider.conf.yml" }],
   },
   instructions: { project: "{project}/CONVENTIONS.md" },
+  // Aider loads no instruction file by itself: only what `read:` in `.aider.conf.yml` (or `--read`) names
+  // (aider.chat/docs/usage/conventions.html, /docs/config/aider_conf.html; checked 2026-12-02). cadre owns the
+  // one `read:` entry for CONVENTIONS.md and leaves the user's entries and comments as they are.
+  instructionsLoad: { config: { project: "{project}/.aider.conf.yml" }, key: "read" },
 });

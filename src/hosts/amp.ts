@@ -36,7 +36,16 @@ export const amp = defineHost({
       note: "amp.mcpServers in .amp/settings.json",
       format: "mcp-json",
       path: { project: "{project}/.amp/settings.json", user: "{xdgConfig}/amp/settings.json" },
-      mcp: { key: ["amp.mcpServers"], shape: "claude" },
+      mcp: {
+        key: ["amp.mcpServers"],
+        shape: "claude",
+        secrets: {
+          form: "none",
+          source:
+            "not confirmed: the ampcode.com/manual copies found do not mention expansion (syllago.dev reports $ references, unverified)",
+          checked: "2026-12-02",
+        },
+      },
     },
   },
   // ampcode.com/manual (◐ via third-party mirrors; hosts-audit-2026-12 §3.11): AGENTS.md (AGENT.md, CLAUDE.md

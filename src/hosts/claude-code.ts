@@ -86,7 +86,16 @@ export const claudeCode = defineHost({
       note: ".mcp.json",
       format: "mcp-json",
       path: { project: "{project}/.mcp.json", user: "{home}/.claude.json" },
-      mcp: { key: ["mcpServers"], shape: "claude" },
+      mcp: {
+        key: ["mcpServers"],
+        shape: "claude",
+        secrets: {
+          form: "shell",
+          source:
+            "code.claude.com/docs/en/mcp (environment variable expansion: command, args, env, url, headers)",
+          checked: "2026-12-02",
+        },
+      },
     },
   },
   // Files Claude Code reads (hosts-audit-2026-12 §3.1; checked 2026-12-02): AGENTS.md only while there is no

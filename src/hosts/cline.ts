@@ -4,30 +4,42 @@ export const cline = defineHost({
   id: "cline",
   displayName: "Cline",
   docsUrl: "https://docs.cline.bot",
-  detect: ["{project}/.clinerules", "{home}/.cline"],
+  detect: ["{project}/.clinerules", "{project}/.cline", "{home}/.cline"],
   targets: {
     skill: {
       note: ".cline/skills/<name>/SKILL.md",
       format: "skill-dir",
       path: { project: "{project}/.cline/skills/{name}", user: "{home}/.cline/skills/{name}" },
     },
+    // Native subagents (cline/cline @ 21cb8d2, 2026-08-22, checked 2026-12-02): a `---` YAML block (name,
+    // description, optional modelId, tools, skills) and the system prompt as the body, in `.cline/agents/*.yaml`
+    // and `~/.cline/agents/` (sdk/packages/shared/src/storage/paths.ts `resolveAgentConfigSearchPaths`,
+    // sdk/packages/core/src/extensions/tools/team/configured-agent-config.ts). The VS Code extension reads only
+    // `~/Documents/Cline/Agents/` (apps/vscode/src/core/task/tools/subagent/AgentConfigLoader.ts). `tools` takes
+    // Cline's own tool names and an unknown one fails the file, so it is left out (the agent gets Cline's defaults).
     agent: {
-      format: "skill-dir",
-      as: "a skill",
-      path: { project: "{project}/.cline/skills/{name}", user: "{home}/.cline/skills/{name}" },
+      note: ".cline/agents/<name>.yaml (read by the Cline CLI/SDK; the VS Code extension reads ~/Documents/Cline/Agents)",
+      format: "agent-md",
+      path: { project: "{project}/.cline/agents/{name}.yaml", user: "{home}/.cline/agents/{name}.yaml" },
+      fields: { name: "$name", description: "$description" },
     },
+    // `.clinerules/` is the SDK's DEPRECATED_CONFIG_DIR, but the VS Code extension (4.1.13) still reads project
+    // rules and workflows only there (apps/vscode/src/core/storage/disk.ts `GlobalFileNames`), and the SDK reads
+    // it too: project rules and workflows stay in `.clinerules/`. User workflows and rules go to
+    // `~/Documents/Cline/`, the one user folder both read (`resolveWorkflowsConfigSearchPaths`,
+    // `resolveRulesConfigSearchPaths`; `~/.cline/data/workflows` is read by neither).
     command: {
       note: ".clinerules/workflows/<name>.md",
       format: "command-md",
       path: {
         project: "{project}/.clinerules/workflows/{name}.md",
-        user: "{home}/.cline/data/workflows/{name}.md",
+        user: "{home}/Documents/Cline/Workflows/{name}.md",
       },
     },
     rule: {
       note: ".clinerules/<name>.md (paths)",
       format: "rule-md",
-      path: { project: "{project}/.clinerules/{name}.md", user: "{home}/.cline/rules/{name}.md" },
+      path: { project: "{project}/.clinerules/{name}.md", user: "{home}/Documents/Cline/Rules/{name}.md" },
       activation: { glob: { paths: "$globs" } },
       // Only `paths` (cline @ 2026-08-22): model → a skill, manual → a workflow (/name).
       activationAs: { model: "skill", manual: "command" },
@@ -65,7 +77,18 @@ export const cline = defineHost({
       note: "cline_mcp_settings.json (user level)",
       format: "mcp-json",
       path: { user: "{home}/.cline/data/settings/cline_mcp_settings.json" },
-      mcp: { key: ["mcpServers"], shape: "claude" },
+      mcp: {
+        key: ["mcpServers"],
+        shape: "cline",
+        secrets: {
+          form: "env-colon",
+          caveat:
+            "the Cline CLI does not expand env: references (only the VS Code extension does), so the CLI passes them literally",
+          source:
+            "cline/cline apps/vscode/src/utils/envExpansion.ts, services/mcp/schemas.ts, sdk/packages/core/src/extensions/mcp/config-loader.ts @ 21cb8d2",
+          checked: "2026-12-02",
+        },
+      },
     },
   },
   // cline @ 21cb8d2 (2026-08-22): apps/vscode/src/core/storage/skill-directories.ts, sdk/packages/shared/src/

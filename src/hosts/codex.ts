@@ -51,6 +51,11 @@ export const codex = defineHost({
           "pre-tool-use": ["PreToolUse"],
           "post-tool-use": ["PostToolUse"],
           stop: ["Stop"],
+          "pre-compact": ["PreCompact"],
+          "post-compact": ["PostCompact"],
+          "subagent-start": ["SubagentStart"],
+          "subagent-stop": ["SubagentStop"],
+          "session-end": ["SessionEnd"],
         },
         tools: { shell: "Bash", edit: "apply_patch|Edit|Write", write: "apply_patch|Edit|Write" },
         anchored: true,
@@ -60,6 +65,15 @@ export const codex = defineHost({
       note: "[mcp_servers.<name>] in .codex/config.toml",
       format: "mcp-toml",
       path: { project: "{project}/.codex/config.toml", user: "{home}/.codex/config.toml" },
+      mcp: {
+        key: ["mcp_servers"],
+        secrets: {
+          form: "codex",
+          source:
+            "openai/codex codex-rs/config/src/mcp_types.rs (env_vars, bearer_token_env_var, env_http_headers); openai/codex#7367",
+          checked: "2026-12-02",
+        },
+      },
     },
   },
   // developers.openai.com/codex (skills.md, subagents.md, hooks.md; hosts-audit-2026-12 §3.2).

@@ -1,4 +1,12 @@
-import { defineHost } from "./define.js";
+import { defineHost, type McpSecrets } from "./define.js";
+
+/** Copilot CLI expands `$VAR`, `${VAR}` and `${VAR:-default}` in an MCP server's env (v1.0.10). */
+const COPILOT_SECRETS: McpSecrets = {
+  form: "shell",
+  fields: ["env"],
+  source: "github/copilot-cli#903 (fixed in v1.0.10: env expansion), #1232 (headers and args not covered)",
+  checked: "2026-12-02",
+};
 
 export const copilot = defineHost({
   id: "copilot",
@@ -35,16 +43,13 @@ export const copilot = defineHost({
         },
       },
     },
+    // Prompt files are deprecated: the CLI and the cloud agent never read them, and in VS Code only the Local
+    // harness does, which goes in Feb 2027 (code.visualstudio.com prompt-files, agent-skills-reference; checked
+    // 2026-12-02). A command is a skill the user runs (/name); prompt files only with the `prompt-files` option.
     command: {
-      note: ".github/prompts/<name>.prompt.md",
-      format: "command-md",
-      path: { project: "{project}/.github/prompts/{name}.prompt.md" },
-      fields: {
-        name: "$name",
-        description: "$description",
-        "argument-hint": "$argumentHint",
-        agent: "agent",
-      },
+      note: ".github/skills/<name>/SKILL.md with disable-model-invocation: true (prompt files: option prompt-files)",
+      format: "skill-dir",
+      path: { project: "{project}/.github/skills/{name}", user: "{home}/.copilot/skills/{name}" },
     },
     rule: {
       note: ".github/instructions/<name>.instructions.md (applyTo)",
@@ -55,7 +60,10 @@ export const copilot = defineHost({
       },
       activation: {
         always: { applyTo: "**" },
-        glob: { applyTo: "$globs:csv" },
+        // One glob string, comma-separated without spaces, quoted by YAML where needed (`"**/*.ts,src/**"`):
+        // a leading `*` is a YAML alias (code.visualstudio.com custom-instructions; docs.github.com
+        // repository custom instructions; checked 2026-12-02).
+        glob: { applyTo: "$globs:join" },
         model: { name: "$name", description: "$description" },
         manual: { name: "$name", description: "$description" },
       },
@@ -78,16 +86,28 @@ export const copilot = defineHost({
           "session-start": ["sessionStart"],
           "user-prompt-submit": ["userPromptSubmitted"],
           "pre-tool-use": ["preToolUse"],
-          "post-tool-use": ["postToolUse"],
+          "post-tool-use": ["postToolUse", "postToolUseFailure"],
+          stop: ["agentStop"],
+          "subagent-stop": ["subagentStop"],
+          "pre-compact": ["preCompact"],
+          "permission-request": ["permissionRequest"],
+          notification: ["notification"],
+          "error-occurred": ["errorOccurred"],
           "session-end": ["sessionEnd"],
         },
       },
     },
     mcp: {
-      note: ".mcp.json / .vscode/mcp.json",
+      note: ".mcp.json / ~/.copilot/mcp-config.json",
       format: "mcp-json",
-      path: { project: "{project}/.mcp.json", user: "{home}/.copilot/mcp-config.json" },
-      mcp: { key: ["mcpServers"], shape: "claude" },
+      // .mcp.json is shared with Claude Code; only Copilot's own user file gets `tools` (older CLIs required it).
+      path: { project: "{project}/.mcp.json" },
+      mcp: { key: ["mcpServers"], shape: "claude", secrets: COPILOT_SECRETS },
+      fallback: {
+        format: "mcp-json",
+        path: { user: "{home}/.copilot/mcp-config.json" },
+        mcp: { key: ["mcpServers"], shape: "claude", secrets: COPILOT_SECRETS, extra: { tools: ["*"] } },
+      },
     },
   },
   // docs.github.com about-agent-skills (skills); code.visualstudio.com custom-instructions.md (DateApproved
@@ -144,5 +164,23 @@ export const copilot = defineHost({
   instructions: {
     project: "{project}/.github/copilot-instructions.md",
     user: "{home}/.copilot/copilot-instructions.md",
+  },
+  options: {
+    "prompt-files": {
+      note: "commands as .github/prompts/<name>.prompt.md, read only by VS Code's Local harness (removed Feb 2027)",
+      targets: {
+        command: {
+          note: ".github/prompts/<name>.prompt.md",
+          format: "command-md",
+          path: { project: "{project}/.github/prompts/{name}.prompt.md" },
+          fields: {
+            name: "$name",
+            description: "$description",
+            "argument-hint": "$argumentHint",
+            agent: "agent",
+          },
+        },
+      },
+    },
   },
 });

@@ -34,9 +34,14 @@ export const cursor = defineHost({
       note: ".cursor/rules/<name>.mdc (description, globs, alwaysApply)",
       format: "rule-md",
       path: { project: "{project}/.cursor/rules/{name}.mdc" },
+      // `globs` is written in Cursor's documented form, unquoted and comma-separated without spaces
+      // (`globs: **/*.ts,src/**`), although a leading `*` is not valid YAML: Cursor reads the line as it is and
+      // keeps quotes as part of the pattern, so a quoted glob matches nothing (cursor.com/docs/rules; Cursor's
+      // create-rule guidance: no brackets or quotes; cosai-oasis/project-codeguard#121, tested on Cursor 3.17.8,
+      // 2026-08-21; checked 2026-12-02). Every other key is YAML.
       activation: {
         always: { alwaysApply: true },
-        glob: { globs: "$globs:csv", alwaysApply: false },
+        glob: { globs: "$globs:line", alwaysApply: false },
         model: { description: "$description", alwaysApply: false },
         manual: { alwaysApply: false },
       },
@@ -61,15 +66,25 @@ export const cursor = defineHost({
           "subagent-stop": ["subagentStop"],
           "pre-compact": ["preCompact"],
           "session-end": ["sessionEnd"],
+          "after-agent-response": ["afterAgentResponse"],
         },
-        tools: { shell: "Shell", edit: "Write", write: "Write|Delete", read: "Read|Grep" },
+        // String-replace edits reach preToolUse as `StrReplace`, whole-file writes as `Write`.
+        tools: { shell: "Shell", edit: "Write|StrReplace", write: "Write|Delete", read: "Read|Grep" },
       },
     },
     mcp: {
       note: ".cursor/mcp.json",
       format: "mcp-json",
       path: { project: "{project}/.cursor/mcp.json", user: "{home}/.cursor/mcp.json" },
-      mcp: { key: ["mcpServers"], shape: "claude" },
+      mcp: {
+        key: ["mcpServers"],
+        shape: "claude",
+        secrets: {
+          form: "env-colon",
+          source: "cursor.com/docs/mcp (env:NAME interpolation; seen via vendor setup guides)",
+          checked: "2026-12-02",
+        },
+      },
     },
   },
   // Cursor pulls a rule into the chat when it is @-mentioned.

@@ -48,7 +48,9 @@ export type Scope = (typeof SCOPES)[number];
  *   managed block of Codex's config.toml; `hooks-file`: one owned file per hook (Copilot `.github/hooks/`);
  *   `hooks-opencode`: one owned JS plugin per hook (OpenCode `.opencode/plugins/`); `hooks-cline`: one
  *   owned executable script per host event, running every hook on that event (Cline `.clinerules/hooks/`;
- *   the path template's `{name}` is the event).
+ *   the path template's `{name}` is the event); `hooks-kiro`: one owned v1 hooks file per hook (Kiro
+ *   `.kiro/hooks/`).
+ * - `mcp-goose`: one owned extension under `extensions.<name>` in Goose's YAML config.yaml.
  */
 export const FORMATS = [
   "skill-dir",
@@ -68,6 +70,8 @@ export const FORMATS = [
   "hooks-file",
   "hooks-opencode",
   "hooks-cline",
+  "mcp-goose",
+  "hooks-kiro",
 ] as const;
 export type FormatId = (typeof FORMATS)[number];
 
@@ -80,7 +84,9 @@ export interface ScopedPath {
 /**
  * Frontmatter, as a table read by one converter. Values are literals or `$field` references:
  * `$name`, `$description`, `$body`, `$tools` (list), `$tools:csv`, `$tools:host` (the target's `tools`),
- * `$model`, `$color`, `$argumentHint`, `$allowedTools` (as written), `$globs` (list), `$globs:csv`,
+ * `$model`, `$color`, `$argumentHint`, `$allowedTools` (as written), `$globs` (list), `$globs:csv` (joined
+ * with `, `), `$globs:join` (joined with `,`, YAML-quoted as needed), `$globs:line` (joined with `,` and
+ * written unquoted: only for a host whose reader is not YAML, see `render/frontmatter.ts` `raw`),
  * `$globs:first`. A reference to an absent field drops the key.
  */
 export type Fields = Record<string, string | boolean | number>;
@@ -119,8 +125,8 @@ export interface Target {
   /** Frontmatter for Markdown formats. For `rule-md`, per activation (always, glob, model, manual). */
   fields?: Fields;
   activation?: Partial<Record<"always" | "glob" | "model" | "manual", Fields>>;
-  /** `mcp-json`: the key holding servers, and the server entry's shape. */
-  mcp?: { key: string[]; shape: "claude" | "vscode" | "opencode" | "gemini" };
+  /** `mcp-json`: the key holding servers, the server entry's shape, and how the host reads secret references. */
+  mcp?: McpSpec;
   /** `$model`: the library's model tiers (fast, balanced, strong, inherit) → this host's model names; unmapped tiers are left out. */
   models?: Record<string, string>;
   /** `$model`: a regular expression for this host's own model names, kept as written (e.g. `^claude-`). */
@@ -139,6 +145,8 @@ export interface Target {
    * with `disable-model-invocation: true`).
    */
   activationAs?: Partial<Record<"model" | "manual", "skill" | "command">>;
+  /** Per scope, keys that replace the target's own there (Kiro: user-scope glob rules become `auto`). */
+  scoped?: Partial<Record<Scope, Partial<Omit<Target, "scoped">>>>;
 }
 
 /**
@@ -180,6 +188,36 @@ export interface HostReads {
 }
 
 /**
+ * An MCP config's shape. `shape` picks the entry layout (`render/mcp.ts`): `claude` (`type` stdio/http), `cline`
+ * (remote `type: "streamableHttp"`), `roo` (`streamable-http`), `windsurf` (remote `serverUrl`), `zed` (flat,
+ * no `type`), `opencode`, `gemini` (`httpUrl`). `extra` keys go into every entry (Copilot CLI `tools`).
+ */
+export interface McpSpec {
+  key: string[];
+  shape?: "claude" | "vscode" | "opencode" | "gemini" | "cline" | "roo" | "windsurf" | "zed";
+  secrets?: McpSecrets;
+  extra?: Record<string, unknown>;
+}
+
+/**
+ * How a host reads the canonical secret reference `${VAR}` / `${VAR:-default}` (`model/mcp-secrets.ts`):
+ * `shell` writes it as it is (defaults too); `plain` `${VAR}` without defaults; `env-colon` `${env:VAR}`;
+ * `braces-env` `{env:VAR}` (OpenCode); `codex`: no expansion, but Codex's config.toml forwards variables by
+ * name (`env_vars`, `bearer_token_env_var`, `env_http_headers`), and anything else is refused; `none`: the host is not known to expand anything, so the reference is
+ * written as it is with a warning. A default the form cannot write, or a reference in a field outside
+ * `fields` (the ones the host is known to expand; all when absent), refuses or warns: see `render/mcp.ts`.
+ * `source` and `checked` say where and when this was verified (docs/hosts.md prints them).
+ */
+export interface McpSecrets {
+  form: "shell" | "plain" | "env-colon" | "braces-env" | "codex" | "none";
+  fields?: Array<"command" | "args" | "env" | "url" | "headers">;
+  /** Said in a warning whenever the item has a reference (e.g. a second reader that does not expand). */
+  caveat?: string;
+  source: string;
+  checked: string;
+}
+
+/**
  * How a host runs hooks: its event names per canonical event (several when the host splits one, e.g.
  * Claude's PostToolUseFailure), its tool names per tool class (for matchers), and the unit of `timeout`.
  * Read by the renderers and by `cadre hook`'s adapters.
@@ -214,6 +252,30 @@ export interface HostDef {
   refs?: Partial<Record<FormatId, string>>;
   /** The always-on instructions file that holds cadre's managed block (index entries). */
   instructions?: ScopedPath;
+  /**
+   * The YAML config that must list the instructions file under `key` before the host reads it (Aider's
+   * `read:` in `.aider.conf.yml`): cadre owns that one list entry.
+   */
+  instructionsLoad?: { config: ScopedPath; key: string };
+  /** Choices the host offers in cadre.yaml (`overrides.<host>.options: [name]`), each replacing some targets. */
+  options?: Record<string, HostOption>;
+  /** Where the module's facts come from (URL or repository @ commit, and the date checked), for docs/hosts.md. */
+  sources?: string[];
+  /** What `npm run test:hosts` can ask the host's own CLI offline, or why it cannot, for docs/hosts.md. */
+  hostCli?: string;
+}
+
+/** A host option: for people, what it changes; the targets it puts in place of the host's own. */
+export interface HostOption {
+  note: string;
+  targets: Partial<Record<HostKind, Target>>;
+}
+
+/** The host with the named options' targets in place of its own (names checked by the caller). */
+export function withOptions(host: HostDef, names: readonly string[]): HostDef {
+  const chosen = names.map((n) => host.options?.[n]).filter((o): o is HostOption => o !== undefined);
+  if (!chosen.length) return host;
+  return { ...host, targets: Object.assign({}, host.targets, ...chosen.map((o) => o.targets)) };
 }
 
 /** The skill folders a host reads fully (no `when`, no `unless`), for sharing one copy. */
@@ -256,5 +318,7 @@ export function targetOf(host: HostDef, kind: Kind): Target | undefined {
 /** The target that applies at a scope: the kind's own, or its fallback where the own has no path there. */
 export function targetAt(host: HostDef, kind: Kind, scope: Scope): Target | undefined {
   const t = targetOf(host, kind);
-  return t && t.path[scope] === undefined && t.fallback ? t.fallback : t;
+  const at = t && t.path[scope] === undefined && t.fallback ? t.fallback : t;
+  const o = at?.scoped?.[scope];
+  return at && o ? { ...at, ...o } : at;
 }

@@ -69,12 +69,17 @@ export const geminiCli = defineHost({
           stop: ["AfterAgent"],
           "pre-compact": ["PreCompress"],
           "session-end": ["SessionEnd"],
+          notification: ["Notification"],
+          "before-model": ["BeforeModel"],
+          "after-model": ["AfterModel"],
+          "before-tool-selection": ["BeforeToolSelection"],
         },
+        // Canonical names (base-declarations.ts): hook matchers test these, not the legacy aliases.
         tools: {
           shell: "run_shell_command",
           edit: "replace",
           write: "write_file",
-          read: "read_file|read_many_files|glob|search_file_content",
+          read: "read_file|read_many_files|glob|grep_search|list_directory",
         },
         anchored: true,
         timeoutUnit: "ms",
@@ -85,7 +90,16 @@ export const geminiCli = defineHost({
       note: "mcpServers in .gemini/settings.json",
       format: "mcp-json",
       path: { project: "{project}/.gemini/settings.json", user: "{home}/.gemini/settings.json" },
-      mcp: { key: ["mcpServers"], shape: "gemini" },
+      mcp: {
+        key: ["mcpServers"],
+        shape: "gemini",
+        secrets: {
+          form: "shell",
+          source:
+            "google-gemini/gemini-cli packages/cli/src/utils/envVarResolver.ts @ 5411f11 (bare, braced and with a default)",
+          checked: "2026-12-02",
+        },
+      },
     },
   },
   // geminicli.com docs/cli/skills.md, docs/cli/gemini-md.md (hosts-audit-2026-12 §3.4): GEMINI.md only unless

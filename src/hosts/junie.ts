@@ -36,7 +36,16 @@ export const junie = defineHost({
       note: ".junie/mcp/mcp.json",
       format: "mcp-json",
       path: { project: "{project}/.junie/mcp/mcp.json", user: "{home}/.junie/mcp/mcp.json" },
-      mcp: { key: ["mcpServers"], shape: "claude" },
+      mcp: {
+        key: ["mcpServers"],
+        shape: "claude",
+        secrets: {
+          form: "none",
+          source:
+            "jetbrains.com/help/junie/model-context-protocol-mcp.html (no expansion documented; that page also lists stdio as the only transport)",
+          checked: "2026-12-02",
+        },
+      },
     },
   },
   // jetbrains.com/help/junie/customize-guidelines (2025-11-24): .junie/guidelines.md; whether AGENTS.md is also

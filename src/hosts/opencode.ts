@@ -64,8 +64,9 @@ export const opencode = defineHost({
       hooks: {
         host: "opencode",
         events: { "pre-tool-use": ["tool.execute.before"], "post-tool-use": ["tool.execute.after"] },
+        // V1 names its shell tool `bash`, V2 `shell`.
         tools: {
-          shell: "bash",
+          shell: "bash|shell",
           edit: "edit|multiedit|apply_patch",
           write: "write|apply_patch",
           read: "read|glob|grep|list",
@@ -76,7 +77,15 @@ export const opencode = defineHost({
       note: "mcp in opencode.json",
       format: "mcp-json",
       path: { project: "{project}/opencode.json", user: "{xdgConfig}/opencode/opencode.json" },
-      mcp: { key: ["mcp"], shape: "opencode" },
+      mcp: {
+        key: ["mcp"],
+        shape: "opencode",
+        secrets: {
+          form: "braces-env",
+          source: "opencode.ai/docs/config ({env:VAR} substitution); anomalyco/opencode#5299",
+          checked: "2026-12-02",
+        },
+      },
     },
   },
   // opencode.ai/docs/skills (V1 and V2) and /docs/rules (AGENTS.md, CLAUDE.md only without one), hosts-audit-2026-12 §3.7.

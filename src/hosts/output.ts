@@ -37,7 +37,8 @@ export interface DesiredBlock extends Owners {
 
 /**
  * A key segment `[path=value]` selects the element of an array whose dotted `path` equals `value`
- * (e.g. `[slug=reviewer]`, `[hooks.0.command=cadre hook loop-cap]`): how cadre owns one entry of an
+ * (e.g. `[slug=reviewer]`, `[hooks.0.command=cadre hook loop-cap]`; `[.=CONVENTIONS.md]`: the string element
+ * itself): how cadre owns one entry of an
  * array it shares with the user. A selector must be the last segment of a key.
  */
 export interface Selector {
@@ -59,7 +60,8 @@ export function parseSelector(segment: string): Selector | undefined {
     }
   }
   const m = /^\[([^=\]]+)=(.*)\]$/s.exec(segment);
-  return m ? { path: (m[1] as string).split("."), value: m[2] as string } : undefined;
+  // `[.=value]`: the element itself is the string `value` (an entry of a list of strings).
+  return m ? { path: m[1] === "." ? [] : (m[1] as string).split("."), value: m[2] as string } : undefined;
 }
 
 /** A selector on several dotted paths at once (`null`: the key must be absent), e.g. command + matcher. */

@@ -48,7 +48,15 @@ export const roo = defineHost({
       note: ".roo/mcp.json",
       format: "mcp-json",
       path: { project: "{project}/.roo/mcp.json" },
-      mcp: { key: ["mcpServers"], shape: "claude" },
+      mcp: {
+        key: ["mcpServers"],
+        shape: "roo",
+        secrets: {
+          form: "env-colon",
+          source: "RooCodeInc/Roo-Code src/utils/config.ts, src/services/mcp/McpHub.ts @ cb83656 (v3.52.1)",
+          checked: "2026-12-02",
+        },
+      },
     },
   },
   // RooCodeInc/Roo-Code @ cb83656 (v3.52.1, final); AGENTS.md is loaded unless the `useAgentRules` setting is off (◐).

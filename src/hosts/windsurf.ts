@@ -1,10 +1,14 @@
 import { defineHost } from "./define.js";
 
+/**
+ * Devin Desktop, formerly Windsurf ("the next generation of Windsurf", cognition.com, 2026-06-02). Its id is
+ * `devin`; `windsurf` stays accepted as a former id (`HOST_ALIASES` in registry.ts).
+ */
 export const windsurf = defineHost({
-  id: "windsurf",
-  displayName: "Windsurf",
-  docsUrl: "https://docs.windsurf.com",
-  detect: ["{project}/.windsurf", "{home}/.codeium/windsurf"],
+  id: "devin",
+  displayName: "Devin Desktop (Windsurf)",
+  docsUrl: "https://docs.devin.ai/desktop",
+  detect: ["{project}/.devin", "{project}/.windsurf", "{home}/.codeium/windsurf"],
   limits: { ruleChars: 12_000 },
   targets: {
     skill: {
@@ -24,10 +28,12 @@ export const windsurf = defineHost({
       path: { project: "{project}/.windsurf/workflows/{name}.md" },
       fields: { description: "$description" },
     },
+    // Rules: `.devin/rules/` is primary, "(or legacy `.windsurf/rules/`)" (docs.devin.ai/desktop/cascade/memories;
+    // checked 2026-12-02). Skills and workflows are still documented under `.windsurf/`.
     rule: {
-      note: ".windsurf/rules/<name>.md (trigger)",
+      note: ".devin/rules/<name>.md (trigger)",
       format: "rule-md",
-      path: { project: "{project}/.windsurf/rules/{name}.md" },
+      path: { project: "{project}/.devin/rules/{name}.md" },
       activation: {
         always: { trigger: "always_on" },
         glob: { trigger: "glob", globs: "$globs:csv" },
@@ -41,12 +47,16 @@ export const windsurf = defineHost({
       path: { project: "{project}/.windsurf/skills/{name}", user: "{home}/.codeium/windsurf/skills/{name}" },
     },
     hook: {
-      note: "entries of hooks.pre_write_code / pre_run_command / pre_read_code in .windsurf/hooks.json running `cadre hook` (cadre on PATH); pre-tool-use hooks only (Windsurf's post hooks get no tool output and it has no session-start hook)",
+      note: "entries of hooks.pre_write_code / pre_run_command / pre_read_code in .windsurf/hooks.json running `cadre hook` (cadre on PATH); pre-tool-use, pre_user_prompt and post_cascade_response only (Windsurf's post tool hooks get no tool output and it has no session-start hook)",
       format: "hooks-windsurf",
       path: { project: "{project}/.windsurf/hooks.json", user: "{home}/.codeium/windsurf/hooks.json" },
       hooks: {
         host: "windsurf",
-        events: { "pre-tool-use": ["pre_write_code", "pre_run_command", "pre_read_code"] },
+        events: {
+          "user-prompt-submit": ["pre_user_prompt"],
+          "pre-tool-use": ["pre_write_code", "pre_run_command", "pre_read_code"],
+          stop: ["post_cascade_response"],
+        },
         tools: {
           shell: "pre_run_command",
           edit: "pre_write_code",
@@ -60,7 +70,16 @@ export const windsurf = defineHost({
       format: "mcp-json",
       as: "user-level config only",
       path: { user: "{home}/.codeium/windsurf/mcp_config.json" },
-      mcp: { key: ["mcpServers"], shape: "claude" },
+      mcp: {
+        key: ["mcpServers"],
+        shape: "windsurf",
+        secrets: {
+          form: "env-colon",
+          source:
+            "docs.devin.ai/desktop MCP (serverUrl, env:VAR interpolation; seen via vendor guides of 2026-10-29)",
+          checked: "2026-12-02",
+        },
+      },
     },
   },
   // docs.devin.ai/desktop/cascade (memories: .devin/rules primary, .windsurf/rules legacy, AGENTS.md; skills),

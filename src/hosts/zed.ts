@@ -33,6 +33,21 @@ export const zed = defineHost({
       as: "a reference skill",
       path: AGENTS_SKILL,
     },
+    mcp: {
+      note: "context_servers in .zed/settings.json (JSONC: comments kept)",
+      format: "mcp-json",
+      path: { project: "{project}/.zed/settings.json", user: "{xdgConfig}/zed/settings.json" },
+      mcp: {
+        key: ["context_servers"],
+        shape: "zed",
+        secrets: {
+          form: "none",
+          source:
+            "zed-industries/zed docs/src/ai/mcp.md (command/args/env, url/headers; no expansion documented)",
+          checked: "2026-12-02",
+        },
+      },
+    },
   },
   // zed docs/src/ai/instructions.md @ 324dcf3 and skills.md @ 0011187 (hosts-audit-2026-12 §3.12): the project's
   // first of .rules, .cursorrules, .windsurfrules, .clinerules, .github/copilot-instructions.md, AGENT.md, AGENTS.md.

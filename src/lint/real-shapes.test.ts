@@ -228,3 +228,131 @@ describe("real problems that hosts reject or mis-load", () => {
     ]);
   });
 });
+
+describe("what hosts accept, seen in real packs (session 4)", () => {
+  it("a Cursor rule with `globs: **/*` and alwaysApply: false is always-on as written: no globs-ignored error", () => {
+    const tree = {
+      "rules/react.mdc":
+        '---\ndescription: "React conventions."\nglobs: **/*\nalwaysApply: false\n---\nUse hooks.\n',
+      "rules/ts.mdc": '---\ndescription: "TS."\nglobs: src/**/*.ts\nalwaysApply: false\n---\nStrict.\n',
+    };
+    const l = lint(tree);
+    expect(l.diagnostics.filter((d) => d.rule === "rule/globs-ignored")).toEqual([]);
+    expect(l.errors).toBe(0);
+  });
+
+  it("file names hosts accept (clean_gone, powershell-5.1-expert, beefreeSDK, 67 characters) are portability warnings", () => {
+    const tree = {
+      ...PLUGIN,
+      "commands/clean_gone.md": "---\ndescription: Clean gone branches\n---\nRun it.\n",
+      "agents/powershell-5.1-expert.md": agent("powershell-5.1-expert"),
+    };
+    expect(findings(tree, "item/name-format").sort()).toEqual([
+      `warning name "clean_gone" may only contain lowercase a-z, 0-9 and '-'; hosts accept it as written, but it is not portable`,
+      `warning name "powershell-5.1-expert" may only contain lowercase a-z, 0-9 and '-'; hosts accept it as written, but it is not portable`,
+    ]);
+    expect(lint(tree).errors).toBe(0);
+    const long = "r".repeat(67);
+    expect(
+      findings({ [`rules/${long}.mdc`]: "---\nalwaysApply: true\n---\nX.\n" }, "item/name-format"),
+    ).toEqual([
+      `warning name "${long}" is 67 characters long (at most 64); hosts accept it as written, but it is not portable`,
+    ]);
+  });
+
+  it("a name no host can take as a file name is still an error", () => {
+    const own = {
+      "cadre-pack.yaml": "name: own\nversion: 1.0.0\ndescription: Own.\n",
+      "agents/odd.md": agent("odd name!"),
+    };
+    expect(findings(own, "item/name-format").map((f) => f.split(" ")[0])).toEqual(["error"]);
+  });
+
+  it("an empty rule is a warning (it adds nothing); an empty agent is still an error", () => {
+    const tree = { "rules/empty.mdc": "---\ndescription: Empty.\nalwaysApply: true\n---\n" };
+    expect(findings(tree, "item/empty-body")).toEqual(["warning the body is empty: the rule adds nothing"]);
+    expect(
+      findings(
+        { ...PLUGIN, "agents/blank.md": "---\nname: blank\ndescription: B.\n---\n" },
+        "item/empty-body",
+      ),
+    ).toEqual(["error the body is empty"]);
+  });
+
+  it("name-matches-file strips .mdc and .toml, and says nothing of a plugin item installed as <plugin>-<name>", () => {
+    const rules = { "rules/go-style.mdc": "---\ndescription: Go.\nalwaysApply: true\n---\nGofmt.\n" };
+    expect(findings(rules, "item/name-matches-file")).toEqual([]);
+    const market = {
+      ".claude-plugin/marketplace.json": JSON.stringify({
+        name: "m",
+        owner: { name: "o" },
+        plugins: [
+          { name: "alpha", source: "./plugins/alpha" },
+          { name: "beta", source: "./plugins/beta" },
+        ],
+      }),
+      "plugins/alpha/.claude-plugin/plugin.json": '{"name":"alpha"}',
+      "plugins/alpha/commands/help.md": "---\ndescription: Alpha help\n---\nHelp.\n",
+      "plugins/beta/.claude-plugin/plugin.json": '{"name":"beta"}',
+      "plugins/beta/commands/help.md": "---\ndescription: Beta help\n---\nHelp.\n",
+    };
+    const l = lint(market);
+    expect(l.diagnostics.filter((d) => d.rule === "item/name-matches-file")).toEqual([]);
+    expect(l.errors).toBe(0);
+  });
+});
+
+describe("one name in the repo's own host folder and in a plugin; one file twice", () => {
+  const MARKET = {
+    ".claude-plugin/marketplace.json": JSON.stringify({
+      name: "m",
+      owner: { name: "o" },
+      plugins: [{ name: "commit-tools", source: "./plugins/commit-tools" }],
+    }),
+    "plugins/commit-tools/.claude-plugin/plugin.json": '{"name":"commit-tools"}',
+    "plugins/commit-tools/commands/ship.md": "---\ndescription: Ship from the plugin\n---\nPlugin steps.\n",
+    ".claude/commands/ship.md": "---\ndescription: Ship, the repo's own\n---\nRepo steps.\n",
+  };
+
+  it("both load: the repo's own keeps its name, the plugin's becomes <plugin>-<name>; no duplicate error", () => {
+    const p = pack(MARKET);
+    const ships = p.items.filter((i) => i.kind === "command").map((i) => [i.name, i.path]);
+    expect(ships.sort()).toEqual([
+      ["commit-tools-ship", "plugins/commit-tools/commands/ship.md"],
+      ["ship", ".claude/commands/ship.md"],
+    ]);
+    expect(lint(MARKET).diagnostics.filter((d) => d.rule === "pack/duplicate-name")).toEqual([]);
+  });
+
+  it("a byte-identical copy in the same folder group loads once, with a note; different text stays an error", () => {
+    const rule = "---\ndescription: Conventions.\nalwaysApply: true\n---\nKeep it tidy.\n";
+    const same = { ".cursor/rules/conventions.mdc": rule, "tools/adapters/rules/conventions.mdc": rule };
+    const p = pack(same);
+    expect(p.items.map((i) => i.path)).toEqual([".cursor/rules/conventions.mdc"]);
+    expect(
+      p.discovery?.some((r) => /byte for byte \.cursor\/rules\/conventions\.mdc/.test(r.note ?? "")),
+    ).toBe(true);
+    expect(lint(same).errors).toBe(0);
+    const differ = { ...same, "tools/adapters/rules/conventions.mdc": rule.replace("tidy", "short") };
+    expect(lint(differ).diagnostics.filter((d) => d.rule === "pack/duplicate-name")).toHaveLength(1);
+  });
+});
+
+describe("an npm agent catalogue (blue-gardener's shape): agents/<category>/*.md with a catalogue page", () => {
+  it("the catalogue page and a note without frontmatter are not agents and not errors", () => {
+    const tree = {
+      "package.json": '{"name":"garden-agents","version":"0.2.0"}',
+      "agents/CATALOG.md": "# Catalogue\n\n| agent | use |\n|---|---|\n| planner | plans |\n",
+      "agents/development/garden-planner.md": agent("garden-planner", "category: development\n"),
+      "agents/quality/garden-reviewer.md": agent("garden-reviewer", "category: quality\n"),
+      "agents/quality/notes.md": "Reviewer notes, not an agent.\n",
+    };
+    const p = pack(tree);
+    expect(p.items.map((i) => i.name).sort()).toEqual(["garden-planner", "garden-reviewer"]);
+    const l = lint(tree);
+    expect(l.errors).toBe(0);
+    expect(
+      l.diagnostics.filter((d) => d.rule === "load/missing-frontmatter").map((d) => [d.severity, d.file]),
+    ).toEqual([["warning", "pack/agents/quality/notes.md"]]);
+  });
+});

@@ -78,7 +78,8 @@ type Named = Pick<Item, "id" | "kind" | "name">;
 /**
  * Items of one pack that share an id because they come from different plugins of a marketplace (or different
  * category folders): each becomes `<plugin>-<name>`, so none is dropped — except the one from a plugin of the
- * item's own name (plugin `code-simplifier`'s agent `code-simplifier`), which keeps it. Changes the drafts in place. Pure.
+ * item's own name (plugin `code-simplifier`'s agent `code-simplifier`) and the one from the repo's own host folder
+ * (group `""`: `.claude/commands/x.md` beside plugin `p`'s `x`), which keep it. Changes the drafts in place. Pure.
  */
 export function namespacePluginDuplicates<T extends Named>(
   items: T[],
@@ -92,10 +93,15 @@ export function namespacePluginDuplicates<T extends Named>(
     const distinct = new Set(groups);
     if (list.length < 2 || distinct.size < list.length || distinct.has(undefined)) continue;
     list.forEach((it, i) => {
-      if (groups[i] === it.name) return; // the plugin named after the item keeps the name
+      // The repo's own host folder (group "") and the plugin named after the item keep the name.
+      if (groups[i] === "" || groups[i] === it.name) return;
       const to = `${groups[i]}-${it.name}`;
       if (checkName(to)) return;
-      out.push({ from: `${groups[i]}:${id}`, to: `${it.kind}:${to}`, rivals: [...distinct].map(String) });
+      out.push({
+        from: `${groups[i]}:${id}`,
+        to: `${it.kind}:${to}`,
+        rivals: [...distinct].map((g) => g || "the repo's own host folder"),
+      });
       it.name = to;
       it.id = itemId(it.kind, to);
     });

@@ -1,11 +1,11 @@
 import type { Diagnostic } from "../core/diagnostics.js";
 import { jsonSyntaxDiagnostic, parseJson } from "../core/json.js";
-import { HOOK_EVENTS } from "./hook-events.js";
+import { CLAUDE_EVENTS } from "./hook-events.js";
 import type { Item } from "./item.js";
 
 /** Claude Code hook event names → cadre's canonical events (every event of Claude's hook reference). */
 const EVENTS: Record<string, string> = Object.fromEntries(
-  HOOK_EVENTS.map((e) => [e.replace(/(^|-)([a-z])/g, (_, _d, c: string) => c.toUpperCase()), e]),
+  CLAUDE_EVENTS.map((e) => [e.replace(/(^|-)([a-z])/g, (_, _d, c: string) => c.toUpperCase()), e]),
 );
 
 /** Handler keys cadre models itself; every other key of a command handler is kept for Claude as written. */

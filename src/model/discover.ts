@@ -41,7 +41,7 @@ export interface Discovery {
 export type ReadText = (path: string) => string | undefined;
 
 const IGNORED_NAMES =
-  /(^|\/)(README|readme|Readme|CHANGELOG|LICENSE|CONTRIBUTING|CODE_OF_CONDUCT|SECURITY|CLAUDE|AGENTS|GEMINI)(\.[a-z]+)?$/;
+  /(^|\/)(README|readme|Readme|CHANGELOG|LICENSE|CONTRIBUTING|CODE_OF_CONDUCT|SECURITY|CLAUDE|AGENTS|GEMINI|CATALOG|INDEX)(\.[a-z]+)?$/;
 const SKIP_DIRS = /(^|\/)(node_modules|\.git)(\/|$)/;
 const MARKDOWN = /\.(md|markdown)$/i;
 

@@ -6,6 +6,11 @@ function globsOf(v: unknown): string[] {
   return typeof v === "string" ? splitList(v) : [];
 }
 
+/** Globs that match every file (`**` or `**` + `/*`), or none given: a rule scoped so is always-on. */
+export function matchesEverything(globs: readonly string[]): boolean {
+  return globs.every((x) => x === "**" || x === "**/*");
+}
+
 /**
  * A rule written in a host's own format, read into cadre's canonical fields (`activation`, `globs`), each
  * host's keys as its loader reads them: Cursor `alwaysApply`/`globs`/`description`, Claude/Cline `paths`,
@@ -15,7 +20,7 @@ export function canonicalRuleMeta(meta: Record<string, unknown>, host: SourceHos
   if (meta.activation !== undefined) return meta;
   const out = { ...meta };
   const glob = (g: string[]) => {
-    if (g.length === 0 || g.every((x) => x === "**" || x === "**/*")) return { activation: "always" };
+    if (matchesEverything(g)) return { activation: "always" };
     return { activation: "glob", globs: g };
   };
   const description = typeof meta.description === "string" && meta.description.trim() !== "";

@@ -142,7 +142,7 @@ export function parsePack(snap: PackSnapshot): Pack {
     if (text === undefined) continue;
     if (c.claudeHooks) {
       const r = claudeHookItems(text, c.path, paths);
-      for (const it of r.items) groupOf.set(it, c.host && c.category);
+      for (const it of r.items) groupOf.set(it, groupKey(c));
       drafts.push(...r.items);
       for (const d of r.diagnostics) diagnostics.push({ ...d, file: where(d.file) });
       continue;
@@ -151,7 +151,7 @@ export function parsePack(snap: PackSnapshot): Pack {
       const r = pluginMcpItems(text, c.path, c.category ?? name);
       for (const it of r.items) {
         if (c.category) it.category = c.category;
-        groupOf.set(it, c.host && c.category);
+        groupOf.set(it, groupKey(c));
       }
       drafts.push(...r.items);
       for (const d of r.diagnostics) diagnostics.push({ ...d, file: where(d.file) });
@@ -161,11 +161,21 @@ export function parsePack(snap: PackSnapshot): Pack {
     for (const d of r.diagnostics) diagnostics.push({ ...d, file: where(c.path) });
     if (r.item) {
       if (c.kind === "skill") r.item.files = skillFiles(paths, c.dir ?? "", skillDirs);
-      groupOf.set(r.item, c.host && c.category);
+      groupOf.set(r.item, groupKey(c));
       drafts.push(r.item);
     }
   }
 
+  for (const copy of identicalCopies(drafts, (d) => groupOf.get(d))) {
+    drafts.splice(drafts.indexOf(copy.item), 1);
+    reasons.push({
+      layout: "convention",
+      rule: "one file twice: loaded once",
+      path: copy.item.path,
+      items: 0,
+      note: `${copy.item.path} is byte for byte ${copy.of}; loaded once`,
+    });
+  }
   for (const r of namespacePluginDuplicates(drafts, (d) => groupOf.get(d)))
     reasons.push({
       layout: "convention",
@@ -324,6 +334,17 @@ function readMarkdown(
         hint: "add '---' lines with a description at the top",
       });
     return { meta, body: fm.body, bodyLine: 1 };
+  }
+  if (!fm.present && c.host && c.kind === "agent") {
+    // Claude Code and the other hosts skip an agent file without frontmatter: a note in an agents folder.
+    diagnostics.push({
+      rule: "load/missing-frontmatter",
+      severity: "warning",
+      message: `no YAML frontmatter: not an agent, and ${hostName(c.host)} does not load it either; skipped`,
+      line: 1,
+      column: 1,
+    });
+    return undefined;
   }
   if (!fm.present)
     error("load/missing-frontmatter", "no YAML frontmatter: the file must start with a '---' line");
@@ -487,4 +508,29 @@ export function parseCandidate(c: Candidate, text: string, folderName: string): 
   if (category) draft.category = category;
   if (notes.length > 0) draft.notes = notes;
   return { item: draft, diagnostics };
+}
+
+/** The plugin or category folder of a host-layout candidate (`""`: the repo's own host folder); none for a cadre pack. */
+function groupKey(c: Candidate): string | undefined {
+  return c.host ? (c.category ?? "") : undefined;
+}
+
+/**
+ * Items of a host layout that are byte-identical copies of an earlier item of the same id from the same plugin or
+ * folder group (a repo that keeps `.cursor/rules/x.mdc` and an adapter copy of it): the same item twice, so it is
+ * loaded once. Copies in two plugins stay two items (each plugin offers it). Pure.
+ */
+function identicalCopies(drafts: readonly Draft[], groupOf: (d: Draft) => string | undefined) {
+  const first = new Map<string, Draft>();
+  const out: Array<{ item: Draft; of: string }> = [];
+  for (const d of drafts) {
+    const group = groupOf(d);
+    if (group === undefined) continue;
+    const key = `${group}\u0000${d.id}`;
+    const seen = first.get(key);
+    if (seen && seen.text === d.text && (seen.files ?? []).length <= 1 && (d.files ?? []).length <= 1)
+      out.push({ item: d, of: seen.path });
+    else if (!seen) first.set(key, d);
+  }
+  return out;
 }

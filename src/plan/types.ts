@@ -40,6 +40,26 @@ export interface Lock {
   files: Record<string, LockEntry>;
   /** Folders cadre created (root-relative); only these are removed when they become empty. */
   dirs?: string[];
+  /** Remote sources (canonical spec → what it resolved to), so a fresh clone installs exactly these. */
+  sources?: Record<string, LockSource>;
+}
+
+/** A pinned remote source: the commit, version or archive it resolved to, and the hash of its files. */
+export interface LockSource {
+  type: "git" | "npm" | "archive";
+  /** git: the URL fetched; archive: the URL or file. */
+  url?: string;
+  /** git: the ref asked for (absent: the default branch). */
+  ref?: string;
+  commit?: string;
+  /** npm: the exact version, its tarball and its integrity (sha512). */
+  version?: string;
+  resolved?: string;
+  integrity?: string;
+  /** archive: sha256 of the downloaded file. */
+  sha256?: string;
+  /** sha256 over the unpacked files (paths, exec bits, contents): checked on every use of the cache. */
+  tree: string;
 }
 
 export function emptyLock(scope: Scope, rendererVersion: number): Lock {

@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${VAR} references in MCP configs are what these tests check
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { HOSTS } from "../hosts/registry.js";
 import type { Item } from "../model/item.js";
 import { renderAll } from "./compose.js";
@@ -44,6 +45,28 @@ describe("renderAll", () => {
     const r = renderAll([{ item: item("agent", "../evil") }], [HOSTS["claude-code"]], env);
     expect(r.desired).toEqual([]);
     expect(r.notes.some((n) => n.level === "warning" && /not installed/.test(n.message))).toBe(true);
+  });
+
+  it("installs names hosts take as file names (clean_gone, powershell-5.1-expert); refuses a Windows device name", () => {
+    const r = renderAll(
+      [
+        { item: item("command", "clean_gone") },
+        { item: item("agent", "powershell-5.1-expert") },
+        { item: item("rule", "aux") },
+      ],
+      [HOSTS["claude-code"]],
+      env,
+    );
+    expect(r.desired.map((d) => d.path).sort()).toEqual([
+      ".claude/agents/powershell-5.1-expert.md",
+      ".claude/commands/clean_gone.md",
+    ]);
+    expect(r.notes.filter((n) => /not installed/.test(n.message)).map((n) => n.item)).toEqual(["p/rule:aux"]);
+  });
+
+  it("a skill name still follows the Agent Skills rule hosts enforce", () => {
+    const r = renderAll([{ item: item("skill", "Pdf_Tools") }], [HOSTS["claude-code"]], env);
+    expect(r.desired).toEqual([]);
   });
 
   it("writes rules degraded to an index into AGENTS.md, within half the host's size limit", () => {
@@ -114,6 +137,19 @@ describe("namespacing: one host name, several items (issue 10 item 6)", () => {
       "gemini-cli installed as deckhand-help: help is also the name of harbour/command:help",
       "gemini-cli installed as harbour-help: help is also the name of deckhand/command:help",
     ]);
+  });
+
+  it("writes a renamed skill's name through YAML quoting (issue 11 item 2: 2026-01-01 is a date to YAML 1.1)", () => {
+    const r = renderAll(
+      [{ item: from("2026", item("skill", "01-01")) }, { item: from("harbour", item("skill", "01-01")) }],
+      [HOSTS["claude-code"]],
+      env,
+    );
+    const d = r.desired.find((x) => x.path === ".claude/skills/2026-01-01/SKILL.md");
+    const text = d?.type === "file" ? String(d.content) : "";
+    const fm = /^---\n([\s\S]*?)\n---\n/.exec(text)?.[1] ?? "";
+    expect(parse(fm, { version: "1.1" }).name).toBe("2026-01-01");
+    expect(parse(fm).name).toBe("2026-01-01");
   });
 
   it("gives a skill and a command of one name distinct names, and leaves a lone item's name alone", () => {

@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { checkName } from "../core/names.js";
+import { checkName, fileNameProblem } from "../core/names.js";
 import type { HostDef, ReadPath, Scope, Target } from "../hosts/define.js";
 import { HOST_KINDS, targetAt } from "../hosts/define.js";
 import type { Desired, DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/output.js";
@@ -9,6 +9,7 @@ import { type Item, qualifiedId } from "../model/item.js";
 import { pluginRootUse } from "../model/plugin-mcp.js";
 import { toolGaps } from "./fields.js";
 import { FILE_RENDERERS, type RenderItem } from "./formats.js";
+import { yamlString } from "./frontmatter.js";
 import {
   clineScript,
   type HookPlace,
@@ -18,8 +19,9 @@ import {
   type ScriptHook,
 } from "./hooks.js";
 import { type IndexEntry, renderIndexBlock } from "./index-block.js";
+import { instructionsLoads } from "./instructions-load.js";
 import { KEY_RENDERERS } from "./keys.js";
-import { mcpTomlTable } from "./mcp.js";
+import { mcpTomlTable, mcpVerdict } from "./mcp.js";
 import { applyReads } from "./reads.js";
 import { REF_PHRASES } from "./refs.js";
 import { chooseSkillDirs } from "./skill-dirs.js";
@@ -38,7 +40,7 @@ export interface RenderResult {
 }
 
 /** The renderer version, recorded in cadre.lock: bump it when any renderer's output changes. */
-export const RENDERER_VERSION = 4;
+export const RENDERER_VERSION = 5;
 
 /** Render the selected items for the given hosts into the desired state of every path. Pure. */
 export function renderAll(
@@ -70,7 +72,7 @@ export function renderAll(
       const { item } = ri;
       const qid = qualifiedId(item);
       if (!(HOST_KINDS as readonly string[]).includes(item.kind) || skip?.(host.id, qid)) continue;
-      const bad = checkName(item.name);
+      const bad = installNameProblem(item);
       if (bad) {
         notes.push({ host: host.id, item: qid, level: "warning", message: `name ${bad}; not installed` });
         continue;
@@ -99,6 +101,12 @@ export function renderAll(
           message: `${host.displayName} has no ${env.scope}-level place for a ${item.kind}; skipped`,
         });
         continue;
+      }
+      if (item.kind === "mcp") {
+        const v = mcpVerdict(item, target, host.displayName);
+        const message = v.refuse ? `not installed: ${v.refuse}` : v.warning;
+        if (message) notes.push({ host: host.id, item: qid, level: "warning", message });
+        if (v.refuse) continue;
       }
       const gap = toolGaps(item, target, host.displayName);
       if (gap)
@@ -274,7 +282,7 @@ export function renderAll(
       items: uniq(entries.map((e) => e.qid)),
       limitBytes: ix.limit,
     };
-    desired.push(block);
+    desired.push(block, ...instructionsLoads(hosts, env, block));
   }
   for (const [path, b] of tomlBlocks) {
     const tables = [...b.tables.entries()].sort((x, y) => cmp(x[0], y[0]));
@@ -321,12 +329,11 @@ function namespaced(items: RenderItem[]): Array<RenderItem & { renamed?: Rename 
 /** A skill copied under another folder name says that name in its frontmatter (hosts match the two). */
 function renameSkill(text: string, name: string): string {
   const fm = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
-  if (!fm) return `---\nname: ${name}\n---\n${text}`;
+  const line = `name: ${yamlString(name)}`;
+  if (!fm) return `---\n${line}\n---\n${text}`;
   const start = fm[0].indexOf("\n") + 1;
   const head = fm[1] as string;
-  const named = /^name:.*$/m.test(head)
-    ? head.replace(/^name:.*$/m, `name: ${name}`)
-    : `name: ${name}\n${head}`;
+  const named = /^name:.*$/m.test(head) ? head.replace(/^name:.*$/m, () => line) : `${line}\n${head}`;
   return text.slice(0, start) + named + text.slice(start + head.length);
 }
 
@@ -341,7 +348,8 @@ function refPhrases(
 ): (name: string) => string | undefined {
   const map = new Map<string, string>();
   for (const { item } of items) {
-    if (map.has(item.name) || checkName(item.name) || skip?.(host.id, qualifiedId(item))) continue;
+    const bad = installNameProblem(item);
+    if (map.has(item.name) || bad || skip?.(host.id, qualifiedId(item))) continue;
     const target = targetFor(host, item, env.scope);
     if (!target) continue;
     const path = targetPath(host, target, item, env, skillDir, hosts);
@@ -466,4 +474,10 @@ function sameContent(a: string | Uint8Array, b: string | Uint8Array): boolean {
   const ab = typeof a === "string" ? new TextEncoder().encode(a) : a;
   const bb = typeof b === "string" ? new TextEncoder().encode(b) : b;
   return ab.length === bb.length && ab.every((x, i) => x === bb[i]);
+}
+
+/** Why an item cannot be installed under its name: skills follow the Agent Skills rule hosts enforce, other
+ * kinds need only a name every host takes as a file name. */
+function installNameProblem(item: { kind: string; name: string }): string | undefined {
+  return item.kind === "skill" ? checkName(item.name) : fileNameProblem(item.name);
 }

@@ -102,11 +102,11 @@ describe("agent tools per host", () => {
     expect(toolGaps(rw, HOSTS.codex.targets.agent, "Codex")?.message).toBe(
       "Codex can only make an agent read-only: this one lists write, so it runs with full access (edit, shell too)",
     );
-    expect(toolGaps(agent({ tools: ["Read"] }), HOSTS.windsurf.targets.agent, "Windsurf")).toEqual({
+    expect(toolGaps(agent({ tools: ["Read"] }), HOSTS.devin.targets.agent, "Windsurf")).toEqual({
       message: "Windsurf has no per-agent tool restriction: the agent runs with full access, not only Read",
       widens: true,
     });
-    expect(toolGaps(agent({}), HOSTS.windsurf.targets.agent, "Windsurf")).toBeUndefined();
+    expect(toolGaps(agent({}), HOSTS.devin.targets.agent, "Windsurf")).toBeUndefined();
   });
 });
 

@@ -202,6 +202,14 @@ export function fieldValue(ref: string, item: Item, target?: Pick<Target, "model
       const g = list(m.globs);
       return g ? { plain: g.join(", ") } : undefined;
     }
+    case "$globs:join": {
+      const g = list(m.globs);
+      return g ? g.join(",") : undefined;
+    }
+    case "$globs:line": {
+      const g = list(m.globs);
+      return g ? { raw: g.join(",") } : undefined;
+    }
     case "$globs:first":
       return list(m.globs)?.[0];
     default:

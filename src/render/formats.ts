@@ -1,4 +1,4 @@
-import type { FormatId, Target } from "../hosts/define.js";
+import type { Fields, FormatId, Target } from "../hosts/define.js";
 import type { Content } from "../hosts/output.js";
 import type { Item } from "../model/item.js";
 import { hostTools, mapFields } from "./fields.js";
@@ -38,7 +38,7 @@ function body(item: Item, refs?: RefPhrase): string {
 }
 
 /** An Agent Skills folder. Skills are copied as they are; other kinds become a SKILL.md with name and description. */
-export const renderSkillDir: FileRenderer = ({ item, assets, linkRoot, executable }, _target, dir, refs) => {
+export const renderSkillDir: FileRenderer = ({ item, assets, linkRoot, executable }, target, dir, refs) => {
   if (item.kind === "skill") {
     const base = item.dir ?? item.path.replace(/\/?SKILL\.md$/, "");
     const text = ensureNewline(refs ? rewriteRefs(item.text, refs) : item.text);
@@ -59,14 +59,37 @@ export const renderSkillDir: FileRenderer = ({ item, assets, linkRoot, executabl
     }
     return files;
   }
-  const fm: Array<[string, string | boolean]> = [
-    ["name", item.name],
-    ["description", item.description.replace(/\s+/g, " ").trim()],
+  const fields = target.fields ?? skillFields(item);
+  return [
+    { path: `${dir}/SKILL.md`, content: markdownFile(mapFields(fields, item, target), body(item, refs)) },
   ];
-  // A manual rule as a skill: only the user invokes it (Claude Code's `disable-model-invocation`).
-  if (item.kind === "rule" && item.meta.activation === "manual") fm.push(["disable-model-invocation", true]);
-  return [{ path: `${dir}/SKILL.md`, content: markdownFile(fm, body(item, refs)) }];
 };
+
+/**
+ * The frontmatter of an item written as a skill: a command, or a `manual` rule (Claude Code, Cline and Roo load
+ * a rule without frontmatter at launch, so a manual rule becomes a skill only the user invokes).
+ */
+function skillFields(item: Item): Fields {
+  if (item.kind === "command") return COMMAND_SKILL;
+  if (item.kind === "rule" && item.meta.activation === "manual") return MANUAL_RULE_SKILL;
+  return SKILL;
+}
+
+/** Frontmatter of an agent, rule or expertise item written as a skill (a target's `fields` replace it). */
+const SKILL = { name: "$name", description: "$description" } as const;
+
+/**
+ * A command written as a skill is one the user runs (`/name`): `disable-model-invocation: true` keeps the model
+ * from running it on its own where the host honours the key (Claude Code, Copilot, Cursor); hosts that do not
+ * ignore it. Every host that shares a skills folder gets the same file.
+ */
+const COMMAND_SKILL = {
+  ...SKILL,
+  "argument-hint": "$argumentHint",
+  "disable-model-invocation": true,
+} as const;
+
+const MANUAL_RULE_SKILL = { ...SKILL, "disable-model-invocation": true } as const;
 
 /** Markdown with a host's frontmatter table (agents, commands, kiro steering). */
 export const renderMarkdown: FileRenderer = ({ item }, target, path, refs) => [
@@ -112,19 +135,27 @@ export const renderCommandToml: FileRenderer = ({ item }, _target, path, refs) =
   },
 ];
 
-/** The owned copy an index entry points at: name, description and the body. */
-export const renderIndexedFile: FileRenderer = ({ item }, _target, path, refs) => [
-  {
-    path,
-    content: markdownFile(
-      [
-        ["name", item.name],
-        ["description", item.description.replace(/\s+/g, " ").trim()],
-      ],
-      body(item, refs),
-    ),
-  },
-];
+/**
+ * The owned copy an index entry points at: name, description and the body. A skill written as
+ * `<folder>/SKILL.md` gets its other files copied beside it, so that its relative links (`scripts/…`) resolve.
+ */
+export const renderIndexedFile: FileRenderer = (ri, target, path, refs) => {
+  const { item } = ri;
+  if (item.kind === "skill" && path.endsWith("/SKILL.md"))
+    return renderSkillDir(ri, target, path.slice(0, -"/SKILL.md".length), refs);
+  return [
+    {
+      path,
+      content: markdownFile(
+        [
+          ["name", item.name],
+          ["description", item.description.replace(/\s+/g, " ").trim()],
+        ],
+        body(item, refs),
+      ),
+    },
+  ];
+};
 
 export const FILE_RENDERERS: Partial<Record<FormatId, FileRenderer>> = {
   "skill-dir": renderSkillDir,

@@ -3,7 +3,9 @@ import { Document, parse, Scalar, type YAMLMap } from "yaml";
 
 /**
  * A frontmatter value. `{ plain }`: a string left plain wherever YAML reads it back the same (globs, which
- * some hosts match only unquoted); `{ map }`: a nested mapping of strings.
+ * some hosts match only unquoted); `{ map }`: a nested mapping of strings; `{ raw }`: one line written as it
+ * is, for a key a host reads with its own line reader rather than YAML (Cursor's `.mdc` `globs`, see
+ * `hosts/cursor.ts`); a value with a line break is quoted by YAML instead.
  */
 export type FrontValue =
   | string
@@ -11,6 +13,7 @@ export type FrontValue =
   | boolean
   | string[]
   | { readonly plain: string }
+  | { readonly raw: string }
   | { readonly map: Readonly<Record<string, string | Readonly<Record<string, string>>>> };
 
 /** Indicator characters some hosts' YAML readers mishandle even where YAML allows them plain (a glob's `*`). */
@@ -45,6 +48,7 @@ function node(doc: Document, v: FrontValue): unknown {
   if (typeof v === "string") return scalar(v);
   if (Array.isArray(v)) return doc.createNode(v.map((x) => scalar(x)));
   if (typeof v === "object" && "plain" in v) return scalar(v.plain, false);
+  if (typeof v === "object" && "raw" in v) return scalar(v.raw);
   if (typeof v === "object") {
     const map = doc.createNode({}) as YAMLMap;
     for (const [k, x] of Object.entries(v.map)) {
@@ -59,8 +63,23 @@ function node(doc: Document, v: FrontValue): unknown {
 export function renderFrontmatter(fields: Array<[string, FrontValue]>): string {
   if (fields.length === 0) return "";
   const doc = new Document({});
-  for (const [k, v] of fields) doc.set(k, node(doc, v));
-  return `---\n${doc.toString({ lineWidth: 0, indentSeq: true })}---\n`;
+  const raw = new Map<string, string>();
+  for (const [k, v] of fields) {
+    if (typeof v === "object" && "raw" in v && !/[\r\n]/.test(v.raw) && /^[A-Za-z][\w-]*$/.test(k)) {
+      // A plain placeholder keeps the key's place; its line is then replaced by the host's own form.
+      raw.set(k, v.raw);
+      doc.set(k, `cadre-raw-${raw.size}`);
+    } else doc.set(k, node(doc, v));
+  }
+  let text = `\n${doc.toString({ lineWidth: 0, indentSeq: true })}`;
+  let i = 0;
+  for (const [k, v] of raw) text = text.replace(`\n${k}: cadre-raw-${++i}\n`, () => `\n${k}: ${v}\n`);
+  return `---${text}---\n`;
+}
+
+/** One string as the `yaml` library writes it in frontmatter (plain when it reads back the same, else quoted). */
+export function yamlString(s: string): string {
+  return new Document(scalar(s)).toString({ lineWidth: 0 }).replace(/\n$/, "");
 }
 
 /** Frontmatter plus body, with exactly one trailing newline. */

@@ -68,7 +68,7 @@ describe("hook commands", () => {
       renderHook(
         "x",
         { ...guard, event: "session-start", handler: { builtin: "session-bootstrap" } },
-        target("windsurf"),
+        target("devin"),
       ),
     ).toMatchObject({ type: "skip" });
     expect(
@@ -208,5 +208,108 @@ describe("Cline's per-event script", () => {
         },
       ],
     });
+  });
+});
+
+describe("OpenCode's plugin runs on V1 and V2", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cadre-opencode-plugin-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // A pack command that denies every call, and one that adds context: the plugin only relays answers.
+  const plugin = async (name: string, event: string, answer: string) => {
+    const r = renderHook(name, { event, handler: { command: `echo '${answer}'` } }, target("opencode"));
+    if (r.type !== "file") throw new Error(r.type);
+    const file = join(dir, `cadre-${name}.mjs`);
+    writeFileSync(file, r.content);
+    return (await import(file)).default as {
+      id: string;
+      setup: (ctx: unknown) => Promise<void>;
+      server: (i: {
+        directory: string;
+      }) => Promise<Record<string, (i: unknown, o: unknown) => Promise<void>>>;
+    };
+  };
+  /** A V2 context that records what setup registers. */
+  const v2 = () => {
+    const hooks = new Map<string, (e: unknown) => Promise<void>>();
+    const ctx = {
+      location: { directory: dir },
+      tool: { hook: async (n: string, f: never) => void hooks.set(n, f) },
+    };
+    return { ctx, hooks };
+  };
+
+  it("V2: setup registers execute.before, and a denial throws", async () => {
+    const p = await plugin("deny", "pre-tool-use", '{"decision":"deny","reason":"not here"}');
+    expect(p.id).toBe("cadre-deny");
+    const { ctx, hooks } = v2();
+    await p.setup(ctx);
+    expect([...hooks.keys()]).toEqual(["execute.before"]);
+    await expect(
+      hooks.get("execute.before")?.({ tool: "shell", sessionID: "s", input: { command: "x" } }),
+    ).rejects.toThrow("not here");
+  });
+
+  it("V2: execute.after appends the context to the result's text parts", async () => {
+    const p = await plugin("note", "post-tool-use", '{"context":"see the log"}');
+    const { ctx, hooks } = v2();
+    await p.setup(ctx);
+    const event = {
+      tool: "shell",
+      sessionID: "s",
+      input: {},
+      result: { type: "text", value: "x" },
+      output: { structured: {}, content: [{ type: "text", text: "out" }] },
+    };
+    await hooks.get("execute.after")?.(event);
+    expect(event.output.content).toEqual([
+      { type: "text", text: "out" },
+      { type: "text", text: "see the log" },
+    ]);
+  });
+
+  it("V1: server returns tool.execute.before, and a denial throws", async () => {
+    const p = await plugin("deny1", "pre-tool-use", '{"decision":"deny","reason":"not here"}');
+    const h = await p.server({ directory: dir });
+    await expect(
+      h["tool.execute.before"]?.({ tool: "bash", sessionID: "s" }, { args: { command: "x" } }),
+    ).rejects.toThrow("not here");
+  });
+});
+
+describe("Kiro and Windsurf hook files", () => {
+  it("Kiro: one v1 file per hook, a trigger per event, an anchored tool regex", () => {
+    const r = renderHook("protected-paths", guard, target("kiro"));
+    if (r.type !== "file") throw new Error(r.type);
+    const j = JSON.parse(r.content);
+    expect(j.version).toBe("v1");
+    expect(j.hooks).toEqual([
+      {
+        name: "cadre-protected-paths",
+        trigger: "PreToolUse",
+        matcher: "^(write|fs_write|str_replace|shell|execute_bash)$",
+        action: { type: "command", command: "cadre hook protected-paths --host kiro" },
+        timeout: 30,
+        enabled: true,
+      },
+    ]);
+    const save = renderHook(
+      "fmt",
+      { event: "file-saved", matcher: ["\\.ts$"], handler: { command: "npm run lint" } },
+      target("kiro"),
+    );
+    if (save.type !== "file") throw new Error(save.type);
+    expect(JSON.parse(save.content).hooks[0]).toMatchObject({ trigger: "PostFileSave", matcher: "\\.ts$" });
+  });
+
+  it("Windsurf: a prompt hook goes to pre_user_prompt, a stop hook to post_cascade_response", () => {
+    const prompt = renderHook(
+      "p",
+      { event: "user-prompt-submit", handler: { command: "./p.sh" } },
+      target("devin"),
+    );
+    const stop = renderHook("s", { event: "stop", handler: { command: "./s.sh" } }, target("devin"));
+    if (prompt.type !== "keys" || stop.type !== "keys") throw new Error("keys");
+    expect(prompt.entries.map((e) => e.key[1])).toEqual(["pre_user_prompt"]);
+    expect(stop.entries.map((e) => e.key[1])).toEqual(["post_cascade_response"]);
   });
 });

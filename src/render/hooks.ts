@@ -187,7 +187,7 @@ function refusal(h: HookData, p: HookProtocol, format: string): string | undefin
   if (
     !TOOL_EVENTS.has(h.event) &&
     h.matcher &&
-    !["hooks-json", "hooks-toml", "hooks-cursor"].includes(format)
+    !["hooks-json", "hooks-toml", "hooks-cursor", "hooks-kiro"].includes(format)
   )
     return `a ${h.event} matcher (${h.matcher.join("|")}) this host cannot express`;
   return undefined;
@@ -250,7 +250,8 @@ function planHook(
   // A third-party command keeps the one event its author chose; built-ins also hear the host's
   // split-off variants (Claude's PostToolUseFailure: a failing call is what loop-cap counts). Claude's
   // own events beyond the shared ones keep their Claude name there.
-  const own = p.events[h.event] ?? (p.host === "claude-code" ? [claudeEventName(h.event)] : []);
+  const claude = p.host === "claude-code" ? claudeEventName(h.event) : undefined;
+  const own = p.events[h.event] ?? (claude ? [claude] : []);
   const events = own.slice(0, "builtin" in h.handler ? undefined : 1);
   if (events.length === 0) return { type: "skip", reason: `no ${h.event} hook event` };
   const refused = refusal(h, p, target.format);
@@ -352,6 +353,19 @@ export function renderHook(
       const hooks = Object.fromEntries(events.map((ev) => [ev, [handler]]));
       return { type: "file", content: `${JSON.stringify({ version: 1, hooks }, null, 2)}\n` };
     }
+    case "hooks-kiro": {
+      // kiro.dev/docs/cli/v3/hooks: a standalone versioned file; the matcher is a regex on the tool name
+      // (tool triggers) or the file path (file triggers).
+      const hooks = events.map((trigger) => ({
+        name: `cadre-${name}`,
+        trigger,
+        ...(matcher ? { matcher } : {}),
+        action: { type: "command", command },
+        timeout: t,
+        enabled: true,
+      }));
+      return { type: "file", content: `${JSON.stringify({ version: "v1", hooks }, null, 2)}\n` };
+    }
     case "hooks-opencode":
       return {
         type: "file",
@@ -371,15 +385,17 @@ export function renderHook(
   }
 }
 
-function pascal(name: string): string {
-  return name.replace(/(^|-)([a-z0-9])/g, (_, _d, c: string) => c.toUpperCase());
-}
-
 /**
  * An OpenCode plugin that runs one hook: OpenCode has no hook config, only plugins. It hands the tool call to
  * the command as JSON and reads cadre's answer (`{decision, reason}` / `{context}`): a denial before a
  * tool throws (OpenCode returns the error to the agent), text after a tool is appended to its output.
  * A command that cannot run (exit 127, a timeout) has no opinion, as in the other hosts.
+ *
+ * One module serves both plugin APIs, whose loaders read different keys of the default export: V1
+ * (opencode-ai 1.x) calls `server`, a function returning `tool.execute.before/after` hooks; V2 reads `id`
+ * and `setup(ctx)`, which registers `ctx.tool.hook("execute.before"/"execute.after")` (opencode.ai
+ * /docs/build/plugins/migrate-v1: "V1 plugin implementations do not run in V2"). The host's version is
+ * never guessed: each loader finds its own half.
  */
 function opencodePlugin(
   name: string,
@@ -388,34 +404,30 @@ function opencodePlugin(
   tools: readonly string[] | undefined,
   timeoutS: number,
 ): string {
-  const handlers: string[] = [];
-  if (events.includes("tool.execute.before"))
-    handlers.push(`  "tool.execute.before": async (input, output) => {
-    if (TOOLS && !TOOLS.includes(input.tool)) return;
-    const a = await ask({
-      hook_event_name: "tool.execute.before",
-      tool_name: input.tool,
-      tool_input: output.args,
-      session_id: input.sessionID,
-      cwd: directory,
-    });
-    if (a?.decision === "deny") throw new Error(a.reason);
+  const before = events.includes("tool.execute.before");
+  const after = events.includes("tool.execute.after");
+  const v1: string[] = [];
+  const v2: string[] = [];
+  if (before) {
+    v1.push(`  "tool.execute.before": async (input, output) => {
+    await onBefore(input.tool, output.args, input.sessionID, directory);
   },`);
-  if (events.includes("tool.execute.after"))
-    handlers.push(`  "tool.execute.after": async (input, output) => {
-    if (TOOLS && !TOOLS.includes(input.tool)) return;
-    const a = await ask({
-      hook_event_name: "tool.execute.after",
-      tool_name: input.tool,
-      tool_input: input.args,
-      tool_response: { output: output.output, exit_code: output.metadata?.exit },
-      session_id: input.sessionID,
-      cwd: directory,
-    });
-    const text = a?.decision === "deny" ? a.reason : a?.context;
+    v2.push(`  await ctx.tool.hook("execute.before", async (event) => {
+    await onBefore(event.tool, event.input, event.sessionID, directory);
+  });`);
+  }
+  if (after) {
+    v1.push(`  "tool.execute.after": async (input, output) => {
+    const text = await onAfter(input.tool, input.args, output.output, output.metadata?.exit, input.sessionID, directory);
     if (text && typeof output.output === "string") output.output += \`\\n\\n\${text}\`;
   },`);
+    v2.push(`  await ctx.tool.hook("execute.after", async (event) => {
+    const text = await onAfter(event.tool, event.input, v2Text(event), v2Exit(event), event.sessionID, directory);
+    if (text) v2Append(event, text);
+  });`);
+  }
   return `// Written by cadre sync for the ${name} hook; cadre owns this file (cadre uninstall removes it).
+// OpenCode V1 calls \`server\`; OpenCode V2 reads \`id\` and \`setup\`.
 import { spawn } from "node:child_process";
 
 const COMMAND = ${JSON.stringify(command)};
@@ -447,9 +459,63 @@ function ask(payload) {
   });
 }
 
-export const Cadre${pascal(name)} = async ({ directory }) => ({
-${handlers.join("\n")}
-});
+/** Before a tool: a denial throws, and OpenCode returns the error to the agent. */
+async function onBefore(tool, args, sessionID, directory) {
+  if (TOOLS && !TOOLS.includes(tool)) return;
+  const a = await ask({
+    hook_event_name: "tool.execute.before",
+    tool_name: tool,
+    tool_input: args,
+    session_id: sessionID,
+    cwd: directory,
+  });
+  if (a?.decision === "deny") throw new Error(a.reason);
+}
+
+/** After a tool: the text to append to its output, if any. */
+async function onAfter(tool, args, output, exit, sessionID, directory) {
+  if (TOOLS && !TOOLS.includes(tool)) return undefined;
+  const a = await ask({
+    hook_event_name: "tool.execute.after",
+    tool_name: tool,
+    tool_input: args,
+    tool_response: { output, exit_code: exit },
+    session_id: sessionID,
+    cwd: directory,
+  });
+  return a?.decision === "deny" ? a.reason : a?.context;
+}
+
+/** V2: the text parts of a tool result (\`output.content\`, or the result's content or value). */
+function v2Text(event) {
+  const c = event.output?.content ?? event.result?.content ?? event.result?.value;
+  if (typeof c === "string") return c;
+  if (Array.isArray(c)) return c.flatMap((p) => (p?.type === "text" ? [p.text] : [])).join("\\n");
+  return c === undefined ? "" : JSON.stringify(c);
+}
+
+function v2Exit(event) {
+  const m = event.result?.metadata ?? event.output?.structured;
+  return typeof m?.exit === "number" ? m.exit : event.result?.type === "error" ? 1 : undefined;
+}
+
+/** V2: add a text part to the result the agent sees. */
+function v2Append(event, text) {
+  const c = event.output?.content ?? event.result?.content;
+  if (Array.isArray(c)) c.push({ type: "text", text });
+  else if (event.result && typeof event.result.value === "string") event.result.value += \`\\n\\n\${text}\`;
+}
+
+export default {
+  id: ${JSON.stringify(`cadre-${name}`)},
+  async setup(ctx) {
+    const directory = ctx.location?.directory ?? process.cwd();
+${v2.map((l) => l.replace(/^/gm, "  ")).join("\n")}
+  },
+  server: async ({ directory }) => ({
+${v1.map((l) => l.replace(/^/gm, "  ")).join("\n")}
+  }),
+};
 `;
 }
 

@@ -53,3 +53,57 @@ describe("Roo custom modes", () => {
     ]);
   });
 });
+
+describe("Goose extensions", () => {
+  const render = (meta: Record<string, unknown>) =>
+    KEY_RENDERERS["mcp-goose"]?.entries(
+      {
+        item: {
+          kind: "mcp",
+          name: "docs",
+          description: "Search\n the docs.",
+          body: "",
+          meta,
+        } as unknown as Item,
+      },
+      { format: "mcp-goose", path: {} },
+    );
+
+  it("writes a stdio server as cmd/args, and an env entry naming its own variable as an env_keys name", () => {
+    expect(
+      render({
+        transport: "stdio",
+        command: "npx",
+        args: ["docs-mcp"],
+        env: { TOKEN: ["$", "{TOKEN}"].join(""), MODE: "ro" },
+      }),
+    ).toEqual([
+      {
+        key: ["extensions", "docs"],
+        value: {
+          type: "stdio",
+          enabled: true,
+          name: "docs",
+          description: "Search the docs.",
+          envs: { MODE: "ro" },
+          env_keys: ["TOKEN"],
+          timeout: 300,
+          cmd: "npx",
+          args: ["docs-mcp"],
+        },
+      },
+    ]);
+  });
+
+  it("writes a remote server as streamable_http with uri and headers, and always gives args", () => {
+    const [remote] = render({ transport: "http", url: "https://x.example/mcp", headers: { A: "b" } }) ?? [];
+    expect(remote?.value).toMatchObject({
+      type: "streamable_http",
+      uri: "https://x.example/mcp",
+      headers: { A: "b" },
+    });
+    const [bare] = render({ transport: "stdio", command: "srv" }) ?? [];
+    expect(bare?.value).toMatchObject({ cmd: "srv", args: [] });
+    expect(bare?.value).not.toHaveProperty("envs");
+  });
+});

@@ -15,7 +15,7 @@ export type KeyRenderer = (ri: RenderItem, target: Target, refs?: RefPhrase) => 
 const mcpJson: KeyRenderer = ({ item }, target) => [
   {
     key: [...(target.mcp?.key ?? ["mcpServers"]), item.name],
-    value: mcpJsonEntry(item, target.mcp?.shape ?? "claude"),
+    value: mcpJsonEntry(item, target.mcp),
   },
 ];
 
@@ -77,8 +77,41 @@ const rooMode: KeyRenderer = ({ item }, _target, refs) => {
   ];
 };
 
+/**
+ * An MCP server as one Goose extension (`extensions.<name>` in config.yaml, block/goose
+ * `agents/extension.rs`): stdio `cmd`/`args`/`envs`, remote `streamable_http` with `uri`/`headers`. An env
+ * entry whose value is exactly `${ITS_OWN_NAME}` becomes an `env_keys` name, which Goose reads from the
+ * environment or its keyring; other values are written as given.
+ */
+const gooseExtension: KeyRenderer = ({ item }) => {
+  const m = item.meta as { transport?: string; command?: string; args?: string[]; url?: string };
+  const env = (item.meta.env ?? {}) as Record<string, string>;
+  const headers = (item.meta.headers ?? {}) as Record<string, string>;
+  const envKeys = Object.keys(env).filter((k) => env[k] === `\${${k}}`);
+  const envs = Object.fromEntries(Object.entries(env).filter(([k]) => !envKeys.includes(k)));
+  const common = {
+    enabled: true,
+    name: item.name,
+    description: item.description.replace(/\s+/g, " ").trim(),
+    ...(Object.keys(envs).length ? { envs } : {}),
+    ...(envKeys.length ? { env_keys: envKeys } : {}),
+    timeout: 300,
+  };
+  const value =
+    m.transport === "stdio"
+      ? { type: "stdio", ...common, cmd: m.command ?? "", args: m.args ?? [] }
+      : {
+          type: "streamable_http",
+          ...common,
+          uri: m.url ?? "",
+          ...(Object.keys(headers).length ? { headers } : {}),
+        };
+  return [{ key: ["extensions", item.name], value }];
+};
+
 /** Formats that own keys of a shared config, and the config's syntax (`yaml`: YAML or JSON, see `codecFor`). */
 export const KEY_RENDERERS: Partial<Record<FormatId, { entries: KeyRenderer; syntax?: "yaml" }>> = {
   "mcp-json": { entries: mcpJson },
   "agent-roomodes": { entries: rooMode, syntax: "yaml" },
+  "mcp-goose": { entries: gooseExtension, syntax: "yaml" },
 };

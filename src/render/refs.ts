@@ -19,6 +19,8 @@ export const REF_PHRASES: Record<FormatId, string> = {
   "hooks-file": "the `{name}` hook",
   "hooks-opencode": "the `{name}` hook",
   "hooks-cline": "the `{name}` hook",
+  "mcp-goose": "the `{name}` extension",
+  "hooks-kiro": "the `{name}` hook",
 };
 
 const REF = /(^|[\s([])@([a-z0-9]+(?:-[a-z0-9]+)*)(?![\w/@-]|\.\w)/g;

@@ -30,7 +30,7 @@ function display(cwd: string, abs: string): string {
 /** Load one pack folder from disk. A missing folder is a user error. */
 export async function loadPack(
   dir: string,
-  opts: Omit<LoadOptions, "paths"> & { builtinPack?: boolean },
+  opts: Omit<LoadOptions, "paths"> & { builtinPack?: boolean; folderName?: string },
 ): Promise<Pack> {
   const abs = resolve(opts.cwd, dir);
   const st = await stat(abs).catch(() => undefined);
@@ -47,6 +47,7 @@ export async function loadPack(
     display: opts.builtinPack ? "library" : display(opts.cwd, abs),
     maxFileBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     builtin: opts.builtinPack ?? false,
+    ...(opts.folderName ? { folderName: opts.folderName } : {}),
   };
   const entries = await listTree(abs);
   const key = packKey(entries, readOpts);

@@ -4,7 +4,7 @@ import { toPosix } from "../core/names.js";
 import { type PackSnapshot, type SnapshotFile, wantsContent } from "../model/snapshot.js";
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
-const SKIP = new Set([".git", "node_modules", ".cadre", ".DS_Store"]);
+const SKIP = new Set([".git", "node_modules", ".cadre", ".DS_Store", ".cadre-source.json"]);
 const MAX_FILES = 20_000;
 const MAX_DEPTH = 12;
 
@@ -13,6 +13,8 @@ export interface ReadOptions {
   display: string;
   maxFileBytes?: number;
   builtin?: boolean;
+  /** The pack name when it has no manifest (a fetched source's folder is named by its hash). */
+  folderName?: string;
 }
 
 /** A file found by the walk, before its bytes are read. */
@@ -123,7 +125,7 @@ export async function readEntries(
   );
   return {
     root: opts.display,
-    folderName: basename(resolve(rootDir)),
+    folderName: opts.folderName ?? basename(resolve(rootDir)),
     files,
     builtin: opts.builtin ?? false,
     maxFileBytes,

@@ -74,7 +74,7 @@ describe("list, search and info on the built-in pack", () => {
     expect(d.tokens).toBeGreaterThan(0);
     expect(d.files).toEqual(["agents/quality/code-reviewer.md"]);
     expect(d.hosts.find((h) => h.host === "claude-code")?.support).toBe("native");
-    expect(d.hosts.find((h) => h.host === "windsurf")?.support).toBe("degraded");
+    expect(d.hosts.find((h) => h.host === "devin")?.support).toBe("degraded");
     const text = await cadre(["info", "code-reviewer"]);
     expect(text.stdout).toContain("Hosts");
   });

@@ -292,11 +292,13 @@ describe("installed hooks answer in each host's protocol", () => {
     process.env.PATH = env.PATH;
     try {
       const load = async (name: string) =>
-        (await import(pathToFileURL(join(dir, ".opencode", "plugins", `cadre-${name}.js`)).href)) as Record<
-          string,
-          (ctx: { directory: string }) => Promise<Record<string, (i: unknown, o: unknown) => Promise<void>>>
-        >;
-      const guard = await (await load("protected-paths")).CadreProtectedPaths?.({ directory: dir });
+        (await import(pathToFileURL(join(dir, ".opencode", "plugins", `cadre-${name}.js`)).href)).default as {
+          server: (ctx: {
+            directory: string;
+          }) => Promise<Record<string, (i: unknown, o: unknown) => Promise<void>>>;
+        };
+      // OpenCode V1 calls the default export's `server` (V2 reads its `id` and `setup`).
+      const guard = await (await load("protected-paths")).server({ directory: dir });
       const onBefore = guard?.["tool.execute.before"];
       const call = { tool: "write", sessionID: "ses_1", callID: "c1" };
       await expect(
@@ -305,7 +307,7 @@ describe("installed hooks answer in each host's protocol", () => {
       await expect(
         onBefore?.({ ...call, tool: "bash" }, { args: { command: "ls -la" } }),
       ).resolves.toBeUndefined();
-      const capture = await (await load("output-capture")).CadreOutputCapture?.({ directory: dir });
+      const capture = await (await load("output-capture")).server({ directory: dir });
       const output = { title: "npm test", output: "line\n".repeat(5000), metadata: { exit: 1 } };
       await capture?.["tool.execute.after"]?.(
         { ...call, tool: "bash", args: { command: "npm test" } },

@@ -107,7 +107,7 @@ describe("a typo or an empty cadre.yaml never deletes the installed files (item 
       const line = good.split("\n").findIndex((l) => l.startsWith("hosts:")) + 1;
       expect(r.stderr).toMatch(
         new RegExp(
-          `^error: cadre\\.yaml:${line}:\\d+: hosts\\[1\\]: "cursr" is not a host; did you mean cursor\\?`,
+          `^error: cadre\\.yaml:${line}:\\d+: hosts\\[1\\]: "cursr" is not a host; did you mean cursor\\b`,
         ),
       );
       expect(r.stderr).toMatch(/valid: .*claude-code, cline, codex/);

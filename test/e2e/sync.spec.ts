@@ -88,9 +88,9 @@ describe("init --yes, sync, status, uninstall on examples/web-app", () => {
         readFileSync(join(dir, ".github/instructions/web-app-conventions.instructions.md"), "utf8"),
       ),
     ).toMatchObject({ applyTo: "src/**/*.ts" });
-    expect(
-      frontmatter(readFileSync(join(dir, ".windsurf/rules/web-app-conventions.md"), "utf8")),
-    ).toMatchObject({ trigger: "glob" });
+    expect(frontmatter(readFileSync(join(dir, ".devin/rules/web-app-conventions.md"), "utf8"))).toMatchObject(
+      { trigger: "glob" },
+    );
     expect(
       frontmatter(readFileSync(join(dir, ".kiro/steering/web-app-conventions.md"), "utf8")),
     ).toMatchObject({ inclusion: "fileMatch" });

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Host acceptance suite: sync examples/web-app with cadre, then ask each host's own CLI (installed from npm
-// into a cache folder) whether it loads every item cadre wrote for it, by name and with its description.
+// Host acceptance suite: install projects with cadre, then ask each host's own CLI (installed from npm into a
+// cache folder) whether it loads every item cadre wrote for it, by name and with its description.
 // Each host's check is its own module in ./checks (id, pkg, check(ctx)); adding one adds a host here.
-//   npm run test:hosts            (CADRE_HOSTS=claude-code,codex to run some)
+// Two projects: `web-app` (examples/web-app and cadre's own content, every host with a check) and
+// `marketplace` (test/fixtures/host-marketplace, a Claude Code plugin marketplace, installed into eight hosts).
+//   npm run test:hosts            (CADRE_HOSTS=claude-code,codex and CADRE_PROJECTS=marketplace to run some)
 // Offline: HOME, XDG_* and CODEX_HOME point at a scratch folder and API keys are unset (hosts.md §20).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import {
   chmodSync,
   cpSync,
@@ -55,7 +57,11 @@ function install() {
 }
 
 const work = mkdtempSync(join(tmpdir(), "cadre-hosts-"));
-const project = join(work, "web-app");
+// A local model backend that refuses every request (offline-model.mjs), for CLIs that need one to start a session.
+const model = spawn(process.execPath, [new URL("./offline-model.mjs", import.meta.url).pathname], {
+  stdio: ["ignore", "pipe", "inherit"],
+});
+const modelUrl = `http://127.0.0.1:${await new Promise((ok) => model.stdout.once("data", (d) => ok(String(d).trim())))}/v1`;
 const home = join(work, "home");
 const shims = join(work, "bin");
 const env = {
@@ -71,7 +77,7 @@ const env = {
   CI: "1",
 };
 
-function run(cmd, args, opts = {}) {
+function run(project, cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, {
     cwd: project,
     env,
@@ -83,13 +89,16 @@ function run(cmd, args, opts = {}) {
   return { code: r.status, out: `${r.stdout ?? ""}${r.stderr ?? ""}`, stdout: r.stdout ?? "" };
 }
 
-/** What cadre wrote for each host, from cadre.lock: kind → [{name, description}]. */
-function expected(host) {
+/** What cadre wrote for each host, from cadre.lock: kind → [{name, path, description}]. */
+function expected(project, host) {
   const lock = JSON.parse(readFileSync(join(project, "cadre.lock"), "utf8"));
+  const files = Object.entries(lock.files).filter(([, e]) => e.hosts.includes(host));
+  // A skill folder's SKILL.md names the item; its scripts and other files do not.
+  const skills = new Set(files.filter(([p]) => p.endsWith("/SKILL.md")).flatMap(([, e]) => e.items));
   const out = {};
-  for (const [path, e] of Object.entries(lock.files)) {
-    if (!e.hosts.includes(host)) continue;
+  for (const [path, e] of files) {
     for (const q of e.items) {
+      if (skills.has(q) && !path.endsWith("/SKILL.md")) continue;
       const [, id] = q.split("/");
       const [kind, name] = id.split(":");
       const form = path.endsWith("/SKILL.md") ? "skill" : kind;
@@ -100,12 +109,20 @@ function expected(host) {
   return Object.fromEntries(
     Object.entries(out).map(([k, m]) => [
       k,
-      [...m].map(([name, path]) => ({ name, path, description: describe(path) })),
+      [...m].map(([name, path]) => ({ name, path, description: describe(project, path) })),
     ]),
   );
 }
 
-function describe(path) {
+/** The files cadre wrote for a host, from cadre.lock: [{path, items}]. */
+function written(project, host) {
+  const lock = JSON.parse(readFileSync(join(project, "cadre.lock"), "utf8"));
+  return Object.entries(lock.files)
+    .filter(([, e]) => e.hosts.includes(host))
+    .map(([path, e]) => ({ path, items: e.items }));
+}
+
+function describe(project, path) {
   const text = readFileSync(join(project, path), "utf8");
   if (path.endsWith(".toml")) return parseToml(text).description;
   const m = /^---\n([\s\S]*?)\n---/.exec(text);
@@ -119,33 +136,79 @@ function describe(path) {
 }
 
 const failures = [];
+let current = "";
 function check(host, ok, what) {
-  if (!ok) failures.push(`${host}: ${what}`);
+  if (!ok) failures.push(`${current}: ${host}: ${what}`);
   console.log(`  ${ok ? "ok  " : "FAIL"} ${what}`);
 }
 const has = (text, s) => text.includes(s.slice(0, 80));
 
 /**
  * @typedef {object} Ctx
+ * @property {string} name  the project: "web-app" or "marketplace"
+ * @property {string} project  its folder, the working directory of `run`
  * @property {(cmd: string, args: string[], opts?: object) => {code: number|null, out: string, stdout: string}} run
  * @property {(host: string) => Record<string, {name: string, path: string, description?: string}[]>} expected
+ * @property {(host: string) => {path: string, items: string[]}[]} written  every file cadre wrote for a host
+ * @property {string} modelUrl  an OpenAI-compatible base URL on 127.0.0.1 that answers every request with a 400
  * @property {(host: string, ok: boolean, what: string) => void} check
  * @property {(text: string, s: string) => boolean} has
  */
-const ctx = {
-  run,
-  expected,
-  check,
-  has,
-  project,
-  home,
-  env,
-  parseToml,
-  readFileSync,
-  mkdirSync,
-  writeFileSync,
-  join,
+function contextOf(name, project) {
+  return {
+    name,
+    project,
+    run: (cmd, args, opts) => run(project, cmd, args, opts),
+    expected: (host) => expected(project, host),
+    written: (host) => written(project, host),
+    modelUrl,
+    check,
+    has,
+    home,
+    env,
+    parseToml,
+    readFileSync,
+    readdirSync,
+    mkdirSync,
+    writeFileSync,
+    join,
+  };
+}
+
+const cadre = (project, args) => {
+  const r = run(project, process.execPath, [join(ROOT, "bin", "cadre.js"), ...args]);
+  if (r.code !== 0) throw new Error(`cadre ${args.join(" ")} failed in ${project}:\n${r.out}`);
 };
+
+/** Each project: the hosts cadre installs it into (every selected host by default) and how. */
+const PROJECTS = {
+  "web-app": {
+    setup(dir) {
+      cpSync(join(ROOT, "examples", "web-app"), dir, { recursive: true });
+      cadre(dir, ["init", "--yes", "--hosts", selected.join(","), "--source", "team-pack", "-q"]);
+      cadre(dir, ["add", "command:review", "hook:session-bootstrap", "hook:output-capture", "-q"]);
+    },
+  },
+  // issue 10: a marketplace of several plugins in six hosts (and Amp and Cline), then the hosts' own CLIs.
+  marketplace: {
+    hosts: ["claude-code", "gemini-cli", "codex", "copilot", "opencode", "cursor", "amp", "cline"],
+    setup(dir) {
+      cpSync(join(ROOT, "test", "fixtures", "host-marketplace"), join(work, "workshop-market"), {
+        recursive: true,
+      });
+      mkdirSync(dir);
+      writeFileSync(
+        join(dir, "cadre.yaml"),
+        `version: 1\nhosts: [${this.hosts.join(", ")}]\nsources: [../workshop-market]\nprofiles: []\ninclude: [workshop-market/*]\n`,
+      );
+      cadre(dir, ["sync", "-q"]);
+    },
+  },
+};
+const projects = (process.env.CADRE_PROJECTS ?? Object.keys(PROJECTS).join(",")).split(",");
+for (const p of projects)
+  if (!PROJECTS[p]) throw new Error(`unknown project ${p} (${Object.keys(PROJECTS)})`);
+for (const h of selected) if (!CHECKS[h]) throw new Error(`no check module for host ${h}`);
 
 try {
   install();
@@ -155,32 +218,22 @@ try {
     `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, "bin", "cadre.js")}" "$@"\n`,
   );
   chmodSync(join(shims, "cadre"), 0o755);
-  cpSync(join(ROOT, "examples", "web-app"), project, { recursive: true });
-  const init = run(process.execPath, [
-    join(ROOT, "bin", "cadre.js"),
-    "init",
-    "--yes",
-    "--hosts",
-    selected.join(","),
-    "--source",
-    "team-pack",
-    "-q",
-  ]);
-  if (init.code !== 0) throw new Error(`cadre init failed:\n${init.out}`);
-  const add = run(process.execPath, [
-    join(ROOT, "bin", "cadre.js"),
-    "add",
-    "command:review",
-    "hook:session-bootstrap",
-    "hook:output-capture",
-    "-q",
-  ]);
-  if (add.code !== 0) throw new Error(`cadre add failed:\n${add.out}`);
-  for (const host of selected) {
-    console.log(`${host} (${PACKAGES[host]})`);
-    CHECKS[host].check(ctx);
+  for (const name of projects) {
+    const dir = join(work, name);
+    const started = Date.now();
+    PROJECTS[name].setup(dir);
+    current = name;
+    const ctx = contextOf(name, dir);
+    for (const host of selected.filter((h) => !PROJECTS[name].hosts || PROJECTS[name].hosts.includes(h))) {
+      console.log(`${name}: ${host} (${PACKAGES[host]})`);
+      const t = Date.now();
+      CHECKS[host].check(ctx);
+      console.log(`  (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    }
+    console.log(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
 } finally {
+  model.kill();
   if (!process.env.CADRE_KEEP) rmSync(work, { recursive: true, force: true });
   else console.log(`kept ${work}`);
 }

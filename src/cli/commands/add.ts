@@ -1,22 +1,65 @@
 import { addCommand } from "../../app/edit-config.js";
 import { usageError } from "../../core/errors.js";
-import type { Io } from "../io.js";
+import { envelope, type Io, table, writeJson } from "../io.js";
 import { VERSION } from "../version.js";
 import { printEdit } from "./_edit.js";
 
 export async function run(args: string[], opts: Record<string, unknown>, io: Io): Promise<number> {
   if (args.length === 0)
     throw usageError(
-      "add needs an item or a profile",
-      "e.g. cadre add skill:test-driven-development, or cadre add backend-node",
+      "add needs an item, a profile or a source",
+      "e.g. cadre add skill:test-driven-development, cadre add backend-node, or cadre add npm:<package> --list",
     );
-  const r = await addCommand({
-    cwd: io.cwd,
-    env: io.env,
-    global: opts.global === true,
-    refs: args,
-    noSync: opts.sync === false,
-    version: VERSION,
-  });
+  const pick = {
+    items: Array.isArray(opts.item) ? (opts.item as string[]) : undefined,
+    kind: typeof opts.kind === "string" ? opts.kind : undefined,
+    category: typeof opts.category === "string" ? opts.category : undefined,
+  };
+  const { isSourceArg } = await import("../../app/add-source.js");
+  const base = { cwd: io.cwd, env: io.env, global: opts.global === true };
+  if (
+    opts.list === true ||
+    pick.items ||
+    pick.kind ||
+    pick.category ||
+    (args.length === 1 && isSourceArg(args[0] as string))
+  ) {
+    if (args.length !== 1)
+      throw usageError("add takes one source at a time", "e.g. cadre add owner/repo --item my-skill");
+    const source = args[0] as string;
+    const { addSourceCommand, listSource } = await import("../../app/add-source.js");
+    if (opts.list === true) {
+      const r = await listSource({ ...base, source, ...pick });
+      if (io.json) {
+        const items = r.items.map((i) => ({
+          id: `${i.kind}:${i.name}`,
+          kind: i.kind,
+          name: i.name,
+          category: i.category ?? null,
+          description: i.description ?? "",
+        }));
+        writeJson(
+          io,
+          envelope("add", VERSION, { source: r.key, pack: r.pack.name, layouts: r.pack.layouts, items }),
+        );
+        return 0;
+      }
+      io.out(`${r.key} → pack ${r.pack.name} (${r.pack.layouts.join(", ")}): ${r.items.length} items\n`);
+      const rows = r.items.map((i) => [
+        i.kind,
+        i.name,
+        i.category ?? "",
+        io.color.dim((i.description ?? "").slice(0, 70)),
+      ]);
+      if (rows.length) io.out(`${table([["KIND", "NAME", "CATEGORY", "DESCRIPTION"], ...rows])}\n`);
+      return 0;
+    }
+    return printEdit(
+      io,
+      "add",
+      await addSourceCommand({ ...base, source, noSync: opts.sync === false, version: VERSION, ...pick }),
+    );
+  }
+  const r = await addCommand({ ...base, refs: args, noSync: opts.sync === false, version: VERSION });
   return printEdit(io, "add", r);
 }

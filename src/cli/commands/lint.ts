@@ -1,7 +1,7 @@
 import { lintCommand } from "../../app/lint.js";
 import { type Diagnostic, formatLocation } from "../../core/diagnostics.js";
 import { ExitCodes, usageError } from "../../core/errors.js";
-import { HOST_IDS } from "../../hosts/registry.js";
+import { HOST_IDS, resolveHostId } from "../../hosts/registry.js";
 import { LOAD_RULES, RULES } from "../../lint/registry.js";
 import { toSarif } from "../../lint/sarif.js";
 import type { CommandRun } from "../command.js";
@@ -16,7 +16,7 @@ export const run: CommandRun = async (args, opts, io) => {
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
     throw usageError("--max-warnings needs a whole number ≥ 0");
   if (opts.rules) return listRules(io, format);
-  const host = opts.host === undefined ? undefined : String(opts.host);
+  const host = opts.host === undefined ? undefined : (resolveHostId(String(opts.host)) ?? String(opts.host));
   if (host !== undefined && !(HOST_IDS as string[]).includes(host))
     throw usageError(`unknown host "${host}"`, `use one of: ${HOST_IDS.join(", ")}`);
 

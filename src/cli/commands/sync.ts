@@ -8,7 +8,8 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
   const check = opts.check === true;
   const dryRun = opts.dryRun === true || check;
   const base = { cwd: io.cwd, env: io.env, global: opts.global === true };
-  if (!check && opts.force !== true && opts.dryRun !== true && opts.link !== true) {
+  const frozen = opts.frozen === true;
+  if (!check && !frozen && opts.force !== true && opts.dryRun !== true && opts.link !== true) {
     // Nothing changed since the last clean sync: answer without loading the library.
     // Never for --check: the CI gate looks at every file (a same-size edit can keep its mtime).
     const [{ upToDate }, { layoutOf }] = await Promise.all([
@@ -46,6 +47,7 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
     link,
     version: VERSION,
     confirmRemoval,
+    resolve: { frozen },
   });
   const pending = pendingActions(r.actions);
   // The gate fails on everything `cadre status` does not call up to date, hand edits included.

@@ -1,11 +1,19 @@
-import { syncCommand } from "../../app/sync.js";
+import { updateCommand } from "../../app/outdated.js";
 import { envelope, type Io, writeJson } from "../io.js";
 import { VERSION } from "../version.js";
 import { actionJson, printActions, printConflicts, printNotes, summaryLine } from "./_plan.js";
 
-export async function run(_args: string[], opts: Record<string, unknown>, io: Io): Promise<number> {
+export async function run(args: string[], opts: Record<string, unknown>, io: Io): Promise<number> {
   const dryRun = opts.dryRun === true;
-  const r = await syncCommand({ cwd: io.cwd, env: io.env, global: opts.global === true, dryRun });
+  const u = await updateCommand({
+    cwd: io.cwd,
+    env: io.env,
+    global: opts.global === true,
+    dryRun,
+    targets: args,
+    version: VERSION,
+  });
+  const r = u.sync;
   const code = r.conflicts.length ? 1 : 0;
   if (io.json) {
     writeJson(
@@ -13,16 +21,25 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
       envelope(
         "update",
         VERSION,
-        { changedItems: r.changedItems, actions: r.actions.map(actionJson) },
+        {
+          sources: u.moved,
+          changedItems: u.changed,
+          addedItems: u.added,
+          removedItems: u.removed,
+          actions: r.actions.map(actionJson),
+        },
         code === 0,
       ),
     );
     return code;
   }
   printNotes(io, r.notes);
-  if (r.changedItems.length)
-    io.out(`${r.changedItems.length} items changed in their sources: ${r.changedItems.join(", ")}\n`);
-  else io.out("no item changed in its source\n");
+  for (const m of u.moved) io.out(`${m.source}: ${m.from ?? "(new)"} → ${m.to ?? "(removed)"}\n`);
+  if (u.changed.length)
+    io.out(`${u.changed.length} items changed in their sources: ${u.changed.join(", ")}\n`);
+  if (u.added.length) io.out(`${u.added.length} items added: ${u.added.join(", ")}\n`);
+  if (u.removed.length) io.out(`${u.removed.length} items removed: ${u.removed.join(", ")}\n`);
+  if (!u.changed.length && !u.added.length && !u.removed.length) io.out("no item changed in its source\n");
   if (!io.quiet) {
     printActions(io, r.actions, { dry: dryRun });
     io.out(`${summaryLine(r.actions, dryRun)}\n`);

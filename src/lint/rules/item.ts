@@ -1,13 +1,14 @@
 import { splitSections } from "../../core/markdown.js";
-import { checkName } from "../../core/names.js";
-import { EXPERTISE_SECTIONS, KIND_SCHEMAS, MARKDOWN_KINDS } from "../../model/kinds.js";
+import { checkName, fileNameProblem } from "../../core/names.js";
+import { matchesEverything } from "../../model/host-rules.js";
+import { EXPERTISE_SECTIONS, KIND_SCHEMAS, MARKDOWN_KINDS, splitList } from "../../model/kinds.js";
 import { lineOfKey } from "../locate.js";
 import type { Finding, LintRule } from "../types.js";
 
 function fileStem(path: string): string {
   return (path.split("/").pop() ?? path)
     .replace(/\.schema\.json$/, "")
-    .replace(/\.(md|markdown|ya?ml|json)$/i, "");
+    .replace(/\.(md|mdc|markdown|ya?ml|json|toml)$/i, "");
 }
 
 export const itemRules: LintRule[] = [
@@ -66,20 +67,25 @@ export const itemRules: LintRule[] = [
   {
     id: "item/name-format",
     severity: "error",
+    mayError: true,
     description:
-      "Item names are kebab-case: 1–64 chars of a-z, 0-9 and '-'. Consequence: the name is a file name in every host, so `sync` does not install the item.",
+      "Item names are kebab-case: 1–64 chars of a-z, 0-9 and '-'. Consequence: the name is a file name in every host, so a name with a path separator, '..', spaces or other characters hosts cannot take as a file name is an error and `sync` does not install the item; capitals, '_' and '.' (`clean_gone`, `powershell-5.1-expert`), which hosts accept as file names and show as written, are a portability warning.",
     hint: "rename the item to kebab-case, e.g. my-item",
     item: (it) => {
       if (it.kind === "skill" || it.kind === "schema" || it.path.endsWith("hooks.json")) return [];
       const problem = checkName(it.name);
-      return problem
-        ? [
-            {
-              message: `name "${it.name}" ${problem}`,
-              line: lineOfKey(it, it.kind === "hook" ? "id" : "name"),
-            },
-          ]
-        : [];
+      if (!problem) return [];
+      // Longer than 64 or not kebab-case, but a file name every host takes: a portability warning.
+      const fileSafe = fileNameProblem(it.name) === undefined;
+      return [
+        {
+          message: fileSafe
+            ? `name "${it.name}" ${problem}; hosts accept it as written, but it is not portable`
+            : `name "${it.name}" ${problem}`,
+          line: lineOfKey(it, it.kind === "hook" ? "id" : "name"),
+          severity: fileSafe ? "warning" : "error",
+        },
+      ];
     },
   },
   {
@@ -92,6 +98,9 @@ export const itemRules: LintRule[] = [
       if (it.kind === "skill" || it.path.endsWith("hooks.json")) return [];
       if (it.kind === "mcp" && it.path.endsWith(".json")) return []; // a plugin's servers share one file
       const stem = fileStem(it.path);
+      // A plugin's item that shares its name with another plugin's is installed as `<plugin>-<name>`.
+      const plugin = it.name.endsWith(`-${stem}`) ? it.name.slice(0, -stem.length - 1) : undefined;
+      if (plugin && it.path.split("/").includes(plugin)) return [];
       return stem !== it.name
         ? [
             {
@@ -105,12 +114,19 @@ export const itemRules: LintRule[] = [
   {
     id: "item/empty-body",
     severity: "error",
+    mayError: true,
     description:
-      "Markdown items have a non-empty body after the frontmatter. Consequence: hosts load an agent, command or rule with no instructions, so `sync` does not install it.",
+      "Markdown items have a non-empty body after the frontmatter. Consequence: hosts load an agent or command with no instructions, so `sync` does not install it; an empty rule adds nothing to the context (a warning).",
     hint: "write the instructions below the frontmatter",
-    item: (it) =>
+    item: (it): Finding[] =>
       MARKDOWN_KINDS.has(it.kind) && it.body.trim() === ""
-        ? [{ message: "the body is empty", line: it.bodyLine }]
+        ? [
+            {
+              message: it.kind === "rule" ? "the body is empty: the rule adds nothing" : "the body is empty",
+              line: it.bodyLine,
+              severity: it.kind === "rule" ? "warning" : "error",
+            },
+          ]
         : [],
   },
   {
@@ -141,6 +157,8 @@ export const itemRules: LintRule[] = [
       if (it.kind !== "rule" || it.meta.activation === "glob") return [];
       const g = it.meta.globs;
       if (!(Array.isArray(g) ? g.length > 0 : typeof g === "string" && g.trim() !== "")) return [];
+      // `globs: **/*` scopes a rule to every file: always-on is what its author asked for.
+      if (matchesEverything(Array.isArray(g) ? g.map(String) : splitList(String(g)))) return [];
       const a = String(it.meta.activation ?? "always");
       const contradicts = a === "always" && it.meta.alwaysApply === false;
       return [

@@ -79,3 +79,15 @@ describe("findSecrets: what is not a secret", () => {
       expect(hits(text, path)).toEqual([]);
     });
 });
+
+describe("made-up values in docs and tests (seen in real packs)", () => {
+  it("values that spell what they are are not secrets; a random value still is", () => {
+    const text = [
+      "- Password: WrongPassword123",
+      "  password: 'securepassword123'",
+      "const TOKEN = 'testtoken-0123456789abcdef0123456789abcdef';",
+      "api_key = 'q8Zr2LmX7vTn4KpW9sYb3Hc'",
+    ].join("\n");
+    expect(findSecrets("notes.md", text).map((f) => f.line)).toEqual([4]);
+  });
+});

@@ -5,7 +5,8 @@ import type { Finding, LintRule } from "../types.js";
 /**
  * Secrets committed into a pack: credentials in the documented shapes of the big providers, private key
  * blocks with a body, and long random-looking values assigned to a password/secret/token/key name. Placeholders
- * are not secrets: any value containing EXAMPLE (AWS's documented keys), a value of one repeated character or
+ * are not secrets: any value containing EXAMPLE (AWS's documented keys) or spelling what it is (`test`, `password`,
+ * `secret`, `token`, `0123456789`), a value of one repeated character or
  * with too little entropy (`ghp_xxxx…`), references (`${TOKEN}`, `$TOKEN`, `{{ token }}`, `<token>`,
  * `process.env.X`) and dotted names (`config.apiKey`). The message shows only the secret's prefix.
  */
@@ -75,6 +76,9 @@ function randomLooking(v: string): boolean {
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v)) return false; // config.apiKey2
   if (/^[a-z0-9]+(?:[_-][a-z0-9]+)+$/.test(v) && !/[0-9]{4}/.test(v)) return false; // kebab-or_snake-names
   if (/(?:x{4}|\*{3}|\.{3}|changeme|your[_-]|placeholder|dummy|redacted|sample|fake)/i.test(v)) return false;
+  // Made-up values in docs and tests spell what they are (`WrongPassword123`, `testtoken-0123…abcdef`).
+  if (/(?:test|wrong|passw|secret|token|demo|admin|default|qwerty|letmein|0123456789|abcdef|123456)/i.test(v))
+    return false;
   return !placeholder(v) && entropy(v) >= 3.5;
 }
 

@@ -4,7 +4,7 @@ export const pkg = "@anthropic-ai/claude-code@2.1.330";
 
 /** @param {import("../run.mjs").Ctx} ctx  the harness: run a CLI, what cadre wrote, record a result */
 export function check(ctx) {
-  const { run, expected, check } = ctx;
+  const { run, expected, check, project, readFileSync, join } = ctx;
   const r = run("claude", [
     "-p",
     "--output-format",
@@ -36,20 +36,33 @@ export function check(ctx) {
       init?.mcp_servers?.some((x) => x.name === m.name),
       `MCP server ${m.name} listed`,
     );
-  // Tool hooks need a model, but SessionStart hooks from .claude/settings.json run offline.
+  // Tool hooks need a model, but SessionStart hooks from .claude/settings.json run offline: each one cadre
+  // wrote for a startup session runs, and succeeds (plugin hooks run their copied scripts).
   const responses = events.filter((e) => e?.type === "system" && e.subtype === "hook_response");
-  const boot = responses.find(
-    (e) => e.hook_event === "SessionStart" && /cadre has installed/.test(e.output ?? ""),
+  if ((e.hook ?? []).some((h) => h.name === "session-bootstrap")) {
+    const boot = responses.find(
+      (e) => e.hook_event === "SessionStart" && /cadre has installed/.test(e.output ?? ""),
+    );
+    check(
+      "claude-code",
+      boot?.exit_code === 0 && boot.outcome === "success",
+      "cadre's SessionStart hook ran (`cadre hook session-bootstrap`) and answered with context",
+    );
+  }
+  const settings = JSON.parse(readFileSync(join(project, ".claude", "settings.json"), "utf8"));
+  const startup = (settings.hooks?.SessionStart ?? [])
+    .filter((g) => !g.matcher || new RegExp(`^(${g.matcher})$`).test("startup"))
+    .flatMap((g) => g.hooks);
+  const ran = responses.filter((e) => e.hook_event === "SessionStart");
+  check(
+    "claude-code",
+    ran.length === startup.length,
+    `each of the ${startup.length} SessionStart hooks in .claude/settings.json ran (${ran.length} did)`,
   );
   check(
     "claude-code",
-    boot?.exit_code === 0 && boot.outcome === "success",
-    "cadre's SessionStart hook ran (`cadre hook session-bootstrap`) and answered with context",
-  );
-  check(
-    "claude-code",
-    responses.every((e) => e.outcome === "success"),
-    `every hook that ran succeeded${responses.some((e) => e.outcome !== "success") ? `: ${JSON.stringify(responses)}` : ""}`,
+    responses.every((e) => e.outcome === "success" && !e.stderr),
+    `every hook that ran succeeded, with nothing on stderr${responses.some((e) => e.outcome !== "success" || e.stderr) ? `: ${JSON.stringify(responses)}` : ""}`,
   );
   const v = run("claude", ["plugin", "validate", "--strict", ".claude"]);
   check(

@@ -1,9 +1,10 @@
 // Written by cadre sync for the output-capture hook; cadre owns this file (cadre uninstall removes it).
+// OpenCode V1 calls `server`; OpenCode V2 reads `id` and `setup`.
 import { spawn } from "node:child_process";
 
 const COMMAND = "cadre hook output-capture --host opencode";
 /** OpenCode tools this hook looks at (null: all). */
-const TOOLS = ["bash"];
+const TOOLS = ["bash","shell"];
 
 /** Run the hook command with the call on stdin; its JSON answer, or undefined (no opinion). */
 function ask(payload) {
@@ -30,18 +31,66 @@ function ask(payload) {
   });
 }
 
-export const CadreOutputCapture = async ({ directory }) => ({
-  "tool.execute.after": async (input, output) => {
-    if (TOOLS && !TOOLS.includes(input.tool)) return;
-    const a = await ask({
-      hook_event_name: "tool.execute.after",
-      tool_name: input.tool,
-      tool_input: input.args,
-      tool_response: { output: output.output, exit_code: output.metadata?.exit },
-      session_id: input.sessionID,
-      cwd: directory,
+/** Before a tool: a denial throws, and OpenCode returns the error to the agent. */
+async function onBefore(tool, args, sessionID, directory) {
+  if (TOOLS && !TOOLS.includes(tool)) return;
+  const a = await ask({
+    hook_event_name: "tool.execute.before",
+    tool_name: tool,
+    tool_input: args,
+    session_id: sessionID,
+    cwd: directory,
+  });
+  if (a?.decision === "deny") throw new Error(a.reason);
+}
+
+/** After a tool: the text to append to its output, if any. */
+async function onAfter(tool, args, output, exit, sessionID, directory) {
+  if (TOOLS && !TOOLS.includes(tool)) return undefined;
+  const a = await ask({
+    hook_event_name: "tool.execute.after",
+    tool_name: tool,
+    tool_input: args,
+    tool_response: { output, exit_code: exit },
+    session_id: sessionID,
+    cwd: directory,
+  });
+  return a?.decision === "deny" ? a.reason : a?.context;
+}
+
+/** V2: the text parts of a tool result (`output.content`, or the result's content or value). */
+function v2Text(event) {
+  const c = event.output?.content ?? event.result?.content ?? event.result?.value;
+  if (typeof c === "string") return c;
+  if (Array.isArray(c)) return c.flatMap((p) => (p?.type === "text" ? [p.text] : [])).join("\n");
+  return c === undefined ? "" : JSON.stringify(c);
+}
+
+function v2Exit(event) {
+  const m = event.result?.metadata ?? event.output?.structured;
+  return typeof m?.exit === "number" ? m.exit : event.result?.type === "error" ? 1 : undefined;
+}
+
+/** V2: add a text part to the result the agent sees. */
+function v2Append(event, text) {
+  const c = event.output?.content ?? event.result?.content;
+  if (Array.isArray(c)) c.push({ type: "text", text });
+  else if (event.result && typeof event.result.value === "string") event.result.value += `\n\n${text}`;
+}
+
+export default {
+  id: "cadre-output-capture",
+  async setup(ctx) {
+    const directory = ctx.location?.directory ?? process.cwd();
+    await ctx.tool.hook("execute.after", async (event) => {
+      const text = await onAfter(event.tool, event.input, v2Text(event), v2Exit(event), event.sessionID, directory);
+      if (text) v2Append(event, text);
     });
-    const text = a?.decision === "deny" ? a.reason : a?.context;
-    if (text && typeof output.output === "string") output.output += `\n\n${text}`;
   },
-});
+  server: async ({ directory }) => ({
+    "tool.execute.after": async (input, output) => {
+      const text = await onAfter(input.tool, input.args, output.output, output.metadata?.exit, input.sessionID, directory);
+      if (text && typeof output.output === "string") output.output += `\n\n${text}`;
+    },
+  }),
+};

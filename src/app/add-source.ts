@@ -1,0 +1,108 @@
+/**
+ * `cadre add <source>`: resolve a source, show what it holds (`--list`, through the same discovery as every
+ * pack), or add it to cadre.yaml `sources` with the picked items in `include` (`--item`, `--kind`,
+ * `--category`; default the whole pack, `pack/*`), then sync, which pins it in cadre.lock.
+ */
+import { ErrorCodes, UserError } from "../core/errors.js";
+import { buildCatalog } from "../model/catalog.js";
+import { type Item, type Pack, qualifiedId } from "../model/item.js";
+import { formatSourceSpec, isRemote, parseSourceSpec } from "../sources/spec.js";
+import { CONFIG_FILE, editConfigList, parseConfigText } from "./config.js";
+import { type EditResult, editAndSync } from "./edit-config.js";
+import { assertNoSecrets } from "./lint.js";
+import { layoutOf, type ProjectOptions } from "./project.js";
+import { baseOf, loadSource, parseSpecAt } from "./sources.js";
+
+export interface Pick {
+  items?: string[];
+  kind?: string;
+  category?: string;
+}
+
+/** Whether a command-line argument of `add` names a source rather than an item or profile. */
+export function isSourceArg(arg: string): boolean {
+  if (arg.startsWith("builtin/")) return false;
+  try {
+    const s = parseSourceSpec(arg);
+    return isRemote(s) || (s.type === "local" && /^(\.{1,2}|~)?\//.test(arg));
+  } catch {
+    return false;
+  }
+}
+
+function picked(pack: Pack, p: Pick, source: string): Item[] {
+  let items = pack.items.filter((i) => i.kind !== "schema" && i.kind !== "template");
+  if (p.kind) items = items.filter((i) => i.kind === p.kind);
+  if (p.category) items = items.filter((i) => i.category === p.category);
+  if (p.items?.length) {
+    const want = new Set(p.items);
+    const found = items.filter(
+      (i) => want.has(i.name) || want.has(`${i.kind}:${i.name}`) || want.has(qualifiedId(i)),
+    );
+    const missing = p.items.filter(
+      (w) => !found.some((i) => w === i.name || w === `${i.kind}:${i.name}` || w === qualifiedId(i)),
+    );
+    if (missing.length)
+      throw new UserError(
+        ErrorCodes.notFound,
+        `${source}: no item ${missing.join(", ")}`,
+        `\`cadre add ${source} --list\` shows what it holds`,
+      );
+    items = found;
+  }
+  if (items.length === 0)
+    throw new UserError(
+      ErrorCodes.notFound,
+      `${source}: nothing matches the --kind/--category given`,
+      `\`cadre add ${source} --list\` shows what it holds`,
+    );
+  return items;
+}
+
+/** `cadre add <source> --list`: resolve and load the source; nothing is written. */
+export async function listSource(
+  o: ProjectOptions & { source: string } & Pick,
+): Promise<{ pack: Pack; items: Item[]; key: string }> {
+  const layout = layoutOf(o);
+  const base = o.cwd;
+  const spec = parseSpecAt(o.source, base);
+  const { pack } = await loadSource(spec, { base, env: o.env, root: layout.root });
+  const items = o.kind || o.category || o.items?.length ? picked(pack, o, o.source) : pack.items;
+  return { pack, items, key: formatSourceSpec(spec) };
+}
+
+/** `cadre add <source> [--item …] [--kind …] [--category …]`: add the source and its picked items, then sync. */
+export function addSourceCommand(
+  o: ProjectOptions & { source: string; noSync?: boolean; version?: string } & Pick,
+): Promise<EditResult> {
+  return editAndSync(o, async (text) => {
+    const layout = layoutOf(o);
+    const base = baseOf(layout);
+    const spec = parseSpecAt(o.source, base);
+    const key = formatSourceSpec(spec);
+    const { pack } = await loadSource(spec, { base, env: o.env, root: layout.root });
+    const whole = !o.kind && !o.category && !o.items?.length;
+    const items = whole ? pack.items : picked(pack, o, o.source);
+    assertNoSecrets(buildCatalog([pack]), items);
+    const config = parseConfigText(text, CONFIG_FILE);
+    const known = config.sources.some((s) => {
+      try {
+        return formatSourceSpec(parseSpecAt(s, base)) === key;
+      } catch {
+        return false;
+      }
+    });
+    let out = known ? text : editConfigList(text, ["sources"], (xs) => [...xs, o.source]);
+    const refs = whole
+      ? [`${pack.name}/*`]
+      : o.kind && !o.category && !o.items?.length
+        ? [`${pack.name}/${o.kind}:*`]
+        : items.map(qualifiedId);
+    out = editConfigList(out, ["include"], (xs) => [...xs, ...refs.filter((r) => !xs.includes(r))]);
+    const changes = [
+      ...(known ? [] : [`added source ${o.source}`]),
+      `added ${refs.length === 1 ? refs[0] : `${refs.length} items`} (${items.length} item${items.length === 1 ? "" : "s"} from ${pack.name})`,
+    ];
+    return { text: out, changes };
+  });
+}

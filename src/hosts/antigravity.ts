@@ -1,0 +1,71 @@
+import { defineHost } from "./define.js";
+
+/**
+ * Antigravity CLI (`agy`), Google's successor to Gemini CLI for individual users (Gemini CLI stopped
+ * serving them on 2026-06-18). Checked 2026-12-02; no source is public, so this follows Google's
+ * antigravity.google/docs pages as quoted by installers that target it (◐): the workspace config dir is
+ * `.agents/` (skills, agents, workflows, rules, mcp_config.json, hooks.json), context is AGENTS.md
+ * (or GEMINI.md), the user's is ~/.gemini/GEMINI.md, and current releases keep user config in
+ * ~/.gemini/config/.
+ */
+export const antigravity = defineHost({
+  id: "antigravity",
+  displayName: "Antigravity CLI",
+  docsUrl: "https://antigravity.google/docs",
+  sources: [
+    "affaan-m/ECC docs/ANTIGRAVITY-GUIDE.md (native mapping to .agents/rules, .agents/workflows, .agents/skills, .agents/agents, .agents/hooks.json; cites antigravity.google/docs/{skills,rules-workflows,subagents,plugins}) (2026-12-02)",
+    "docs.rs agent-config 0.3.0 docs/agents/antigravitycli.md (AGENTS.md, ~/.gemini/GEMINI.md, .agents/mcp_config.json mcpServers, hooks PreToolUse/PostToolUse with run_command) (2026-12-02)",
+    "evgenest/ai-agents-arsenal config/agents.config.ts and msitarzewski/agency-agents integrations/antigravity/README.md (user config in ~/.gemini/config/: mcp_config.json, skills/) (2026-12-02)",
+    "hosts-audit-2026-12 §2 item 13(b) (GEMINI.md and AGENTS.md read; MCP in .agents/mcp_config.json with serverUrl)",
+    "test:hosts: no check; Antigravity CLI is not published on npm (checked 2026-12-02)",
+  ],
+  detect: ["{project}/.agents/mcp_config.json", "{project}/.agents/workflows", "{home}/.gemini/config"],
+  targets: {
+    skill: {
+      note: ".agents/skills/<name>/SKILL.md",
+      format: "skill-dir",
+      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.gemini/config/skills/{name}" },
+    },
+    // Custom agents: `.agents/agents/<name>.md`. Antigravity warns that an invalid tool name can hang an
+    // agent, so cadre writes no tools (full access) and no model.
+    agent: {
+      note: ".agents/agents/<name>.md; a skill at user scope",
+      format: "agent-md",
+      path: { project: "{project}/.agents/agents/{name}.md" },
+      fields: { name: "$name", description: "$description" },
+      fallback: { format: "skill-dir", as: "a skill", path: { user: "{home}/.gemini/config/skills/{name}" } },
+    },
+    // Workflows are user-invoked slash commands.
+    command: {
+      note: ".agents/workflows/<name>.md (/name); a skill at user scope",
+      format: "command-md",
+      path: { project: "{project}/.agents/workflows/{name}.md" },
+      fields: { description: "$description" },
+      fallback: { format: "skill-dir", as: "a skill", path: { user: "{home}/.gemini/config/skills/{name}" } },
+    },
+    // Antigravity also loads every file in `.agents/rules/` as a rule, so the copies the index points at
+    // load natively too (see docs/hosts.md).
+    rule: {
+      note: "an index entry in a managed block of AGENTS.md (the copy in .agents/rules is also an Antigravity rule)",
+      format: "index",
+      as: "an index entry in AGENTS.md",
+      path: { project: "{project}/.agents/rules/{name}.md", user: "{home}/.gemini/config/rules/{name}.md" },
+    },
+    expertise: {
+      format: "skill-dir",
+      as: "a reference skill",
+      path: { project: "{project}/.agents/skills/{name}", user: "{home}/.gemini/config/skills/{name}" },
+    },
+    mcp: {
+      note: "mcpServers in .agents/mcp_config.json (remote servers may need serverUrl)",
+      format: "mcp-json",
+      path: { project: "{project}/.agents/mcp_config.json", user: "{home}/.gemini/config/mcp_config.json" },
+      mcp: { key: ["mcpServers"], shape: "claude" },
+    },
+  },
+  skillDirs: [
+    { project: "{project}/.agents/skills", user: "{home}/.gemini/config/skills" },
+    { project: "{project}/.agent/skills" },
+  ],
+  instructions: { project: "{project}/AGENTS.md", user: "{home}/.gemini/GEMINI.md" },
+});
