@@ -59,7 +59,7 @@ function hostsDoc() {
           .join(", ")}`,
       );
     }
-    const skillDirs = h.reads?.skills ?? h.skillDirs;
+    const skillDirs = h.reads?.skills;
     if (skillDirs?.length) {
       parts.push(
         "",
@@ -156,7 +156,7 @@ function readsDoc() {
   const out = [
     "## Files each host reads",
     "",
-    "From each host's `reads` (`src/hosts/*.ts`, sources in the comment above it). A host that reads a file cadre wrote for another host is one of that file's readers (cadre.lock `readers`, `cadre status`). Hosts that share a skills folder get one copy. Where a host still reads an item twice (its own copy and another host's file), sync warns, naming the setting that stops the second read; \"no setting\" means the host offers none, and the item reaches it twice.",
+    "From each host's `reads` (`src/hosts/*.ts`, sources in the comment above it). A host that reads a file cadre wrote for another host is one of that file's readers (cadre.lock `readers`, `cadre status`). Hosts that share a skills folder get one copy. Where a host still reads an item twice (its own copy and another host's file), sync and \`cadre status\` warn, naming the setting that stops the second read; \"no setting\" or \"—\" means the host offers none, and the item reaches it twice. A read marked \"read as its own\" is one where the host takes another host's file in its own format (Continue's \`cn\` runs Claude Code's \`.claude/settings.json\` hooks): with both hosts selected, the item is written once, for the other host.",
     "",
     "| host | kind | project | user | only | stop it with |",
     "|---|---|---|---|---|---|",
@@ -168,7 +168,7 @@ function readsDoc() {
           .filter(Boolean)
           .join("; ");
         out.push(
-          `| ${h.id} | ${kind} | ${r.project ? `\`${r.project}\`` : "—"} | ${r.user ? `\`${r.user}\`` : "—"} | ${only || "always"} | ${r.off ?? (r.when || r.unless ? "no setting" : "—")} |`,
+          `| ${h.id} | ${kind} | ${r.project ? `\`${r.project}\`` : "—"} | ${r.user ? `\`${r.user}\`` : "—"} | ${only || "always"} | ${r.off ?? (r.native ? "not needed: read as its own, cadre writes it no copy there" : r.when || r.unless ? "no setting" : "—")} |`,
         );
       }
   out.push("");

@@ -163,6 +163,12 @@ export interface ReadPath extends ScopedPath {
   when?: string;
   /** How the user stops this read (a host setting), for the note; absent: the host offers no way. */
   off?: string;
+  /**
+   * The host reads what another host writes here as its own (same format, protocol and tool names): when a
+   * selected host writes an item here, this host gets no copy of its own (`render/native-reads.ts`). Continue's
+   * `cn` runs Claude Code's `.claude/settings.json` hooks.
+   */
+  native?: true;
 }
 
 /**
@@ -246,8 +252,6 @@ export interface HostDef {
   targets: Partial<Record<HostKind, Target>>;
   /** What the host reads, its own files and other hosts' (see `HostReads`); absent: only what cadre writes for it. */
   reads?: HostReads;
-  /** @deprecated Use `reads.skills`; read only when `reads.skills` is absent. */
-  skillDirs?: ScopedPath[];
   /** How `@name` references read for this host, by the format the referenced item was installed in ({name}, {path}); overrides the defaults in `render/refs.ts`. */
   refs?: Partial<Record<FormatId, string>>;
   /** The always-on instructions file that holds cadre's managed block (index entries). */
@@ -280,9 +284,7 @@ export function withOptions(host: HostDef, names: readonly string[]): HostDef {
 
 /** The skill folders a host reads fully (no `when`, no `unless`), for sharing one copy. */
 export function skillReads(host: HostDef): ScopedPath[] {
-  return (host.reads?.skills ?? host.skillDirs ?? []).filter(
-    (r: ReadPath) => r.when === undefined && r.unless === undefined,
-  );
+  return (host.reads?.skills ?? []).filter((r: ReadPath) => r.when === undefined && r.unless === undefined);
 }
 
 /** Identity function that gives host modules type checking and inference. */

@@ -117,6 +117,7 @@ export const kiro = defineHost({
     instructions: [{ project: "{project}/AGENTS.md" }],
     rules: [{ project: "{project}/.kiro/steering", user: "{home}/.kiro/steering" }],
     skills: [{ project: "{project}/.kiro/skills", user: "{home}/.kiro/skills" }],
+    agents: [{ project: "{project}/.kiro/agents", user: "{home}/.kiro/agents" }],
     hooks: [{ project: "{project}/.kiro/hooks", user: "{home}/.kiro/hooks" }],
   },
 });

@@ -96,9 +96,22 @@ export const qwenCode = defineHost({
       mcp: { key: ["mcpServers"], shape: "gemini" },
     },
   },
-  skillDirs: [
-    { project: "{project}/.qwen/skills", user: "{home}/.qwen/skills" },
-    { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
-  ],
+  reads: {
+    instructions: [
+      { project: "{project}/QWEN.md", user: "{home}/.qwen/QWEN.md" },
+      {
+        project: "{project}/AGENTS.md",
+        user: "{home}/.qwen/AGENTS.md",
+        off: '`context.fileName: ["QWEN.md"]` in .qwen/settings.json',
+      },
+    ],
+    rules: [{ project: "{project}/.qwen/rules", user: "{home}/.qwen/rules" }],
+    skills: [
+      { project: "{project}/.qwen/skills", user: "{home}/.qwen/skills" },
+      { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
+    ],
+    agents: [{ project: "{project}/.qwen/agents", user: "{home}/.qwen/agents" }],
+    hooks: [{ project: "{project}/.qwen/settings.json", user: "{home}/.qwen/settings.json" }],
+  },
   instructions: { project: "{project}/QWEN.md", user: "{home}/.qwen/QWEN.md" },
 });

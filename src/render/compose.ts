@@ -22,6 +22,7 @@ import { type IndexEntry, renderIndexBlock } from "./index-block.js";
 import { instructionsLoads } from "./instructions-load.js";
 import { KEY_RENDERERS } from "./keys.js";
 import { mcpTomlTable, mcpVerdict } from "./mcp.js";
+import { hasNativeReads, nativeCopy, type Placed } from "./native-reads.js";
 import { applyReads } from "./reads.js";
 import { REF_PHRASES } from "./refs.js";
 import { chooseSkillDirs } from "./skill-dirs.js";
@@ -65,8 +66,15 @@ export function renderAll(
   >();
   const skillDir = chooseSkillDirs(hosts, env);
   const sorted = namespaced([...items].sort((a, b) => cmp(qualifiedId(a.item), qualifiedId(b.item))));
+  const placed: Placed = new Map();
+  const byId = new Map(hosts.map((h) => [h.id, h]));
+  const own = (d: { path: string; hosts: string[]; items: string[] }, host: string, qid: string) => {
+    addOwner(d, host, qid);
+    getOr(placed, qid, () => []).push({ host, path: d.path });
+  };
 
-  for (const host of hosts) {
+  // A host that reads other hosts' files as its own (`ReadPath.native`) comes last, so it sees what they got.
+  for (const host of [...hosts].sort((a, b) => Number(hasNativeReads(a)) - Number(hasNativeReads(b)))) {
     const refs = refPhrases(host, sorted, env, skillDir, hosts, skip);
     for (const ri of sorted) {
       const { item } = ri;
@@ -75,6 +83,16 @@ export function renderAll(
       const bad = installNameProblem(item);
       if (bad) {
         notes.push({ host: host.id, item: qid, level: "warning", message: `name ${bad}; not installed` });
+        continue;
+      }
+      const via = nativeCopy(host, item, qid, placed, byId, env);
+      if (via) {
+        notes.push({
+          host: host.id,
+          item: qid,
+          level: "info",
+          message: `${host.displayName} reads it from ${via.path}, written for ${via.host.displayName}: no copy of its own`,
+        });
         continue;
       }
       const noRoot = item.kind === "mcp" ? pluginRootUse(item.meta) : undefined;
@@ -181,7 +199,7 @@ export function renderAll(
             hosts: [],
             items: [],
           };
-          addOwner(d, host.id, qid);
+          own(d, host.id, qid);
           files.set(path, d);
           continue;
         }
@@ -192,7 +210,7 @@ export function renderAll(
         );
         for (const e of r.entries)
           if (!k.entries.some((x) => x.key.join("\u0000") === e.key.join("\u0000"))) k.entries.push(e);
-        addOwner(k, host.id, qid);
+        own(k, host.id, qid);
         continue;
       }
       const keyRender = KEY_RENDERERS[target.format];
@@ -212,7 +230,7 @@ export function renderAll(
         for (const e of keyRender.entries(ri, target, refs)) {
           if (!k.entries.some((x) => x.key.join("\u0000") === e.key.join("\u0000"))) k.entries.push(e);
         }
-        addOwner(k, host.id, qid);
+        own(k, host.id, qid);
         continue;
       }
       if (target.format === "mcp-toml") {
@@ -243,7 +261,7 @@ export function renderAll(
           hosts: [],
           items: [],
         };
-        addOwner(d, host.id, qid);
+        own(d, host.id, qid);
         files.set(f.path, d);
       }
       if (target.format === "index") {

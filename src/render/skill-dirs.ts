@@ -15,8 +15,9 @@ function ownDir(host: HostDef, env: HostEnv): string | undefined {
 /**
  * Pick one skills folder per host so that hosts reading a shared folder (`.agents/skills`) share one
  * copy, and no host reads the same skill from two folders when that can be avoided. Hosts with the
- * fewest choices pick first; a host that reads an already chosen folder uses it. Where a host still reads
- * two chosen folders, `render/reads.ts` says so.
+ * fewest choices pick first; a host that reads an already chosen folder uses it, and otherwise takes the
+ * folder it reads that most of the hosts still to choose read too (its own on a tie). Where a host still
+ * reads two chosen folders, `render/reads.ts` says so.
  */
 export function chooseSkillDirs(hosts: readonly HostDef[], env: HostEnv): Map<string, string> {
   const options = hosts
@@ -34,9 +35,11 @@ export function chooseSkillDirs(hosts: readonly HostDef[], env: HostEnv): Map<st
     .sort((a, b) => a.o.reads.length - b.o.reads.length || a.i - b.i);
   const chosen: string[] = [];
   const result = new Map<string, string>();
-  for (const { o } of order) {
+  for (const [i, { o }] of order.entries()) {
     const shared = o.reads.find((d) => chosen.includes(d));
-    const dir = shared ?? o.own;
+    const later = order.slice(i + 1).map((x) => x.o.reads);
+    const readers = (d: string) => later.filter((r) => r.includes(d)).length;
+    const dir = shared ?? o.reads.reduce((best, d) => (readers(d) > readers(best) ? d : best), o.own);
     if (!shared) chosen.push(dir);
     result.set(o.host.id, dir);
   }

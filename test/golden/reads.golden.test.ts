@@ -28,6 +28,11 @@ const PAIRS = [
   ["amp", "claude-code"],
   ["codex", "claude-code"],
   ["zed", "cline"],
+  ["continue", "claude-code"],
+  ["crush", "cursor"],
+  ["qwen-code", "codex"],
+  ["factory", "codex"],
+  ["goose", "claude-code"],
 ] as const;
 
 let items: RenderItem[] = [];
@@ -116,6 +121,56 @@ describe("item 3: a host that reads another host's file is its reader, and a dou
     expect(note?.message).toMatch(/third-party.*reach it twice.*hook:guard-secrets/);
   });
 
+  it("Continue's cn takes Claude Code's hooks from .claude/settings.json: each hook is installed (and runs) once", () => {
+    const { desired, notes } = render(["continue", "claude-code"], "project");
+    const claude = find(desired, ".claude/settings.json");
+    expect(claude.hosts).toEqual(["claude-code"]);
+    expect(claude.readers).toEqual(["continue"]);
+    const hooks = claude.items.filter((q) => q.includes("/hook:"));
+    expect(hooks.length).toBeGreaterThan(0);
+    // No hook of Claude Code's file is in Continue's own settings as well.
+    const own = desired.find((d) => d.path === ".continue/settings.json");
+    expect((own?.items ?? []).filter((q) => hooks.includes(q))).toEqual([]);
+    expect(notes.filter((n) => n.host === "continue" && READ_NOTE.test(n.message) && /settings/.test(n.message))).toEqual([]);
+    const said = notes.filter((n) => n.host === "continue" && /reads it from \.claude\/settings\.json/.test(n.message));
+    expect(said.map((n) => n.item).sort()).toEqual([...hooks].sort());
+    // Alone, Continue writes its own.
+    const alone = render(["continue"], "project").desired;
+    expect(find(alone, ".continue/settings.json").items.filter((q) => q.includes("/hook:")).sort()).toEqual([...hooks].sort());
+  });
+
+  it("a hook on a tool class whose names differ (Continue's List and Search reads) keeps Continue's own copy", () => {
+    const base = items.find((ri) => ri.item.kind === "hook" && ri.item.name === "guard-secrets");
+    if (!base) throw new Error("fixture hook guard-secrets missing");
+    const reads = { ...base, item: { ...base.item, meta: { ...base.item.meta, matcher: ["read"] } } };
+    const hosts = ["continue", "claude-code"].map((id) => HOSTS[id as keyof typeof HOSTS] as HostDef);
+    const { desired, notes } = renderAll([reads], hosts, { home, scope: "project" });
+    expect(find(desired, ".continue/settings.json").hosts).toEqual(["continue"]);
+    const note = notes.find((n) => n.host === "continue" && n.message.includes(".claude/settings.json"));
+    expect(note?.message).toMatch(/reach it twice/);
+  });
+
+  it("a host whose tool names differ keeps its own hook copy: Cursor's matchers are not Claude Code's", () => {
+    const { desired } = render(["cursor", "claude-code"], "project");
+    expect(find(desired, ".cursor/hooks.json").hosts).toEqual(["cursor"]);
+  });
+
+  it("Crush reads GEMINI.md and .cursor/rules whatever its config says: the double read is said, with no setting", () => {
+    const cursor = render(["crush", "cursor"], "project");
+    const onCursor = cursor.notes.find((n) => n.host === "crush" && n.message.includes(".cursor/rules"));
+    expect(onCursor?.message).toMatch(/reach it twice.*Crush has no setting to stop it/);
+    expect(find(cursor.desired, ".cursor/rules/always-typescript.mdc").readers).toEqual(["crush"]);
+    const gemini = render(["crush", "gemini-cli"], "project");
+    expect(find(gemini.desired, "GEMINI.md").readers).toEqual(["crush"]);
+  });
+
+  it("Qwen Code reads AGENTS.md as well as QWEN.md: said, with the setting that stops it", () => {
+    const { desired, notes } = render(["qwen-code", "codex"], "project");
+    expect(find(desired, "AGENTS.md").readers).toEqual(["qwen-code"]);
+    const note = notes.find((n) => n.host === "qwen-code" && n.message.includes("AGENTS.md"));
+    expect(note?.message).toMatch(/context\.fileName/);
+  });
+
   it("the lock records the readers, and forgets them when the host goes", async () => {
     const { planSync } = await import("../../src/plan/plan.js");
     const { emptyLock } = await import("../../src/plan/types.js");
@@ -144,6 +199,9 @@ describe("item 7: skill folders a host shares are written once", () => {
     ["opencode", "agents-standard", "project", ".opencode/skills/"],
     ["cline", "claude-code", "project", ".cline/skills/"],
     ["amp", "claude-code", "project", ".agents/skills/"],
+    ["factory", "codex", "project", ".factory/skills/"],
+    ["continue", "claude-code", "project", ".continue/skills/"],
+    ["goose", "claude-code", "user", ".agents/skills/"],
   ] as const)("%s with %s (%s): no skill copied under %s", (a, b, scope, dir) => {
     const { desired } = render([a, b], scope);
     // Skills and reference skills share the folder; an agent or command degraded to a skill stays in the
