@@ -49,12 +49,14 @@ export const qwenCode = defineHost({
       path: { project: "{project}/.qwen/commands/{name}.md", user: "{home}/.qwen/commands/{name}.md" },
       fields: { description: "$description", "argument-hint": "$argumentHint" },
     },
-    // rules.md: `.qwen/rules/*.md`, `paths:` makes a rule path-triggered; without it the rule is always on.
+    // rules.md: `.qwen/rules/*.md`, `paths:` makes a rule path-triggered; without it the rule is always on,
+    // so a model rule is a skill (chosen by its description) and a manual one a command the user runs.
     rule: {
-      note: ".qwen/rules/<name>.md (paths)",
+      note: ".qwen/rules/<name>.md (paths); model rules as skills, manual rules as commands",
       format: "rule-md",
       path: { project: "{project}/.qwen/rules/{name}.md", user: "{home}/.qwen/rules/{name}.md" },
       activation: { glob: { paths: "$globs" } },
+      activationAs: { model: "skill", manual: "command" },
     },
     expertise: {
       format: "skill-dir",
