@@ -106,10 +106,15 @@ export function check(ctx) {
           ),
         ),
       );
-    if (all.length > 1) {
-      const [a, b] = all.map(cadreHooks);
-      const both = [...a].filter((x) => b.has(x));
-      check("continue", both.length === 0, `no cadre hook is in both settings files (${both.length} are)`);
+    const hooksOf = (f) => (existsSync(f) ? (JSON.parse(readFileSync(f, "utf8")).hooks ?? {}) : {});
+    const [mine, claude] = files.map((f) => cadreHooks(hooksOf(f)));
+    if (claude.size) {
+      const both = [...mine].filter((x) => claude.has(x));
+      check(
+        "continue",
+        both.length === 0,
+        `each of the ${claude.size} cadre hooks in .claude/settings.json is not also in .continue/settings.json (${both.length} are)`,
+      );
     }
     check(
       "continue",
