@@ -177,8 +177,9 @@ export interface ReadPath extends ScopedPath {
  * they were written for other hosts (recorded in cadre.lock, shown by `cadre status`), and reports a host
  * that reads an item twice (its own copy and another host's); `render/skill-dirs.ts` uses `skills` (entries
  * without `when` or `unless`) to share one skills folder. List folders in the host's own precedence order,
- * its own folder first. Leaving a list out (the default) means the host reads only what cadre writes for
- * it: nothing is shared or reported for that kind, which is always safe.
+ * its own folder first; a list must cover what cadre writes for the host (`hosts/reads.test.ts`). A kind
+ * left out means the host reads nothing of that kind: nothing is shared or reported for it. `native` marks
+ * another host's file the host reads as its own (`render/native-reads.ts`: the item is written once).
  */
 export interface HostReads {
   /** Always-on instructions files (AGENTS.md, CLAUDE.md, GEMINI.md, …). */
@@ -250,8 +251,8 @@ export interface HostDef {
   limits?: HostLimits;
   /** What cadre writes for each kind the host takes: native, or degraded when the target says `as`. */
   targets: Partial<Record<HostKind, Target>>;
-  /** What the host reads, its own files and other hosts' (see `HostReads`); absent: only what cadre writes for it. */
-  reads?: HostReads;
+  /** What the host reads, its own files and other hosts' (see `HostReads`); at least what cadre writes for it. */
+  reads: HostReads;
   /** How `@name` references read for this host, by the format the referenced item was installed in ({name}, {path}); overrides the defaults in `render/refs.ts`. */
   refs?: Partial<Record<FormatId, string>>;
   /** The always-on instructions file that holds cadre's managed block (index entries). */
