@@ -59,10 +59,11 @@ function hostsDoc() {
           .join(", ")}`,
       );
     }
-    if (h.skillDirs?.length) {
+    const skillDirs = h.reads?.skills;
+    if (skillDirs?.length) {
       parts.push(
         "",
-        `Reads skills from: ${h.skillDirs
+        `Reads skills from: ${skillDirs
           .map((d) =>
             [d.project, d.user]
               .filter(Boolean)
@@ -102,6 +103,7 @@ function hostsDoc() {
     parts.push("");
   }
   parts.push(...mcpSecretsDoc());
+  parts.push(readsDoc());
   return parts.join("\n");
 }
 
@@ -147,6 +149,30 @@ function mcpSecretsDoc() {
   }
   lines.push("");
   return lines;
+}
+
+/** "Files each host reads": `HostDef.reads`, with what cadre does about a double read. */
+function readsDoc() {
+  const out = [
+    "## Files each host reads",
+    "",
+    "From each host's `reads` (`src/hosts/*.ts`, sources in the comment above it). A host that reads a file cadre wrote for another host is one of that file's readers (cadre.lock `readers`, `cadre status`). Hosts that share a skills folder get one copy. Where a host still reads an item twice (its own copy and another host's file), sync and \`cadre status\` warn, naming the setting that stops the second read; \"no setting\" or \"—\" means the host offers none, and the item reaches it twice. A read marked \"read as its own\" is one where the host takes another host's file in its own format (Continue's \`cn\` runs Claude Code's \`.claude/settings.json\` hooks): with both hosts selected, the item is written once, for the other host.",
+    "",
+    "| host | kind | project | user | only | stop it with |",
+    "|---|---|---|---|---|---|",
+  ];
+  for (const h of hosts)
+    for (const [kind, list] of Object.entries(h.reads ?? {}))
+      for (const r of list ?? []) {
+        const only = [r.when, r.unless ? `unless ${r.unless.map((u) => `\`${u}\``).join(", ")} exists` : ""]
+          .filter(Boolean)
+          .join("; ");
+        out.push(
+          `| ${h.id} | ${kind} | ${r.project ? `\`${r.project}\`` : "—"} | ${r.user ? `\`${r.user}\`` : "—"} | ${only || "always"} | ${r.off ?? (r.native ? "not needed: read as its own, cadre writes it no copy there" : r.when || r.unless ? "no setting" : "—")} |`,
+        );
+      }
+  out.push("");
+  return out.join("\n");
 }
 
 async function catalog() {

@@ -18,6 +18,7 @@ import { RENDERER_VERSION, type RenderNote, renderAll } from "../render/compose.
 import { CONFIG_FILE, type Config, configWhere, readConfig } from "./config.js";
 import { type Layout, layoutOf, type ProjectOptions } from "./layout.js";
 import { patternItems } from "./patterns.js";
+import { presentPaths } from "./reads.js";
 import { noteStillRead, skipRefused } from "./refusals.js";
 import { packDir, toRenderItems } from "./render-items.js";
 import { checkFrozenItems, resolveCatalog, type SourceOptions } from "./sources.js";
@@ -281,7 +282,11 @@ export async function computePlan(
     const rendered = renderAll(
       await toRenderItems(items, cat.packs, layout.root, opts.link ?? config.link),
       hosts,
-      config.hooks.command ? { ...layout.hostEnv, cadreCommand: config.hooks.command } : layout.hostEnv,
+      {
+        ...layout.hostEnv,
+        ...(config.hooks.command ? { cadreCommand: config.hooks.command } : {}),
+        present: await presentPaths(layout.root, hosts, layout.hostEnv),
+      },
       skip,
     );
     desired = rendered.desired;

@@ -1,4 +1,4 @@
-import type { HostDef } from "../hosts/define.js";
+import { type HostDef, skillReads } from "../hosts/define.js";
 import type { Desired } from "../hosts/output.js";
 import { type HostEnv, resolveTemplate } from "../hosts/paths.js";
 import type { Refusal } from "../lint/run.js";
@@ -38,7 +38,7 @@ export function noteStillRead(
   for (const [item, list] of refused)
     for (const host of new Set(list.map((r) => r.host))) {
       const h = hosts.find((x) => x.id === host);
-      const dirs = (h?.skillDirs ?? []).flatMap((d) => resolveTemplate(d, env) ?? []);
+      const dirs = (h ? skillReads(h) : []).flatMap((d) => resolveTemplate(d, env) ?? []);
       const seen = desired.find(
         (d) =>
           d.items.includes(item) &&

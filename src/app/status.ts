@@ -8,6 +8,8 @@ export interface FileStatus {
   path: string;
   state: FileState;
   hosts: string[];
+  /** Other hosts that read the file too, though it is not written for them (`HostDef.reads`). */
+  readers: string[];
   reason: string;
 }
 
@@ -40,6 +42,7 @@ export function fileStatuses(actions: readonly Action[], lock: Lock): FileStatus
     path: a.path,
     state: stateOf(a, lock.files[a.path]),
     hosts: a.hosts.length ? a.hosts : (lock.files[a.path]?.hosts ?? []),
+    readers: a.hosts.length ? (a.readers ?? []) : (lock.files[a.path]?.readers ?? []),
     reason: a.reason,
   }));
 }

@@ -10,6 +10,7 @@ const EntrySchema = z.strictObject({
   sha256: sha,
   hosts: z.array(z.string()),
   items: z.array(z.string()),
+  readers: z.array(z.string()).optional(),
   sep: z.string().optional(),
   created: z.boolean().optional(),
   keys: z.record(z.string(), sha).optional(),

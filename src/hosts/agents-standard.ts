@@ -35,6 +35,10 @@ export const agentsStandard = defineHost({
       path: AGENTS_SKILL,
     },
   },
-  skillDirs: [{ project: "{project}/.agents/skills", user: "{home}/.agents/skills" }],
+  // agentskills.io (spec @ 2026-08-09) and agents.md: what the cross-tool files are; the real readers are the hosts.
+  reads: {
+    instructions: [{ project: "{project}/AGENTS.md", user: "{home}/.agents/AGENTS.md" }],
+    skills: [{ project: "{project}/.agents/skills", user: "{home}/.agents/skills" }],
+  },
   instructions: { project: "{project}/AGENTS.md", user: "{home}/.agents/AGENTS.md" },
 });

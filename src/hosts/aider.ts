@@ -30,6 +30,10 @@ export const aider = defineHost({
       path: { project: "{project}/.aider/expertise/{name}.md" },
     },
   },
+  // aider.chat/docs/usage/conventions.html: nothing loads unless listed under `read:` in .aider.conf.yml.
+  reads: {
+    instructions: [{ project: "{project}/CONVENTIONS.md", when: "listed under read: in .aider.conf.yml" }],
+  },
   instructions: { project: "{project}/CONVENTIONS.md" },
   // Aider loads no instruction file by itself: only what `read:` in `.aider.conf.yml` (or `--read`) names
   // (aider.chat/docs/usage/conventions.html, /docs/config/aider_conf.html; checked 2026-12-02). cadre owns the

@@ -48,6 +48,18 @@ export const amp = defineHost({
       },
     },
   },
-  skillDirs: [{ project: "{project}/.agents/skills", user: "{xdgConfig}/agents/skills" }],
+  // ampcode.com/manual (◐ via third-party mirrors; hosts-audit-2026-12 §3.11): AGENTS.md (AGENT.md, CLAUDE.md
+  // without one); skills also from .claude/skills and ~/.claude/skills.
+  reads: {
+    instructions: [
+      { project: "{project}/AGENTS.md", user: "{xdgConfig}/amp/AGENTS.md" },
+      { project: "{project}/CLAUDE.md", unless: ["{project}/AGENTS.md", "{project}/AGENT.md"] },
+    ],
+    skills: [
+      { project: "{project}/.agents/skills", user: "{xdgConfig}/agents/skills" },
+      { user: "{xdgConfig}/amp/skills" },
+      { project: "{project}/.claude/skills", user: "{home}/.claude/skills" },
+    ],
+  },
   instructions: { project: "{project}/AGENTS.md", user: "{xdgConfig}/amp/AGENTS.md" },
 });

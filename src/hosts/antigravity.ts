@@ -63,9 +63,17 @@ export const antigravity = defineHost({
       mcp: { key: ["mcpServers"], shape: "claude" },
     },
   },
-  skillDirs: [
-    { project: "{project}/.agents/skills", user: "{home}/.gemini/config/skills" },
-    { project: "{project}/.agent/skills" },
-  ],
+  reads: {
+    instructions: [
+      { project: "{project}/AGENTS.md", user: "{home}/.gemini/GEMINI.md" },
+      { project: "{project}/GEMINI.md" },
+    ],
+    rules: [{ project: "{project}/.agents/rules", user: "{home}/.gemini/config/rules" }],
+    skills: [
+      { project: "{project}/.agents/skills", user: "{home}/.gemini/config/skills" },
+      { project: "{project}/.agent/skills" },
+    ],
+    agents: [{ project: "{project}/.agents/agents" }],
+  },
   instructions: { project: "{project}/AGENTS.md", user: "{home}/.gemini/GEMINI.md" },
 });

@@ -65,11 +65,24 @@ export const augment = defineHost({
       mcp: { key: ["mcpServers"], shape: "claude" },
     },
   },
-  skillDirs: [
-    { project: "{project}/.augment/skills", user: "{home}/.augment/skills" },
-    { project: "{project}/.claude/skills", user: "{home}/.claude/skills" },
-    { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
-  ],
+  reads: {
+    instructions: [{ project: "{project}/CLAUDE.md" }, { project: "{project}/AGENTS.md" }],
+    rules: [
+      { project: "{project}/.augment/rules", user: "{home}/.augment/rules" },
+      { project: "{project}/.claude/rules", user: "{home}/.claude/rules" },
+      { project: "{project}/.agents/rules", user: "{home}/.agents/rules" },
+    ],
+    skills: [
+      { project: "{project}/.augment/skills", user: "{home}/.augment/skills" },
+      { project: "{project}/.claude/skills", user: "{home}/.claude/skills" },
+      { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
+    ],
+    agents: [
+      { project: "{project}/.augment/agents", user: "{home}/.augment/agents" },
+      { project: "{project}/.claude/agents", user: "{home}/.claude/agents" },
+      { project: "{project}/.agents/agents", user: "{home}/.agents/agents" },
+    ],
+  },
   sources: [
     "docs.augmentcode.com/cli/rules, /cli/subagents, /cli/hooks, /cli/settings (1.x) and their /cli/v0/ copies, checked 2026-12-02 (rules from CLAUDE.md, AGENTS.md, .augment/rules, ~/.augment/rules; user rules always apply; subagents in .augment/agents and ~/.augment/agents; settings.json precedence)",
     "augmentcode/auggie @ f337898 (2026-06-25): .augment/commands/*.md (description, argument-hint, model), plugin_marketplace/code-review/agents/local-analyzer.md (name, description, model, color), plugin_marketplace/warp/hooks/hooks.json (events SessionStart, Stop, Notification, PreToolUse, PostToolUse, PromptSubmit)",

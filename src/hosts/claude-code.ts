@@ -53,6 +53,9 @@ export const claudeCode = defineHost({
       format: "rule-md",
       path: { project: "{project}/.claude/rules/{name}.md", user: "{home}/.claude/rules/{name}.md" },
       activation: { glob: { paths: "$globs" } },
+      // A rule without `paths` loads at launch (hosts-audit-2026-12 §3.1): model → a skill, manual → a skill
+      // with disable-model-invocation: true.
+      activationAs: { model: "skill", manual: "skill" },
     },
     expertise: {
       note: "a reference skill under .claude/skills",
@@ -95,6 +98,25 @@ export const claudeCode = defineHost({
       },
     },
   },
-  skillDirs: [{ project: "{project}/.claude/skills", user: "{home}/.claude/skills" }],
+  // Files Claude Code reads (hosts-audit-2026-12 §3.1; checked 2026-12-02): AGENTS.md only while there is no
+  // CLAUDE.md, .claude/CLAUDE.md or CLAUDE.local.md (built-in agents-md mod, v2.1.277+, default mode
+  // claude-md-or-agents-md); it does not scan .agents/skills.
+  reads: {
+    instructions: [
+      { project: "{project}/CLAUDE.md", user: "{home}/.claude/CLAUDE.md" },
+      {
+        project: "{project}/AGENTS.md",
+        unless: ["{project}/CLAUDE.md", "{project}/.claude/CLAUDE.md", "{project}/CLAUDE.local.md"],
+        off: "a CLAUDE.md in the project (an empty one will do)",
+      },
+    ],
+    rules: [{ project: "{project}/.claude/rules", user: "{home}/.claude/rules" }],
+    skills: [{ project: "{project}/.claude/skills", user: "{home}/.claude/skills" }],
+    agents: [{ project: "{project}/.claude/agents", user: "{home}/.claude/agents" }],
+    hooks: [
+      { project: "{project}/.claude/settings.json", user: "{home}/.claude/settings.json" },
+      { project: "{project}/.claude/settings.local.json" },
+    ],
+  },
   instructions: { project: "{project}/CLAUDE.md", user: "{home}/.claude/CLAUDE.md" },
 });

@@ -41,6 +41,8 @@ export const cline = defineHost({
       format: "rule-md",
       path: { project: "{project}/.clinerules/{name}.md", user: "{home}/Documents/Cline/Rules/{name}.md" },
       activation: { glob: { paths: "$globs" } },
+      // Only `paths` (cline @ 2026-08-22): model → a skill, manual → a workflow (/name).
+      activationAs: { model: "skill", manual: "command" },
     },
     expertise: {
       format: "skill-dir",
@@ -89,5 +91,24 @@ export const cline = defineHost({
       },
     },
   },
-  skillDirs: [{ project: "{project}/.cline/skills", user: "{home}/.cline/skills" }],
+  // cline @ 21cb8d2 (2026-08-22): apps/vscode/src/core/storage/skill-directories.ts, sdk/packages/shared/src/
+  // storage/paths.ts (skills, rules, AGENTS.md, ~/.agents/AGENTS.md, hooks); hosts-audit-2026-12 §3.8.
+  reads: {
+    instructions: [{ project: "{project}/AGENTS.md", user: "{home}/.agents/AGENTS.md" }],
+    rules: [
+      { project: "{project}/.clinerules", user: "{home}/.cline/rules" },
+      { project: "{project}/.cline/rules", user: "{home}/Documents/Cline/Rules" },
+    ],
+    skills: [
+      { project: "{project}/.cline/skills", user: "{home}/.cline/skills" },
+      { project: "{project}/.clinerules/skills" },
+      { project: "{project}/.claude/skills" },
+      { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
+    ],
+    agents: [{ project: "{project}/.cline/agents", user: "{home}/.cline/agents" }],
+    hooks: [
+      { project: "{project}/.clinerules/hooks", user: "{home}/Documents/Cline/Hooks" },
+      { project: "{project}/.cline/hooks", user: "{home}/.cline/hooks" },
+    ],
+  },
 });

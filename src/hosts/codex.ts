@@ -76,6 +76,12 @@ export const codex = defineHost({
       },
     },
   },
-  skillDirs: [{ project: "{project}/.agents/skills", user: "{home}/.agents/skills" }],
+  // developers.openai.com/codex (skills.md, subagents.md, hooks.md; hosts-audit-2026-12 §3.2).
+  reads: {
+    instructions: [{ project: "{project}/AGENTS.md", user: "{home}/.codex/AGENTS.md" }],
+    skills: [{ project: "{project}/.agents/skills", user: "{home}/.agents/skills" }],
+    agents: [{ project: "{project}/.codex/agents", user: "{home}/.codex/agents" }],
+    hooks: [{ project: "{project}/.codex/config.toml", user: "{home}/.codex/config.toml" }],
+  },
   instructions: { project: "{project}/AGENTS.md", user: "{home}/.codex/AGENTS.md" },
 });

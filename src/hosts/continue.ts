@@ -75,10 +75,26 @@ export const continueDev = defineHost({
       mcp: { key: ["mcpServers"], shape: "claude" },
     },
   },
-  skillDirs: [
-    { project: "{project}/.continue/skills", user: "{home}/.continue/skills" },
-    { project: "{project}/.claude/skills" },
-  ],
+  // The `cn` CLI runs Claude Code's hooks from .claude/settings*.json with the same schema, protocol and tool
+  // names (hookConfig.ts): with Claude Code installed too, Continue takes them from there (`native`).
+  reads: {
+    instructions: [
+      { project: "{project}/AGENTS.md" },
+      { project: "{project}/AGENT.md" },
+      { project: "{project}/CLAUDE.md" },
+    ],
+    rules: [{ project: "{project}/.continue/rules", user: "{home}/.continue/rules" }],
+    skills: [
+      { project: "{project}/.continue/skills", user: "{home}/.continue/skills" },
+      { project: "{project}/.claude/skills" },
+    ],
+    hooks: [
+      { project: "{project}/.continue/settings.json", user: "{home}/.continue/settings.json" },
+      { project: "{project}/.continue/settings.local.json" },
+      { project: "{project}/.claude/settings.json", user: "{home}/.claude/settings.json", native: true },
+      { project: "{project}/.claude/settings.local.json", native: true },
+    ],
+  },
   sources: [
     "continuedev/continue @ d0a3c0b (2026-06-18), checked 2026-12-02: docs/customize/deep-dives/rules.mdx, prompts.mdx, mcp.mdx (`.continue/rules`, `invokable: true` prompts, `.continue/mcpServers/` YAML blocks or Claude-format JSON files; secrets are the `secrets.NAME` template in dollar-double-braces)",
     "same snapshot: extensions/cli/src/systemMessage.ts (cn puts always-apply rules from .continue/rules and ~/.continue/rules in the system message and skips `invokable` files), util/loadMarkdownSkills.ts (.continue/skills, .claude/skills, ~/.continue/skills; `name` and `description` required)",

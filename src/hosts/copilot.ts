@@ -110,11 +110,57 @@ export const copilot = defineHost({
       },
     },
   },
-  skillDirs: [
-    { project: "{project}/.github/skills", user: "{home}/.copilot/skills" },
-    { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
-    { project: "{project}/.claude/skills" },
-  ],
+  // docs.github.com about-agent-skills (skills); code.visualstudio.com custom-instructions.md (DateApproved
+  // 2026-07-15: AGENTS.md, CLAUDE.md, .claude/rules with `paths` in VS Code's Local harness) and hooks.md
+  // (DateApproved 2026-06-03: .claude/settings*.json hooks by default); Copilot CLI and the cloud agent read
+  // .github/instructions only, so cadre keeps Copilot's own copies. Checked 2026-12-02.
+  reads: {
+    instructions: [
+      {
+        project: "{project}/.github/copilot-instructions.md",
+        user: "{home}/.copilot/copilot-instructions.md",
+      },
+      { project: "{project}/AGENTS.md" },
+      {
+        project: "{project}/CLAUDE.md",
+        user: "{home}/.claude/CLAUDE.md",
+        when: "VS Code",
+        off: "`chat.useClaudeMdFile: false` in VS Code",
+      },
+    ],
+    rules: [
+      { project: "{project}/.github/instructions", user: "{home}/.copilot/instructions" },
+      {
+        project: "{project}/.claude/rules",
+        user: "{home}/.claude/rules",
+        when: "VS Code",
+        off: '`chat.instructionsFilesLocations: {".claude/rules": false}` in VS Code',
+      },
+    ],
+    skills: [
+      { project: "{project}/.github/skills", user: "{home}/.copilot/skills" },
+      { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
+      { project: "{project}/.claude/skills", user: "{home}/.claude/skills" },
+    ],
+    agents: [
+      { project: "{project}/.github/agents", user: "{home}/.copilot/agents" },
+      { project: "{project}/.claude/agents", when: "VS Code" },
+    ],
+    hooks: [
+      { project: "{project}/.github/hooks", user: "{home}/.copilot/hooks" },
+      {
+        project: "{project}/.claude/settings.json",
+        user: "{home}/.claude/settings.json",
+        when: "VS Code (and reportedly Copilot CLI)",
+        off: '`chat.hookFilesLocations: {".claude/settings.json": false}` in VS Code',
+      },
+      {
+        project: "{project}/.claude/settings.local.json",
+        when: "VS Code (and reportedly Copilot CLI)",
+        off: '`chat.hookFilesLocations: {".claude/settings.local.json": false}` in VS Code',
+      },
+    ],
+  },
   instructions: {
     project: "{project}/.github/copilot-instructions.md",
     user: "{home}/.copilot/copilot-instructions.md",

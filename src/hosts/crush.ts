@@ -60,12 +60,23 @@ export const crush = defineHost({
       mcp: { key: ["mcp"], shape: "claude" },
     },
   },
-  skillDirs: [
-    { project: "{project}/.crush/skills", user: "{xdgConfig}/crush/skills" },
-    { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
-    { project: "{project}/.claude/skills", user: "{home}/.claude/skills" },
-    { project: "{project}/.cursor/skills" },
-    { user: "{xdgConfig}/agents/skills" },
-  ],
+  // defaultContextPaths (config.go) are always read; `options.context_paths` only adds to them (load.go).
+  reads: {
+    instructions: [
+      { project: "{project}/AGENTS.md", user: "{xdgConfig}/crush/CRUSH.md" },
+      { project: "{project}/CRUSH.md" },
+      { project: "{project}/CLAUDE.md" },
+      { project: "{project}/GEMINI.md" },
+      { project: "{project}/.github/copilot-instructions.md" },
+    ],
+    rules: [{ project: "{project}/.cursor/rules" }],
+    skills: [
+      { project: "{project}/.crush/skills", user: "{xdgConfig}/crush/skills" },
+      { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
+      { project: "{project}/.claude/skills", user: "{home}/.claude/skills" },
+      { project: "{project}/.cursor/skills" },
+      { user: "{xdgConfig}/agents/skills" },
+    ],
+  },
   instructions: { project: "{project}/AGENTS.md", user: "{xdgConfig}/crush/CRUSH.md" },
 });

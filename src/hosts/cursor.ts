@@ -1,5 +1,9 @@
 import { defineHost } from "./define.js";
 
+/** Cursor reads other hosts' agents and hooks only with this setting on. */
+const CURSOR_THIRD_PARTY = 'with Cursor\'s "Include third-party Plugins, Skills, and other configs" on';
+const CURSOR_OFF = "that Cursor setting off";
+
 export const cursor = defineHost({
   id: "cursor",
   displayName: "Cursor",
@@ -85,9 +89,36 @@ export const cursor = defineHost({
   },
   // Cursor pulls a rule into the chat when it is @-mentioned.
   refs: { "rule-md": "@{name}" },
-  skillDirs: [
-    { project: "{project}/.cursor/skills", user: "{home}/.cursor/skills" },
-    { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
-    { project: "{project}/.claude/skills" },
-  ],
+  // cursor.com/docs/skills (the four skill folders, project and user: hosts-audit-2026-12 §3.3, reference §4.3);
+  // cursor.com/docs/reference/third-party-hooks (checked 2026-12-02): Claude Code's hooks run too when
+  // "Include third-party Plugins, Skills, and other configs" is on (a Cursor setting cadre cannot see).
+  reads: {
+    instructions: [{ project: "{project}/AGENTS.md" }],
+    rules: [{ project: "{project}/.cursor/rules" }],
+    skills: [
+      { project: "{project}/.cursor/skills", user: "{home}/.cursor/skills" },
+      { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
+      { project: "{project}/.claude/skills", user: "{home}/.claude/skills" },
+      { project: "{project}/.codex/skills", user: "{home}/.codex/skills" },
+    ],
+    agents: [
+      { project: "{project}/.cursor/agents", user: "{home}/.cursor/agents" },
+      {
+        project: "{project}/.claude/agents",
+        user: "{home}/.claude/agents",
+        when: CURSOR_THIRD_PARTY,
+        off: CURSOR_OFF,
+      },
+    ],
+    hooks: [
+      { project: "{project}/.cursor/hooks.json", user: "{home}/.cursor/hooks.json" },
+      {
+        project: "{project}/.claude/settings.json",
+        user: "{home}/.claude/settings.json",
+        when: CURSOR_THIRD_PARTY,
+        off: CURSOR_OFF,
+      },
+      { project: "{project}/.claude/settings.local.json", when: CURSOR_THIRD_PARTY, off: CURSOR_OFF },
+    ],
+  },
 });

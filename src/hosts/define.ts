@@ -139,8 +139,59 @@ export interface Target {
   fallback?: Target;
   /** `hooks-*` formats: the host's hook protocol, as data (see `HookProtocol`). */
   hooks?: HookProtocol;
+  /**
+   * Rules: the kind whose target renders a rule of this activation, where the rule format cannot express
+   * it (Claude Code loads a rule without `paths` at launch, so `model` becomes a skill and `manual` a skill
+   * with `disable-model-invocation: true`).
+   */
+  activationAs?: Partial<Record<"model" | "manual", "skill" | "command">>;
   /** Per scope, keys that replace the target's own there (Kiro: user-scope glob rules become `auto`). */
   scoped?: Partial<Record<Scope, Partial<Omit<Target, "scoped">>>>;
+}
+
+/**
+ * One file or folder a host reads (see `HostReads`): a path template per scope, without `{name}`. A folder
+ * covers every path under it.
+ */
+export interface ReadPath extends ScopedPath {
+  /** The host reads it only while none of these exists (templates): Claude Code reads AGENTS.md only without a CLAUDE.md. */
+  unless?: string[];
+  /**
+   * The host reads it only on some of its surfaces or with a setting on ("VS Code", "with third-party configs
+   * on"): the host keeps its own copy (its other surfaces need it), and a double read is reported.
+   */
+  when?: string;
+  /** How the user stops this read (a host setting), for the note; absent: the host offers no way. */
+  off?: string;
+  /**
+   * The host reads what another host writes here as its own (same format, protocol and tool names): when a
+   * selected host writes an item here, this host gets no copy of its own (`render/native-reads.ts`). Continue's
+   * `cn` runs Claude Code's `.claude/settings.json` hooks.
+   */
+  native?: true;
+}
+
+/**
+ * What a host reads, its own files and other hosts' alike, per kind of file: the data behind "each item once
+ * per host that reads it". `render/reads.ts` adds each host to `readers` of the outputs it reads although
+ * they were written for other hosts (recorded in cadre.lock, shown by `cadre status`), and reports a host
+ * that reads an item twice (its own copy and another host's); `render/skill-dirs.ts` uses `skills` (entries
+ * without `when` or `unless`) to share one skills folder. List folders in the host's own precedence order,
+ * its own folder first; a list must cover what cadre writes for the host (`hosts/reads.test.ts`). A kind
+ * left out means the host reads nothing of that kind: nothing is shared or reported for it. `native` marks
+ * another host's file the host reads as its own (`render/native-reads.ts`: the item is written once).
+ */
+export interface HostReads {
+  /** Always-on instructions files (AGENTS.md, CLAUDE.md, GEMINI.md, …). */
+  instructions?: ReadPath[];
+  /** Rule folders loaded by the host (`.claude/rules`, `.github/instructions`). */
+  rules?: ReadPath[];
+  /** Skill folders. */
+  skills?: ReadPath[];
+  /** Agent folders (or files, e.g. `.roomodes`). */
+  agents?: ReadPath[];
+  /** Hook configuration files or folders the host runs hooks from. */
+  hooks?: ReadPath[];
 }
 
 /**
@@ -200,8 +251,8 @@ export interface HostDef {
   limits?: HostLimits;
   /** What cadre writes for each kind the host takes: native, or degraded when the target says `as`. */
   targets: Partial<Record<HostKind, Target>>;
-  /** Skill folders the host reads, in its own precedence order (to avoid installing a skill twice). */
-  skillDirs?: ScopedPath[];
+  /** What the host reads, its own files and other hosts' (see `HostReads`); at least what cadre writes for it. */
+  reads: HostReads;
   /** How `@name` references read for this host, by the format the referenced item was installed in ({name}, {path}); overrides the defaults in `render/refs.ts`. */
   refs?: Partial<Record<FormatId, string>>;
   /** The always-on instructions file that holds cadre's managed block (index entries). */
@@ -230,6 +281,11 @@ export function withOptions(host: HostDef, names: readonly string[]): HostDef {
   const chosen = names.map((n) => host.options?.[n]).filter((o): o is HostOption => o !== undefined);
   if (!chosen.length) return host;
   return { ...host, targets: Object.assign({}, host.targets, ...chosen.map((o) => o.targets)) };
+}
+
+/** The skill folders a host reads fully (no `when`, no `unless`), for sharing one copy. */
+export function skillReads(host: HostDef): ScopedPath[] {
+  return (host.reads?.skills ?? []).filter((r: ReadPath) => r.when === undefined && r.unless === undefined);
 }
 
 /** Identity function that gives host modules type checking and inference. */

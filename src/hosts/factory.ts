@@ -54,10 +54,14 @@ export const factory = defineHost({
     },
   },
   // droid 0.225.2 also reads .agents/skills (its doctor reports a skill in both as a collision): one copy.
-  skillDirs: [
-    { project: "{project}/.factory/skills", user: "{home}/.factory/skills" },
-    { project: "{project}/.agents/skills" },
-  ],
+  reads: {
+    instructions: [{ project: "{project}/AGENTS.md", user: "{home}/.factory/AGENTS.md" }],
+    skills: [
+      { project: "{project}/.factory/skills", user: "{home}/.factory/skills" },
+      { project: "{project}/.agents/skills" },
+    ],
+    agents: [{ project: "{project}/.factory/droids", user: "{home}/.factory/droids" }],
+  },
   instructions: { project: "{project}/AGENTS.md", user: "{home}/.factory/AGENTS.md" },
   sources: [
     "docs.factory.ai/cli/configuration/custom-droids, checked 2026-12-02 (.factory/droids/*.md and ~/.factory/droids/, top-level files only, exposed as Task subagents; project overrides personal)",

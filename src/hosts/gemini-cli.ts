@@ -102,9 +102,16 @@ export const geminiCli = defineHost({
       },
     },
   },
-  skillDirs: [
-    { project: "{project}/.gemini/skills", user: "{home}/.gemini/skills" },
-    { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
-  ],
+  // geminicli.com docs/cli/skills.md, docs/cli/gemini-md.md (hosts-audit-2026-12 §3.4): GEMINI.md only unless
+  // context.fileName says otherwise.
+  reads: {
+    instructions: [{ project: "{project}/GEMINI.md", user: "{home}/.gemini/GEMINI.md" }],
+    skills: [
+      { project: "{project}/.gemini/skills", user: "{home}/.gemini/skills" },
+      { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
+    ],
+    agents: [{ project: "{project}/.gemini/agents", user: "{home}/.gemini/agents" }],
+    hooks: [{ project: "{project}/.gemini/settings.json", user: "{home}/.gemini/settings.json" }],
+  },
   instructions: { project: "{project}/GEMINI.md", user: "{home}/.gemini/GEMINI.md" },
 });

@@ -42,12 +42,27 @@ export const goose = defineHost({
       path: { user: "{xdgConfig}/goose/config.yaml" },
     },
   },
-  skillDirs: [
-    { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
-    { project: "{project}/.goose/skills", user: "{xdgConfig}/goose/skills" },
-    { project: "{project}/.claude/skills", user: "{home}/.claude/skills" },
-    { user: "{home}/.config/agents/skills" },
-  ],
+  reads: {
+    instructions: [
+      { project: "{project}/.goosehints", user: "{xdgConfig}/goose/.goosehints" },
+      {
+        project: "{project}/AGENTS.md",
+        off: "`CONTEXT_FILE_NAMES='[\".goosehints\"]'` in Goose's environment",
+      },
+    ],
+    skills: [
+      { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
+      { project: "{project}/.goose/skills", user: "{xdgConfig}/goose/skills" },
+      { project: "{project}/.claude/skills", user: "{home}/.claude/skills" },
+      { user: "{home}/.config/agents/skills" },
+    ],
+    agents: [
+      { project: "{project}/.goose/agents", user: "{home}/.goose/agents" },
+      { project: "{project}/.claude/agents", user: "{home}/.claude/agents" },
+      { project: "{project}/.agents/agents", user: "{home}/.agents/agents" },
+      { user: "{xdgConfig}/goose/agents" },
+    ],
+  },
   instructions: { project: "{project}/.goosehints", user: "{xdgConfig}/goose/.goosehints" },
   sources: [
     "block/goose crates/goose/src/skills/mod.rs @ 013ab84, checked 2026-12-02 in the stored index: skills from .agents/skills, .goose/skills, .claude/skills, ~/.agents/skills, ~/.config/goose/skills, ~/.claude/skills, ~/.config/agents/skills; `name` required; .agents/skills is the canonical writable place",

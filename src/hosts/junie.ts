@@ -48,6 +48,11 @@ export const junie = defineHost({
       },
     },
   },
-  skillDirs: [{ project: "{project}/.junie/skills", user: "{home}/.junie/skills" }],
+  // jetbrains.com/help/junie/customize-guidelines (2025-11-24): .junie/guidelines.md; whether AGENTS.md is also
+  // read by default is unconfirmed (hosts-audit-2026-12 §3.13), so it is left out.
+  reads: {
+    instructions: [{ project: "{project}/.junie/guidelines.md" }],
+    skills: [{ project: "{project}/.junie/skills", user: "{home}/.junie/skills" }],
+  },
   instructions: { project: "{project}/.junie/guidelines.md" },
 });

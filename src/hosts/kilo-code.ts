@@ -67,11 +67,19 @@ export const kiloCode = defineHost({
       path: { project: "{project}/kilo.json", user: "{xdgConfig}/kilo/kilo.json" },
     },
   },
-  skillDirs: [
-    { project: "{project}/.kilo/skills", user: "{xdgConfig}/kilo/skills" },
-    { project: "{project}/.kilocode/skills", user: "{home}/.kilocode/skills" },
-    { project: "{project}/.claude/skills", user: "{home}/.claude/skills" },
-    { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
-  ],
+  reads: {
+    instructions: [
+      { project: "{project}/AGENTS.md", user: "{xdgConfig}/kilo/AGENTS.md" },
+      { project: "{project}/CLAUDE.md", unless: ["{project}/AGENTS.md"] },
+    ],
+    skills: [
+      { project: "{project}/.kilo/skills", user: "{xdgConfig}/kilo/skills" },
+      { project: "{project}/.kilocode/skills", user: "{home}/.kilocode/skills" },
+      { project: "{project}/.claude/skills", user: "{home}/.claude/skills" },
+      { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
+    ],
+    agents: [{ project: "{project}/.kilo/agents", user: "{xdgConfig}/kilo/agents" }],
+    hooks: [{ project: "{project}/.kilo/plugins", user: "{xdgConfig}/kilo/plugins" }],
+  },
   instructions: { project: "{project}/AGENTS.md", user: "{xdgConfig}/kilo/AGENTS.md" },
 });

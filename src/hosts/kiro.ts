@@ -112,5 +112,12 @@ export const kiro = defineHost({
   },
   // Kiro pulls a manual steering file into the chat with #name.
   refs: { "rule-md": "the `{name}` steering file (#{name})" },
-  skillDirs: [{ project: "{project}/.kiro/skills", user: "{home}/.kiro/skills" }],
+  // kiro.dev/docs/steering (AGENTS.md is always included, ◐), /docs/cli/skills; hosts-audit-2026-12 §3.10.
+  reads: {
+    instructions: [{ project: "{project}/AGENTS.md" }],
+    rules: [{ project: "{project}/.kiro/steering", user: "{home}/.kiro/steering" }],
+    skills: [{ project: "{project}/.kiro/skills", user: "{home}/.kiro/skills" }],
+    agents: [{ project: "{project}/.kiro/agents", user: "{home}/.kiro/agents" }],
+    hooks: [{ project: "{project}/.kiro/hooks", user: "{home}/.kiro/hooks" }],
+  },
 });

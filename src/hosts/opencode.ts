@@ -88,9 +88,19 @@ export const opencode = defineHost({
       },
     },
   },
-  skillDirs: [
-    { project: "{project}/.opencode/skills", user: "{xdgConfig}/opencode/skills" },
-    { project: "{project}/.claude/skills", user: "{home}/.claude/skills" },
-  ],
+  // opencode.ai/docs/skills (V1 and V2) and /docs/rules (AGENTS.md, CLAUDE.md only without one), hosts-audit-2026-12 §3.7.
+  reads: {
+    instructions: [
+      { project: "{project}/AGENTS.md", user: "{xdgConfig}/opencode/AGENTS.md" },
+      { project: "{project}/CLAUDE.md", user: "{home}/.claude/CLAUDE.md", unless: ["{project}/AGENTS.md"] },
+    ],
+    skills: [
+      { project: "{project}/.opencode/skills", user: "{xdgConfig}/opencode/skills" },
+      { project: "{project}/.claude/skills", user: "{home}/.claude/skills" },
+      { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
+    ],
+    agents: [{ project: "{project}/.opencode/agents", user: "{xdgConfig}/opencode/agents" }],
+    hooks: [{ project: "{project}/.opencode/plugins", user: "{xdgConfig}/opencode/plugins" }],
+  },
   instructions: { project: "{project}/AGENTS.md", user: "{xdgConfig}/opencode/AGENTS.md" },
 });

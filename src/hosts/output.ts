@@ -9,6 +9,8 @@ export interface Owners {
   hosts: string[];
   /** Qualified item ids (`pack/kind:name`) that produced it. */
   items: string[];
+  /** Other selected hosts that read this output too, although it was not written for them (`HostDef.reads`). */
+  readers?: string[];
 }
 
 /** A whole file cadre owns. */

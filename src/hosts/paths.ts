@@ -10,6 +10,8 @@ export interface HostEnv {
   xdgConfig?: string;
   /** How installed hook commands start cadre (cadre.yaml `hooks.command`); `cadre` when unset. */
   cadreCommand?: string;
+  /** Root-relative paths known to exist, among those a host's reads depend on (`ReadPath.unless`). */
+  present?: ReadonlySet<string>;
 }
 
 /**

@@ -49,12 +49,14 @@ export const qwenCode = defineHost({
       path: { project: "{project}/.qwen/commands/{name}.md", user: "{home}/.qwen/commands/{name}.md" },
       fields: { description: "$description", "argument-hint": "$argumentHint" },
     },
-    // rules.md: `.qwen/rules/*.md`, `paths:` makes a rule path-triggered; without it the rule is always on.
+    // rules.md: `.qwen/rules/*.md`, `paths:` makes a rule path-triggered; without it the rule is always on,
+    // so a model rule is a skill (chosen by its description) and a manual one a command the user runs.
     rule: {
-      note: ".qwen/rules/<name>.md (paths)",
+      note: ".qwen/rules/<name>.md (paths); model rules as skills, manual rules as commands",
       format: "rule-md",
       path: { project: "{project}/.qwen/rules/{name}.md", user: "{home}/.qwen/rules/{name}.md" },
       activation: { glob: { paths: "$globs" } },
+      activationAs: { model: "skill", manual: "command" },
     },
     expertise: {
       format: "skill-dir",
@@ -96,9 +98,22 @@ export const qwenCode = defineHost({
       mcp: { key: ["mcpServers"], shape: "gemini" },
     },
   },
-  skillDirs: [
-    { project: "{project}/.qwen/skills", user: "{home}/.qwen/skills" },
-    { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
-  ],
+  reads: {
+    instructions: [
+      { project: "{project}/QWEN.md", user: "{home}/.qwen/QWEN.md" },
+      {
+        project: "{project}/AGENTS.md",
+        user: "{home}/.qwen/AGENTS.md",
+        off: '`context.fileName: ["QWEN.md"]` in .qwen/settings.json',
+      },
+    ],
+    rules: [{ project: "{project}/.qwen/rules", user: "{home}/.qwen/rules" }],
+    skills: [
+      { project: "{project}/.qwen/skills", user: "{home}/.qwen/skills" },
+      { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
+    ],
+    agents: [{ project: "{project}/.qwen/agents", user: "{home}/.qwen/agents" }],
+    hooks: [{ project: "{project}/.qwen/settings.json", user: "{home}/.qwen/settings.json" }],
+  },
   instructions: { project: "{project}/QWEN.md", user: "{home}/.qwen/QWEN.md" },
 });

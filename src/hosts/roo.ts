@@ -36,6 +36,8 @@ export const roo = defineHost({
       note: ".roo/rules/<name>.md",
       format: "rule-md",
       path: { project: "{project}/.roo/rules/{name}.md", user: "{home}/.roo/rules/{name}.md" },
+      // No frontmatter at all (v3.52.1): model → a skill, manual → a command (/name).
+      activationAs: { model: "skill", manual: "command" },
     },
     expertise: {
       format: "skill-dir",
@@ -57,5 +59,11 @@ export const roo = defineHost({
       },
     },
   },
-  skillDirs: [{ project: "{project}/.roo/skills", user: "{home}/.roo/skills" }],
+  // RooCodeInc/Roo-Code @ cb83656 (v3.52.1, final); AGENTS.md is loaded unless the `useAgentRules` setting is off (◐).
+  reads: {
+    instructions: [{ project: "{project}/AGENTS.md", off: "`roo-cline.useAgentRules: false` in VS Code" }],
+    rules: [{ project: "{project}/.roo/rules", user: "{home}/.roo/rules" }],
+    skills: [{ project: "{project}/.roo/skills", user: "{home}/.roo/skills" }],
+    agents: [{ project: "{project}/.roomodes" }],
+  },
 });

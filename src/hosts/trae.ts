@@ -47,7 +47,23 @@ export const trae = defineHost({
       mcp: { key: ["mcpServers"], shape: "claude" },
     },
   },
-  skillDirs: [{ project: "{project}/.trae/skills", user: "{home}/.trae/skills" }],
+  reads: {
+    // ◐ second-hand: Trae imports AGENTS.md and CLAUDE.md as rules when its rules settings say so.
+    instructions: [
+      {
+        project: "{project}/AGENTS.md",
+        when: "with AGENTS.md import on",
+        off: "the AGENTS.md import switch in Trae's rules settings",
+      },
+      {
+        project: "{project}/CLAUDE.md",
+        when: "with CLAUDE.md import on",
+        off: "the CLAUDE.md import switch in Trae's rules settings",
+      },
+    ],
+    rules: [{ project: "{project}/.trae/rules" }],
+    skills: [{ project: "{project}/.trae/skills", user: "{home}/.trae/skills" }],
+  },
   sources: [
     "agentconfig.ing/files/trae-rules, checked 2026-12-02 (◐): .trae/rules/*.md with description, alwaysApply, globs; always, glob, agent-requested and manual modes",
     "juejin.cn/post/7619769543519780890, checked 2026-12-02 (◐): .trae/rules, .trae/skills/<name>/SKILL.md, .trae/agents, .trae/mcp.json in the project, ~/.trae for the user",

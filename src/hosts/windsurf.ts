@@ -82,5 +82,12 @@ export const windsurf = defineHost({
       },
     },
   },
-  skillDirs: [{ project: "{project}/.windsurf/skills", user: "{home}/.codeium/windsurf/skills" }],
+  // docs.devin.ai/desktop/cascade (memories: .devin/rules primary, .windsurf/rules legacy, AGENTS.md; skills),
+  // hosts-audit-2026-12 §3.6. Whether .agents/skills is read is unconfirmed: left out.
+  reads: {
+    instructions: [{ project: "{project}/AGENTS.md" }],
+    rules: [{ project: "{project}/.windsurf/rules" }, { project: "{project}/.devin/rules" }],
+    skills: [{ project: "{project}/.windsurf/skills", user: "{home}/.codeium/windsurf/skills" }],
+    hooks: [{ project: "{project}/.windsurf/hooks.json", user: "{home}/.codeium/windsurf/hooks.json" }],
+  },
 });

@@ -49,7 +49,25 @@ export const zed = defineHost({
       },
     },
   },
-  skillDirs: [{ project: "{project}/.agents/skills", user: "{home}/.agents/skills" }],
+  // zed docs/src/ai/instructions.md @ 324dcf3 and skills.md @ 0011187 (hosts-audit-2026-12 §3.12): the project's
+  // first of .rules, .cursorrules, .windsurfrules, .clinerules, .github/copilot-instructions.md, AGENT.md, AGENTS.md.
+  reads: {
+    instructions: [
+      {
+        project: "{project}/AGENTS.md",
+        user: "{xdgConfig}/zed/AGENTS.md",
+        unless: [
+          "{project}/.rules",
+          "{project}/.cursorrules",
+          "{project}/.windsurfrules",
+          "{project}/.clinerules",
+          "{project}/.github/copilot-instructions.md",
+          "{project}/AGENT.md",
+        ],
+      },
+    ],
+    skills: [{ project: "{project}/.agents/skills", user: "{home}/.agents/skills" }],
+  },
   // Zed reads only the first of .rules, .cursorrules, …, AGENTS.md: cadre writes AGENTS.md and never creates .rules.
   instructions: { project: "{project}/AGENTS.md", user: "{xdgConfig}/zed/AGENTS.md" },
 });

@@ -52,8 +52,13 @@ export const zooCode = defineHost({
       path: { project: "{project}/.zoo/mcp.json" },
     },
   },
-  skillDirs: [
-    { project: "{project}/.zoo/skills", user: "{home}/.zoo/skills" },
-    { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
-  ],
+  reads: {
+    instructions: [{ project: "{project}/AGENTS.md", off: "`zoo-code.useAgentRules: false` in VS Code" }],
+    rules: [{ project: "{project}/.zoo/rules", user: "{home}/.zoo/rules" }],
+    skills: [
+      { project: "{project}/.zoo/skills", user: "{home}/.zoo/skills" },
+      { project: "{project}/.agents/skills", user: "{home}/.agents/skills" },
+    ],
+    agents: [{ project: "{project}/.zoomodes" }],
+  },
 });

@@ -38,8 +38,13 @@ function text(c: Content | null | undefined): string | null {
   return typeof c === "string" ? c : decoder.decode(c);
 }
 
-function owners(d: { hosts: string[]; items: string[] }) {
-  return { hosts: [...d.hosts], items: [...d.items] };
+/** Who a path is for, as the lock records it: `readers` is set (or cleared) from the desired state. */
+function owners(d: { hosts: string[]; items: string[]; readers?: string[] }) {
+  return {
+    hosts: [...d.hosts],
+    items: [...d.items],
+    readers: d.readers?.length ? [...d.readers] : undefined,
+  };
 }
 
 /**
@@ -113,7 +118,17 @@ function act(
   extra: Partial<Action> = {},
 ): Action {
   const mode = (o as { mode?: Action["mode"]; type?: string }).mode ?? modeOf((o as { type?: string }).type);
-  return { type, path, mode, reason, hosts: [...o.hosts], items: [...o.items], ...extra };
+  const readers = (o as { readers?: string[] }).readers;
+  return {
+    type,
+    path,
+    mode,
+    reason,
+    hosts: [...o.hosts],
+    items: [...o.items],
+    ...(readers?.length ? { readers: [...readers] } : {}),
+    ...extra,
+  };
 }
 
 function modeOf(t: string | undefined): Action["mode"] {

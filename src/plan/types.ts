@@ -10,6 +10,8 @@ export interface LockEntry {
   sha256: string;
   hosts: string[];
   items: string[];
+  /** Other selected hosts that read this path too, though it was written for `hosts` (`HostDef.reads`). */
+  readers?: string[];
   /** Block: what cadre inserted before the block, so that removing it restores the original bytes. */
   sep?: string;
   /** Block/keys: cadre created the file, so it may delete it when nothing else is left. */
@@ -94,6 +96,8 @@ export interface Action {
   bases?: string[];
   hosts: string[];
   items: string[];
+  /** Hosts that read the path too, though it is not written for them. */
+  readers?: string[];
 }
 
 export interface Plan {

@@ -1,10 +1,11 @@
+import { posix } from "node:path";
 import { checkName, fileNameProblem } from "../core/names.js";
-import type { HostDef, HostKind, Target } from "../hosts/define.js";
+import type { HostDef, ReadPath, Scope, Target } from "../hosts/define.js";
 import { HOST_KINDS, targetAt } from "../hosts/define.js";
 import type { Desired, DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/output.js";
 import { type HostEnv, resolveTemplate } from "../hosts/paths.js";
 import { installNames, type Rename } from "../model/catalog.js";
-import { qualifiedId } from "../model/item.js";
+import { type Item, qualifiedId } from "../model/item.js";
 import { pluginRootUse } from "../model/plugin-mcp.js";
 import { toolGaps } from "./fields.js";
 import { FILE_RENDERERS, type RenderItem } from "./formats.js";
@@ -21,6 +22,8 @@ import { type IndexEntry, renderIndexBlock } from "./index-block.js";
 import { instructionsLoads } from "./instructions-load.js";
 import { KEY_RENDERERS } from "./keys.js";
 import { mcpTomlTable, mcpVerdict } from "./mcp.js";
+import { hasNativeReads, nativeCopy, type Placed } from "./native-reads.js";
+import { applyReads } from "./reads.js";
 import { REF_PHRASES } from "./refs.js";
 import { chooseSkillDirs } from "./skill-dirs.js";
 
@@ -61,11 +64,18 @@ export function renderAll(
     string,
     { event: string; hosts: Set<string>; hooks: Map<string, ScriptHook & { name: string; item: string }> }
   >();
-  const skillDir = chooseSkillDirs(hosts, env, notes);
+  const skillDir = chooseSkillDirs(hosts, env);
   const sorted = namespaced([...items].sort((a, b) => cmp(qualifiedId(a.item), qualifiedId(b.item))));
+  const placed: Placed = new Map();
+  const byId = new Map(hosts.map((h) => [h.id, h]));
+  const own = (d: { path: string; hosts: string[]; items: string[] }, host: string, qid: string) => {
+    addOwner(d, host, qid);
+    getOr(placed, qid, () => []).push({ host, path: d.path });
+  };
 
-  for (const host of hosts) {
-    const refs = refPhrases(host, sorted, env, skillDir, skip);
+  // A host that reads other hosts' files as its own (`ReadPath.native`) comes last, so it sees what they got.
+  for (const host of [...hosts].sort((a, b) => Number(hasNativeReads(a)) - Number(hasNativeReads(b)))) {
+    const refs = refPhrases(host, sorted, env, skillDir, hosts, skip);
     for (const ri of sorted) {
       const { item } = ri;
       const qid = qualifiedId(item);
@@ -75,12 +85,22 @@ export function renderAll(
         notes.push({ host: host.id, item: qid, level: "warning", message: `name ${bad}; not installed` });
         continue;
       }
+      const via = nativeCopy(host, item, qid, placed, byId, env);
+      if (via) {
+        notes.push({
+          host: host.id,
+          item: qid,
+          level: "info",
+          message: `${host.displayName} reads it from ${via.path}, written for ${via.host.displayName}: no copy of its own`,
+        });
+        continue;
+      }
       const noRoot = item.kind === "mcp" ? pluginRootUse(item.meta) : undefined;
       if (noRoot) {
         notes.push({ host: host.id, item: qid, level: "warning", message: `not installed: ${noRoot}` });
         continue;
       }
-      const target = targetAt(host, item.kind, env.scope);
+      const target = targetFor(host, item, env.scope);
       if (!target) {
         notes.push({
           host: host.id,
@@ -90,7 +110,7 @@ export function renderAll(
         });
         continue;
       }
-      const path = targetPath(host, target, item.kind as HostKind, item.name, env, skillDir);
+      const path = targetPath(host, target, item, env, skillDir, hosts);
       if (path === undefined) {
         notes.push({
           host: host.id,
@@ -120,6 +140,14 @@ export function renderAll(
           item: qid,
           level: "info",
           message: `installed as ${item.name}: ${ri.renamed.from} is also the name of ${ri.renamed.rivals.join(", ")}`,
+        });
+      const as = activationAs(host, item, env.scope);
+      if (as)
+        notes.push({
+          host: host.id,
+          item: qid,
+          level: "info",
+          message: `${as.activation} rule installed as a ${as.kind}: a ${host.displayName} rule has no ${as.activation} activation (it would load at launch)`,
         });
       if (target.as)
         notes.push({
@@ -171,7 +199,7 @@ export function renderAll(
             hosts: [],
             items: [],
           };
-          addOwner(d, host.id, qid);
+          own(d, host.id, qid);
           files.set(path, d);
           continue;
         }
@@ -182,7 +210,7 @@ export function renderAll(
         );
         for (const e of r.entries)
           if (!k.entries.some((x) => x.key.join("\u0000") === e.key.join("\u0000"))) k.entries.push(e);
-        addOwner(k, host.id, qid);
+        own(k, host.id, qid);
         continue;
       }
       const keyRender = KEY_RENDERERS[target.format];
@@ -202,7 +230,7 @@ export function renderAll(
         for (const e of keyRender.entries(ri, target, refs)) {
           if (!k.entries.some((x) => x.key.join("\u0000") === e.key.join("\u0000"))) k.entries.push(e);
         }
-        addOwner(k, host.id, qid);
+        own(k, host.id, qid);
         continue;
       }
       if (target.format === "mcp-toml") {
@@ -233,7 +261,7 @@ export function renderAll(
           hosts: [],
           items: [],
         };
-        addOwner(d, host.id, qid);
+        own(d, host.id, qid);
         files.set(f.path, d);
       }
       if (target.format === "index") {
@@ -247,7 +275,7 @@ export function renderAll(
         ix.hosts.add(host.id);
         const limit = host.limits?.instructionsBytes;
         if (limit !== undefined) ix.limit = Math.min(ix.limit ?? limit, limit);
-        ix.entries.set(path, { item, path, qid });
+        ix.entries.set(path, { item, path, qid, link: posix.relative(posix.dirname(instr), path) });
       }
     }
   }
@@ -296,6 +324,7 @@ export function renderAll(
       items: hooks.map((h) => h.item),
     });
   }
+  applyReads(desired, hosts, env, notes);
   for (const d of desired) {
     d.hosts = uniq(d.hosts);
     d.items = uniq(d.items);
@@ -332,15 +361,16 @@ function refPhrases(
   items: readonly RenderItem[],
   env: HostEnv,
   skillDir: Map<string, string>,
+  hosts: readonly HostDef[],
   skip?: (host: string, qid: string) => boolean,
 ): (name: string) => string | undefined {
   const map = new Map<string, string>();
   for (const { item } of items) {
     const bad = installNameProblem(item);
     if (map.has(item.name) || bad || skip?.(host.id, qualifiedId(item))) continue;
-    const target = targetAt(host, item.kind, env.scope);
+    const target = targetFor(host, item, env.scope);
     if (!target) continue;
-    const path = targetPath(host, target, item.kind as HostKind, item.name, env, skillDir);
+    const path = targetPath(host, target, item, env, skillDir, hosts);
     if (path === undefined) continue;
     const tpl = host.refs?.[target.format] ?? REF_PHRASES[target.format];
     map.set(item.name, tpl.replace(/\{name\}/g, item.name).replace(/\{path\}/g, path));
@@ -348,19 +378,67 @@ function refPhrases(
   return (name) => map.get(name);
 }
 
+/** A rule whose activation the host's rule format cannot express goes to the kind its `activationAs` names. */
+function activationAs(
+  host: HostDef,
+  item: Item,
+  scope: Scope,
+): { activation: "model" | "manual"; kind: "skill" | "command" } | undefined {
+  if (item.kind !== "rule") return undefined;
+  const activation = String(item.meta.activation ?? "always");
+  if (activation !== "model" && activation !== "manual") return undefined;
+  const kind = targetAt(host, "rule", scope)?.activationAs?.[activation];
+  return kind && targetAt(host, kind, scope) ? { activation, kind } : undefined;
+}
+
+/** The target an item is rendered with: its kind's, or for such a rule the `activationAs` kind's. */
+function targetFor(host: HostDef, item: Item, scope: Scope): Target | undefined {
+  const as = activationAs(host, item, scope);
+  return targetAt(host, as?.kind ?? item.kind, scope);
+}
+
+/**
+ * Where an item goes. A skill-dir target uses the host's chosen skills folder (shared with other hosts,
+ * `render/skill-dirs.ts`), except for an item that is a skill only here (an agent, a command or a rule
+ * rendered as a skill) when another selected host reading that folder takes the item in another form: it
+ * would get it twice there, so the item goes to the host's own folder.
+ */
 function targetPath(
   host: HostDef,
   target: Target,
-  kind: HostKind,
-  name: string,
+  item: Item,
   env: HostEnv,
   skillDir: Map<string, string>,
+  hosts: readonly HostDef[],
 ): string | undefined {
-  if (target.format === "skill-dir") {
-    const dir = skillDir.get(host.id);
-    if (dir) return `${dir}/${name}`;
-  }
-  return resolveTemplate(target.path, env, { name, kind });
+  const dir = target.format === "skill-dir" ? skillDir.get(host.id) : undefined;
+  if (
+    dir &&
+    (item.kind === "skill" || item.kind === "expertise" || !otherFormReads(host, item, dir, env, hosts))
+  )
+    return `${dir}/${item.name}`;
+  return resolveTemplate(target.path, env, { name: item.name, kind: item.kind });
+}
+
+/** Whether a selected host other than `host` reads `dir` and takes the item in a form other than a skill. */
+function otherFormReads(
+  host: HostDef,
+  item: Item,
+  dir: string,
+  env: HostEnv,
+  hosts: readonly HostDef[],
+): boolean {
+  return hosts.some((o) => {
+    if (o.id === host.id) return false;
+    const t = targetFor(o, item, env.scope);
+    if (!t || t.format === "skill-dir") return false;
+    return Object.values(o.reads ?? {}).some((list) =>
+      (list ?? []).some((r: ReadPath) => {
+        const at = resolveTemplate(r, env);
+        return at !== undefined && (dir === at || dir.startsWith(`${at}/`));
+      }),
+    );
+  });
 }
 
 /** A plugin hook's scripts, copied next to the host's hook config with their exec bits (`${CLAUDE_PLUGIN_ROOT}`). */

@@ -1,4 +1,4 @@
-import type { FormatId, Target } from "../hosts/define.js";
+import type { Fields, FormatId, Target } from "../hosts/define.js";
 import type { Content } from "../hosts/output.js";
 import type { Item } from "../model/item.js";
 import { hostTools, mapFields } from "./fields.js";
@@ -59,11 +59,21 @@ export const renderSkillDir: FileRenderer = ({ item, assets, linkRoot, executabl
     }
     return files;
   }
-  const fields = target.fields ?? (item.kind === "command" ? COMMAND_SKILL : SKILL);
+  const fields = target.fields ?? skillFields(item);
   return [
     { path: `${dir}/SKILL.md`, content: markdownFile(mapFields(fields, item, target), body(item, refs)) },
   ];
 };
+
+/**
+ * The frontmatter of an item written as a skill: a command, or a `manual` rule (Claude Code, Cline and Roo load
+ * a rule without frontmatter at launch, so a manual rule becomes a skill only the user invokes).
+ */
+function skillFields(item: Item): Fields {
+  if (item.kind === "command") return COMMAND_SKILL;
+  if (item.kind === "rule" && item.meta.activation === "manual") return MANUAL_RULE_SKILL;
+  return SKILL;
+}
 
 /** Frontmatter of an agent, rule or expertise item written as a skill (a target's `fields` replace it). */
 const SKILL = { name: "$name", description: "$description" } as const;
@@ -78,6 +88,8 @@ const COMMAND_SKILL = {
   "argument-hint": "$argumentHint",
   "disable-model-invocation": true,
 } as const;
+
+const MANUAL_RULE_SKILL = { ...SKILL, "disable-model-invocation": true } as const;
 
 /** Markdown with a host's frontmatter table (agents, commands, kiro steering). */
 export const renderMarkdown: FileRenderer = ({ item }, target, path, refs) => [

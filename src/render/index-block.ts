@@ -5,6 +5,8 @@ export interface IndexEntry {
   /** Root-relative path of the file cadre wrote for the item. */
   path: string;
   qid: string;
+  /** The link to `path`, relative to the instructions file that holds the entry (default: `path`). */
+  link?: string;
 }
 
 const HEADER =
@@ -26,7 +28,7 @@ function when(item: Item): string {
 function line(e: IndexEntry, maxDescription: number): string {
   const d = e.item.description.replace(/\s+/g, " ").trim();
   const desc = d.length > maxDescription ? `${d.slice(0, maxDescription - 1)}…` : d;
-  return `- [${e.item.name}](${e.path}) (${when(e.item)}): ${desc}`;
+  return `- [${e.item.name}](${e.link ?? e.path}) (${when(e.item)}): ${desc}`;
 }
 
 /**

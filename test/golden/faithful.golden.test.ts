@@ -10,6 +10,7 @@ import type { Item } from "../../src/model/item.js";
 import { renderAll, type RenderResult } from "../../src/render/compose.js";
 import type { RenderItem } from "../../src/render/formats.js";
 import { loadPack } from "../../src/sources/load.js";
+import { staleGoldens } from "./stale.js";
 
 /**
  * A Claude-plugin-shaped pack (agents with tool lists, model aliases and colours; commands with
@@ -66,6 +67,13 @@ describe.each(SIX.map((h) => [h]))("%s", (host) => {
       "scripts/start-server.sh": true, // the bit in the pack
     });
   });
+});
+
+it("every faithful golden file is produced by some host", () => {
+  const produced = SIX.flatMap((h) =>
+    (out.get(h)?.desired ?? []).filter((d) => d.type === "file").map((d) => join(here, "__faithful__", h, d.path)),
+  );
+  expect(staleGoldens(join(here, "__faithful__"), produced)).toEqual([]);
 });
 
 describe("host keys survive for the host they belong to", () => {

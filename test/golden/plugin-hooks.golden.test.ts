@@ -9,6 +9,7 @@ import { parseSelector } from "../../src/plan/json-keys.js";
 import { renderAll } from "../../src/render/compose.js";
 import type { RenderItem } from "../../src/render/formats.js";
 import { loadPack } from "../../src/sources/load.js";
+import { staleGoldens } from "./stale.js";
 
 // Golden output per host for a Claude plugin's hooks with scripts (test/fixtures/plugin-hooks): the hook
 // config, the copied scripts (with their exec bit) and the notes for what a host refuses.
@@ -48,4 +49,13 @@ describe.each(hosts.map((h) => [h.id, h] as const))("%s", (id, host) => {
     const lines = notes.filter((n) => n.item?.includes("hook:")).map((n) => `${n.level}: ${n.item}: ${n.message}`);
     await expect(`${lines.join("\n")}\n`).toMatchFileSnapshot(join("__golden__", "plugin-hooks", id, "NOTES.txt"));
   });
+});
+
+it("every plugin-hooks golden file is produced by some host", () => {
+  const dir = join(here, "__golden__", "plugin-hooks");
+  const produced = hosts.flatMap((h) => [
+    join(dir, h.id, "NOTES.txt"),
+    ...renderAll(items, [h], { home: "/home/user", scope: "project" }).desired.map((d) => join(dir, h.id, d.path)),
+  ]);
+  expect(staleGoldens(dir, produced)).toEqual([]);
 });

@@ -10,6 +10,7 @@ import { parseSelector } from "../../src/plan/json-keys.js";
 import { renderAll } from "../../src/render/compose.js";
 import type { RenderItem } from "../../src/render/formats.js";
 import { loadPack } from "../../src/sources/load.js";
+import { staleGoldens } from "./stale.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = join(here, "..", "fixtures", "library");
@@ -62,5 +63,17 @@ describe.each(hosts.map((h) => [h.id, h] as const))("%s", (id, host) => {
     }
     const declared = HOST_KINDS.filter((k) => supportOf(host, k) !== "none");
     expect(declared.filter((k) => !produced.has(k))).toEqual([]);
+  });
+});
+
+describe("golden hygiene", () => {
+  it("every golden file is produced by some host and scope (stale ones are deleted)", () => {
+    const produced = hosts.flatMap((h) =>
+      SCOPES.flatMap((scope) =>
+        renderAll(items, [h], { ...env, scope }).desired.map((d) => join(here, "__golden__", h.id, scope, d.path)),
+      ),
+    );
+    // plugin-hooks/ and pairs/ belong to their own harnesses, which check them the same way.
+    expect(staleGoldens(join(here, "__golden__"), produced, ["plugin-hooks", "pairs"])).toEqual([]);
   });
 });

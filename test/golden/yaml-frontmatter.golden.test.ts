@@ -10,6 +10,7 @@ import { HOSTS } from "../../src/hosts/registry.js";
 import { renderAll } from "../../src/render/compose.js";
 import type { RenderItem } from "../../src/render/formats.js";
 import { loadPack } from "../../src/sources/load.js";
+import { staleGoldens } from "./stale.js";
 
 /**
  * Frontmatter a YAML reader misreads when it is written plain: a glob list whose first glob starts with `*`
@@ -67,6 +68,17 @@ describe.each(hosts.map((h) => [h.id, h] as const))("%s", (id, host) => {
         expect(CURSOR_GLOBS.exec(d.content)?.[1]).toBe(GLOBS.join(","));
     }
   });
+});
+
+it("every file in __yaml__ is produced by some host and scope (stale ones are deleted)", () => {
+  const produced = hosts.flatMap((h) =>
+    SCOPES.flatMap((scope) =>
+      renderAll(items, [h], { home: "/home/user", scope })
+        .desired.filter((d) => d.type === "file" && typeof d.content === "string")
+        .map((d) => join(here, "__yaml__", h.id, scope, d.path)),
+    ),
+  );
+  expect(staleGoldens(join(here, "__yaml__"), produced)).toEqual([]);
 });
 
 /** Every text file under a golden folder, with its path. */

@@ -23,9 +23,10 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
     orphaned: c.magenta,
     blocked: c.red,
   };
-  const hosts = [...new Set(r.files.flatMap((f) => f.hosts))].sort();
+  const hosts = [...new Set(r.files.flatMap((f) => [...f.hosts, ...f.readers]))].sort();
   for (const h of hosts) {
     const mine = r.files.filter((f) => f.hosts.includes(h));
+    const read = r.files.filter((f) => f.readers.includes(h)).map((f) => f.path);
     const counts = ORDER.map((s) => [s, mine.filter((f) => f.state === s).length] as const).filter(
       ([, n]) => n > 0,
     );
@@ -33,6 +34,7 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
     for (const f of mine)
       if (f.state !== "up to date" || io.verbose)
         io.out(`  ${paint[f.state](f.state.padEnd(10))} ${f.path}  ${c.dim(f.reason)}\n`);
+    if (read.length) io.out(`  ${c.dim(`also reads ${read.join(", ")} (written for other hosts)`)}\n`);
   }
   if (r.files.length === 0) io.out("nothing installed; run `cadre sync`\n");
   else if (attention.length) io.out(`${attention.length} files need \`cadre sync\`\n`);

@@ -82,8 +82,9 @@ export function check(ctx) {
       check("continue", has(system, body), `always-apply rule ${r.name} is in cn's system message`);
     }
     const logText = existsSync(log) ? readFileSync(log, "utf8") : "";
-    // cn also loads Claude Code's .claude/settings.json hooks: with claude-code installed beside it, cadre's
-    // hooks are loaded (and run) twice — issue 11 item 3, still open. Count what cn reads from both files.
+    // cn also loads Claude Code's .claude/settings.json hooks. With claude-code installed beside it, cadre
+    // writes each hook there only (Continue reads that file as its own, issue 11 item 3): count what cn reads
+    // from both files, and check that no cadre hook is in both (it would run twice).
     const files = [join(project, ".continue", "settings.json"), join(project, ".claude", "settings.json")];
     const all = files
       .filter((f) => existsSync(f))
@@ -95,8 +96,26 @@ export function check(ctx) {
         Object.values(h).reduce((a, groups) => a + groups.reduce((m, g) => m + (g.hooks?.length ?? 0), 0), 0),
       0,
     );
-    if (all.length > 1)
-      console.log("  note cn also loads .claude/settings.json: each cadre hook runs twice (issue 11 item 3)");
+    const cadreHooks = (h) =>
+      new Set(
+        Object.entries(h).flatMap(([ev, groups]) =>
+          groups.flatMap((g) =>
+            (g.hooks ?? [])
+              .filter((x) => /cadre hook /.test(x.command ?? ""))
+              .map((x) => `${ev} ${(x.command ?? "").replace(/ --host \S+/, "")}`),
+          ),
+        ),
+      );
+    const hooksOf = (f) => (existsSync(f) ? (JSON.parse(readFileSync(f, "utf8")).hooks ?? {}) : {});
+    const [mine, claude] = files.map((f) => cadreHooks(hooksOf(f)));
+    if (claude.size) {
+      const both = [...mine].filter((x) => claude.has(x));
+      check(
+        "continue",
+        both.length === 0,
+        `each of the ${claude.size} cadre hooks in .claude/settings.json is not also in .continue/settings.json (${both.length} are)`,
+      );
+    }
     check(
       "continue",
       logText.includes(`Hooks loaded: ${handlers} handler(s) across ${events.length} event type(s)`),

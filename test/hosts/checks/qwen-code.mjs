@@ -123,6 +123,11 @@ export function check(ctx) {
     );
   const sent = JSON.stringify(request.messages ?? []);
   for (const r of e.rule ?? []) {
+    // A manual rule is a command the user runs (Qwen loads a rule without `paths` at launch): listed, not loaded.
+    if (r.path.startsWith(".qwen/commands/")) {
+      check("qwen-code", listed(r.name), `manual rule ${r.name} is the command /${r.name}, not always-on`);
+      continue;
+    }
     const text = readFileSync(join(project, r.path), "utf8");
     if (text.startsWith("---\n") && /\npaths:/.test(text.slice(0, text.indexOf("\n---", 4)))) continue;
     const body = text.replace(/^---\n[\s\S]*?\n---\n/, "").trim();
