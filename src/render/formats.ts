@@ -17,6 +17,11 @@ export interface RenderItem {
   linkRoot?: string;
   /** A plugin hook's support files (pack-relative path → bytes and whether the pack file is executable). */
   scripts?: ReadonlyMap<string, { content: Content; executable: boolean }>;
+  /**
+   * The main file's exact bytes, for an item read from a host's own folder at the pack's root: written as they
+   * are wherever the item installs at that same path (the host reads its own file as it is).
+   */
+  raw?: Content;
 }
 
 export interface RenderedFile {
