@@ -107,7 +107,7 @@ export async function toRenderItems(
           );
         return readReal(r.real, why);
       };
-      const raw = native ? { raw: await read(item.path) } : {};
+      const raw = native ? { raw: await hostCopies(item, pack, read) } : {};
       if (item.kind !== "skill") return { item, ...raw };
       const executable = new Set<string>();
       for (const f of item.files) {
@@ -136,6 +136,25 @@ export async function toRenderItems(
  */
 function inHostFolder(path: string): boolean {
   return HOST_FOLDERS.some((h) => path.startsWith(`${h.folder}/`));
+}
+
+/**
+ * The item's main file's bytes at its own path, and at every other host folder of its kind where the pack
+ * holds the same file byte for byte (`.cursor/agents/x.md` and `.claude/agents/x.md`, loaded once).
+ */
+async function hostCopies(item: Item, pack: Pack, read: (f: string) => Promise<Uint8Array>) {
+  const main = await read(item.path);
+  const out = new Map<string, Content>([[item.path, main]]);
+  const own = HOST_FOLDERS.find((h) => item.path.startsWith(`${h.folder}/`));
+  if (!own) return out;
+  const rel = item.path.slice(own.folder.length + 1);
+  for (const h of HOST_FOLDERS) {
+    const p = `${h.folder}/${rel}`;
+    if (h.kind !== item.kind || p === item.path || !pack.files.has(p)) continue;
+    const copy = await read(p);
+    if (Buffer.compare(Buffer.from(copy), Buffer.from(main)) === 0) out.set(p, copy);
+  }
+  return out;
 }
 
 /**

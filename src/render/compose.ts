@@ -215,7 +215,8 @@ export function renderAll(
       if (!render) throw new Error(`no renderer for format ${target.format}`);
       for (const r of render(ri, target, path, refs)) {
         // A host's own file installed at the very path it came from keeps its bytes (app/render-items.ts `raw`).
-        const f = ri.raw !== undefined && r.path === item.path ? { path: r.path, content: ri.raw } : r;
+        const raw = ri.raw?.get(r.path);
+        const f = raw !== undefined ? { path: r.path, content: raw } : r;
         const existing = files.get(f.path);
         if (existing && !sameContent(existing.content, f.content)) {
           notes.push({

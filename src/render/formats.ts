@@ -18,10 +18,11 @@ export interface RenderItem {
   /** A plugin hook's support files (pack-relative path → bytes and whether the pack file is executable). */
   scripts?: ReadonlyMap<string, { content: Content; executable: boolean }>;
   /**
-   * The main file's exact bytes, for an item read from a host's own folder at the pack's root: written as they
-   * are wherever the item installs at that same path (the host reads its own file as it is).
+   * For an item read from a host's own folder at the pack's root: the pack paths that hold its main file as it
+   * is → those bytes. Where the item installs at one of these paths, the bytes are written as they are (the
+   * host reads its own file as it is).
    */
-  raw?: Content;
+  raw?: ReadonlyMap<string, Content>;
 }
 
 export interface RenderedFile {

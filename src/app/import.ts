@@ -1,0 +1,227 @@
+import { lstat, readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { parseDocument } from "yaml";
+import { atomicWrite, containedPath, readNoFollow } from "../apply/fs.js";
+import { ErrorCodes, UserError, usageError } from "../core/errors.js";
+import { isSafeRelativePath, toPosix } from "../core/names.js";
+import { qualifiedId } from "../model/item.js";
+import {
+  assignItems,
+  BLUE_MANIFEST,
+  CLAUDE_SETTINGS,
+  IMPORT_FOLDERS,
+  type ImportEntry,
+  type ImportPlan,
+  MCP_FILE,
+  type ProjectFile,
+  itemsToDrop,
+  planImport,
+  SETTINGS_PLUGIN,
+} from "../plan/import.js";
+import type { Action } from "../plan/types.js";
+import { CONFIG_FILE, parseConfigText, renderConfig } from "./config.js";
+import { computePlan, layoutOf, type ProjectOptions, readLock } from "./project.js";
+import { loadSource, parseSpecAt } from "./sources.js";
+import { type SyncResult, syncCommand } from "./sync.js";
+
+export interface ImportOptions extends ProjectOptions {
+  /** The pack folder to write, relative to the project root (default `cadre-import`). */
+  to?: string;
+  dryRun?: boolean;
+}
+
+export interface ImportResult {
+  pack: string;
+  configPath: string;
+  /** What was (or, with --dry-run, would be) imported. */
+  imported: ImportEntry[];
+  skipped: Array<{ path: string; reason: string }>;
+  /** cadre.yaml `overrides.<host>.include` added. */
+  include: Record<string, string[]>;
+  sync?: SyncResult;
+}
+
+export const DEFAULT_PACK = "cadre-import";
+const MAX_FILE = 1024 * 1024;
+const decoder = new TextDecoder();
+
+/**
+ * `cadre import`: copy the host files found in the project into a local pack, select each for its host in
+ * cadre.yaml, check with a full plan that cadre would leave every one of them byte for byte as it is (what it
+ * would not is left out and reported), then sync, which adopts them into cadre.lock with their bytes as the
+ * merge base. Nothing in the host folders changes.
+ */
+export async function importCommand(o: ImportOptions): Promise<ImportResult> {
+  if (o.global) throw usageError("cadre import works in a project", "run it without --global");
+  const layout = layoutOf(o);
+  const to = toPosix(o.to ?? DEFAULT_PACK).replace(/^\.\//, "").replace(/\/$/, "");
+  if (!isSafeRelativePath(to) || to.startsWith("."))
+    throw usageError(`--to ${o.to}: not a folder inside the project`, "pass a relative path such as cadre-import");
+  const lock = await readLock(layout);
+  const plan = planImport(await scanProject(layout.root, new Set(Object.keys(lock.files))));
+  const base = {
+    pack: to,
+    configPath: layout.configPath,
+    imported: plan.entries,
+    skipped: plan.skipped,
+    include: {},
+  };
+  if (o.dryRun || plan.entries.length === 0) return base;
+  const packAbs = join(layout.root, to);
+  if ((await lstat(packAbs).catch(() => undefined)) !== undefined)
+    throw new UserError(
+      ErrorCodes.usage,
+      `${to} already exists`,
+      "pass --to <folder> to write the pack somewhere else, or move that folder away",
+    );
+  const before = await readNoFollow(layout.configPath);
+  try {
+    for (const f of plan.files)
+      await atomicWrite(await containedPath(layout.root, `${to}/${f.path}`), f.content, {
+        executable: f.executable,
+        sync: true,
+      });
+    const r = await selectAndCheck(o, layout.root, to, before, plan);
+    return { ...base, ...r, sync: await syncCommand(o) };
+  } catch (e) {
+    await rm(packAbs, { recursive: true, force: true });
+    if (before === null) await rm(layout.configPath, { force: true });
+    else await atomicWrite(layout.configPath, before, { sync: true });
+    throw e;
+  }
+}
+
+/** Write cadre.yaml with the pack's items per host, then drop what a trial plan says cadre would rewrite. */
+async function selectAndCheck(
+  o: ImportOptions,
+  root: string,
+  to: string,
+  before: Uint8Array | null,
+  plan: ImportPlan,
+) {
+  const { pack } = await loadSource(parseSpecAt(`./${to}`, root), { base: root, env: o.env, root });
+  const items = pack.items.map((i) => ({ qid: qualifiedId(i), kind: i.kind, name: i.name, path: i.path }));
+  const { include, unmatched, matches } = assignItems(plan.entries, items);
+  const skipped = [...plan.skipped];
+  for (const e of unmatched)
+    skipped.push({ path: e.path, reason: "cadre does not read it as an item (`cadre lint` says why)" });
+  const original = before === null ? undefined : decoder.decode(before);
+  const write = (inc: Record<string, string[]>) =>
+    atomicWrite(layoutOf(o).configPath, importConfig(original, `./${to}`, inc), { sync: true });
+  await write(include);
+  const c = await computePlan(o);
+  const wanted = new Set(Object.values(include).flat());
+  const bad = new Map<string, Action>();
+  for (const a of c.plan.actions)
+    if (a.type !== "adopt" && a.type !== "skip")
+      for (const q of itemsToDrop(a, items)) if (wanted.has(q)) bad.set(q, a);
+  const kept = Object.fromEntries(
+    Object.entries(include)
+      .map(([h, qs]) => [h, qs.filter((q) => !bad.has(q))] as const)
+      .filter(([, qs]) => qs.length > 0),
+  );
+  const imported = plan.entries.filter((e) => (matches.get(e) ?? []).some((q) => !bad.has(q)));
+  for (const e of plan.entries.filter((x) => !imported.includes(x) && !unmatched.includes(x))) {
+    const a = (matches.get(e) ?? []).map((q) => bad.get(q)).find(Boolean) as Action;
+    skipped.push({ path: e.path, reason: `cadre would ${a.type} ${a.path} (${a.reason}); not imported` });
+  }
+  if (bad.size === 0) return { include, skipped, imported };
+  for (const q of bad.keys()) {
+    const item = pack.items.find((i) => qualifiedId(i) === q);
+    if (item && !item.path.startsWith(`${SETTINGS_PLUGIN}/`))
+      for (const f of item.files) await rm(join(root, to, f), { force: true });
+  }
+  await write(kept);
+  const again = await computePlan(o);
+  const left = again.plan.actions.filter(
+    (a) => a.type !== "adopt" && a.type !== "skip" && a.items.some((q) => wanted.has(q)),
+  );
+  if (left.length)
+    throw new UserError(
+      ErrorCodes.findings,
+      `import would change ${left[0]?.path}: ${left[0]?.reason}`,
+      "nothing was imported; report this with the file",
+    );
+  return { include: kept, skipped, imported };
+}
+
+/**
+ * cadre.yaml with the pack as a source and its items under `overrides.<host>.include`, the hosts added to a
+ * host list: the user's text kept (comments included), or a new file as `init` writes it.
+ */
+export function importConfig(text: string | undefined, source: string, include: Record<string, string[]>): string {
+  const hosts = Object.keys(include).sort();
+  const start =
+    text ??
+    renderConfig({ hosts, profiles: [], scope: "project", sources: ["builtin"], include: [] });
+  const doc = parseDocument(start);
+  const list = (key: string[]): string[] => {
+    const v = doc.getIn(key) as { toJSON?: () => unknown } | undefined;
+    const arr = v && typeof v === "object" && v.toJSON ? v.toJSON() : v;
+    return Array.isArray(arr) ? arr.map(String) : [];
+  };
+  const set = (key: string[], xs: string[]) => {
+    const node = doc.createNode(xs);
+    (node as { flow?: boolean }).flow = true;
+    doc.setIn(key, node);
+  };
+  const sources = doc.has("sources") ? list(["sources"]) : ["builtin"];
+  if (!sources.includes(source)) set(["sources"], [...sources, source]);
+  const cur = doc.getIn(["hosts"]);
+  if (cur !== "auto" && doc.has("hosts")) {
+    const hs = list(["hosts"]);
+    const add = hosts.filter((h) => !hs.includes(h));
+    if (add.length) set(["hosts"], [...hs, ...add]);
+  }
+  for (const [h, qs] of Object.entries(include)) {
+    const old = list(["overrides", h, "include"]);
+    set(["overrides", h, "include"], [...old, ...qs.filter((q) => !old.includes(q))]);
+  }
+  const out = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  parseConfigText(out, CONFIG_FILE);
+  return out;
+}
+
+/** Read the files import looks at, without following any link (a link is reported, not read). */
+async function scanProject(root: string, owned: ReadonlySet<string>) {
+  const files: ProjectFile[] = [];
+  const links: string[] = [];
+  const visit = async (rel: string, depth: number): Promise<void> => {
+    const abs = join(root, rel);
+    const st = await lstat(abs).catch(() => undefined);
+    if (!st) return;
+    if (st.isSymbolicLink()) {
+      links.push(rel);
+      return;
+    }
+    if (st.isDirectory()) {
+      if (depth > 8) return;
+      const names = (await readdir(abs)).sort();
+      for (const n of names) await visit(`${rel}/${n}`, depth + 1);
+      return;
+    }
+    if (!st.isFile() || st.size > MAX_FILE) return;
+    const content = await readNoFollow(abs);
+    if (content) files.push({ path: rel, content, ...((st.mode & 0o100) !== 0 ? { executable: true } : {}) });
+  };
+  const parents = new Set<string>();
+  for (const f of IMPORT_FOLDERS) {
+    // Every folder on the way must be a real one: a linked `.claude` is reported, not walked.
+    const parts = f.folder.split("/");
+    let linked = false;
+    for (let i = 1; i < parts.length; i++) {
+      const p = parts.slice(0, i).join("/");
+      const st = await lstat(join(root, p)).catch(() => undefined);
+      if (st?.isSymbolicLink()) {
+        if (!parents.has(p)) links.push(p);
+        parents.add(p);
+        linked = true;
+      }
+    }
+    if (!linked) await visit(f.folder, 0);
+  }
+  for (const single of [MCP_FILE, CLAUDE_SETTINGS, "AGENTS.md"])
+    if (!files.some((f) => f.path === single)) await visit(single, 0);
+  if (!files.some((f) => f.path === BLUE_MANIFEST)) await visit(BLUE_MANIFEST, 0);
+  return { files, links, owned };
+}

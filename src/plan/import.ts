@@ -1,0 +1,394 @@
+import { ErrorCodes, UserError } from "../core/errors.js";
+import { isRecord, parseJson } from "../core/json.js";
+import { checkName } from "../core/names.js";
+import type { Kind } from "../model/kinds.js";
+
+/**
+ * `cadre import`, the pure part: which of a project's host files become a local pack, so that cadre installs
+ * them again byte for byte (and so adopts them instead of reporting conflicts). The pack mirrors the host
+ * folders (`.claude/agents/x.md` in the pack for `.claude/agents/x.md` in the project): cadre reads a host's
+ * own folder as leniently as the host does and, installing an item at the very path it came from, keeps its
+ * bytes (render/compose.ts). MCP servers and Claude Code hooks go into a Claude plugin folder inside the pack
+ * (`settings/`), whose `.mcp.json` and `hooks/hooks.json` cadre already reads; they are compared by value.
+ */
+
+/** What wrote a file: the tool whose install state names it, or the user. */
+export type ImportOrigin = "blue-gardener" | "skillset" | "hand-written";
+
+/** A project file as the app read it (never through a symbolic link). */
+export interface ProjectFile {
+  path: string;
+  content: Uint8Array;
+  executable?: boolean;
+}
+
+export interface ImportInput {
+  /** Files under the scanned folders, `.mcp.json`, `.claude/settings.json`, blue-gardener's manifest, AGENTS.md. */
+  files: readonly ProjectFile[];
+  /** Paths that are symbolic links (not read). */
+  links?: readonly string[];
+  /** Paths cadre.lock already owns. */
+  owned?: ReadonlySet<string>;
+}
+
+/** One thing imported: a file (or a skill folder), an MCP server or a hook group. */
+export interface ImportEntry {
+  /** Project path: the file, the skill folder, or `<config>#<key>` for a server or a hook group. */
+  path: string;
+  host: string;
+  kind: Kind;
+  origin: ImportOrigin;
+  /** The same file, byte for byte, imported first at this path (one item installs both). */
+  twinOf?: string;
+}
+
+export interface ImportPlan {
+  /** Pack-relative path → content (and exec bit) of every file the pack gets. */
+  files: Array<{ path: string; content: Uint8Array; executable?: boolean }>;
+  entries: ImportEntry[];
+  /** Found but not imported, each with why. */
+  skipped: Array<{ path: string; reason: string }>;
+  /** Hosts the imported content belongs to. */
+  hosts: string[];
+}
+
+/** Folders cadre installs into, per host, with the files it writes there (skills: `<name>/…`). */
+export const IMPORT_FOLDERS: ReadonlyArray<{ folder: string; host: string; kind: Kind; file?: RegExp }> = [
+  { folder: ".claude/agents", host: "claude-code", kind: "agent", file: /^[^/]+\.md$/ },
+  { folder: ".claude/commands", host: "claude-code", kind: "command", file: /^[^/]+\.md$/ },
+  { folder: ".claude/rules", host: "claude-code", kind: "rule", file: /^[^/]+\.md$/ },
+  { folder: ".claude/skills", host: "claude-code", kind: "skill" },
+  { folder: ".cursor/agents", host: "cursor", kind: "agent", file: /^[^/]+\.md$/ },
+  { folder: ".cursor/commands", host: "cursor", kind: "command", file: /^[^/]+\.md$/ },
+  { folder: ".cursor/rules", host: "cursor", kind: "rule", file: /^[^/]+\.mdc$/ },
+  { folder: ".cursor/skills", host: "cursor", kind: "skill" },
+  { folder: ".github/instructions", host: "copilot", kind: "rule", file: /^[^/]+\.instructions\.md$/ },
+  { folder: ".github/skills", host: "copilot", kind: "skill" },
+  { folder: ".opencode/agents", host: "opencode", kind: "agent", file: /^[^/]+\.md$/ },
+];
+
+export const BLUE_MANIFEST = ".cursor/agents/.blue-generated-manifest.json";
+export const MCP_FILE = ".mcp.json";
+export const CLAUDE_SETTINGS = ".claude/settings.json";
+/** The Claude plugin folder inside the pack that holds imported MCP servers and hooks. */
+export const SETTINGS_PLUGIN = "settings";
+
+/** blue-gardener's platforms → the cadre host and folder its agents were copied to verbatim. */
+const BLUE_PLATFORMS: Record<string, { host: string; folder: string } | string> = {
+  cursor: { host: "cursor", folder: ".cursor/agents" },
+  "claude-desktop": { host: "claude-code", folder: ".claude/agents" },
+  opencode: { host: "opencode", folder: ".opencode/agents" },
+  codex: "blue-gardener rewrote its agents into AGENTS.md (one file for all agents)",
+  "github-copilot": "blue-gardener rewrote its agents into .github/copilot-instructions.md",
+  windsurf: "blue-gardener rewrote its agents as .windsurf/rules with new headings",
+};
+
+export interface BlueManifest {
+  platforms: string[];
+  agents: string[];
+}
+
+/**
+ * blue-gardener's `.cursor/agents/.blue-generated-manifest.json`: `platforms` (a list), or the older single
+ * `platform`, and `agents` (name → version). Anything else is an error naming the file and line.
+ */
+export function parseBlueManifest(text: string, where = BLUE_MANIFEST): BlueManifest {
+  const bad = (msg: string, line = 1) =>
+    new UserError(
+      ErrorCodes.parse,
+      `${where}:${line}: ${msg}`,
+      "fix the file (or run `npx blue-gardener repair`), or move it away to import the agents as hand-written files",
+    );
+  const r = parseJson(text.replace(/^\uFEFF/, ""));
+  if (!r.ok) throw bad(`not valid JSON: ${r.message}`, r.line);
+  const v = r.value;
+  if (!isRecord(v)) throw bad("expected a JSON object");
+  const lineOf = (key: string) => {
+    const i = text.indexOf(`"${key}"`);
+    return i < 0 ? 1 : text.slice(0, i).split("\n").length;
+  };
+  const list = v.platforms ?? (v.platform === undefined ? [] : [v.platform]);
+  const key = v.platforms !== undefined ? "platforms" : "platform";
+  if (!Array.isArray(list) || list.some((p) => typeof p !== "string"))
+    throw bad(`"${key}" must be a platform name or a list of them`, lineOf(key));
+  if (v.agents !== undefined && !isRecord(v.agents))
+    throw bad('"agents" must be an object of agent names', lineOf("agents"));
+  const agents = Object.keys((v.agents as Record<string, unknown> | undefined) ?? {});
+  const unsafe = agents.find((a) => !checkName(a) && !/^[A-Za-z0-9._-]+$/.test(a));
+  if (unsafe !== undefined) throw bad(`agent name ${JSON.stringify(unsafe)} is not a file name`, lineOf(unsafe));
+  return { platforms: [...new Set(list as string[])], agents };
+}
+
+/** Plan an import: what each found file becomes, or why it stays as it is. Pure. */
+export function planImport(input: ImportInput): ImportPlan {
+  const byPath = new Map(input.files.map((f) => [f.path, f]));
+  const owned = input.owned ?? new Set<string>();
+  const out: ImportPlan = { files: [], entries: [], skipped: [], hosts: [] };
+  for (const l of input.links ?? [])
+    out.skipped.push({ path: l, reason: "a symbolic link; cadre does not follow links it did not make" });
+  const blue = blueOrigins(byPath, out);
+  const skillset = skillsetFolders(byPath);
+  /** kind:name → the first path imported under it (cadre installs one item per name). */
+  const names = new Map<string, { path: string; content: Uint8Array }>();
+  for (const f of IMPORT_FOLDERS) {
+    const prefix = `${f.folder}/`;
+    const under = input.files.filter((x) => x.path.startsWith(prefix));
+    const units = f.kind === "skill" ? skillUnits(under, prefix, out) : fileUnits(under, prefix, f.file, out);
+    for (const u of units) {
+      const origin: ImportOrigin = blue.has(u.main)
+        ? "blue-gardener"
+        : skillset.has(f.folder)
+          ? "skillset"
+          : "hand-written";
+      const where = f.kind === "skill" ? u.main.slice(0, -"/SKILL.md".length) : u.main;
+      if (u.files.some((p) => owned.has(p))) continue;
+      const main = byPath.get(u.main) as ProjectFile;
+      const key = `${f.kind}:${u.name}`;
+      const first = names.get(key);
+      if (first && !sameBytes(first.content, main.content)) {
+        out.skipped.push({
+          path: where,
+          reason: `another ${f.kind} named ${u.name} (${first.path}) is imported, with other content; cadre installs one ${f.kind} per name`,
+        });
+        continue;
+      }
+      names.set(key, first ?? { path: where, content: main.content });
+      const twin = first ? { twinOf: first.path } : {};
+      for (const p of u.files) {
+        const file = byPath.get(p) as ProjectFile;
+        out.files.push({ path: p, content: file.content, ...(file.executable ? { executable: true } : {}) });
+      }
+      out.entries.push({ path: where, host: f.host, kind: f.kind, origin, ...twin });
+    }
+  }
+  configEntries(byPath, owned, out);
+  if (byPath.has("AGENTS.md") && !owned.has("AGENTS.md"))
+    out.skipped.push({
+      path: "AGENTS.md",
+      reason:
+        "hand-written sections stay yours: cadre only ever adds or updates its own marked block there, so it is not imported",
+    });
+  out.hosts = [...new Set(out.entries.map((e) => e.host))].sort();
+  out.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return out;
+}
+
+interface Unit {
+  name: string;
+  main: string;
+  files: string[];
+}
+
+function fileUnits(
+  under: readonly ProjectFile[],
+  prefix: string,
+  pattern: RegExp | undefined,
+  out: ImportPlan,
+): Unit[] {
+  const units: Unit[] = [];
+  for (const f of under) {
+    const rest = f.path.slice(prefix.length);
+    if (rest.startsWith(".blue-generated-manifest")) continue;
+    if (!pattern?.test(rest)) {
+      out.skipped.push({ path: f.path, reason: notInstalledHere(prefix, rest) });
+      continue;
+    }
+    const name = rest.replace(/(\.instructions)?\.(md|mdc)$/, "");
+    units.push({ name, main: f.path, files: [f.path] });
+  }
+  return units;
+}
+
+function notInstalledHere(prefix: string, rest: string): string {
+  if (rest.includes("/")) return `cadre installs files directly in ${prefix.slice(0, -1)}, not in subfolders`;
+  return `not a file cadre installs in ${prefix.slice(0, -1)}`;
+}
+
+/** Skill folders `<prefix><name>/SKILL.md` with every file under them. */
+function skillUnits(under: readonly ProjectFile[], prefix: string, out: ImportPlan): Unit[] {
+  const units = new Map<string, Unit>();
+  for (const f of under) {
+    const rest = f.path.slice(prefix.length);
+    const slash = rest.indexOf("/");
+    if (slash < 0) continue;
+    const name = rest.slice(0, slash);
+    const u = units.get(name) ?? { name, main: `${prefix}${name}/SKILL.md`, files: [] };
+    u.files.push(f.path);
+    units.set(name, u);
+  }
+  const found = [...units.values()];
+  for (const u of found.filter((x) => !x.files.includes(x.main)))
+    out.skipped.push({ path: `${prefix}${u.name}`, reason: "no SKILL.md: not a skill folder" });
+  for (const f of under.filter((x) => !x.path.slice(prefix.length).includes("/")))
+    out.skipped.push({
+      path: f.path,
+      reason: "a file beside the skill folders (skillset's README/INDEX); cadre does not install it",
+    });
+  return found.filter((u) => u.files.includes(u.main));
+}
+
+/** The files blue-gardener's manifest accounts for; its platforms cadre cannot reproduce are reported. */
+function blueOrigins(byPath: ReadonlyMap<string, ProjectFile>, out: ImportPlan): Set<string> {
+  const m = byPath.get(BLUE_MANIFEST);
+  const mine = new Set<string>();
+  if (!m) return mine;
+  const manifest = parseBlueManifest(new TextDecoder().decode(m.content));
+  for (const p of manifest.platforms) {
+    const place = BLUE_PLATFORMS[p];
+    if (place === undefined) {
+      out.skipped.push({ path: BLUE_MANIFEST, reason: `unknown blue-gardener platform "${p}"; ignored` });
+      continue;
+    }
+    if (typeof place === "string") {
+      out.skipped.push({ path: BLUE_MANIFEST, reason: `platform ${p}: ${place}; left as it is` });
+      continue;
+    }
+    for (const a of manifest.agents) {
+      const path = `${place.folder}/${a}.md`;
+      if (byPath.has(path)) mine.add(path);
+      else out.skipped.push({ path, reason: `listed in ${BLUE_MANIFEST} but missing` });
+    }
+  }
+  return mine;
+}
+
+/** Skill folders skillset generated: it writes a README.md saying so beside the skills. */
+function skillsetFolders(byPath: ReadonlyMap<string, ProjectFile>): Set<string> {
+  const out = new Set<string>();
+  for (const f of IMPORT_FOLDERS.filter((x) => x.kind === "skill")) {
+    const readme = byPath.get(`${f.folder}/README.md`);
+    if (readme && /Generated by SkillSet/i.test(new TextDecoder().decode(readme.content))) out.add(f.folder);
+  }
+  return out;
+}
+
+/** `.mcp.json` servers and `.claude/settings.json` hooks, as a Claude plugin folder of the pack. */
+function configEntries(byPath: ReadonlyMap<string, ProjectFile>, owned: ReadonlySet<string>, out: ImportPlan) {
+  const plugin = (rel: string) => `${SETTINGS_PLUGIN}/${rel}`;
+  let any = false;
+  const mcp = byPath.get(MCP_FILE);
+  const servers = mcp && !owned.has(MCP_FILE) ? objectAt(mcp, ["mcpServers"], out) : undefined;
+  if (servers && Object.keys(servers).length) {
+    any = true;
+    out.files.push({ path: plugin(".mcp.json"), content: jsonBytes({ mcpServers: servers }) });
+    for (const name of Object.keys(servers))
+      out.entries.push({ path: `${MCP_FILE}#${name}`, host: "claude-code", kind: "mcp", origin: "hand-written" });
+  }
+  const settings = byPath.get(CLAUDE_SETTINGS);
+  const hooks = settings && !owned.has(CLAUDE_SETTINGS) ? objectAt(settings, ["hooks"], out) : undefined;
+  if (hooks && Object.keys(hooks).length) {
+    any = true;
+    out.files.push({ path: plugin("hooks/hooks.json"), content: jsonBytes({ hooks }) });
+    for (const event of Object.keys(hooks))
+      out.entries.push({
+        path: `${CLAUDE_SETTINGS}#${event}`,
+        host: "claude-code",
+        kind: "hook",
+        origin: "hand-written",
+      });
+  }
+  if (any)
+    out.files.push({
+      path: plugin(".claude-plugin/plugin.json"),
+      content: jsonBytes({
+        name: SETTINGS_PLUGIN,
+        description: "MCP servers and hooks imported from the project's own config",
+      }),
+    });
+}
+
+function objectAt(f: ProjectFile, key: string[], out: ImportPlan): Record<string, unknown> | undefined {
+  const text = new TextDecoder().decode(f.content).replace(/^\uFEFF/, "");
+  const r = parseJson(text);
+  if (!r.ok) {
+    out.skipped.push({ path: `${f.path}:${r.line}`, reason: `not valid JSON (${r.message}); not imported` });
+    return undefined;
+  }
+  let v: unknown = r.value;
+  for (const k of key) v = isRecord(v) ? v[k] : undefined;
+  if (v === undefined) return undefined;
+  if (!isRecord(v)) {
+    out.skipped.push({ path: f.path, reason: `"${key.join(".")}" is not an object; not imported` });
+    return undefined;
+  }
+  return v;
+}
+
+function jsonBytes(v: unknown): Uint8Array {
+  return new TextEncoder().encode(`${JSON.stringify(v, null, 2)}\n`);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** A loaded item of the import pack: its qualified id, kind, name and pack-relative main file. */
+export interface PackItem {
+  qid: string;
+  kind: Kind;
+  name: string;
+  path: string;
+}
+
+/**
+ * Which pack items each imported entry became, per host (for cadre.yaml `overrides.<host>.include`), and the
+ * entries that became no item (cadre did not load the file as one: lint says why). Pure.
+ */
+export function assignItems(entries: readonly ImportEntry[], items: readonly PackItem[]) {
+  const byHost = new Map<string, Set<string>>();
+  const unmatched: ImportEntry[] = [];
+  const matches = new Map<ImportEntry, string[]>();
+  const settings = `${SETTINGS_PLUGIN}/`;
+  for (const e of entries) {
+    const [file, key] = e.path.split("#") as [string, string | undefined];
+    const main = (p: string) => (e.kind === "skill" ? `${p}/SKILL.md` : p);
+    const hits = items.filter((i) =>
+      key === undefined
+        ? i.kind === e.kind && (i.path === main(file) || i.path === main(e.twinOf ?? ""))
+        : i.path.startsWith(settings) &&
+          i.kind === e.kind &&
+          (e.kind === "mcp" ? i.name === key : i.name.startsWith(`${SETTINGS_PLUGIN}-${kebab(key)}-`)),
+    );
+    if (hits.length === 0) unmatched.push(e);
+    matches.set(
+      e,
+      hits.map((h) => h.qid),
+    );
+    const set = byHost.get(e.host) ?? new Set<string>();
+    for (const h of hits) set.add(h.qid);
+    byHost.set(e.host, set);
+  }
+  const include = Object.fromEntries(
+    [...byHost].filter(([, s]) => s.size > 0).map(([h, s]) => [h, [...s].sort()]),
+  ) as Record<string, string[]>;
+  return { include, unmatched, matches };
+}
+
+/**
+ * The imported items a trial plan's action would not leave as they are. A whole file's action names its
+ * items; a shared config's conflict names the keys (`/mcpServers/x`, `/hooks/Stop/[…]`), and only the items
+ * behind those keys are dropped.
+ */
+export function itemsToDrop(
+  a: { type: string; reason: string; items: readonly string[] },
+  items: readonly PackItem[],
+): string[] {
+  const keys = /^keys set by you were kept: (.*)$/.exec(a.reason)?.[1];
+  if (a.type !== "conflict" || keys === undefined) return [...a.items];
+  const out = new Set<string>();
+  for (const k of keys.split(", ")) {
+    const [, top, name] = k.split("/");
+    for (const q of a.items) {
+      const it = items.find((i) => i.qid === q);
+      if (!it) continue;
+      if (top === "mcpServers" && it.kind === "mcp" && it.name === name) out.add(q);
+      if (top === "hooks" && it.kind === "hook" && it.name.startsWith(`${SETTINGS_PLUGIN}-${kebab(name ?? "")}-`))
+        out.add(q);
+    }
+  }
+  return out.size ? [...out] : [...a.items];
+}
+
+function kebab(s: string): string {
+  return s.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+}
