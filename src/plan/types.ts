@@ -26,6 +26,11 @@ export interface LockEntry {
   executable?: boolean;
   /** Keys: the config may be YAML (`.roomodes`); absent means JSON. */
   syntax?: "yaml";
+  /**
+   * File/keys: already on disk with cadre's content when cadre first took it over (`cadre import`), so cadre did
+   * not create it: removing it from the selection or `cadre uninstall` releases it instead (`--force` deletes).
+   */
+  adopted?: boolean;
 }
 
 export interface Lock {
