@@ -12,9 +12,9 @@ import {
   IMPORT_FOLDERS,
   type ImportEntry,
   type ImportPlan,
+  itemsToDrop,
   MCP_FILE,
   type ProjectFile,
-  itemsToDrop,
   planImport,
   SETTINGS_PLUGIN,
 } from "../plan/import.js";
@@ -54,9 +54,14 @@ const decoder = new TextDecoder();
 export async function importCommand(o: ImportOptions): Promise<ImportResult> {
   if (o.global) throw usageError("cadre import works in a project", "run it without --global");
   const layout = layoutOf(o);
-  const to = toPosix(o.to ?? DEFAULT_PACK).replace(/^\.\//, "").replace(/\/$/, "");
+  const to = toPosix(o.to ?? DEFAULT_PACK)
+    .replace(/^\.\//, "")
+    .replace(/\/$/, "");
   if (!isSafeRelativePath(to) || to.startsWith("."))
-    throw usageError(`--to ${o.to}: not a folder inside the project`, "pass a relative path such as cadre-import");
+    throw usageError(
+      `--to ${o.to}: not a folder inside the project`,
+      "pass a relative path such as cadre-import",
+    );
   const lock = await readLock(layout);
   const plan = planImport(await scanProject(layout.root, new Set(Object.keys(lock.files))));
   const base = {
@@ -149,11 +154,14 @@ async function selectAndCheck(
  * cadre.yaml with the pack as a source and its items under `overrides.<host>.include`, the hosts added to a
  * host list: the user's text kept (comments included), or a new file as `init` writes it.
  */
-export function importConfig(text: string | undefined, source: string, include: Record<string, string[]>): string {
+export function importConfig(
+  text: string | undefined,
+  source: string,
+  include: Record<string, string[]>,
+): string {
   const hosts = Object.keys(include).sort();
   const start =
-    text ??
-    renderConfig({ hosts, profiles: [], scope: "project", sources: ["builtin"], include: [] });
+    text ?? renderConfig({ hosts, profiles: [], scope: "project", sources: ["builtin"], include: [] });
   const doc = parseDocument(start);
   const list = (key: string[]): string[] => {
     const v = doc.getIn(key) as { toJSON?: () => unknown } | undefined;

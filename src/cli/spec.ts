@@ -202,16 +202,16 @@ COMMANDS.push(
   },
   {
     name: "import",
-    summary: "adopt existing host files (blue-gardener, skillset, hand-written) into a local pack, byte for byte",
+    summary:
+      "adopt existing host files (blue-gardener, skillset, hand-written) into a local pack, byte for byte",
     options: [
       { flags: "-n, --dry-run", description: "list what would be imported; write nothing" },
-      { flags: "--to <folder>", description: "the pack folder to write, inside the project (default cadre-import)" },
+      {
+        flags: "--to <folder>",
+        description: "the pack folder to write, inside the project (default cadre-import)",
+      },
     ],
-    examples: [
-      "cadre import --dry-run",
-      "cadre import",
-      "cadre import --to packs/ours --json",
-    ],
+    examples: ["cadre import --dry-run", "cadre import", "cadre import --to packs/ours --json"],
     load: () => import("./commands/import.js"),
   },
   {

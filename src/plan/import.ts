@@ -1,6 +1,6 @@
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { isRecord, parseJson } from "../core/json.js";
-import { checkName } from "../core/names.js";
+import { fileNameProblem } from "../core/names.js";
 import type { Kind } from "../model/kinds.js";
 
 /**
@@ -114,8 +114,9 @@ export function parseBlueManifest(text: string, where = BLUE_MANIFEST): BlueMani
   if (v.agents !== undefined && !isRecord(v.agents))
     throw bad('"agents" must be an object of agent names', lineOf("agents"));
   const agents = Object.keys((v.agents as Record<string, unknown> | undefined) ?? {});
-  const unsafe = agents.find((a) => !checkName(a) && !/^[A-Za-z0-9._-]+$/.test(a));
-  if (unsafe !== undefined) throw bad(`agent name ${JSON.stringify(unsafe)} is not a file name`, lineOf(unsafe));
+  const unsafe = agents.find((a) => fileNameProblem(a) !== undefined);
+  if (unsafe !== undefined)
+    throw bad(`agent name ${JSON.stringify(unsafe)} is not a file name`, lineOf(unsafe));
   return { platforms: [...new Set(list as string[])], agents };
 }
 
@@ -263,7 +264,11 @@ function skillsetFolders(byPath: ReadonlyMap<string, ProjectFile>): Set<string> 
 }
 
 /** `.mcp.json` servers and `.claude/settings.json` hooks, as a Claude plugin folder of the pack. */
-function configEntries(byPath: ReadonlyMap<string, ProjectFile>, owned: ReadonlySet<string>, out: ImportPlan) {
+function configEntries(
+  byPath: ReadonlyMap<string, ProjectFile>,
+  owned: ReadonlySet<string>,
+  out: ImportPlan,
+) {
   const plugin = (rel: string) => `${SETTINGS_PLUGIN}/${rel}`;
   let any = false;
   const mcp = byPath.get(MCP_FILE);
@@ -272,7 +277,12 @@ function configEntries(byPath: ReadonlyMap<string, ProjectFile>, owned: Readonly
     any = true;
     out.files.push({ path: plugin(".mcp.json"), content: jsonBytes({ mcpServers: servers }) });
     for (const name of Object.keys(servers))
-      out.entries.push({ path: `${MCP_FILE}#${name}`, host: "claude-code", kind: "mcp", origin: "hand-written" });
+      out.entries.push({
+        path: `${MCP_FILE}#${name}`,
+        host: "claude-code",
+        kind: "mcp",
+        origin: "hand-written",
+      });
   }
   const settings = byPath.get(CLAUDE_SETTINGS);
   const hooks = settings && !owned.has(CLAUDE_SETTINGS) ? objectAt(settings, ["hooks"], out) : undefined;
@@ -382,7 +392,11 @@ export function itemsToDrop(
       const it = items.find((i) => i.qid === q);
       if (!it) continue;
       if (top === "mcpServers" && it.kind === "mcp" && it.name === name) out.add(q);
-      if (top === "hooks" && it.kind === "hook" && it.name.startsWith(`${SETTINGS_PLUGIN}-${kebab(name ?? "")}-`))
+      if (
+        top === "hooks" &&
+        it.kind === "hook" &&
+        it.name.startsWith(`${SETTINGS_PLUGIN}-${kebab(name ?? "")}-`)
+      )
         out.add(q);
     }
   }
