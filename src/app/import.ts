@@ -12,13 +12,12 @@ import {
   IMPORT_FOLDERS,
   type ImportEntry,
   type ImportPlan,
-  itemsToDrop,
   MCP_FILE,
   type ProjectFile,
   planImport,
   SETTINGS_PLUGIN,
+  trialVerdicts,
 } from "../plan/import.js";
-import type { Action } from "../plan/types.js";
 import { CONFIG_FILE, parseConfigText, renderConfig } from "./config.js";
 import { computePlan, layoutOf, type ProjectOptions, readLock } from "./project.js";
 import { loadSource, parseSpecAt } from "./sources.js";
@@ -115,11 +114,8 @@ async function selectAndCheck(
     atomicWrite(layoutOf(o).configPath, importConfig(original, `./${to}`, inc), { sync: true });
   await write(include);
   const c = await computePlan(o);
+  const bad = trialVerdicts(plan.entries, matches, c.plan.actions, c.notes, items);
   const wanted = new Set(Object.values(include).flat());
-  const bad = new Map<string, Action>();
-  for (const a of c.plan.actions)
-    if (a.type !== "adopt" && a.type !== "skip")
-      for (const q of itemsToDrop(a, items)) if (wanted.has(q)) bad.set(q, a);
   const kept = Object.fromEntries(
     Object.entries(include)
       .map(([h, qs]) => [h, qs.filter((q) => !bad.has(q))] as const)
@@ -127,8 +123,8 @@ async function selectAndCheck(
   );
   const imported = plan.entries.filter((e) => (matches.get(e) ?? []).some((q) => !bad.has(q)));
   for (const e of plan.entries.filter((x) => !imported.includes(x) && !unmatched.includes(x))) {
-    const a = (matches.get(e) ?? []).map((q) => bad.get(q)).find(Boolean) as Action;
-    skipped.push({ path: e.path, reason: `cadre would ${a.type} ${a.path} (${a.reason}); not imported` });
+    const why = (matches.get(e) ?? []).map((q) => bad.get(q)).find(Boolean);
+    skipped.push({ path: e.path, reason: `${why}; not imported` });
   }
   if (bad.size === 0) return { include, skipped, imported };
   for (const q of bad.keys()) {

@@ -406,3 +406,41 @@ export function itemsToDrop(
 function kebab(s: string): string {
   return s.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
 }
+
+/**
+ * A trial plan's verdict on each imported item: kept only when the plan adopts (or leaves up to date) every
+ * file it came from, for its host; otherwise why not (a rewrite, a conflict, a lint refusal, another path).
+ */
+export function trialVerdicts(
+  entries: readonly ImportEntry[],
+  matches: ReadonlyMap<ImportEntry, readonly string[]>,
+  actions: ReadonlyArray<{ type: string; path: string; reason: string; items: readonly string[] }>,
+  notes: ReadonlyArray<{ item?: string; host: string; message: string }>,
+  items: readonly PackItem[],
+): Map<string, string> {
+  const bad = new Map<string, string>();
+  const wanted = new Set([...matches.values()].flat());
+  for (const a of actions) {
+    if (a.type === "adopt" || a.type === "skip") continue;
+    for (const q of itemsToDrop(a, items))
+      if (wanted.has(q) && !bad.has(q)) bad.set(q, `cadre would ${a.type} ${a.path} (${a.reason})`);
+  }
+  for (const e of entries) {
+    const file = e.path.split("#")[0] as string;
+    for (const q of matches.get(e) ?? []) {
+      if (bad.has(q)) continue;
+      const owns = actions.some(
+        (a) => (a.path === file || a.path.startsWith(`${file}/`)) && a.items.includes(q),
+      );
+      if (owns) continue;
+      const note = notes.find((n) => n.item === q && n.host === e.host);
+      bad.set(
+        q,
+        note
+          ? `cadre would not install it: ${note.message}`
+          : `cadre would install it elsewhere, not at ${file}`,
+      );
+    }
+  }
+  return bad;
+}
