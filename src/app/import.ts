@@ -16,6 +16,7 @@ import {
   type ProjectFile,
   planImport,
   SETTINGS_PLUGIN,
+  spliceImportConfig,
   trialVerdicts,
 } from "../plan/import.js";
 import { CONFIG_FILE, parseConfigText, renderConfig } from "./config.js";
@@ -158,6 +159,8 @@ export function importConfig(
   const hosts = Object.keys(include).sort();
   const start =
     text ?? renderConfig({ hosts, profiles: [], scope: "project", sources: ["builtin"], include: [] });
+  const spliced = spliceImportConfig(start, source, include);
+  if (spliced !== undefined && saysImported(spliced, source, include)) return spliced;
   const doc = parseDocument(start);
   const list = (key: string[]): string[] => {
     const v = doc.getIn(key) as { toJSON?: () => unknown } | undefined;
@@ -184,6 +187,21 @@ export function importConfig(
   const out = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   parseConfigText(out, CONFIG_FILE);
   return out;
+}
+
+/** The edited cadre.yaml parses and holds the source, the hosts and every item (the splice's own check). */
+function saysImported(text: string, source: string, include: Record<string, string[]>): boolean {
+  try {
+    const c = parseConfigText(text, CONFIG_FILE);
+    const overrides = c.overrides as Record<string, { include?: string[] } | undefined>;
+    const items = Object.entries(include).every(([h, qs]) =>
+      qs.every((q) => overrides[h]?.include?.includes(q)),
+    );
+    const hosts = c.hosts === "auto" || Object.keys(include).every((h) => (c.hosts as string[]).includes(h));
+    return items && hosts && c.sources.includes(source);
+  } catch {
+    return false;
+  }
 }
 
 /** Read the files import looks at, without following any link (a link is reported, not read). */

@@ -144,7 +144,7 @@ function inHostFolder(path: string): boolean {
  */
 async function hostCopies(item: Item, pack: Pack, read: (f: string) => Promise<Uint8Array>) {
   const main = await read(item.path);
-  const out = new Map<string, Content>([[item.path, main]]);
+  const out = new Map<string, Content>([[item.path, asText(main)]]);
   const own = HOST_FOLDERS.find((h) => item.path.startsWith(`${h.folder}/`));
   if (!own) return out;
   const rel = item.path.slice(own.folder.length + 1);
@@ -152,9 +152,19 @@ async function hostCopies(item: Item, pack: Pack, read: (f: string) => Promise<U
     const p = `${h.folder}/${rel}`;
     if (h.kind !== item.kind || p === item.path || !pack.files.has(p)) continue;
     const copy = await read(p);
-    if (Buffer.compare(Buffer.from(copy), Buffer.from(main)) === 0) out.set(p, copy);
+    if (Buffer.compare(Buffer.from(copy), Buffer.from(main)) === 0) out.set(p, asText(copy));
   }
   return out;
+}
+
+/** UTF-8 that encodes back to the same bytes (BOM and CRLF kept) as text, so it can be a merge base. */
+function asText(bytes: Uint8Array): Content {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    return Buffer.compare(Buffer.from(text, "utf8"), Buffer.from(bytes)) === 0 ? text : bytes;
+  } catch {
+    return bytes;
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from "yaml";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { isRecord, parseJson } from "../core/json.js";
 import { fileNameProblem } from "../core/names.js";
@@ -443,4 +444,99 @@ export function trialVerdicts(
     }
   }
   return bad;
+}
+
+type Splice = { at: number; text: string };
+
+/**
+ * cadre.yaml with the pack added to `sources`, hosts added to a `hosts` list, and items added to
+ * `overrides.<host>.include`, spliced into the user's text so that every byte of theirs (spacing, comments,
+ * quotes) stays. Undefined for a layout this does not handle (the caller edits the document tree instead).
+ */
+export function spliceImportConfig(
+  text: string,
+  source: string,
+  include: Readonly<Record<string, readonly string[]>>,
+): string | undefined {
+  const doc = parseDocument(text);
+  if (doc.errors.length || !isMap(doc.contents)) return undefined;
+  const top = doc.contents;
+  const edits: Splice[] = [];
+  const tail = (t: string): Splice => ({
+    at: text.length,
+    text: text.endsWith("\n") || !text ? t : `\n${t}`,
+  });
+  const add = (key: string, values: readonly string[], map: YAMLMap, indent: string): boolean => {
+    const node = map.get(key, true);
+    if (node === undefined) {
+      edits.push({ ...endOf(text, map, tail), text: `${indent}${key}: ${flow(values)}\n` });
+      return true;
+    }
+    if (!isSeq(node)) return false;
+    const have = node.items.map((i) => (isScalar(i) ? String(i.value) : ""));
+    const more = values.filter((v) => !have.includes(v));
+    if (more.length) edits.push(appendSeq(text, node, more));
+    return true;
+  };
+  if (!add("sources", top.has("sources") ? [source] : ["builtin", source], top, "")) return undefined;
+  const hosts = top.get("hosts", true);
+  if (isSeq(hosts) && !add("hosts", Object.keys(include), top, "")) return undefined;
+  const ov = top.get("overrides", true);
+  if (ov === undefined) {
+    const lines = Object.entries(include).map(([h, qs]) => `  ${h}:\n    include: ${flow(qs)}\n`);
+    edits.push(tail(`overrides:\n${lines.join("")}`));
+  } else {
+    if (!isMap(ov) || ov.flow || ov.items.length === 0) return undefined;
+    const indent = indentOf(text, ov.items[0]?.key);
+    for (const [h, qs] of Object.entries(include)) {
+      const host = ov.get(h, true);
+      if (host === undefined) {
+        edits.push({ ...endOf(text, ov, tail), text: `${indent}${h}:\n${indent}  include: ${flow(qs)}\n` });
+      } else if (!isMap(host) || host.flow || host.items.length === 0) return undefined;
+      else if (!add("include", qs, host, indentOf(text, host.items[0]?.key))) return undefined;
+    }
+  }
+  let out = text;
+  for (const e of edits.map((x, i) => ({ ...x, i })).sort((a, b) => b.at - a.at || b.i - a.i))
+    out = out.slice(0, e.at) + e.text + out.slice(e.at);
+  return out;
+}
+
+function flow(values: readonly string[]): string {
+  return `[${values.map(scalarText).join(", ")}]`;
+}
+
+function scalarText(v: string): string {
+  return /^[A-Za-z0-9._/-][A-Za-z0-9._/@+:-]*$/.test(v) && !v.endsWith(":") ? v : JSON.stringify(v);
+}
+
+/** Where a line goes after a block map's last line (the document's end for the top level). */
+function endOf(text: string, map: YAMLMap, tail: (t: string) => Splice): { at: number } {
+  const end = map.range?.[1];
+  if (end === undefined || end >= text.length) return { at: tail("").at };
+  const nl = text.indexOf("\n", Math.max(end - 1, 0));
+  return { at: nl === -1 ? text.length : nl + 1 };
+}
+
+function indentOf(text: string, node: unknown): string {
+  const at = (node as { range?: [number, number, number] } | undefined)?.range?.[0] ?? 0;
+  return text.slice(text.lastIndexOf("\n", at - 1) + 1, at).replace(/\S.*$/, "");
+}
+
+/** New elements at the end of a sequence, in its own style (flow `[a, b]` or block `- a` lines). */
+function appendSeq(text: string, seq: YAMLSeq, values: readonly string[]): Splice {
+  const items = seq.items as Array<{ range?: [number, number, number] }>;
+  const last = items[items.length - 1]?.range;
+  if (seq.flow) {
+    const [s, e] = seq.range ?? [0, 0];
+    const close = text.lastIndexOf("]", e);
+    if (!last) return { at: close < s ? e : close, text: values.map(scalarText).join(", ") };
+    return { at: last[1], text: `, ${values.map(scalarText).join(", ")}` };
+  }
+  const first = items[0]?.range?.[0] ?? 0;
+  const prefix = text.slice(text.lastIndexOf("\n", first - 1) + 1, first);
+  const nl = text.indexOf("\n", last?.[1] ?? 0);
+  const at = nl === -1 ? text.length : nl + 1;
+  const lead = nl === -1 ? "\n" : "";
+  return { at, text: lead + values.map((v) => `${prefix}${scalarText(v)}\n`).join("") };
 }
