@@ -8,6 +8,8 @@ import {
   itemsToDrop,
   parseBlueManifest,
   planImport,
+  spliceImportConfig,
+  trialVerdicts,
 } from "./import.js";
 import { planSync } from "./plan.js";
 import { emptyLock, type Lock } from "./types.js";
@@ -106,7 +108,10 @@ describe("skillset and hand-written host files", () => {
     ]);
     expect(p.files.find((f) => f.path.endsWith("run.sh"))).toMatchObject({ executable: true });
     expect(p.files).toHaveLength(3);
-    expect(p.skipped.map((s) => s.path).sort()).toEqual([".claude/skills/INDEX.md", ".claude/skills/README.md"]);
+    expect(p.skipped.map((s) => s.path).sort()).toEqual([
+      ".claude/skills/INDEX.md",
+      ".claude/skills/README.md",
+    ]);
   });
 
   it("takes the files each host folder holds, and says why it leaves the others", () => {
@@ -257,5 +262,78 @@ describe("adopted files in the lock", () => {
     expect(made.actions[0]?.type).toBe("create");
     expect(made.lock.files[d.path]?.adopted).toBeUndefined();
     expect(planOf([], made.lock, agent("a")).actions[0]).toMatchObject({ type: "delete" });
+  });
+});
+
+describe("cadre.yaml edited by splicing", () => {
+  const inc = { cursor: ["p/agent:a"], "claude-code": ["p/skill:s", "p/mcp:m"] };
+
+  it("keeps every byte of the user's text and adds to flow lists, block lists and new keys", () => {
+    const flowText = "# mine\nversion: 1\nhosts: [cursor]   # keep\nsources: [ builtin ]\nprofiles: []\n";
+    expect(spliceImportConfig(flowText, "./p", inc)).toBe(
+      "# mine\nversion: 1\nhosts: [cursor, claude-code]   # keep\nsources: [ builtin, ./p ]\nprofiles: []\n" +
+        "overrides:\n  cursor:\n    include: [p/agent:a]\n  claude-code:\n    include: [p/skill:s, p/mcp:m]\n",
+    );
+    const block = "hosts: auto\nsources:\n  - builtin   # the library\nprofiles: [core]";
+    expect(spliceImportConfig(block, "./p", { cursor: ["p/agent:a"] })).toBe(
+      "hosts: auto\nsources:\n  - builtin   # the library\n  - ./p\nprofiles: [core]\noverrides:\n  cursor:\n    include: [p/agent:a]\n",
+    );
+  });
+
+  it("adds to existing overrides: a new host, an include beside options, more items in an include", () => {
+    const text =
+      "sources: [builtin, ./p]\noverrides:\n    copilot:\n        options: [prompt-files]\n    cursor:\n        include: [x/rule:r]  # theirs\nexclude: []\n";
+    expect(
+      spliceImportConfig(text, "./p", {
+        copilot: ["p/rule:t"],
+        cursor: ["p/agent:a"],
+        "claude-code": ["p/skill:s"],
+      }),
+    ).toBe(
+      "sources: [builtin, ./p]\noverrides:\n    copilot:\n        options: [prompt-files]\n        include: [p/rule:t]\n" +
+        "    cursor:\n        include: [x/rule:r, p/agent:a]  # theirs\n    claude-code:\n        include: [p/skill:s]\nexclude: []\n",
+    );
+  });
+
+  it("declines layouts it does not handle", () => {
+    expect(spliceImportConfig("sources: builtin\n", "./p", inc)).toBeUndefined();
+    expect(spliceImportConfig("overrides: { cursor: { include: [] } }\n", "./p", inc)).toBeUndefined();
+    expect(spliceImportConfig("- a\n", "./p", inc)).toBeUndefined();
+    expect(spliceImportConfig("a: [\n", "./p", inc)).toBeUndefined();
+  });
+});
+
+describe("the trial plan's verdict", () => {
+  const entries = plan([
+    file(".claude/agents/a.md", agent("a")),
+    file(".claude/agents/b.md", agent("b")),
+    file(".claude/agents/c.md", agent("c")),
+    file(".claude/agents/d.md", agent("d")),
+  ]).entries;
+  const items = ["a", "b", "c", "d"].map((n) => ({
+    qid: `p/agent:${n}`,
+    kind: "agent" as const,
+    name: n,
+    path: `.claude/agents/${n}.md`,
+  }));
+  const matches = new Map(entries.map((e, i) => [e, [items[i]?.qid as string]]));
+
+  it("keeps what the plan adopts; names the rewrite, the refusal and the other path", () => {
+    const actions = [
+      { type: "adopt", path: ".claude/agents/a.md", reason: "already has the content", items: ["p/agent:a"] },
+      {
+        type: "conflict",
+        path: ".claude/agents/b.md",
+        reason: "a file cadre did not write",
+        items: ["p/agent:b"],
+      },
+      { type: "create", path: ".claude/agents/renamed-d.md", reason: "new", items: ["p/agent:d"] },
+    ];
+    const notes = [{ item: "p/agent:c", host: "claude-code", message: "not installed: missing description" }];
+    const bad = trialVerdicts(entries, matches, actions, notes, items);
+    expect([...bad.keys()].sort()).toEqual(["p/agent:b", "p/agent:c", "p/agent:d"]);
+    expect(bad.get("p/agent:b")).toMatch(/would conflict \.claude\/agents\/b\.md/);
+    expect(bad.get("p/agent:c")).toMatch(/would not install it: not installed: missing description/);
+    expect(bad.get("p/agent:d")).toMatch(/would create \.claude\/agents\/renamed-d\.md/);
   });
 });

@@ -491,7 +491,10 @@ export function spliceImportConfig(
     for (const [h, qs] of Object.entries(include)) {
       const host = ov.get(h, true);
       if (host === undefined) {
-        edits.push({ ...endOf(text, ov, tail), text: `${indent}${h}:\n${indent}  include: ${flow(qs)}\n` });
+        edits.push({
+          ...endOf(text, ov, tail),
+          text: `${indent}${h}:\n${indent}${indent || "  "}include: ${flow(qs)}\n`,
+        });
       } else if (!isMap(host) || host.flow || host.items.length === 0) return undefined;
       else if (!add("include", qs, host, indentOf(text, host.items[0]?.key))) return undefined;
     }
