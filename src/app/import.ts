@@ -19,6 +19,7 @@ import {
   spliceImportConfig,
   trialVerdicts,
 } from "../plan/import.js";
+import { parseWazirManifest, planWazir, WAZIR_MANIFEST } from "../plan/import-wazir.js";
 import { CONFIG_FILE, parseConfigText, renderConfig } from "./config.js";
 import { computePlan, layoutOf, type ProjectOptions, readLock } from "./project.js";
 import { loadSource, parseSpecAt } from "./sources.js";
@@ -38,6 +39,8 @@ export interface ImportResult {
   skipped: Array<{ path: string; reason: string }>;
   /** cadre.yaml `overrides.<host>.include` added. */
   include: Record<string, string[]>;
+  /** A Wazir repository's content, converted to a pack (added as a source, not selected). */
+  wazir?: { pack: string; name: string; hosts: string[]; items: number };
   sync?: SyncResult;
 }
 
@@ -64,47 +67,87 @@ export async function importCommand(o: ImportOptions): Promise<ImportResult> {
     );
   const lock = await readLock(layout);
   const plan = planImport(await scanProject(layout.root, new Set(Object.keys(lock.files))));
-  const base = {
+  const wazir = await scanWazir(layout.root);
+  const wazirDir = `${to}-wazir`;
+  const base: ImportResult = {
     pack: to,
     configPath: layout.configPath,
     imported: plan.entries,
-    skipped: plan.skipped,
+    skipped: [...plan.skipped, ...(wazir?.skipped ?? [])],
     include: {},
+    ...(wazir ? { wazir: { pack: wazirDir, name: wazir.name, hosts: wazir.hosts, items: wazir.items } } : {}),
   };
-  if (o.dryRun || plan.entries.length === 0) return base;
-  const packAbs = join(layout.root, to);
-  if ((await lstat(packAbs).catch(() => undefined)) !== undefined)
-    throw new UserError(
-      ErrorCodes.usage,
-      `${to} already exists`,
-      "pass --to <folder> to write the pack somewhere else, or move that folder away",
-    );
+  if (o.dryRun || (plan.entries.length === 0 && !wazir)) return base;
+  const dirs = [...(plan.entries.length ? [to] : []), ...(wazir ? [wazirDir] : [])];
+  for (const d of dirs)
+    if ((await lstat(join(layout.root, d)).catch(() => undefined)) !== undefined)
+      throw new UserError(
+        ErrorCodes.usage,
+        `${d} already exists`,
+        "pass --to <folder> to write the pack somewhere else, or move that folder away",
+      );
   const before = await readNoFollow(layout.configPath);
-  try {
-    for (const f of plan.files)
-      await atomicWrite(await containedPath(layout.root, `${to}/${f.path}`), f.content, {
+  const write = async (
+    dir: string,
+    files: ReadonlyArray<{ path: string; content: Uint8Array; executable?: boolean }>,
+  ) => {
+    for (const f of files)
+      await atomicWrite(await containedPath(layout.root, `${dir}/${f.path}`), f.content, {
         executable: f.executable,
         sync: true,
       });
-    const r = await selectAndCheck(o, layout.root, to, before, plan);
-    return { ...base, ...r, sync: await syncCommand(o) };
+  };
+  try {
+    if (wazir) await write(wazirDir, wazir.files);
+    const extra = wazir ? [`./${wazirDir}`] : [];
+    let r: Pick<ImportResult, "include" | "skipped" | "imported">;
+    if (plan.entries.length) {
+      await write(to, plan.files);
+      r = await selectAndCheck(o, layout.root, [`./${to}`, ...extra], before, plan, wazir?.hosts);
+    } else {
+      const text = importConfig(
+        before === null ? undefined : decoder.decode(before),
+        extra,
+        {},
+        wazir?.hosts,
+      );
+      await atomicWrite(layout.configPath, text, { sync: true });
+      r = { include: {}, skipped: [], imported: [] };
+    }
+    return { ...base, ...r, skipped: [...r.skipped, ...(wazir?.skipped ?? [])], sync: await syncCommand(o) };
   } catch (e) {
-    await rm(packAbs, { recursive: true, force: true });
+    for (const d of dirs) await rm(join(layout.root, d), { recursive: true, force: true });
     if (before === null) await rm(layout.configPath, { force: true });
     else await atomicWrite(layout.configPath, before, { sync: true });
     throw e;
   }
 }
 
+/** A Wazir repository's manifest and the content it names, converted to a pack; undefined without one. */
+async function scanWazir(root: string) {
+  const text = await readNoFollow(join(root, WAZIR_MANIFEST)).catch(() => null);
+  if (text === null) return undefined;
+  const m = parseWazirManifest(decoder.decode(text));
+  const files: ProjectFile[] = [];
+  for (const dir of new Set([m.paths.roles, m.paths.workflows, m.paths.expertise])) {
+    if (!isSafeRelativePath(dir)) continue;
+    await walk(root, dir, files, []);
+  }
+  return planWazir(m, files);
+}
+
 /** Write cadre.yaml with the pack's items per host, then drop what a trial plan says cadre would rewrite. */
 async function selectAndCheck(
   o: ImportOptions,
   root: string,
-  to: string,
+  sources: string[],
   before: Uint8Array | null,
   plan: ImportPlan,
+  hosts: string[] = [],
 ) {
-  const { pack } = await loadSource(parseSpecAt(`./${to}`, root), { base: root, env: o.env, root });
+  const [own = ""] = sources;
+  const to = own.slice(2);
+  const { pack } = await loadSource(parseSpecAt(own, root), { base: root, env: o.env, root });
   const items = pack.items.map((i) => ({ qid: qualifiedId(i), kind: i.kind, name: i.name, path: i.path }));
   const { include, unmatched, matches } = assignItems(plan.entries, items);
   const skipped = [...plan.skipped];
@@ -112,7 +155,7 @@ async function selectAndCheck(
     skipped.push({ path: e.path, reason: "cadre does not read it as an item (`cadre lint` says why)" });
   const original = before === null ? undefined : decoder.decode(before);
   const write = (inc: Record<string, string[]>) =>
-    atomicWrite(layoutOf(o).configPath, importConfig(original, `./${to}`, inc), { sync: true });
+    atomicWrite(layoutOf(o).configPath, importConfig(original, sources, inc, hosts), { sync: true });
   await write(include);
   const c = await computePlan(o);
   const bad = trialVerdicts(plan.entries, matches, c.plan.actions, c.notes, items);
@@ -153,14 +196,17 @@ async function selectAndCheck(
  */
 export function importConfig(
   text: string | undefined,
-  source: string,
+  source: string | string[],
   include: Record<string, string[]>,
+  /** A new cadre.yaml also lists these hosts (Wazir's). */
+  newHosts: string[] = [],
 ): string {
-  const hosts = Object.keys(include).sort();
+  const added = typeof source === "string" ? [source] : source;
+  const hosts = [...new Set([...Object.keys(include), ...newHosts])].sort();
   const start =
     text ?? renderConfig({ hosts, profiles: [], scope: "project", sources: ["builtin"], include: [] });
   const spliced = spliceImportConfig(start, source, include);
-  if (spliced !== undefined && saysImported(spliced, source, include)) return spliced;
+  if (spliced !== undefined && saysImported(spliced, added, include)) return spliced;
   const doc = parseDocument(start);
   const list = (key: string[]): string[] => {
     const v = doc.getIn(key) as { toJSON?: () => unknown } | undefined;
@@ -173,7 +219,8 @@ export function importConfig(
     doc.setIn(key, node);
   };
   const sources = doc.has("sources") ? list(["sources"]) : ["builtin"];
-  if (!sources.includes(source)) set(["sources"], [...sources, source]);
+  const more = added.filter((x) => !sources.includes(x));
+  if (more.length) set(["sources"], [...sources, ...more]);
   const cur = doc.getIn(["hosts"]);
   if (cur !== "auto" && doc.has("hosts")) {
     const hs = list(["hosts"]);
@@ -190,7 +237,7 @@ export function importConfig(
 }
 
 /** The edited cadre.yaml parses and holds the source, the hosts and every item (the splice's own check). */
-function saysImported(text: string, source: string, include: Record<string, string[]>): boolean {
+function saysImported(text: string, sources: string[], include: Record<string, string[]>): boolean {
   try {
     const c = parseConfigText(text, CONFIG_FILE);
     const overrides = c.overrides as Record<string, { include?: string[] } | undefined>;
@@ -198,7 +245,7 @@ function saysImported(text: string, source: string, include: Record<string, stri
       qs.every((q) => overrides[h]?.include?.includes(q)),
     );
     const hosts = c.hosts === "auto" || Object.keys(include).every((h) => (c.hosts as string[]).includes(h));
-    return items && hosts && c.sources.includes(source);
+    return items && hosts && sources.every((x) => c.sources.includes(x));
   } catch {
     return false;
   }
@@ -208,24 +255,6 @@ function saysImported(text: string, source: string, include: Record<string, stri
 async function scanProject(root: string, owned: ReadonlySet<string>) {
   const files: ProjectFile[] = [];
   const links: string[] = [];
-  const visit = async (rel: string, depth: number): Promise<void> => {
-    const abs = join(root, rel);
-    const st = await lstat(abs).catch(() => undefined);
-    if (!st) return;
-    if (st.isSymbolicLink()) {
-      links.push(rel);
-      return;
-    }
-    if (st.isDirectory()) {
-      if (depth > 8) return;
-      const names = (await readdir(abs)).sort();
-      for (const n of names) await visit(`${rel}/${n}`, depth + 1);
-      return;
-    }
-    if (!st.isFile() || st.size > MAX_FILE) return;
-    const content = await readNoFollow(abs);
-    if (content) files.push({ path: rel, content, ...((st.mode & 0o100) !== 0 ? { executable: true } : {}) });
-  };
   const parents = new Set<string>();
   for (const f of IMPORT_FOLDERS) {
     // Every folder on the way must be a real one: a linked `.claude` is reported, not walked.
@@ -240,10 +269,35 @@ async function scanProject(root: string, owned: ReadonlySet<string>) {
         linked = true;
       }
     }
-    if (!linked) await visit(f.folder, 0);
+    if (!linked) await walk(root, f.folder, files, links);
   }
-  for (const single of [MCP_FILE, CLAUDE_SETTINGS, "AGENTS.md"])
-    if (!files.some((f) => f.path === single)) await visit(single, 0);
-  if (!files.some((f) => f.path === BLUE_MANIFEST)) await visit(BLUE_MANIFEST, 0);
+  for (const single of [MCP_FILE, CLAUDE_SETTINGS, "AGENTS.md", BLUE_MANIFEST])
+    if (!files.some((f) => f.path === single) && !parents.has(single.split("/")[0] as string))
+      await walk(root, single, files, links);
   return { files, links, owned };
+}
+
+/** Files under rel (or rel itself), by lstat: links are listed in `links`, never followed. */
+async function walk(
+  root: string,
+  rel: string,
+  files: ProjectFile[],
+  links: string[],
+  depth = 0,
+): Promise<void> {
+  const abs = join(root, rel);
+  const st = await lstat(abs).catch(() => undefined);
+  if (!st) return;
+  if (st.isSymbolicLink()) {
+    links.push(rel);
+    return;
+  }
+  if (st.isDirectory()) {
+    if (depth > 8) return;
+    for (const n of (await readdir(abs)).sort()) await walk(root, `${rel}/${n}`, files, links, depth + 1);
+    return;
+  }
+  if (!st.isFile() || st.size > MAX_FILE) return;
+  const content = await readNoFollow(abs);
+  if (content) files.push({ path: rel, content, ...((st.mode & 0o100) !== 0 ? { executable: true } : {}) });
 }

@@ -31,7 +31,7 @@ function project(fixture: string): { dir: string; env: NodeJS.ProcessEnv } {
 /** Every file under dir (path → sha256 and exec bit), leaving out what import and sync add. */
 function tree(
   dir: string,
-  skip = /^(cadre-import|packs|\.cadre)\/|^cadre\.(yaml|lock)$/,
+  skip = /^(cadre-import|cadre-import-wazir|packs|\.cadre)\/|^cadre\.(yaml|lock)$/,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string) => {
@@ -193,6 +193,42 @@ describe("cadre import: edge cases", () => {
     const twice = await cadre(["import", "--to", "again"], { cwd: dir, env });
     expect(twice.code).toBe(0);
     expect(twice.stdout).toContain("nothing to import");
+  });
+
+  it("converts a Wazir repository's content into a pack that installs once selected", async () => {
+    const { dir, env } = project("import-wazir");
+    const before = tree(dir);
+    const r = await cadre(["import", "--json"], { cwd: dir, env });
+    expect(r.code, r.stderr).toBe(0);
+    const d = json<{ data: { wazir: { pack: string; name: string; hosts: string[]; items: number } } }>(
+      r,
+    ).data;
+    expect(d.wazir).toEqual({
+      pack: "cadre-import-wazir",
+      name: "ledger-service",
+      hosts: ["claude-code", "codex"],
+      items: 7,
+    });
+    expect(tree(dir)).toEqual(before);
+    expect((await cadre(["sync", "--check"], { cwd: dir, env })).code).toBe(0);
+    const list = await cadre(["list", "--json"], { cwd: dir, env });
+    const ids = json<{ data: { items: Array<{ id: string; pack: string }> } }>(list)
+      .data.items.filter((i) => i.pack === "ledger-service")
+      .map((i) => i.id)
+      .sort();
+    expect(ids).toEqual([
+      "agent:clarifier",
+      "agent:reviewer",
+      "command:clarify",
+      "command:spec-challenge",
+      "expertise:backend-idempotency",
+      "expertise:testing-contract-tests",
+      "hook:wazir-protected-paths",
+    ]);
+    expect((await cadre(["add", "ledger-service/agent:*"], { cwd: dir, env })).code).toBe(0);
+    expect(readFileSync(join(dir, ".claude/agents/clarifier.md"), "utf8")).toContain(
+      "until the scope is unambiguous",
+    );
   });
 
   it("--help shows examples", async () => {

@@ -19,6 +19,7 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
       imported: r.imported,
       skipped: r.skipped,
       include: r.include,
+      wazir: r.wazir ?? null,
       actions: r.sync?.actions.map(actionJson) ?? [],
     };
     writeJson(io, envelope("import", VERSION, data, conflicts.length === 0));
@@ -28,7 +29,18 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
   const verb = opts.dryRun === true ? "would import" : r.sync ? "imported" : "found";
   if (rows.length) io.out(`${table([["HOST", "KIND", "PATH", "WRITTEN BY"], ...rows])}\n`);
   for (const s of r.skipped) io.out(`${io.color.yellow("left as it is")} ${s.path}: ${s.reason}\n`);
+  if (r.wazir) {
+    const hosts = r.wazir.hosts.join(", ");
+    io.out(
+      `${opts.dryRun === true ? "would convert" : "converted"} Wazir's content (${r.wazir.items} items) into ${r.wazir.pack}/, a source in cadre.yaml; nothing of it is selected yet\n`,
+    );
+    if (!opts.dryRun)
+      io.out(
+        `  install it with \`cadre add ${r.wazir.name}/*\`${hosts ? ` for Wazir's hosts (${hosts}: \`cadre hosts enable <id>\`)` : ""}\n`,
+      );
+  }
   if (r.imported.length === 0) {
+    if (r.wazir) return 0;
     io.out("nothing to import: no host files cadre could adopt were found\n");
     return 0;
   }
