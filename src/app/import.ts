@@ -301,3 +301,14 @@ async function walk(
   const content = await readNoFollow(abs);
   if (content) files.push({ path: rel, content, ...((st.mode & 0o100) !== 0 ? { executable: true } : {}) });
 }
+
+/** What `cadre import` would adopt here, for `init` to offer it; undefined when nothing (or it cannot tell). */
+export async function importable(
+  o: ProjectOptions,
+): Promise<{ entries: number; origins: string[] } | undefined> {
+  const r = await importCommand({ ...o, dryRun: true }).catch(() => undefined);
+  const entries = (r?.imported.length ?? 0) + (r?.wazir?.items ?? 0);
+  if (!r || entries === 0) return undefined;
+  const origins = [...new Set([...r.imported.map((e) => e.origin), ...(r.wazir ? ["wazir"] : [])])];
+  return { entries, origins };
+}

@@ -455,9 +455,10 @@ type Splice = { at: number; text: string };
  */
 export function spliceImportConfig(
   text: string,
-  source: string,
+  source: string | readonly string[],
   include: Readonly<Record<string, readonly string[]>>,
 ): string | undefined {
+  const added = typeof source === "string" ? [source] : [...source];
   const doc = parseDocument(text);
   if (doc.errors.length || !isMap(doc.contents)) return undefined;
   const top = doc.contents;
@@ -478,11 +479,13 @@ export function spliceImportConfig(
     if (more.length) edits.push(appendSeq(text, node, more));
     return true;
   };
-  if (!add("sources", top.has("sources") ? [source] : ["builtin", source], top, "")) return undefined;
+  if (!add("sources", top.has("sources") ? added : ["builtin", ...added], top, "")) return undefined;
   const hosts = top.get("hosts", true);
   if (isSeq(hosts) && !add("hosts", Object.keys(include), top, "")) return undefined;
   const ov = top.get("overrides", true);
-  if (ov === undefined) {
+  if (Object.keys(include).length === 0) {
+    // nothing to select (a converted pack only)
+  } else if (ov === undefined) {
     const lines = Object.entries(include).map(([h, qs]) => `  ${h}:\n    include: ${flow(qs)}\n`);
     edits.push(tail(`overrides:\n${lines.join("")}`));
   } else {

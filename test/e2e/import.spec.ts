@@ -231,6 +231,14 @@ describe("cadre import: edge cases", () => {
     );
   });
 
+  it("init without a terminal hints at import when host files cadre did not write are there", async () => {
+    const { dir, env } = project("import-blue-single");
+    rmSync(join(dir, "cadre.yaml"));
+    const r = await cadre(["init", "--yes", "--hosts", "cursor", "--no-sync"], { cwd: dir, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("1 host files cadre did not write (blue-gardener) are here: `cadre import`");
+  });
+
   it("--help shows examples", async () => {
     const r = await cadre(["import", "--help"]);
     expect(r.code).toBe(0);
