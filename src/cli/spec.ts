@@ -326,7 +326,10 @@ COMMANDS.push(
     summary: "remove everything cadre installed; keeps files you edited unless --force",
     options: [
       { flags: "-y, --yes", description: "do not ask for confirmation" },
-      { flags: "-f, --force", description: "also delete files you edited" },
+      {
+        flags: "-f, --force",
+        description: "also delete files you edited, and files cadre adopted (cadre import)",
+      },
       globalOption,
     ],
     examples: ["cadre uninstall", "cadre uninstall --yes"],
