@@ -4,6 +4,7 @@ import { parseDocument } from "yaml";
 import { atomicWrite, containedPath, readNoFollow } from "../apply/fs.js";
 import { ErrorCodes, UserError, usageError } from "../core/errors.js";
 import { isSafeRelativePath, toPosix } from "../core/names.js";
+import { findSecrets } from "../lint/rules/secrets.js";
 import { qualifiedId } from "../model/item.js";
 import {
   assignItems,
@@ -66,7 +67,8 @@ export async function importCommand(o: ImportOptions): Promise<ImportResult> {
       "pass a relative path such as cadre-import",
     );
   const lock = await readLock(layout);
-  const plan = planImport(await scanProject(layout.root, new Set(Object.keys(lock.files))));
+  const scanned = await scanProject(layout.root, new Set(Object.keys(lock.files)));
+  const plan = planImport({ ...scanned, secret: firstSecret });
   const wazir = await scanWazir(layout.root);
   const wazirDir = `${to}-wazir`;
   const base: ImportResult = {
@@ -121,6 +123,12 @@ export async function importCommand(o: ImportOptions): Promise<ImportResult> {
     else await atomicWrite(layout.configPath, before, { sync: true });
     throw e;
   }
+}
+
+/** The first secret `security/secret` finds in a text, as `file:line: what`. */
+function firstSecret(path: string, text: string): string | undefined {
+  const f = findSecrets(path, text, 1)[0];
+  return f ? `${path}:${f.line}: ${f.message}` : undefined;
 }
 
 /** A Wazir repository's manifest and the content it names, converted to a pack; undefined without one. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../core/errors.js";
 import type { Desired } from "../hosts/output.js";
+import { findSecrets } from "../lint/rules/secrets.js";
 import {
   assignItems,
   BLUE_MANIFEST,
@@ -335,5 +336,38 @@ describe("the trial plan's verdict", () => {
     expect(bad.get("p/agent:b")).toMatch(/would conflict \.claude\/agents\/b\.md/);
     expect(bad.get("p/agent:c")).toMatch(/would not install it: not installed: missing description/);
     expect(bad.get("p/agent:d")).toMatch(/would create \.claude\/agents\/renamed-d\.md/);
+  });
+});
+
+describe("secrets", () => {
+  const token = ["ghp", "_", "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"].join("");
+  const secret = (path: string, text: string) => {
+    const f = findSecrets(path, text, 1)[0];
+    return f ? `${path}:${f.line}: ${f.message}` : undefined;
+  };
+
+  it("are never copied into the pack: the file, the server or the hook event holding one stays as it is", () => {
+    const p = plan(
+      [
+        file(".claude/agents/leaky.md", `${agent("leaky")}Use the token ${token}.\n`),
+        file(".claude/agents/clean.md", agent("clean")),
+        file(
+          ".mcp.json",
+          JSON.stringify({
+            mcpServers: {
+              gh: { command: "gh-mcp", env: { GITHUB_TOKEN: token } },
+              ok: { url: "https://x.test" },
+            },
+          }),
+        ),
+      ],
+      { secret },
+    );
+    expect(p.entries.map((e) => e.path)).toEqual([".claude/agents/clean.md", ".mcp.json#ok"]);
+    const why = Object.fromEntries(p.skipped.map((s) => [s.path, s.reason]));
+    expect(why[".claude/agents/leaky.md"]).toMatch(/^\.claude\/agents\/leaky\.md:\d+: .*looks like a secret/);
+    expect(why[".mcp.json#gh"]).toMatch(/looks like a secret/);
+    const all = p.files.map((f) => new TextDecoder().decode(f.content)).join("\n");
+    expect(all).not.toContain(token);
   });
 });

@@ -30,6 +30,8 @@ export interface ImportInput {
   links?: readonly string[];
   /** Paths cadre.lock already owns. */
   owned?: ReadonlySet<string>;
+  /** The first secret in a text (`file:line: what`), or undefined: such content is never copied into the pack. */
+  secret?: (path: string, text: string) => string | undefined;
 }
 
 /** One thing imported: a file (or a skill folder), an MCP server or a hook group. */
@@ -145,6 +147,11 @@ export function planImport(input: ImportInput): ImportPlan {
       const where = f.kind === "skill" ? u.main.slice(0, -"/SKILL.md".length) : u.main;
       if (u.files.some((p) => owned.has(p))) continue;
       const main = byPath.get(u.main) as ProjectFile;
+      const leak = u.files.map((p) => secretOf(input, p, byPath.get(p)?.content)).find(Boolean);
+      if (leak) {
+        out.skipped.push({ path: where, reason: leakReason(leak) });
+        continue;
+      }
       const key = `${f.kind}:${u.name}`;
       const first = names.get(key);
       if (first && !sameBytes(first.content, main.content)) {
@@ -163,7 +170,7 @@ export function planImport(input: ImportInput): ImportPlan {
       out.entries.push({ path: where, host: f.host, kind: f.kind, origin, ...twin });
     }
   }
-  configEntries(byPath, owned, out);
+  configEntries(byPath, owned, out, input);
   if (byPath.has("AGENTS.md") && !owned.has("AGENTS.md"))
     out.skipped.push({
       path: "AGENTS.md",
@@ -269,11 +276,13 @@ function configEntries(
   byPath: ReadonlyMap<string, ProjectFile>,
   owned: ReadonlySet<string>,
   out: ImportPlan,
+  input: ImportInput,
 ) {
   const plugin = (rel: string) => `${SETTINGS_PLUGIN}/${rel}`;
   let any = false;
   const mcp = byPath.get(MCP_FILE);
-  const servers = mcp && !owned.has(MCP_FILE) ? objectAt(mcp, ["mcpServers"], out) : undefined;
+  const found = mcp && !owned.has(MCP_FILE) ? objectAt(mcp, ["mcpServers"], out) : undefined;
+  const servers = found && withoutSecrets(found, MCP_FILE, input, out);
   if (servers && Object.keys(servers).length) {
     any = true;
     out.files.push({ path: plugin(".mcp.json"), content: jsonBytes({ mcpServers: servers }) });
@@ -286,7 +295,8 @@ function configEntries(
       });
   }
   const settings = byPath.get(CLAUDE_SETTINGS);
-  const hooks = settings && !owned.has(CLAUDE_SETTINGS) ? objectAt(settings, ["hooks"], out) : undefined;
+  const allHooks = settings && !owned.has(CLAUDE_SETTINGS) ? objectAt(settings, ["hooks"], out) : undefined;
+  const hooks = allHooks && withoutSecrets(allHooks, CLAUDE_SETTINGS, input, out);
   if (hooks && Object.keys(hooks).length) {
     any = true;
     out.files.push({ path: plugin("hooks/hooks.json"), content: jsonBytes({ hooks }) });
@@ -306,6 +316,31 @@ function configEntries(
         description: "MCP servers and hooks imported from the project's own config",
       }),
     });
+}
+
+function secretOf(input: ImportInput, path: string, content: Uint8Array | undefined): string | undefined {
+  if (!input.secret || !content) return undefined;
+  return input.secret(path, new TextDecoder().decode(content));
+}
+
+function leakReason(leak: string): string {
+  return `${leak}: looks like a secret, so it is not copied into the pack (move it to an environment variable, \${VAR}, and rotate it)`;
+}
+
+/** The entries of a config object (servers, hook events) without the ones holding a secret. */
+function withoutSecrets(
+  obj: Record<string, unknown>,
+  file: string,
+  input: ImportInput,
+  out: ImportPlan,
+): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    const leak = input.secret?.(`${file}#${k}`, JSON.stringify(v, null, 2));
+    if (leak) out.skipped.push({ path: `${file}#${k}`, reason: leakReason(leak) });
+    else kept[k] = v;
+  }
+  return kept;
 }
 
 function objectAt(f: ProjectFile, key: string[], out: ImportPlan): Record<string, unknown> | undefined {
