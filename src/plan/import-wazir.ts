@@ -117,49 +117,8 @@ export function planWazir(m: WazirManifest, files: readonly ProjectFile[]): Wazi
   };
   each(m.roles, m.paths.roles, "agent", (n) => `${n}.md`);
   each(m.workflows, m.paths.workflows, "command", (n) => `${n.replace(/_/g, "-")}.md`);
-  const prefix = `${m.paths.expertise}/`;
-  for (const f of files.filter((x) => x.path.startsWith(prefix) && x.path.endsWith(".md"))) {
-    const rest = f.path.slice(prefix.length);
-    if (/(^|\/)(README|index)\.md$/i.test(rest)) continue;
-    const parts = rest.slice(0, -3).split("/");
-    const name = parts
-      .join("-")
-      .toLowerCase()
-      .replace(/[^a-z0-9-]+/g, "-")
-      .replace(/^-+|-+$/g, "");
-    const body = withoutFrontmatter(dec.decode(f.content));
-    const title = titleOf(body, parts[parts.length - 1] ?? name);
-    add(
-      `expertise/${name}.md`,
-      markdown(
-        {
-          name,
-          description: title,
-          domain: parts.length > 1 ? (parts[0] as string) : "general",
-          "applies-when": `the task needs ${title.replace(/\.$/, "").toLowerCase()}`,
-        },
-        body,
-      ),
-    );
-  }
-  if (m.protectedPaths.length) {
-    const paths = m.protectedPaths.map((p) => (/\.[^/]+$/.test(p) ? p : `${p.replace(/\/$/, "")}/`));
-    add(
-      "hooks/wazir-protected-paths.yaml",
-      [
-        "id: wazir-protected-paths",
-        `description: Block edits and shell writes to the paths ${WAZIR_MANIFEST} protects.`,
-        "event: pre-tool-use",
-        "matcher: [edit, write, shell]",
-        "handler:",
-        "  builtin: protected-paths",
-        "failure: closed",
-        "config:",
-        `  paths: ${JSON.stringify(paths)}`,
-        "",
-      ].join("\n"),
-    );
-  }
+  for (const x of expertiseItems(m.paths.expertise, files)) add(x.path, x.text);
+  if (m.protectedPaths.length) add("hooks/wazir-protected-paths.yaml", protectedHook(m.protectedPaths));
   out.files.unshift({
     path: "cadre-pack.yaml",
     content: enc.encode(
@@ -167,6 +126,45 @@ export function planWazir(m: WazirManifest, files: readonly ProjectFile[]): Wazi
     ),
   });
   return out;
+}
+
+/** Expertise modules (`<domain>/<topic>.md`, no frontmatter) as expertise items named `<domain>-<topic>`. */
+function expertiseItems(dir: string, files: readonly ProjectFile[]): Array<{ path: string; text: string }> {
+  const prefix = `${dir}/`;
+  const out: Array<{ path: string; text: string }> = [];
+  for (const f of files.filter((x) => x.path.startsWith(prefix) && x.path.endsWith(".md"))) {
+    const rest = f.path.slice(prefix.length);
+    if (/(^|\/)(README|index)\.md$/i.test(rest)) continue;
+    const parts = rest.slice(0, -3).split("/");
+    const name = slug(parts.join("-"));
+    const body = withoutFrontmatter(new TextDecoder().decode(f.content));
+    const title = titleOf(body, parts[parts.length - 1] ?? name);
+    const fields = {
+      name,
+      description: describe(body, title),
+      domain: parts.length > 1 ? (parts[0] as string) : "general",
+      "applies-when": `the task needs ${title.replace(/\.$/, "").toLowerCase()}`,
+    };
+    out.push({ path: `expertise/${name}.md`, text: markdown(fields, body) });
+  }
+  return out;
+}
+
+/** Wazir's protected paths as a protected-paths hook (a name without an extension is a folder). */
+function protectedHook(protectedPaths: readonly string[]): string {
+  const paths = protectedPaths.map((p) => (/\.[^/]+$/.test(p) ? p : `${p.replace(/\/$/, "")}/`));
+  return [
+    "id: wazir-protected-paths",
+    `description: Block edits and shell writes to the paths ${WAZIR_MANIFEST} protects.`,
+    "event: pre-tool-use",
+    "matcher: [edit, write, shell]",
+    "handler:",
+    "  builtin: protected-paths",
+    "failure: closed",
+    "config:",
+    `  paths: ${JSON.stringify(paths)}`,
+    "",
+  ].join("\n");
 }
 
 function slug(s: string): string {
