@@ -116,7 +116,12 @@ export async function importCommand(o: ImportOptions): Promise<ImportResult> {
       await atomicWrite(layout.configPath, text, { sync: true });
       r = { include: {}, skipped: [], imported: [] };
     }
-    return { ...base, ...r, skipped: [...r.skipped, ...(wazir?.skipped ?? [])], sync: await syncCommand(o) };
+    return {
+      ...base,
+      ...r,
+      skipped: [...r.skipped, ...(wazir?.skipped ?? [])],
+      sync: await syncCommand({ ...o, adopt: true }),
+    };
   } catch (e) {
     for (const d of dirs) await rm(join(layout.root, d), { recursive: true, force: true });
     if (before === null) await rm(layout.configPath, { force: true });

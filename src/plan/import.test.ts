@@ -228,7 +228,7 @@ describe("adopted files in the lock", () => {
     hosts: ["claude-code"],
     items: ["p/agent:a"],
   };
-  const planOf = (desired: Desired[], lock: Lock, disk: string | null, force = false) =>
+  const planOf = (desired: Desired[], lock: Lock, disk: string | null, force = false, adopt = true) =>
     planSync(
       {
         desired,
@@ -239,7 +239,7 @@ describe("adopted files in the lock", () => {
         scope: "project",
         rendererVersion: 1,
       },
-      { force },
+      { force, adopt },
     );
 
   it("are marked adopted, stay so across syncs, and are released rather than deleted", () => {
@@ -256,6 +256,13 @@ describe("adopted files in the lock", () => {
       type: "delete",
       write: null,
     });
+  });
+
+  it("are marked only for cadre import: a lock rebuilt by repair or sync still owns what cadre wrote", () => {
+    const rebuilt = planOf([d], emptyLock("project", 1), agent("a"), false, false);
+    expect(rebuilt.actions[0]?.type).toBe("adopt");
+    expect(rebuilt.lock.files[d.path]?.adopted).toBeUndefined();
+    expect(planOf([], rebuilt.lock, agent("a"), false, false).actions[0]).toMatchObject({ type: "delete" });
   });
 
   it("are not marked when cadre wrote the file itself", () => {

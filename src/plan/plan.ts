@@ -180,7 +180,7 @@ function planFile(
       if (lostExec) return chmod("already has the content cadre would write; made executable");
       return {
         action: act("adopt", d.path, d, "already has the content cadre would write", { bases: bases1 }),
-        entry: { ...adopted, adopted: true },
+        entry: { ...adopted, ...(opts.adopt ? { adopted: true } : {}) },
       };
     }
     if (opts.force)
@@ -421,7 +421,7 @@ function planKeys(d: DesiredKeys, l: LockEntry | undefined, t: string | null, op
         created,
         ...(d.syntax === "yaml" ? { syntax: "yaml" as const } : {}),
         // Every key already there with cadre's value when cadre first took the file over: cadre wrote none of it.
-        ...(l?.adopted || (!l && !changed && conflicts.length === 0) ? { adopted: true } : {}),
+        ...(l?.adopted || (opts.adopt && !l && !changed && conflicts.length === 0) ? { adopted: true } : {}),
       };
   const left = ed.parsed();
   const write = !changed

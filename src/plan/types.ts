@@ -112,6 +112,8 @@ export interface PlanOptions {
   force?: boolean;
   /** Remove everything cadre owns (uninstall). */
   removeAll?: boolean;
+  /** Mark files and key sets found already in place with cadre's content `adopted` (`cadre import`). */
+  adopt?: boolean;
 }
 
 /** Suffix of the proposal file written beside a conflicted file. */
