@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   cpSync,
@@ -13,7 +14,7 @@ import {
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cadre, homeEnv, json, ROOT } from "./helpers.js";
+import { BIN, cadre, homeEnv, json, ROOT } from "./helpers.js";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -237,6 +238,36 @@ describe("cadre import: edge cases", () => {
     const r = await cadre(["init", "--yes", "--hosts", "cursor", "--no-sync"], { cwd: dir, env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("1 host files cadre did not write (blue-gardener) are here: `cadre import`");
+  });
+
+  it("interactive init offers the import first, and takes it on Enter", async () => {
+    const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
+    expect(hasTmux, "tmux is installed (.ci/run installs it)").toBe(true);
+    const { dir, env } = project("import-blue-single");
+    rmSync(join(dir, "cadre.yaml"));
+    const session = `cadre-import-${process.pid}`;
+    const tmux = (...args: string[]) => spawnSync("tmux", args, { encoding: "utf8" });
+    const waitFor = async (text: string) => {
+      for (let i = 0; i < 100; i++) {
+        const screen = tmux("capture-pane", "-p", "-t", session).stdout ?? "";
+        if (screen.includes(text)) return screen;
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      throw new Error(`timed out waiting for "${text}"`);
+    };
+    const cmd = `cd '${dir}' && env -u CI HOME='${env.HOME}' XDG_CACHE_HOME='${env.XDG_CACHE_HOME}' NO_COLOR=1 '${process.execPath}' '${BIN}' init; echo "EXIT=$?"; sleep 30`;
+    try {
+      expect(tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "40", cmd).status).toBe(0);
+      expect(await waitFor("Import them into a local pack")).toContain("(blue-gardener)");
+      await new Promise((r) => setTimeout(r, 300));
+      tmux("send-keys", "-t", session, "Enter");
+      await waitFor("EXIT=0");
+    } finally {
+      tmux("kill-session", "-t", session);
+    }
+    const lock = JSON.parse(readFileSync(join(dir, "cadre.lock"), "utf8"));
+    expect(lock.files[".cursor/agents/blue-api-contract-reviewer.md"]).toMatchObject({ adopted: true });
+    expect((await cadre(["sync", "--check"], { cwd: dir, env })).code).toBe(0);
   });
 
   it("--help shows examples", async () => {
