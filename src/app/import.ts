@@ -184,11 +184,14 @@ async function selectAndCheck(
     skipped.push({ path: e.path, reason: `${why}; not imported` });
   }
   if (bad.size === 0) return { include, skipped, imported };
+  const servers: string[] = [];
   for (const q of bad.keys()) {
     const item = pack.items.find((i) => qualifiedId(i) === q);
-    if (item && !item.path.startsWith(`${SETTINGS_PLUGIN}/`))
+    if (item?.kind === "mcp" && item.path === `${SETTINGS_PLUGIN}/.mcp.json`) servers.push(item.name);
+    else if (item && !item.path.startsWith(`${SETTINGS_PLUGIN}/`))
       for (const f of item.files) await rm(join(root, to, f), { force: true });
   }
+  if (servers.length) await dropServers(join(root, to, SETTINGS_PLUGIN, ".mcp.json"), servers);
   await write(kept);
   const again = await computePlan(o);
   const left = again.plan.actions.filter(
@@ -247,6 +250,16 @@ export function importConfig(
   const out = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   parseConfigText(out, CONFIG_FILE);
   return out;
+}
+
+/** The pack's copy of `.mcp.json` without the servers cadre would not reproduce (the others keep their names). */
+async function dropServers(abs: string, names: string[]): Promise<void> {
+  const raw = await readNoFollow(abs);
+  if (raw === null) return;
+  const v = JSON.parse(decoder.decode(raw)) as { mcpServers: Record<string, unknown> };
+  for (const n of names) delete v.mcpServers[n];
+  if (Object.keys(v.mcpServers).length === 0) await rm(abs, { force: true });
+  else await atomicWrite(abs, `${JSON.stringify(v, null, 2)}\n`, { sync: true });
 }
 
 /** The edited cadre.yaml parses and holds the source, the hosts and every item (the splice's own check). */

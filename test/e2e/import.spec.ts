@@ -105,6 +105,9 @@ describe("cadre import: a project with blue-gardener, skillset and hand-written 
       adopted: true,
     });
     expect(Object.keys(lock.files[".mcp.json"].keys)).toEqual(["/mcpServers/issues"]);
+    const packed = JSON.parse(readFileSync(join(dir, "cadre-import/settings/.mcp.json"), "utf8"));
+    expect(Object.keys(packed.mcpServers)).toEqual(["issues"]);
+    expect(existsSync(join(dir, "cadre-import/.cursor/rules/small-changes.mdc"))).toBe(false);
   });
 
   it("changes no byte of the host files; sync --check is clean and sync does nothing", async () => {
