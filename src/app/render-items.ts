@@ -4,6 +4,7 @@ import { join, resolve, sep } from "node:path";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { toPosix } from "../core/names.js";
 import type { Content } from "../hosts/output.js";
+import { HOST_FOLDERS } from "../model/discover.js";
 import { displayPath, type Item, type Pack, qualifiedId } from "../model/item.js";
 import type { RenderItem } from "../render/formats.js";
 import { builtinLibraryDir } from "../sources/paths.js";
@@ -87,9 +88,9 @@ export async function toRenderItems(
   return Promise.all(
     items.map(async (item): Promise<RenderItem> => {
       if (item.kind === "hook" && item.files.length > 1) return hookScripts(item, byName.get(item.pack), cwd);
-      if (item.kind !== "skill") return { item };
       const pack = byName.get(item.pack);
-      if (!pack) return { item };
+      const native = pack && !pack.builtin && inHostFolder(item.path);
+      if (!pack || (item.kind !== "skill" && !native)) return { item };
       const root = packDir(pack, cwd);
       if (!realRoots.has(root)) realRoots.set(root, realpath(root));
       const realRoot = await (realRoots.get(root) as Promise<string>);
@@ -106,6 +107,8 @@ export async function toRenderItems(
           );
         return readReal(r.real, why);
       };
+      const raw = native ? { raw: await hostCopies(item, pack, read) } : {};
+      if (item.kind !== "skill") return { item, ...raw };
       const executable = new Set<string>();
       for (const f of item.files) {
         if (f === item.path) continue;
@@ -118,12 +121,50 @@ export async function toRenderItems(
       const linkRoot = link && !viaLink && main === item.text ? toPosix(root) : undefined;
       return {
         item,
+        ...raw,
         ...(assets.size ? { assets } : {}),
         ...(executable.size ? { executable } : {}),
         ...(linkRoot ? { linkRoot } : {}),
       };
     }),
   );
+}
+
+/**
+ * A file in one of the hosts' own folders at the pack's root (`.claude/agents/x.md`, `.cursor/rules/y.mdc`): when
+ * cadre installs it at that same path for a host, that host already reads it as it is, so its bytes are kept.
+ */
+function inHostFolder(path: string): boolean {
+  return HOST_FOLDERS.some((h) => path.startsWith(`${h.folder}/`));
+}
+
+/**
+ * The item's main file's bytes at its own path, and at every other host folder of its kind where the pack
+ * holds the same file byte for byte (`.cursor/agents/x.md` and `.claude/agents/x.md`, loaded once).
+ */
+async function hostCopies(item: Item, pack: Pack, read: (f: string) => Promise<Uint8Array>) {
+  const main = await read(item.path);
+  const out = new Map<string, Content>([[item.path, asText(main)]]);
+  const own = HOST_FOLDERS.find((h) => item.path.startsWith(`${h.folder}/`));
+  if (!own) return out;
+  const rel = item.path.slice(own.folder.length + 1);
+  for (const h of HOST_FOLDERS) {
+    const p = `${h.folder}/${rel}`;
+    if (h.kind !== item.kind || p === item.path || !pack.files.has(p)) continue;
+    const copy = await read(p);
+    if (Buffer.compare(Buffer.from(copy), Buffer.from(main)) === 0) out.set(p, asText(copy));
+  }
+  return out;
+}
+
+/** UTF-8 that encodes back to the same bytes (BOM and CRLF kept) as text, so it can be a merge base. */
+function asText(bytes: Uint8Array): Content {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    return Buffer.compare(Buffer.from(text, "utf8"), Buffer.from(bytes)) === 0 ? text : bytes;
+  } catch {
+    return bytes;
+  }
 }
 
 /**

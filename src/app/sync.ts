@@ -29,6 +29,8 @@ export interface SyncOptions extends ProjectOptions {
   confirmRemoval?: (r: RiskyRemoval) => Promise<boolean>;
   /** Sources: `frozen` (use only cadre.lock's pins), `update` (re-resolve these). */
   resolve?: SourceOptions;
+  /** Mark the files found already in place `adopted` in cadre.lock (`cadre import`). */
+  adopt?: boolean;
 }
 
 /** A plan that deletes more of what cadre installed than it keeps, or everything because nothing is selected. */
@@ -71,7 +73,7 @@ export function riskyRemoval(
 /** `cadre sync`: plan, then (unless a dry run) apply under the process lock. */
 export async function syncCommand(o: SyncOptions): Promise<SyncResult> {
   const run = async () => {
-    const c = await computePlan(o, { force: o.force, link: o.link, sources: o.resolve });
+    const c = await computePlan(o, { force: o.force, link: o.link, sources: o.resolve, adopt: o.adopt });
     const risky = o.dryRun
       ? undefined
       : riskyRemoval(c.plan.actions, Object.keys(c.plan.lock.files).length, c.items.length);

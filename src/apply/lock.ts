@@ -19,6 +19,7 @@ const EntrySchema = z.strictObject({
   link: z.boolean().optional(),
   executable: z.boolean().optional(),
   syntax: z.enum(["yaml"]).optional(),
+  adopted: z.boolean().optional(),
 });
 
 export const LockSchema = z.strictObject({

@@ -201,6 +201,20 @@ COMMANDS.push(
     load: () => import("./commands/init.js"),
   },
   {
+    name: "import",
+    summary:
+      "adopt existing host files (blue-gardener, skillset, hand-written) into a local pack, byte for byte",
+    options: [
+      { flags: "-n, --dry-run", description: "list what would be imported; write nothing" },
+      {
+        flags: "--to <folder>",
+        description: "the pack folder to write, inside the project (default cadre-import)",
+      },
+    ],
+    examples: ["cadre import --dry-run", "cadre import", "cadre import --to packs/ours --json"],
+    load: () => import("./commands/import.js"),
+  },
+  {
     name: "sync",
     summary: "write the selected items into every host's native files (plan, then apply)",
     options: [
@@ -312,7 +326,10 @@ COMMANDS.push(
     summary: "remove everything cadre installed; keeps files you edited unless --force",
     options: [
       { flags: "-y, --yes", description: "do not ask for confirmation" },
-      { flags: "-f, --force", description: "also delete files you edited" },
+      {
+        flags: "-f, --force",
+        description: "also delete files you edited, and files cadre adopted (cadre import)",
+      },
       globalOption,
     ],
     examples: ["cadre uninstall", "cadre uninstall --yes"],

@@ -173,6 +173,7 @@ function planFile(
     ...owners(d),
     ...(d.link ? { link: true } : {}),
     ...exec,
+    ...(l?.adopted ? { adopted: true } : {}),
   };
   const w = { ...(d.link ? { link: d.link } : {}), ...exec };
   // Adopted files stay as they are on disk (a copy); a later run turns them into links.
@@ -194,7 +195,7 @@ function planFile(
       if (lostExec) return chmod("already has the content cadre would write; made executable");
       return {
         action: act("adopt", d.path, d, "already has the content cadre would write", { bases: bases1 }),
-        entry: adopted,
+        entry: { ...adopted, ...(opts.adopt ? { adopted: true } : {}) },
       };
     }
     if (opts.force)
@@ -434,6 +435,8 @@ function planKeys(d: DesiredKeys, l: LockEntry | undefined, t: string | null, op
         parents: [...parents].sort(),
         created,
         ...(d.syntax === "yaml" ? { syntax: "yaml" as const } : {}),
+        // Every key already there with cadre's value when cadre first took the file over: cadre wrote none of it.
+        ...(l?.adopted || (opts.adopt && !l && !changed && conflicts.length === 0) ? { adopted: true } : {}),
       };
   const left = ed.parsed();
   const write = !changed
@@ -537,6 +540,8 @@ function editKeys(
 function planRemoval(path: string, l: LockEntry, x: Content | null, opts: PlanOptions): Step {
   const gone = (reason: string): Step => ({ action: act("untrack", path, l, reason), entry: undefined });
   if (x === null) return gone("already gone");
+  if (l.adopted && !opts.force && l.mode !== "block")
+    return gone("adopted: cadre did not create it, so it is kept and no longer managed (--force deletes it)");
   if (l.mode === "file") {
     if (hashContent(x) === l.sha256 || opts.force)
       return {

@@ -28,6 +28,11 @@ export interface LockEntry {
   executable?: boolean;
   /** Keys: the config may be YAML (`.roomodes`); absent means JSON. */
   syntax?: "yaml";
+  /**
+   * File/keys: already on disk with cadre's content when cadre first took it over (`cadre import`), so cadre did
+   * not create it: removing it from the selection or `cadre uninstall` releases it instead (`--force` deletes).
+   */
+  adopted?: boolean;
 }
 
 export interface Lock {
@@ -111,6 +116,8 @@ export interface PlanOptions {
   force?: boolean;
   /** Remove everything cadre owns (uninstall). */
   removeAll?: boolean;
+  /** Mark files and key sets found already in place with cadre's content `adopted` (`cadre import`). */
+  adopt?: boolean;
 }
 
 /** Suffix of the proposal file written beside a conflicted file. */

@@ -241,7 +241,10 @@ export function renderAll(
       }
       const render = FILE_RENDERERS[target.format];
       if (!render) throw new Error(`no renderer for format ${target.format}`);
-      for (const f of render(ri, target, path, refs)) {
+      for (const r of render(ri, target, path, refs)) {
+        // A host's own file installed at the very path it came from keeps its bytes (app/render-items.ts `raw`).
+        const raw = ri.raw?.get(r.path);
+        const f = raw !== undefined ? { path: r.path, content: raw } : r;
         const existing = files.get(f.path);
         if (existing && !sameContent(existing.content, f.content)) {
           notes.push({

@@ -17,6 +17,12 @@ export interface RenderItem {
   linkRoot?: string;
   /** A plugin hook's support files (pack-relative path → bytes and whether the pack file is executable). */
   scripts?: ReadonlyMap<string, { content: Content; executable: boolean }>;
+  /**
+   * For an item read from a host's own folder at the pack's root: the pack paths that hold its main file as it
+   * is → those bytes. Where the item installs at one of these paths, the bytes are written as they are (the
+   * host reads its own file as it is).
+   */
+  raw?: ReadonlyMap<string, Content>;
 }
 
 export interface RenderedFile {

@@ -67,6 +67,7 @@ export async function runInitWizard(
       config: parseConfigText(text, found.scope === "user" ? found.configPath : CONFIG_FILE),
     };
   }
+  if (!exists && !o.global && (await offerImport(base))) return 0;
   const layout = layoutOf(exists ? base : { ...base, here: true });
   const detected = await detectHosts(layout);
   const wasHosts = current?.config.hosts;
@@ -155,4 +156,23 @@ async function finish(io: Io, base: Base): Promise<number> {
   printConflicts(io, r.conflicts);
   p.outro(summaryLine(r.actions, false));
   return r.conflicts.length ? 1 : 0;
+}
+
+/** Host files cadre did not write (blue-gardener's, skillset's, the user's): offer `cadre import` first. */
+async function offerImport(base: Base): Promise<boolean> {
+  const { importable, importCommand } = await import("../../app/import.js");
+  const found = await importable({ ...base, here: true });
+  if (!found) return false;
+  const yes = answer(
+    await p.confirm({
+      message: `Found ${found.entries} host files and settings cadre did not write (${found.origins.join(", ")}). Import them into a local pack, so cadre keeps them byte for byte?`,
+      initialValue: true,
+    }),
+  );
+  if (!yes) return false;
+  const r = await importCommand({ ...base });
+  p.outro(
+    `Imported ${Object.values(r.include).flat().length} items into ${r.pack}/ (cadre.yaml written). Run \`cadre import --dry-run\` to see what was left as it is, and \`cadre init\` again or \`cadre add\` to select more.`,
+  );
+  return true;
 }

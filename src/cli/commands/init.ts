@@ -44,6 +44,11 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
     return conflicts.length ? 1 : 0;
   }
   io.out(`wrote ${r.configPath} (hosts: ${r.hosts.join(", ")}; profiles: ${r.profiles.join(", ")})\n`);
+  const found = opts.global === true ? undefined : await (await import("../../app/import.js")).importable(io);
+  if (found)
+    io.err(
+      `hint: ${found.entries} host files cadre did not write (${found.origins.join(", ")}) are here: \`cadre import\` adopts them into a local pack, byte for byte\n`,
+    );
   printHookCommand(io, r);
   if (r.sync) {
     printNotes(io, r.sync.notes);

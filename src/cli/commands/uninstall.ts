@@ -31,5 +31,10 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
   }
   const kept = r.actions.filter((a) => a.type === "untrack" && /edited/.test(a.reason));
   if (kept.length) io.err(`kept ${kept.length} files you edited (use --force to delete them too)\n`);
+  const adopted = r.actions.filter((a) => a.type === "untrack" && /^adopted/.test(a.reason));
+  if (adopted.length)
+    io.err(
+      `kept ${adopted.length} files cadre adopted but did not create (use --force to delete them too)\n`,
+    );
   return 0;
 }
