@@ -60,21 +60,38 @@ function node(doc: Document, v: FrontValue): unknown {
   return v;
 }
 
+/**
+ * A top-level block mapping is its pairs' lines in order, each pair written the same whatever its neighbours
+ * (no anchors, no comments), so each `key: value` is rendered once as a one-pair document and reused: every
+ * host writes the same names, descriptions and globs (memoised per key and value).
+ */
+const pairText = new Map<string, string>();
+function pairLines(k: string, v: FrontValue): string {
+  const memo = `${k}\u0000${JSON.stringify(v)}`;
+  let text = pairText.get(memo);
+  if (text === undefined) {
+    if (typeof v === "object" && "raw" in v && !/[\r\n]/.test(v.raw) && /^[A-Za-z][\w-]*$/.test(k)) {
+      // The host's own line form, for a key it reads with its own line reader (see FrontValue).
+      text = `${k}: ${v.raw}\n`;
+    } else {
+      const doc = new Document({});
+      doc.set(k, node(doc, v));
+      text = doc.toString({ lineWidth: 0, indentSeq: true });
+    }
+    if (pairText.size >= 20_000) pairText.clear();
+    pairText.set(memo, text);
+  }
+  return text;
+}
+
 export function renderFrontmatter(fields: Array<[string, FrontValue]>): string {
   if (fields.length === 0) return "";
-  const doc = new Document({});
-  const raw = new Map<string, string>();
-  for (const [k, v] of fields) {
-    if (typeof v === "object" && "raw" in v && !/[\r\n]/.test(v.raw) && /^[A-Za-z][\w-]*$/.test(k)) {
-      // A plain placeholder keeps the key's place; its line is then replaced by the host's own form.
-      raw.set(k, v.raw);
-      doc.set(k, `cadre-raw-${raw.size}`);
-    } else doc.set(k, node(doc, v));
-  }
-  let text = `\n${doc.toString({ lineWidth: 0, indentSeq: true })}`;
-  let i = 0;
-  for (const [k, v] of raw) text = text.replace(`\n${k}: cadre-raw-${++i}\n`, () => `\n${k}: ${v}\n`);
-  return `---${text}---\n`;
+  // A key given twice keeps its first place and its last value (as a YAML map's `set` does).
+  const last = new Map<string, FrontValue>();
+  for (const [k, v] of fields) last.set(k, v);
+  let text = "---\n";
+  for (const [k, v] of last) text += pairLines(k, v);
+  return `${text}---\n`;
 }
 
 /** One string as the `yaml` library writes it in frontmatter (plain when it reads back the same, else quoted). */
