@@ -55,7 +55,7 @@ const samples: Array<[string, FrontValue]> = [
   ["empty-list", []],
   ["count", 3],
   ["alwaysApply", false],
-  ["env", { map: { TOKEN: "${TOKEN}", nested: { a: "1", b: "on" } } }],
+  ["env", { map: { TOKEN: "$TOKEN", nested: { a: "1", b: "on" } } }],
   ["empty-map", { map: {} }],
   ["weird key: x", "v"],
   ["name", "0o17"],
@@ -70,6 +70,64 @@ describe("renderFrontmatter", () => {
         expect(out).toBe(wholeDocument(fields));
         // Again, from the memo: the same bytes.
         expect(renderFrontmatter(fields)).toBe(out);
+      }
+    }
+  });
+
+  it("quotes exactly the strings YAML 1.1 or 1.2 would read as something else", () => {
+    const words = ["y", "Y", "n", "N", "yes", "Yes", "YES", "yEs", "no", "No", "NO", "nO", "true", "True"];
+    words.push("TRUE", "tRUE", "false", "False", "FALSE", "on", "On", "ON", "oN", "off", "Off", "OFF");
+    words.push(
+      "null",
+      "Null",
+      "NULL",
+      "nULL",
+      "Nope",
+      "yess",
+      "e5",
+      "E1",
+      "e+5",
+      "e-07",
+      "e5x",
+      "E",
+      "x0",
+      "inf",
+      "nan",
+      "NaN",
+      "Infinity",
+    );
+    words.push(
+      "a: b",
+      "a:b",
+      "a #b",
+      "a# b",
+      "a ",
+      "a\tb",
+      "a - b",
+      "a, b",
+      "a -",
+      "A.",
+      "b'c",
+      "é",
+      "a\u2028b",
+    );
+    words.push("0o17", "0x1F", "1:20", "2026-12-02", ".inf", "<<", "=", "~", "-", "- a", "? a", "12", "+1");
+    // And a seeded sample of short printable strings, letter first, made mostly of YAML's own characters.
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const chars = "eEyYnNoOtTfFaA0123456789 .:-+#,'_<>=~";
+    for (let i = 0; i < 1500; i++) {
+      let w = "eEyYnNoOtTfFaAlLxX"[rand(18)] as string;
+      for (let j = rand(6); j > 0; j--) w += chars[rand(chars.length)];
+      words.push(w);
+    }
+    for (const w of words) {
+      for (const k of ["description", "globs"]) {
+        const fields: Array<[string, FrontValue]> = [[k, k === "globs" ? { plain: w } : w]];
+        expect(renderFrontmatter(fields)).toBe(wholeDocument(fields));
       }
     }
   });

@@ -30,9 +30,19 @@ function scalar(s: string, cautious = true): Scalar {
   return node;
 }
 
+/**
+ * Printable ASCII starting with a letter: the only such strings that YAML 1.1 or 1.2 reads as something else
+ * are these words and YAML 1.1's digitless floats (`e5`); every other number, date, `.inf` or `<<` starts
+ * with a digit, sign or punctuation. The `yaml` library quotes any other one it cannot write plain.
+ */
+const LETTER_FIRST = /^[A-Za-z][\x20-\x7e]*$/;
+const NOT_A_STRING =
+  /^(?:[YyNn]|[Yy]es|YES|[Nn]o|NO|[Tt]rue|TRUE|[Ff]alse|FALSE|[Oo]n|ON|[Oo]ff|OFF|[Nn]ull|NULL|[eE][-+]?[0-9]+)$/;
+
 /** Whether `s`, written plain by the `yaml` library, reads back as `s` under YAML 1.1 (memoised per string). */
 const plainOk = new Map<string, boolean>();
 function readsBackPlain(s: string): boolean {
+  if (LETTER_FIRST.test(s)) return !NOT_A_STRING.test(s);
   let ok = plainOk.get(s);
   if (ok === undefined) {
     const plain = new Document({ v: s }).toString({ lineWidth: 0 });
