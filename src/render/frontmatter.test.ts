@@ -118,14 +118,14 @@ describe("renderFrontmatter", () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % n;
     };
-    const chars = "eEyYnNoOtTfFaA0123456789 .:-+#,'_<>=~";
+    const chars = "eEyYnNoOtTfFaA0123456789 .:-+#,'_<>=~\"\\*[]{}!|%@`?\t";
     for (let i = 0; i < 1500; i++) {
-      let w = "eEyYnNoOtTfFaAlLxX"[rand(18)] as string;
+      let w = "eEyYnNoOtTfFaAlLxX-?'\" *"[rand(24)] as string;
       for (let j = rand(6); j > 0; j--) w += chars[rand(chars.length)];
       words.push(w);
     }
     for (const w of words) {
-      for (const k of ["description", "globs"]) {
+      for (const k of ["description", "globs", "on", "x-y_1", "a key"]) {
         const fields: Array<[string, FrontValue]> = [[k, k === "globs" ? { plain: w } : w]];
         expect(renderFrontmatter(fields)).toBe(wholeDocument(fields));
       }

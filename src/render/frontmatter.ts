@@ -54,6 +54,32 @@ function readsBackPlain(s: string): boolean {
   return ok;
 }
 
+/** What the `yaml` library rules out for a plain scalar (its `plainString`), less line breaks (never here). */
+const PLAIN_REFUSED = /^[\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|:[ \t]|[\t ]#|[\t :]$/;
+
+/**
+ * How the `yaml` library writes a one-line printable ASCII string as a value, without it: double quotes
+ * around it when `scalar` quotes it and it holds no `"` or `\` (nothing to escape), or as it is when it starts
+ * with a letter and YAML allows it plain; undefined for anything else, which the library writes.
+ */
+function simpleScalar(s: string, cautious: boolean): string | undefined {
+  if (!/^[\x20-\x7e]+$/.test(s)) return undefined;
+  if ((cautious && CAUTIOUS.test(s)) || !readsBackPlain(s)) return /["\\]/.test(s) ? undefined : `"${s}"`;
+  return LETTER_FIRST.test(s) && !PLAIN_REFUSED.test(s) ? s : undefined;
+}
+
+/** `key: value` for a plain key and a simple string value (see `simpleScalar`); undefined otherwise. */
+function simplePair(k: string, v: FrontValue): string | undefined {
+  if (!/^[A-Za-z][\w-]*$/.test(k) || NOT_A_STRING.test(k)) return undefined;
+  const text =
+    typeof v === "string"
+      ? simpleScalar(v, true)
+      : typeof v === "object" && "plain" in v
+        ? simpleScalar(v.plain, false)
+        : undefined;
+  return text === undefined ? undefined : `${k}: ${text}\n`;
+}
+
 function node(doc: Document, v: FrontValue): unknown {
   if (typeof v === "string") return scalar(v);
   if (Array.isArray(v)) return doc.createNode(v.map((x) => scalar(x)));
@@ -83,7 +109,8 @@ function pairLines(k: string, v: FrontValue): string {
     if (typeof v === "object" && "raw" in v && !/[\r\n]/.test(v.raw) && /^[A-Za-z][\w-]*$/.test(k)) {
       // The host's own line form, for a key it reads with its own line reader (see FrontValue).
       text = `${k}: ${v.raw}\n`;
-    } else {
+    } else text = simplePair(k, v);
+    if (text === undefined) {
       const doc = new Document({});
       doc.set(k, node(doc, v));
       text = doc.toString({ lineWidth: 0, indentSeq: true });
