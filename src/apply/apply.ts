@@ -114,12 +114,11 @@ export async function applyPlan(
   const lockBefore = await readNoFollow(t.lockPath);
   const prevDirs = createdDirs(parseOld(lockBefore));
   plan.lock.dirs = [...prevDirs].sort();
-  const lockText = serializeLock(plan.lock);
   if (
     writes.length === 0 &&
     proposals.length === 0 &&
     lockBefore &&
-    new TextDecoder().decode(lockBefore) === lockText
+    new TextDecoder().decode(lockBefore) === serializeLock(plan.lock)
   )
     return [];
   const guard = new PathGuard(t.root, t.strict ?? true);
