@@ -26,7 +26,8 @@ const arg = (name, def) => {
 const ITEMS = arg("items", 200);
 const RUNS = arg("runs", 5);
 const RULESYNC_VERSION = "17.0.0";
-const HOSTS = ["claude-code", "codex", "cursor", "gemini-cli", "copilot", "opencode", "windsurf", "kiro"];
+// devin is the host once called windsurf (cadre still reads `windsurf` as an alias): the same 8 hosts as before.
+const HOSTS = ["claude-code", "codex", "cursor", "gemini-cli", "copilot", "opencode", "devin", "kiro"];
 // rulesync 17 renamed geminicli (its successor antigravity-cli) and windsurf (devin); those stand in for them.
 const RULESYNC_TARGETS = [
   "claudecode",
@@ -154,7 +155,7 @@ const work = mkdtempSync(join(tmpdir(), "cadre-bench-sync-"));
 const env = { HOME: join(work, "home"), XDG_CACHE_HOME: join(work, "home", ".cache"), NO_COLOR: "1" };
 try {
   makeInput(join(work, "input"));
-  const results = { cadre: [], rulesync: [], noop: [], node: [] };
+  const results = { cadre: [], rulesync: [], noop: [], node: [], uncached: [] };
   let files = {};
   for (let r = 0; r < RUNS; r++) {
     const c = join(work, `c${r}`);
@@ -166,6 +167,10 @@ try {
     results.cadre.push(time(process.execPath, [cadre, "sync", "-q"], c, env));
     results.noop.push(time(process.execPath, [cadre, "sync", "-q"], c, env));
     results.node.push(time(process.execPath, ["-e", "0"], c, env));
+    // The same full sync with cadre's caches off (parsed packs, token counts): a first sync on a new machine.
+    const u = join(work, `u${r}`);
+    cpSync(join(work, "input", "cadre"), u, { recursive: true });
+    results.uncached.push(time(process.execPath, [cadre, "sync", "-q"], u, { ...env, CADRE_NO_CACHE: "1" }));
     files = {
       cadre: countFiles(c, ["pack", ".cadre", "cadre.yaml", "cadre.lock"]),
       rulesync: countFiles(s, [".rulesync", "rulesync.jsonc"]),
@@ -174,16 +179,17 @@ try {
   const m = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)]));
   const speedup = m.rulesync / m.cadre;
   const lines = [
-    `Input: ${ITEMS} items (${ITEMS * 0.4} skills, ${ITEMS * 0.2} subagents, ${ITEMS * 0.2} commands, ${ITEMS * 0.2} rules) for 8 hosts (${HOSTS.join(", ")}); rulesync ${RULESYNC_VERSION} with the matching targets and features rules, subagents, commands, skills. Median of ${RUNS} runs, each in a fresh copy, the two tools interleaved. Node ${process.versions.node}, ${process.platform}-${process.arch}.`,
+    `Input: ${ITEMS} items (${ITEMS * 0.4} skills, ${ITEMS * 0.2} subagents, ${ITEMS * 0.2} commands, ${ITEMS * 0.2} rules) for 8 hosts (${HOSTS.join(", ")}; devin was windsurf); rulesync ${RULESYNC_VERSION} with the matching targets and features rules, subagents, commands, skills. Median of ${RUNS} runs, each in a fresh copy, the two tools interleaved. Node ${process.versions.node}, ${process.platform}-${process.arch}.`,
     "",
     "| run | median wall time | files written |",
     "|---|---|---|",
     `| \`cadre sync\` (full, empty project) | ${m.cadre.toFixed(0)} ms | ${files.cadre} |`,
     `| \`rulesync generate\` (full, empty project) | ${m.rulesync.toFixed(0)} ms | ${files.rulesync} |`,
+    `| \`cadre sync\` (full, empty project, caches off) | ${m.uncached.toFixed(0)} ms | ${files.cadre} |`,
     `| \`cadre sync\` with nothing to do | ${m.noop.toFixed(0)} ms | 0 |`,
     `| \`node -e 0\` (Node start-up) | ${m.node.toFixed(0)} ms | — |`,
     "",
-    `cadre's full sync is ${speedup.toFixed(1)}× faster than rulesync's generate (per file written: ${(m.cadre / files.cadre).toFixed(2)} ms vs ${(m.rulesync / files.rulesync).toFixed(2)} ms, ${(m.rulesync / files.rulesync / (m.cadre / files.cadre)).toFixed(1)}×). The two tools do not write the same number of files for the same input. Every cadre write goes through the journal with fdatasync; rulesync does not sync. Reproduce: \`node bench/sync/run.mjs --items ${ITEMS} --runs ${RUNS} --write\`.`,
+    `cadre's full sync is ${speedup.toFixed(1)}× faster than rulesync's generate (per file written: ${(m.cadre / files.cadre).toFixed(2)} ms vs ${(m.rulesync / files.rulesync).toFixed(2)} ms, ${(m.rulesync / files.rulesync / (m.cadre / files.cadre)).toFixed(1)}×). Each run copies the project afresh (new file times): after the first run cadre finds the parsed packs in its cache by their content, as a second sync on the same machine does; the caches-off row parses everything (${(m.rulesync / m.uncached).toFixed(1)}× faster than rulesync). The two tools do not write the same number of files for the same input. Every cadre write goes through the journal with fdatasync; rulesync does not sync. Reproduce: \`node bench/sync/run.mjs --items ${ITEMS} --runs ${RUNS} --write\`.`,
   ];
   const text = lines.join("\n");
   console.log(text);

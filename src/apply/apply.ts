@@ -1,4 +1,4 @@
-import { readlink, rmdir, stat } from "node:fs/promises";
+import { mkdir, readlink, rmdir, stat } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { sha256 } from "../core/hash.js";
@@ -114,12 +114,11 @@ export async function applyPlan(
   const lockBefore = await readNoFollow(t.lockPath);
   const prevDirs = createdDirs(parseOld(lockBefore));
   plan.lock.dirs = [...prevDirs].sort();
-  const lockText = serializeLock(plan.lock);
   if (
     writes.length === 0 &&
     proposals.length === 0 &&
     lockBefore &&
-    new TextDecoder().decode(lockBefore) === lockText
+    new TextDecoder().decode(lockBefore) === serializeLock(plan.lock)
   )
     return [];
   const guard = new PathGuard(t.root, t.strict ?? true);
@@ -164,6 +163,7 @@ export async function applyPlan(
   };
   const journalPath = join(t.state.dir, JOURNAL);
   await atomicWrite(journalPath, JSON.stringify(journal), { sync: true, fixedTmp: true, step });
+  await makeDirs(t.root, journal.dirs ?? []);
   const removable = new Set([...prevDirs, ...newDirs].map((d) => join(t.root, d)));
   const removed = new Set<string>();
   const dirs = new Set<string>();
@@ -199,6 +199,23 @@ export async function applyPlan(
   step?.();
   await collectBlobs(t.state, new Set());
   return writes.map((a) => a.path);
+}
+
+/**
+ * Create the journaled new folders before the files, parents first, each with one `mkdir` (the writes would
+ * otherwise each fail to open, then create the folder chain, hundreds of times over for one new folder). A
+ * folder that cannot be made here is left to the write, which reports it.
+ */
+async function makeDirs(root: string, dirs: readonly string[]): Promise<void> {
+  const byDepth = new Map<number, string[]>();
+  for (const d of dirs) {
+    const depth = d.split("/").length;
+    const list = byDepth.get(depth) ?? [];
+    list.push(join(root, d));
+    byDepth.set(depth, list);
+  }
+  for (const depth of [...byDepth.keys()].sort((a, b) => a - b))
+    await mapLimit(byDepth.get(depth) ?? [], 32, (d) => mkdir(d).catch(() => undefined));
 }
 
 function rel(root: string, abs: string): string {

@@ -7,7 +7,7 @@ import { buildCatalog, type Catalog } from "../model/catalog.js";
 import { displayPath, type Pack } from "../model/item.js";
 import { parsePack } from "../model/parse-pack.js";
 import type { PackSnapshot } from "../model/snapshot.js";
-import { packKey, readCachedPack, writeCachedPack } from "./pack-cache.js";
+import { contentKey, linkCachedPack, packKey, readCachedPack, writeCachedPack } from "./pack-cache.js";
 import { builtinLibraryDir } from "./paths.js";
 import { DEFAULT_MAX_FILE_BYTES, listTree, readEntries } from "./read-snapshot.js";
 import { openTokenCache, saveTokenCache } from "./token-cache.js";
@@ -51,12 +51,18 @@ export async function loadPack(
   };
   const entries = await listTree(abs);
   const key = packKey(entries, readOpts);
-  const cached = await readCachedPack(key, env);
+  const cached = await readCachedPack(key, env, "files");
   if (cached) return cached;
   const snap = await readEntries(abs, entries, readOpts);
-  const pack = withAllTexts(markRefused(parsePack(snap)), snap);
-  await assignTokens([pack], env);
-  await writeCachedPack(key, pack, env);
+  const byContent = contentKey(snap, readOpts);
+  // The same bytes under new times (a checkout, a copy): parsed before, found by what the files hold.
+  let pack = await readCachedPack(byContent, env);
+  if (!pack) {
+    pack = withAllTexts(markRefused(parsePack(snap)), snap);
+    await assignTokens([pack], env);
+    await writeCachedPack(byContent, pack, env);
+  }
+  await linkCachedPack(key, byContent, env);
   return pack;
 }
 

@@ -1,10 +1,19 @@
-import Ajv2020Module from "ajv/dist/2020.js";
+import { createRequire } from "node:module";
+import type Ajv2020Module from "ajv/dist/2020.js";
 import type { LintRule } from "../types.js";
 
-// ajv is CommonJS: its default export arrives as the module object under NodeNext.
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ??
-  Ajv2020Module) as typeof Ajv2020Module.default;
-let ajv: InstanceType<typeof Ajv2020> | undefined;
+type Ajv2020 = typeof Ajv2020Module.default;
+let ajv: InstanceType<Ajv2020> | undefined;
+
+/**
+ * ajv (CommonJS, ~80 modules) is loaded the first time a schema item is checked: `sync` runs the item rules
+ * on every run, and schemas are never installed, so it never needs it.
+ */
+function newAjv(): InstanceType<Ajv2020> {
+  const m = createRequire(import.meta.url)("ajv/dist/2020.js") as { default?: Ajv2020 } & Ajv2020;
+  const Ajv = m.default ?? m;
+  return new Ajv({ strict: false, allErrors: true, validateFormats: false });
+}
 
 export const schemaRules: LintRule[] = [
   {
@@ -15,7 +24,7 @@ export const schemaRules: LintRule[] = [
     hint: "fix the schema so it validates against the JSON Schema meta-schema",
     item: (it) => {
       if (it.kind !== "schema") return [];
-      ajv ??= new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+      ajv ??= newAjv();
       const copy = { ...it.meta };
       delete copy.$id;
       try {
