@@ -21,6 +21,7 @@ import { patternItems } from "./patterns.js";
 import { noteStillRead, skipRefused } from "./refusals.js";
 import { packDir, toRenderItems } from "./render-items.js";
 import { checkFrozenItems, resolveCatalog, type SourceOptions } from "./sources.js";
+import { trustStep } from "./trust.js";
 
 export { type Layout, layoutOf, type ProjectOptions } from "./layout.js";
 
@@ -264,13 +265,23 @@ export async function computePlan(
   let desired: ReturnType<typeof renderAll>["desired"] = [];
   let sources: string[] = [];
   let pins: Lock["sources"];
+  let records: Lock["trust"];
   if (!opts.uninstall) {
     const resolved = await resolveCatalog(config, { ...layout, env: o.env }, lock, opts.sources);
     const cat = resolved.cat;
     pins = resolved.pins;
     sources = cat.packs.map((p) => packDir(p, layout.root));
     const sel = selectItems(cat, config);
-    items = sel.items;
+    // Items that run code need their source trusted (app/trust.ts); under --frozen an untrusted one fails.
+    const trusted = await trustStep(
+      await toRenderItems(sel.items, cat.packs, layout.root, opts.link ?? config.link),
+      resolved,
+      lock,
+      { ...layout, env: o.env },
+      opts.sources,
+    );
+    records = trusted.records;
+    items = trusted.renderItems.map((ri) => ri.item);
     if (opts.sources?.frozen) checkFrozenItems(items, lock);
     const refused = refusals(
       cat,
@@ -279,7 +290,7 @@ export async function computePlan(
     );
     const skip = skipRefused(overrideSkip(cat, config), refused, sel.notes);
     const rendered = renderAll(
-      await toRenderItems(items, cat.packs, layout.root, opts.link ?? config.link),
+      trusted.renderItems,
       hosts,
       config.hooks.command ? { ...layout.hostEnv, cadreCommand: config.hooks.command } : layout.hostEnv,
       skip,
@@ -294,7 +305,7 @@ export async function computePlan(
         message: `the selection is ${tokens} tokens, over the budget of ${config.budgets.tokens} in cadre.yaml; remove items or raise budgets.tokens`,
       });
     }
-    notes = [...sel.notes, ...rendered.notes];
+    notes = [...sel.notes, ...trusted.notes, ...rendered.notes];
   }
   const paths = new Set([...desired.map((d) => d.path), ...Object.keys(lock.files)]);
   const cadreLinks = new Set([
@@ -339,6 +350,8 @@ export async function computePlan(
   );
   if (pins && Object.keys(pins).length) plan.lock.sources = pins;
   else delete plan.lock.sources;
+  if (records && Object.keys(records).length) plan.lock.trust = records;
+  else delete plan.lock.trust;
   return { layout, sources, env: o.env, config, hosts, lock, plan, notes, items, through };
 }
 

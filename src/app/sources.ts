@@ -9,6 +9,7 @@ import { dirname, resolve } from "node:path";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { buildCatalog, type Catalog } from "../model/catalog.js";
 import { type Item, type Pack, qualifiedId } from "../model/item.js";
+import type { TrustOptions } from "../model/trust.js";
 import type { Lock, LockSource } from "../plan/types.js";
 import { loadPack } from "../sources/load.js";
 import { type ResolvedSource, resolveSource } from "../sources/resolve.js";
@@ -21,6 +22,8 @@ export interface SourceOptions {
   frozen?: boolean;
   /** Re-resolve these sources (canonical specs) ignoring their pins (`cadre update`). */
   update?: (key: string) => boolean;
+  /** Trust decisions made by this run (`cadre trust`, `untrust`, `add --trust`, `update` asking). */
+  trust?: TrustOptions;
 }
 
 export interface ResolvedCatalog {
