@@ -10,8 +10,8 @@ import { relative, sep } from "node:path";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { HOST_KINDS } from "../hosts/define.js";
-import { lintPacks } from "../lint/run.js";
 import { RULES } from "../lint/registry.js";
+import { lintPacks } from "../lint/run.js";
 import { buildCatalog } from "../model/catalog.js";
 import type { Item, Pack } from "../model/item.js";
 import {
@@ -22,15 +22,15 @@ import {
   nextRecords,
   originOf,
   type SourceOrigin,
-  type TrustRecords,
-  type TrustState,
   type TrustOptions,
+  type TrustRecords,
   type TrustReview,
   trustState,
 } from "../model/trust.js";
 import type { Lock } from "../plan/types.js";
 import type { RenderNote } from "../render/compose.js";
 import type { RenderItem } from "../render/formats.js";
+import type { ResolvedSource } from "../sources/resolve.js";
 import { formatSourceSpec } from "../sources/spec.js";
 import type { Layout } from "./layout.js";
 import { toRenderItems } from "./render-items.js";
@@ -47,7 +47,9 @@ const LABELS: Record<ExecPart["what"], string> = {
 
 /** One line per executable part, for the summary. */
 export function describeParts(parts: readonly ExecPart[]): string[] {
-  return parts.map((p) => `${LABELS[p.what]}: ${p.detail.length > 90 ? `${p.detail.slice(0, 87)}...` : p.detail}`);
+  return parts.map(
+    (p) => `${LABELS[p.what]}: ${p.detail.length > 90 ? `${p.detail.slice(0, 87)}...` : p.detail}`,
+  );
 }
 
 /** Where a resolved pack folder lies, for the trust rule (links resolved: a link out of the project is outside). */
@@ -56,7 +58,10 @@ export async function originAt(
   base: string,
 ): Promise<SourceOrigin> {
   if (r.builtin || r.remote) return originOf(r);
-  const [dir, root] = await Promise.all([realpath(r.dir).catch(() => r.dir), realpath(base).catch(() => base)]);
+  const [dir, root] = await Promise.all([
+    realpath(r.dir).catch(() => r.dir),
+    realpath(base).catch(() => base),
+  ]);
   const rel = relative(root, dir).split(sep).join("/");
   return originOf({ ...r, rel: rel.startsWith("/") || /^[A-Za-z]:/.test(rel) ? undefined : rel });
 }
@@ -74,7 +79,7 @@ function pendingNote(key: string, e: ExecItem): RenderNote {
     host: "*",
     item: e.qid,
     level: "warning",
-    message: `not installed: ${e.qid} from ${key} runs code (${describeParts(e.parts).join("; ")}) and ${why}; review it, then run \`cadre trust ${key}\``,
+    message: `not installed: it runs code from ${key} (${describeParts(e.parts).join("; ")}) and ${why}; review it, then run \`cadre trust ${key}\``,
   };
 }
 
@@ -120,7 +125,12 @@ export async function trustStep(
       origin: origins.get(key) ?? "remote",
       needsTrust: true,
       items: list.map((x) => x.e),
-      findings: pack ? securityFindings(pack, list.map((x) => x.ri.item)) : [],
+      findings: pack
+        ? securityFindings(
+            pack,
+            list.map((x) => x.ri.item),
+          )
+        : [],
     };
     if (o.trust?.ask && (await o.trust.ask(review))) {
       records[key] = { ...(records[key] ?? {}), ...Object.fromEntries(list.map((x) => [x.e.id, x.e.hash])) };
@@ -154,25 +164,34 @@ export async function executablesOf(
   return out;
 }
 
-/** Resolve a source as cadre.yaml and cadre.lock have it (the pin, from the cache) and build its review. */
-export async function reviewSource(
+/** The review of some items of a loaded source (all of them by default). */
+export async function reviewOf(
   l: Layout,
-  source: string,
+  loaded: { resolved: ResolvedSource; pack: Pack },
   lock: Lock,
-  o: { items?: readonly Item[] } = {},
-): Promise<{ review: TrustReview; pack: Pack; key: string }> {
+  items?: readonly Item[],
+): Promise<TrustReview> {
+  const { resolved, pack } = loaded;
+  const origin = await originAt(resolved, baseOf(l));
+  const chosen = items ?? pack.items;
+  const exec = needsTrust(origin)
+    ? await executablesOf(chosen, pack, l.root, lock.trust?.[resolved.key])
+    : [];
+  return {
+    source: resolved.key,
+    origin,
+    needsTrust: needsTrust(origin),
+    items: exec,
+    findings: needsTrust(origin) || items ? securityFindings(pack, chosen) : [],
+  };
+}
+
+/** Resolve a source as cadre.yaml and cadre.lock have it (the pin, from the cache) and review all of it. */
+export async function reviewSource(l: Layout, source: string, lock: Lock): Promise<TrustReview> {
   const base = baseOf(l);
   const spec = parseSpecAt(source, base);
-  const key = formatSourceSpec(spec);
-  const { resolved, pack } = await loadSource(spec, { base, env: l.env, root: l.root, pin: lock.sources?.[key] });
-  const origin = await originAt(resolved, base);
-  const items = o.items ?? pack.items;
-  const exec = needsTrust(origin) ? await executablesOf(items, pack, l.root, lock.trust?.[key]) : [];
-  return {
-    key,
-    pack,
-    review: { source: key, origin, needsTrust: needsTrust(origin), items: exec, findings: securityFindings(pack, items) },
-  };
+  const pin = lock.sources?.[formatSourceSpec(spec)];
+  return reviewOf(l, await loadSource(spec, { base, env: l.env, root: l.root, pin }), lock);
 }
 
 /** The grant that trusts exactly the reviewed content. */

@@ -41,19 +41,25 @@ describe("executableOf", () => {
     expect(executableOf({ item: reworded })?.hash).toBe(base);
     const withScript = (body: string) =>
       executableOf({
-        item: hook("${CLAUDE_PLUGIN_ROOT}/fmt.sh"),
+        item: hook("$CLAUDE_PLUGIN_ROOT/fmt.sh"),
         scripts: new Map([["p/fmt.sh", { content: body, executable: true }]]),
       });
     expect(withScript("#!/bin/sh\nprettier -w .\n")?.parts.map((p) => p.what)).toEqual(["hook", "script"]);
-    expect(withScript("#!/bin/sh\nprettier -w .\n")?.hash).not.toBe(withScript("#!/bin/sh\nrm -rf ~\n")?.hash);
+    expect(withScript("#!/bin/sh\nprettier -w .\n")?.hash).not.toBe(
+      withScript("#!/bin/sh\nrm -rf ~\n")?.hash,
+    );
   });
 
   it("a stdio MCP server is executable, an http one is not", () => {
     const stdio = item("mcp", "db", { transport: "stdio", command: "npx", args: ["db-mcp", "--port", "1"] });
-    expect(executableOf({ item: stdio })?.parts).toEqual([{ what: "mcp-command", detail: "npx db-mcp --port 1" }]);
+    expect(executableOf({ item: stdio })?.parts).toEqual([
+      { what: "mcp-command", detail: "npx db-mcp --port 1" },
+    ]);
     const moved = item("mcp", "db", { transport: "stdio", command: "npx", args: ["evil-mcp"] });
     expect(executableOf({ item: moved })?.hash).not.toBe(executableOf({ item: stdio })?.hash);
-    expect(executableOf({ item: item("mcp", "web", { transport: "http", url: "https://x.test" }) })).toBeUndefined();
+    expect(
+      executableOf({ item: item("mcp", "web", { transport: "http", url: "https://x.test" }) }),
+    ).toBeUndefined();
   });
 
   it("a skill's scripts: by folder, extension, exec bit or #! line; its prose is not hashed", () => {
@@ -73,9 +79,9 @@ describe("executableOf", () => {
       "skills/deploy/tool",
     ]);
     const reworded = { ...skill, text: "---\nname: deploy\n---\nRun the deploy script.\n" };
-    expect(executableOf({ item: reworded, assets, executable: new Set(["skills/deploy/bin-tool"]) })?.hash).toBe(
-      e?.hash,
-    );
+    expect(
+      executableOf({ item: reworded, assets, executable: new Set(["skills/deploy/bin-tool"]) })?.hash,
+    ).toBe(e?.hash);
     expect(executableOf({ item: skill, assets: new Map([["skills/deploy/a.md", "x"]]) })).toBeUndefined();
   });
 
@@ -91,9 +97,22 @@ describe("executableOf", () => {
       { what: "load-shell", detail: "git log -3" },
       { what: "allowed-shell", detail: "Bash(git push:*), Read" },
     ]);
-    const gemini = item("command", "diff", {}, 'prompt = "Review: !{git diff --staged}"\n', "commands/diff.toml");
-    expect(executableOf({ item: gemini })?.parts).toEqual([{ what: "load-shell", detail: "!{git diff --staged}" }]);
-    const plain = item("command", "plan", { "allowed-tools": ["Read", "Grep"] }, "Plan the work; `!` is not shell.\n");
+    const gemini = item(
+      "command",
+      "diff",
+      {},
+      'prompt = "Review: !{git diff --staged}"\n',
+      "commands/diff.toml",
+    );
+    expect(executableOf({ item: gemini })?.parts).toEqual([
+      { what: "load-shell", detail: "!{git diff --staged}" },
+    ]);
+    const plain = item(
+      "command",
+      "plan",
+      { "allowed-tools": ["Read", "Grep"] },
+      "Plan the work; `!` is not shell.\n",
+    );
     expect(executableOf({ item: plain })).toBeUndefined();
     const agent = item("agent", "a", { tools: "Bash", hooks: { Stop: [{ command: "say done" }] } });
     expect(executableOf({ item: agent })?.parts.map((p) => p.what)).toEqual(["frontmatter-hooks"]);

@@ -20,7 +20,13 @@ export interface TrustInput {
   scripts?: ReadonlyMap<string, { content: string | Uint8Array; executable: boolean }>;
 }
 
-export type ExecWhat = "hook" | "mcp-command" | "script" | "load-shell" | "allowed-shell" | "frontmatter-hooks";
+export type ExecWhat =
+  | "hook"
+  | "mcp-command"
+  | "script"
+  | "load-shell"
+  | "allowed-shell"
+  | "frontmatter-hooks";
 
 /** One executable part of an item, for the summary a person reviews. */
 export interface ExecPart {
@@ -98,7 +104,11 @@ function canonical(v: unknown): string {
 }
 
 /** The executable parts of one item and the files whose bytes the hash covers. */
-function partsOf(ri: TrustInput): { parts: ExecPart[]; hashed: string[]; files: Array<[string, string | Uint8Array]> } {
+function partsOf(ri: TrustInput): {
+  parts: ExecPart[];
+  hashed: string[];
+  files: Array<[string, string | Uint8Array]>;
+} {
   const { item } = ri;
   const parts: ExecPart[] = [];
   const hashed: string[] = [];
@@ -108,7 +118,10 @@ function partsOf(ri: TrustInput): { parts: ExecPart[]; hashed: string[]; files: 
     const h = m.handler as Record<string, unknown> | undefined;
     if (h && !("builtin" in h)) {
       const claude = h.claude as { type?: unknown } | undefined;
-      parts.push({ what: "hook", detail: typeof h.command === "string" ? h.command : `a ${String(claude?.type)} hook` });
+      parts.push({
+        what: "hook",
+        detail: typeof h.command === "string" ? h.command : `a ${String(claude?.type)} hook`,
+      });
       hashed.push(canonical({ event: m.event, matcher: m.matcher, handler: h }));
       for (const [p, s] of ri.scripts ?? []) {
         parts.push({ what: "script", detail: p });
@@ -197,4 +210,3 @@ export interface TrustReview {
   items: ExecItem[];
   findings: Diagnostic[];
 }
-

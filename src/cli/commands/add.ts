@@ -54,11 +54,24 @@ export async function run(args: string[], opts: Record<string, unknown>, io: Io)
       if (rows.length) io.out(`${table([["KIND", "NAME", "CATEGORY", "DESCRIPTION"], ...rows])}\n`);
       return 0;
     }
-    return printEdit(
-      io,
-      "add",
-      await addSourceCommand({ ...base, source, noSync: opts.sync === false, version: VERSION, ...pick }),
-    );
+    const { askTrust, printReview, reviewJson } = await import("./_trust.js");
+    const r = await addSourceCommand({
+      ...base,
+      source,
+      noSync: opts.sync === false,
+      version: VERSION,
+      ...pick,
+      // What the source runs and what the security rules found, shown before cadre.yaml is touched.
+      review: async (rv) => {
+        if (!io.json) await printReview(io, rv);
+        if (opts.trust === true) return true;
+        const pending = rv.items.filter((e) => e.state !== "trusted");
+        return (
+          pending.length > 0 && askTrust(io, `Trust ${pending.length === 1 ? "it" : "them"} and install?`)
+        );
+      },
+    });
+    return printEdit(io, "add", r, r.review ? { ...reviewJson(r.review), trusted: r.trusted ?? [] } : {});
   }
   const r = await addCommand({ ...base, refs: args, noSync: opts.sync === false, version: VERSION });
   return printEdit(io, "add", r);
