@@ -249,6 +249,8 @@ export interface Computed {
   items: Item[];
   /** Shared files that are links to a file inside the root → that file (edited instead of the link). */
   through: ReadonlyMap<string, string>;
+  /** Selected items left out because their executable content is not trusted (app/trust.ts). */
+  untrusted?: number;
 }
 
 /** Read everything and plan: config → catalog → selection → render → observe disk → plan. No writes. */
@@ -266,6 +268,7 @@ export async function computePlan(
   let sources: string[] = [];
   let pins: Lock["sources"];
   let records: Lock["trust"];
+  let untrusted = 0;
   if (!opts.uninstall) {
     const resolved = await resolveCatalog(config, { ...layout, env: o.env }, lock, opts.sources);
     const cat = resolved.cat;
@@ -281,6 +284,7 @@ export async function computePlan(
       opts.sources,
     );
     records = trusted.records;
+    untrusted = sel.items.length - trusted.renderItems.length;
     items = trusted.renderItems.map((ri) => ri.item);
     if (opts.sources?.frozen) checkFrozenItems(items, lock);
     const refused = refusals(
@@ -352,7 +356,7 @@ export async function computePlan(
   else delete plan.lock.sources;
   if (records && Object.keys(records).length) plan.lock.trust = records;
   else delete plan.lock.trust;
-  return { layout, sources, env: o.env, config, hosts, lock, plan, notes, items, through };
+  return { layout, sources, env: o.env, config, hosts, lock, plan, notes, items, through, untrusted };
 }
 
 function overrideSkip(cat: Catalog, c: Config): ((host: string, qid: string) => boolean) | undefined {
