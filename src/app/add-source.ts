@@ -7,6 +7,7 @@ import { ErrorCodes, UserError } from "../core/errors.js";
 import { buildCatalog } from "../model/catalog.js";
 import { type Item, type Pack, qualifiedId } from "../model/item.js";
 import type { TrustReview } from "../model/trust.js";
+import { emptyLock } from "../plan/types.js";
 import { formatSourceSpec, isRemote, parseSourceSpec } from "../sources/spec.js";
 import { CONFIG_FILE, editConfigList, parseConfigText } from "./config.js";
 import { type EditResult, editAndSync } from "./edit-config.js";
@@ -64,13 +65,17 @@ function picked(pack: Pack, p: Pick, source: string): Item[] {
 /** `cadre add <source> --list`: resolve and load the source; nothing is written. */
 export async function listSource(
   o: ProjectOptions & { source: string } & Pick,
-): Promise<{ pack: Pack; items: Item[]; key: string }> {
+): Promise<{ pack: Pack; items: Item[]; key: string; review: TrustReview }> {
   const layout = layoutOf(o);
   const base = o.cwd;
   const spec = parseSpecAt(o.source, base);
-  const { pack } = await loadSource(spec, { base, env: o.env, root: layout.root });
+  const loaded = await loadSource(spec, { base, env: o.env, root: layout.root });
+  const { pack } = loaded;
   const items = o.kind || o.category || o.items?.length ? picked(pack, o, o.source) : pack.items;
-  return { pack, items, key: formatSourceSpec(spec) };
+  // Pack folders given on the command line are read from the current folder (so `root` is it here).
+  const lock = await readLock(layout).catch(() => emptyLock(layout.scope, 0));
+  const review = await reviewOf({ ...layout, root: base }, loaded, lock, items);
+  return { pack, items, key: formatSourceSpec(spec), review };
 }
 
 /**
