@@ -67,8 +67,9 @@ export async function originAt(
 }
 
 /** The security lint findings of these items (hidden Unicode, pipe-to-shell, paste URLs, network, destructive…). */
-export function securityFindings(pack: Pack, items: readonly Item[]): Diagnostic[] {
-  const sub = { ...pack, items: [...items], diagnostics: [] };
+export function securityFindings(pack: Pack, items: readonly Item[], label?: string): Diagnostic[] {
+  // A fetched pack is named by its source (`github:team/kit/hooks/fmt.sh`), not by its cache folder.
+  const sub = { ...pack, root: label ?? pack.root, items: [...items], diagnostics: [] };
   const rules = RULES.filter((r) => r.id.startsWith("security/"));
   return lintPacks(buildCatalog([sub]), [sub], {}, rules).diagnostics;
 }
@@ -129,6 +130,7 @@ export async function trustStep(
         ? securityFindings(
             pack,
             list.map((x) => x.ri.item),
+            rc.resolved.find((r) => r.key === key)?.remote ? key : undefined,
           )
         : [],
     };
@@ -182,7 +184,10 @@ export async function reviewOf(
     origin,
     needsTrust: needsTrust(origin),
     items: exec,
-    findings: needsTrust(origin) || items ? securityFindings(pack, chosen) : [],
+    findings:
+      needsTrust(origin) || items
+        ? securityFindings(pack, chosen, resolved.remote ? resolved.key : undefined)
+        : [],
   };
 }
 

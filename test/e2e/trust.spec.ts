@@ -27,7 +27,7 @@ interface Review {
   source: string;
   needsTrust: boolean;
   executable: Array<{ id: string; state: string; parts: Array<{ what: string; detail: string }> }>;
-  findings: Array<{ rule: string }>;
+  findings: Array<{ rule: string; file: string }>;
 }
 
 const hookCommands = (project: string): string[] => {
@@ -79,6 +79,8 @@ describe("trust: add → untrusted → trust → installed → update changes th
     expect(review.findings.map((f) => f.rule)).toEqual(
       expect.arrayContaining(["security/pipe-to-shell", "security/paste-url"]),
     );
+    // Named by the source, not by the cache folder it was fetched into.
+    expect(review.findings.map((f) => f.file)).toContain(`${repo.url}/hooks/fmt.sh`);
     expect(review.trusted).toEqual([]);
     expect(readFileSync(join(project, ".claude/skills/tidy/SKILL.md"), "utf8")).toContain("Tidy the code.");
     expect(hookCommands(project)).toEqual([]);
