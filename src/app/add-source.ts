@@ -6,12 +6,15 @@
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { buildCatalog } from "../model/catalog.js";
 import { type Item, type Pack, qualifiedId } from "../model/item.js";
+import type { TrustReview } from "../model/trust.js";
+import { emptyLock } from "../plan/types.js";
 import { formatSourceSpec, isRemote, parseSourceSpec } from "../sources/spec.js";
 import { CONFIG_FILE, editConfigList, parseConfigText } from "./config.js";
 import { type EditResult, editAndSync } from "./edit-config.js";
 import { assertNoSecrets } from "./lint.js";
-import { layoutOf, type ProjectOptions } from "./project.js";
-import { baseOf, loadSource, parseSpecAt } from "./sources.js";
+import { layoutOf, type ProjectOptions, readLock } from "./project.js";
+import { baseOf, loadSource, parseSpecAt, type SourceOptions } from "./sources.js";
+import { grantOf, reviewOf } from "./trust.js";
 
 export interface Pick {
   items?: string[];
@@ -62,28 +65,52 @@ function picked(pack: Pack, p: Pick, source: string): Item[] {
 /** `cadre add <source> --list`: resolve and load the source; nothing is written. */
 export async function listSource(
   o: ProjectOptions & { source: string } & Pick,
-): Promise<{ pack: Pack; items: Item[]; key: string }> {
+): Promise<{ pack: Pack; items: Item[]; key: string; review: TrustReview }> {
   const layout = layoutOf(o);
   const base = o.cwd;
   const spec = parseSpecAt(o.source, base);
-  const { pack } = await loadSource(spec, { base, env: o.env, root: layout.root });
+  const loaded = await loadSource(spec, { base, env: o.env, root: layout.root });
+  const { pack } = loaded;
   const items = o.kind || o.category || o.items?.length ? picked(pack, o, o.source) : pack.items;
-  return { pack, items, key: formatSourceSpec(spec) };
+  // Pack folders given on the command line are read from the current folder (so `root` is it here).
+  const lock = await readLock(layout).catch(() => emptyLock(layout.scope, 0));
+  const review = await reviewOf({ ...layout, root: base }, loaded, lock, items);
+  return { pack, items, key: formatSourceSpec(spec), review };
 }
 
-/** `cadre add <source> [--item …] [--kind …] [--category …]`: add the source and its picked items, then sync. */
-export function addSourceCommand(
-  o: ProjectOptions & { source: string; noSync?: boolean; version?: string } & Pick,
-): Promise<EditResult> {
-  return editAndSync(o, async (text) => {
+/**
+ * `cadre add <source> [--item …] [--kind …] [--category …]`: add the source and its picked items, then sync.
+ * Before anything is written, `review` gets what the items run on this machine and the security findings;
+ * it answers whether to trust that content (recorded in cadre.lock by the sync), as `trust` does without it.
+ */
+export async function addSourceCommand(
+  o: ProjectOptions & {
+    source: string;
+    noSync?: boolean;
+    version?: string;
+    trust?: boolean;
+    review?: (r: TrustReview) => Promise<boolean>;
+  } & Pick,
+): Promise<EditResult & { review?: TrustReview; trusted?: string[] }> {
+  const resolve: SourceOptions = {};
+  let review: TrustReview | undefined;
+  let trusted: string[] = [];
+  const r = await editAndSync({ ...o, resolve }, async (text) => {
     const layout = layoutOf(o);
     const base = baseOf(layout);
     const spec = parseSpecAt(o.source, base);
     const key = formatSourceSpec(spec);
-    const { pack } = await loadSource(spec, { base, env: o.env, root: layout.root });
+    const loaded = await loadSource(spec, { base, env: o.env, root: layout.root });
+    const { pack } = loaded;
     const whole = !o.kind && !o.category && !o.items?.length;
     const items = whole ? pack.items : picked(pack, o, o.source);
     assertNoSecrets(buildCatalog([pack]), items);
+    review = await reviewOf(layout, loaded, await readLock(layout), items);
+    const yes = o.review ? await o.review(review) : o.trust === true;
+    if (yes && review.items.length && !o.noSync) {
+      resolve.trust = { grant: grantOf(review) };
+      trusted = review.items.map((e) => e.id);
+    }
     const config = parseConfigText(text, CONFIG_FILE);
     const known = config.sources.some((s) => {
       try {
@@ -99,10 +126,19 @@ export function addSourceCommand(
         ? [`${pack.name}/${o.kind}:*`]
         : items.map(qualifiedId);
     out = editConfigList(out, ["include"], (xs) => [...xs, ...refs.filter((r) => !xs.includes(r))]);
+    const pending = review.items.filter((e) => e.state !== "trusted");
     const changes = [
       ...(known ? [] : [`added source ${o.source}`]),
       `added ${refs.length === 1 ? refs[0] : `${refs.length} items`} (${items.length} item${items.length === 1 ? "" : "s"} from ${pack.name})`,
+      ...(trusted.length
+        ? [`trusted ${trusted.length} executable item${trusted.length === 1 ? "" : "s"} of ${key}`]
+        : pending.length
+          ? [
+              `${pending.length} item${pending.length === 1 ? "" : "s"} that run code will not be installed until you run \`cadre trust ${key}\``,
+            ]
+          : []),
     ];
     return { text: out, changes };
   });
+  return { ...r, ...(review ? { review } : {}), trusted };
 }

@@ -15,7 +15,7 @@ import {
   requireConfig,
   selectItems,
 } from "./project.js";
-import { type SyncResult, syncCommand } from "./sync.js";
+import { type SyncOptions, type SyncResult, syncCommand } from "./sync.js";
 
 export interface EditResult {
   changes: string[];
@@ -23,7 +23,7 @@ export interface EditResult {
 }
 
 export async function editAndSync(
-  o: ProjectOptions & { noSync?: boolean },
+  o: SyncOptions & { noSync?: boolean },
   edit: (text: string) => Promise<{ text: string; changes: string[] }>,
 ): Promise<EditResult> {
   const layout = layoutOf(o);

@@ -5,6 +5,7 @@
  */
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { resolveRef } from "../model/catalog.js";
+import type { TrustReview } from "../model/trust.js";
 import type { LockSource } from "../plan/types.js";
 import { lsRemote, refCommit } from "../sources/git.js";
 import { compareVersions, npmOptions, npmVersions, resolveNpm } from "../sources/npm.js";
@@ -153,10 +154,22 @@ async function targetsOf(o: ProjectOptions, targets: string[]): Promise<Set<stri
 
 /** `cadre update [source|item…]`: re-resolve (all or the named) sources, then sync through the three-way merge. */
 export async function updateCommand(
-  o: ProjectOptions & { targets: string[]; dryRun?: boolean; version?: string },
+  o: ProjectOptions & {
+    targets: string[];
+    dryRun?: boolean;
+    version?: string;
+    /** In a terminal: asked when a source's executable content is new or changed (see app/trust.ts). */
+    askTrust?: (r: TrustReview) => Promise<boolean>;
+  },
 ): Promise<UpdateResult> {
   const chosen = await targetsOf(o, o.targets);
-  const sync = await syncCommand({ ...o, resolve: { update: (k) => !chosen || chosen.has(k) } });
+  const sync = await syncCommand({
+    ...o,
+    resolve: {
+      update: (k) => !chosen || chosen.has(k),
+      ...(o.askTrust ? { trust: { ask: o.askTrust } } : {}),
+    },
+  });
   const before = sync.lockBefore;
   const after = sync.lockAfter;
   const moved = Object.keys({ ...before.sources, ...after.sources })

@@ -22,6 +22,7 @@ import { presentPaths } from "./reads.js";
 import { noteStillRead, skipRefused } from "./refusals.js";
 import { packDir, toRenderItems } from "./render-items.js";
 import { checkFrozenItems, resolveCatalog, type SourceOptions } from "./sources.js";
+import { trustStep } from "./trust.js";
 
 export { type Layout, layoutOf, type ProjectOptions } from "./layout.js";
 
@@ -249,6 +250,8 @@ export interface Computed {
   items: Item[];
   /** Shared files that are links to a file inside the root → that file (edited instead of the link). */
   through: ReadonlyMap<string, string>;
+  /** Selected items left out because their executable content is not trusted (app/trust.ts). */
+  untrusted?: number;
 }
 
 /** Read everything and plan: config → catalog → selection → render → observe disk → plan. No writes. */
@@ -265,13 +268,25 @@ export async function computePlan(
   let desired: ReturnType<typeof renderAll>["desired"] = [];
   let sources: string[] = [];
   let pins: Lock["sources"];
+  let records: Lock["trust"];
+  let untrusted = 0;
   if (!opts.uninstall) {
     const resolved = await resolveCatalog(config, { ...layout, env: o.env }, lock, opts.sources);
     const cat = resolved.cat;
     pins = resolved.pins;
     sources = cat.packs.map((p) => packDir(p, layout.root));
     const sel = selectItems(cat, config);
-    items = sel.items;
+    // Items that run code need their source trusted (app/trust.ts); under --frozen an untrusted one fails.
+    const trusted = await trustStep(
+      await toRenderItems(sel.items, cat.packs, layout.root, opts.link ?? config.link),
+      resolved,
+      lock,
+      { ...layout, env: o.env },
+      opts.sources,
+    );
+    records = trusted.records;
+    untrusted = sel.items.length - trusted.renderItems.length;
+    items = trusted.renderItems.map((ri) => ri.item);
     if (opts.sources?.frozen) checkFrozenItems(items, lock);
     const refused = refusals(
       cat,
@@ -280,7 +295,7 @@ export async function computePlan(
     );
     const skip = skipRefused(overrideSkip(cat, config), refused, sel.notes);
     const rendered = renderAll(
-      await toRenderItems(items, cat.packs, layout.root, opts.link ?? config.link),
+      trusted.renderItems,
       hosts,
       {
         ...layout.hostEnv,
@@ -299,7 +314,7 @@ export async function computePlan(
         message: `the selection is ${tokens} tokens, over the budget of ${config.budgets.tokens} in cadre.yaml; remove items or raise budgets.tokens`,
       });
     }
-    notes = [...sel.notes, ...rendered.notes];
+    notes = [...sel.notes, ...trusted.notes, ...rendered.notes];
   }
   const paths = new Set([...desired.map((d) => d.path), ...Object.keys(lock.files)]);
   const cadreLinks = new Set([
@@ -344,7 +359,9 @@ export async function computePlan(
   );
   if (pins && Object.keys(pins).length) plan.lock.sources = pins;
   else delete plan.lock.sources;
-  return { layout, sources, env: o.env, config, hosts, lock, plan, notes, items, through };
+  if (records && Object.keys(records).length) plan.lock.trust = records;
+  else delete plan.lock.trust;
+  return { layout, sources, env: o.env, config, hosts, lock, plan, notes, items, through, untrusted };
 }
 
 function overrideSkip(cat: Catalog, c: Config): ((host: string, qid: string) => boolean) | undefined {

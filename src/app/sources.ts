@@ -9,6 +9,7 @@ import { dirname, resolve } from "node:path";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { buildCatalog, type Catalog } from "../model/catalog.js";
 import { type Item, type Pack, qualifiedId } from "../model/item.js";
+import type { TrustOptions } from "../model/trust.js";
 import type { Lock, LockSource } from "../plan/types.js";
 import { loadPack } from "../sources/load.js";
 import { type ResolvedSource, resolveSource } from "../sources/resolve.js";
@@ -21,6 +22,8 @@ export interface SourceOptions {
   frozen?: boolean;
   /** Re-resolve these sources (canonical specs) ignoring their pins (`cadre update`). */
   update?: (key: string) => boolean;
+  /** Trust decisions made by this run (`cadre trust`, `untrust`, `add --trust`, `update` asking). */
+  trust?: TrustOptions;
 }
 
 export interface ResolvedCatalog {
@@ -60,10 +63,18 @@ const fresh = new Map<string, ResolvedSource>();
 /** Resolve one source (with its pin) and load its pack. A remote source in which nothing is recognised is an error. */
 export async function loadSource(
   spec: SourceSpec,
-  o: { base: string; env: NodeJS.ProcessEnv; root: string; pin?: LockSource; where?: string },
+  o: {
+    base: string;
+    env: NodeJS.ProcessEnv;
+    root: string;
+    pin?: LockSource;
+    where?: string;
+    refresh?: boolean;
+  },
 ): Promise<{ resolved: ResolvedSource; pack: Pack }> {
   const key = formatSourceSpec(spec);
-  const memo = o.pin ? undefined : fresh.get(`${o.base}\0${key}`);
+  // `update` asks the source again (an earlier command of this process, e.g. in `cadre menu`, may have resolved it).
+  const memo = o.pin || o.refresh ? undefined : fresh.get(`${o.base}\0${key}`);
   const resolved =
     memo ??
     (await resolveSource(spec, {
@@ -121,12 +132,14 @@ export async function resolveCatalog(
   for (const i of order) {
     const spec = specs[i] as SourceSpec;
     const key = keys[i] as string;
-    const pin = opts.update?.(key) ? undefined : lock?.sources?.[key];
+    const refresh = opts.update?.(key) === true;
+    const pin = refresh ? undefined : lock?.sources?.[key];
     const { resolved: r, pack } = await loadSource(spec, {
       base,
       env: l.env,
       root: l.root,
       pin,
+      refresh,
       where: configWhere(c, ["sources", i]),
     });
     resolved.push(r);

@@ -80,7 +80,8 @@ export async function syncCommand(o: SyncOptions): Promise<SyncResult> {
     if (risky && o.confirmRemoval && !(await o.confirmRemoval(risky)))
       throw new UserError(ErrorCodes.findings, "sync cancelled; nothing was changed", removalHint(risky));
     const touched = o.dryRun ? [] : await applyComputed(c);
-    const clean = !c.plan.actions.some((a) => a.type === "conflict");
+    // An untrusted item is warned about on every sync, so the no-op fast path is not armed.
+    const clean = !c.plan.actions.some((a) => a.type === "conflict") && !c.untrusted;
     if (!o.dryRun && clean && o.version) {
       await writeFingerprint(
         c.layout,

@@ -48,6 +48,8 @@ export const LockSchema = z.strictObject({
       }),
     )
     .optional(),
+  /** `cadre trust`: per source, the hash of each item's executable content the user accepted (model/trust.ts). */
+  trust: z.record(z.string(), z.record(z.string(), sha)).optional(),
 });
 
 export const LOCK_FILE = "cadre.lock";

@@ -289,6 +289,11 @@ COMMANDS.push(
       { flags: "--item <name>", description: "with a source: add only this item (repeatable)", repeat: true },
       { flags: "-k, --kind <kind>", description: "with a source: add only items of this kind" },
       { flags: "-c, --category <category>", description: "with a source: add only items in this category" },
+      {
+        flags: "--trust",
+        description:
+          "with a source: trust the executable content it shows (hooks, scripts, MCP commands, shell)",
+      },
       globalOption,
     ],
     examples: [
@@ -299,8 +304,41 @@ COMMANDS.push(
       "cadre add anthropics/skills --item pdf       # owner/repo[/subdir][@ref] on GitHub",
       "cadre add https://git.example.com/team/packs.git#v2 --kind skill",
       "cadre add npm:@team/agents@^1 --category security",
+      "cadre add github:team/hooks --trust   # after reading what it runs",
     ],
     load: () => import("./commands/add.js"),
+  },
+  {
+    name: "trust",
+    args: "[source]",
+    summary:
+      "review what a source runs on this machine and trust it: its hashes go into cadre.lock, then sync",
+    options: [
+      {
+        flags: "--list",
+        description: "every source: whether it needs trust, and each executable item's state",
+      },
+      { flags: "-n, --dry-run", description: "show what would be trusted and installed; write nothing" },
+      globalOption,
+    ],
+    examples: [
+      "cadre trust github:team/hooks",
+      "cadre trust npm:@team/agents --dry-run",
+      "cadre trust --list",
+      "cadre trust --list --json",
+    ],
+    load: () => import("./commands/trust.js"),
+  },
+  {
+    name: "untrust",
+    args: "<source>",
+    summary: "drop a source's trust records from cadre.lock and sync (its executable items are removed)",
+    options: [
+      { flags: "-n, --dry-run", description: "show what would be removed; write nothing" },
+      globalOption,
+    ],
+    examples: ["cadre untrust github:team/hooks", "cadre untrust ../shared/pack --dry-run"],
+    load: () => import("./commands/untrust.js"),
   },
   {
     name: "remove",

@@ -47,6 +47,8 @@ export interface Lock {
   dirs?: string[];
   /** Remote sources (canonical spec → what it resolved to), so a fresh clone installs exactly these. */
   sources?: Record<string, LockSource>;
+  /** Executable content the user trusted: canonical source spec → item id (`kind:name`) → its trust hash. */
+  trust?: Record<string, Record<string, string>>;
 }
 
 /** A pinned remote source: the commit, version or archive it resolved to, and the hash of its files. */

@@ -514,7 +514,10 @@ describe("plugin hooks with scripts work where they land", () => {
       join(proj, "cadre.yaml"),
       "version: 1\nhosts: [claude-code, codex]\nsources: [../guardian]\nprofiles: []\ninclude: [guardian/*]\n",
     );
-    const r = await cadre(["sync"], { cwd: proj, env });
+    // A folder outside the project runs code only once trusted: `cadre trust` records it and syncs.
+    const first = await cadre(["sync"], { cwd: proj, env });
+    expect(first.stderr).toMatch(/not installed: it runs code from \.\.\/guardian/);
+    const r = await cadre(["trust", "../guardian"], { cwd: proj, env });
     expect(r.code, r.stderr + r.stdout).toBe(0);
   }, 60_000);
   afterAll(() => rmSync(pbase, { recursive: true, force: true }));

@@ -4,7 +4,12 @@ import { VERSION } from "../version.js";
 import { actionJson, printActions, printConflicts, printNotes, summaryLine } from "./_plan.js";
 
 /** Print the outcome of a cadre.yaml edit and the sync that follows it. */
-export function printEdit(io: Io, command: string, r: EditResult): number {
+export function printEdit(
+  io: Io,
+  command: string,
+  r: EditResult,
+  extra: Record<string, unknown> = {},
+): number {
   const conflicts = r.sync?.conflicts ?? [];
   if (io.json) {
     writeJson(
@@ -12,7 +17,7 @@ export function printEdit(io: Io, command: string, r: EditResult): number {
       envelope(
         command,
         VERSION,
-        { changes: r.changes, actions: r.sync?.actions.map(actionJson) ?? [] },
+        { changes: r.changes, actions: r.sync?.actions.map(actionJson) ?? [], ...extra },
         conflicts.length === 0,
       ),
     );

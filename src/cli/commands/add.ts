@@ -31,16 +31,25 @@ export async function run(args: string[], opts: Record<string, unknown>, io: Io)
     if (opts.list === true) {
       const r = await listSource({ ...base, source, ...pick });
       if (io.json) {
+        const runs = new Set(r.review.items.map((e) => e.id));
         const items = r.items.map((i) => ({
           id: `${i.kind}:${i.name}`,
           kind: i.kind,
           name: i.name,
           category: i.category ?? null,
           description: i.description ?? "",
+          runsCode: runs.has(`${i.kind}:${i.name}`),
         }));
+        const { reviewJson } = await import("./_trust.js");
         writeJson(
           io,
-          envelope("add", VERSION, { source: r.key, pack: r.pack.name, layouts: r.pack.layouts, items }),
+          envelope("add", VERSION, {
+            ...reviewJson(r.review),
+            source: r.key,
+            pack: r.pack.name,
+            layouts: r.pack.layouts,
+            items,
+          }),
         );
         return 0;
       }
@@ -52,13 +61,28 @@ export async function run(args: string[], opts: Record<string, unknown>, io: Io)
         io.color.dim((i.description ?? "").slice(0, 70)),
       ]);
       if (rows.length) io.out(`${table([["KIND", "NAME", "CATEGORY", "DESCRIPTION"], ...rows])}\n`);
+      if (r.review.items.length || r.review.findings.length)
+        await (await import("./_trust.js")).printReview(io, r.review);
       return 0;
     }
-    return printEdit(
-      io,
-      "add",
-      await addSourceCommand({ ...base, source, noSync: opts.sync === false, version: VERSION, ...pick }),
-    );
+    const { askTrust, printReview, reviewJson } = await import("./_trust.js");
+    const r = await addSourceCommand({
+      ...base,
+      source,
+      noSync: opts.sync === false,
+      version: VERSION,
+      ...pick,
+      // What the source runs and what the security rules found, shown before cadre.yaml is touched.
+      review: async (rv) => {
+        if (!io.json) await printReview(io, rv);
+        if (opts.trust === true) return true;
+        const pending = rv.items.filter((e) => e.state !== "trusted");
+        return (
+          pending.length > 0 && askTrust(io, `Trust ${pending.length === 1 ? "it" : "them"} and install?`)
+        );
+      },
+    });
+    return printEdit(io, "add", r, r.review ? { ...reviewJson(r.review), trusted: r.trusted ?? [] } : {});
   }
   const r = await addCommand({ ...base, refs: args, noSync: opts.sync === false, version: VERSION });
   return printEdit(io, "add", r);

@@ -12,6 +12,14 @@ export async function run(args: string[], opts: Record<string, unknown>, io: Io)
     dryRun,
     targets: args,
     version: VERSION,
+    askTrust:
+      io.json || !io.isTTY || !process.stdin.isTTY
+        ? undefined
+        : async (rv) => {
+            const { askTrust, printReview } = await import("./_trust.js");
+            await printReview(io, rv);
+            return askTrust(io, `${rv.source} changed what it runs. Trust the new content?`);
+          },
   });
   const r = u.sync;
   const code = r.conflicts.length ? 1 : 0;
