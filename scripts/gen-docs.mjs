@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Generates docs from cadre's own data: docs/hosts.md and the README host table (from the host registry),
 // docs/catalog.md and llms.txt (from the built-in library). `--check` fails when a committed file drifts.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname.replace(/^\/([A-Za-z]:)/, "$1");
@@ -10,6 +10,22 @@ const check = process.argv.includes("--check");
 
 const HOST_KINDS = api.HOST_KINDS;
 const hosts = Object.values(api.HOSTS);
+const checksDir = join(root, "test", "hosts", "checks");
+const hostChecks = new Map();
+for (const f of readdirSync(checksDir)
+  .filter((f) => f.endsWith(".mjs"))
+  .sort()) {
+  const m = await import(join(checksDir, f));
+  // What the check asks: the module's leading comment after its first line.
+  const lead = readFileSync(join(checksDir, f), "utf8").split("\n");
+  const end = lead.findIndex((l) => !l.startsWith("//"));
+  const about = lead
+    .slice(1, end)
+    .map((l) => l.replace(/^\/\/\s?/, ""))
+    .join(" ");
+  const first = lead[0].replace(/^\/\/\s*[\w-]+:\s*/, "").replace(/\s*See \.\.\/run\.mjs.*$/, "");
+  hostChecks.set(m.id, { pkg: m.pkg, about: about || first });
+}
 const symbol = { native: "✅", degraded: "◐", none: "—" };
 
 function matrix() {
@@ -104,7 +120,30 @@ function hostsDoc() {
   }
   parts.push(...mcpSecretsDoc());
   parts.push(readsDoc());
+  parts.push(...hostClisDoc());
   return parts.join("\n");
+}
+
+/** "Host CLIs": per host, the npm CLI `npm run test:hosts` drives (test/hosts/checks/<id>.mjs), or why none. */
+function hostClisDoc() {
+  const rows = hosts.map((h) => {
+    const c = hostChecks.get(h.id);
+    const why =
+      h.hostCli ?? h.sources?.find((s) => s.startsWith("test:hosts:"))?.replace(/^test:hosts:\s*/, "");
+    const cli = c ? `\`${c.pkg}\` (test/hosts/checks/${h.id}.mjs)` : "—";
+    return `| ${h.displayName} (\`${h.id}\`) | ${cli} | ${c ? c.about || h.hostCli : (why ?? "not researched yet")} |`;
+  });
+  const n = hosts.filter((h) => hostChecks.has(h.id)).length;
+  return [
+    "## Host CLIs",
+    "",
+    `\`npm run test:hosts\` installs each host CLI npm ships (exact versions, cached in ~/.cache/cadre-host-clis) and asks it offline what it loads from a cadre-installed project: ${n} of ${hosts.length} hosts.`,
+    "",
+    "| host | CLI checked | what it checks, or why there is no check |",
+    "|---|---|---|",
+    ...rows,
+    "",
+  ];
 }
 
 /** "MCP secrets and transports": how each host reads `${VAR}` and its remote servers, with sources. */
@@ -156,7 +195,7 @@ function readsDoc() {
   const out = [
     "## Files each host reads",
     "",
-    "From each host's `reads` (`src/hosts/*.ts`, sources in the comment above it). A host that reads a file cadre wrote for another host is one of that file's readers (cadre.lock `readers`, `cadre status`). Hosts that share a skills folder get one copy. Where a host still reads an item twice (its own copy and another host's file), sync and \`cadre status\` warn, naming the setting that stops the second read; \"no setting\" or \"—\" means the host offers none, and the item reaches it twice. A read marked \"read as its own\" is one where the host takes another host's file in its own format (Continue's \`cn\` runs Claude Code's \`.claude/settings.json\` hooks): with both hosts selected, the item is written once, for the other host.",
+    "From each host's `reads` (`src/hosts/*.ts`, sources in the comment above it). A host that reads a file cadre wrote for another host is one of that file's readers (cadre.lock `readers`, `cadre status`). Hosts that share a skills folder get one copy. Where a host still reads an item twice (its own copy and another host's file), sync and `cadre status` warn, naming the setting that stops the second read; \"no setting\" or \"—\" means the host offers none, and the item reaches it twice. A read marked \"read as its own\" is one where the host takes another host's file in its own format (Continue's `cn` runs Claude Code's `.claude/settings.json` hooks): with both hosts selected, the item is written once, for the other host.",
     "",
     "| host | kind | project | user | only | stop it with |",
     "|---|---|---|---|---|---|",

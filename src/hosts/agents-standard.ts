@@ -41,4 +41,6 @@ export const agentsStandard = defineHost({
     skills: [{ project: "{project}/.agents/skills", user: "{home}/.agents/skills" }],
   },
   instructions: { project: "{project}/AGENTS.md", user: "{home}/.agents/AGENTS.md" },
+  hostCli:
+    "Not a program: the hosts that read .agents/skills and AGENTS.md (Amp, Codex, Factory, OpenCode, Qwen Code, Kilo Code) check it through their own CLIs.",
 });

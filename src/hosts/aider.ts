@@ -39,4 +39,6 @@ export const aider = defineHost({
   // (aider.chat/docs/usage/conventions.html, /docs/config/aider_conf.html; checked 2026-12-02). cadre owns the
   // one `read:` entry for CONVENTIONS.md and leaves the user's entries and comments as they are.
   instructionsLoad: { config: { project: "{project}/.aider.conf.yml" }, key: "read" },
+  hostCli:
+    "Aider is a Python package (pip), and the test machine has npm and Debian registries only: no CLI check.",
 });

@@ -121,4 +121,6 @@ export const cursor = defineHost({
       { project: "{project}/.claude/settings.local.json", when: CURSOR_THIRD_PARTY, off: CURSOR_OFF },
     ],
   },
+  hostCli:
+    "Cursor's CLI (`cursor-agent`) installs from cursor.com by a script, not from npm (npm's `cursor-agent` is an unrelated package; checked 2026-12-02): no CLI check.",
 });

@@ -55,4 +55,6 @@ export const junie = defineHost({
     skills: [{ project: "{project}/.junie/skills", user: "{home}/.junie/skills" }],
   },
   instructions: { project: "{project}/.junie/guidelines.md" },
+  hostCli:
+    "@jetbrains/junie@3110.7.0's postinstall downloads its binary from github.com, which the offline test machine cannot reach (checked 2026-12-02): no CLI check.",
 });

@@ -120,4 +120,6 @@ export const kiro = defineHost({
     agents: [{ project: "{project}/.kiro/agents", user: "{home}/.kiro/agents" }],
     hooks: [{ project: "{project}/.kiro/hooks", user: "{home}/.kiro/hooks" }],
   },
+  hostCli:
+    "Kiro and its CLI are downloads from kiro.dev, not npm packages (`kiro-cli` is not published; checked 2026-12-02): no CLI check.",
 });

@@ -66,4 +66,6 @@ export const roo = defineHost({
     skills: [{ project: "{project}/.roo/skills", user: "{home}/.roo/skills" }],
     agents: [{ project: "{project}/.roomodes" }],
   },
+  hostCli:
+    "Roo Code is a VS Code extension with no CLI on npm (`@roo-code/cli` is not published; checked 2026-12-02): no CLI check.",
 });

@@ -90,4 +90,5 @@ export const windsurf = defineHost({
     skills: [{ project: "{project}/.windsurf/skills", user: "{home}/.codeium/windsurf/skills" }],
     hooks: [{ project: "{project}/.windsurf/hooks.json", user: "{home}/.codeium/windsurf/hooks.json" }],
   },
+  hostCli: "Devin Desktop (Windsurf) is an IDE with no CLI on npm (checked 2026-12-02): no CLI check.",
 });

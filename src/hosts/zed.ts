@@ -70,4 +70,5 @@ export const zed = defineHost({
   },
   // Zed reads only the first of .rules, .cursorrules, …, AGENTS.md: cadre writes AGENTS.md and never creates .rules.
   instructions: { project: "{project}/AGENTS.md", user: "{xdgConfig}/zed/AGENTS.md" },
+  hostCli: "Zed is a native editor, not on npm (checked 2026-12-02): no CLI check.",
 });
