@@ -58,4 +58,15 @@ describe("doctor's hook script check", () => {
     ]);
     expect(found.every((f) => f.file === ".claude/settings.json")).toBe(true);
   });
+
+  it("checks the command that `cadre hook --run` filters (Copilot), not the cadre launcher", async () => {
+    const run = `CLAUDE_PLUGIN_ROOT="./.github/hooks/p" "./.github/hooks/p/gone.sh"`;
+    const wrapped = `cadre hook pre-tool-use-1 --host copilot --match shell --run '${run}'`;
+    put(
+      ".github/hooks/cadre-x.json",
+      JSON.stringify({ version: 1, hooks: { preToolUse: [{ bash: wrapped }] } }),
+    );
+    const found = await hookScriptProblems(root, { ".github/hooks/cadre-x.json": { items: ["p/hook:x"] } });
+    expect(found.map((f) => f.problems)).toEqual([["./.github/hooks/p/gone.sh is missing"]]);
+  });
 });

@@ -61,6 +61,9 @@ export function shellWords(command: string): string[] {
 export async function hookCommandProblems(command: string, root: string): Promise<string[]> {
   const expand = (w: string) => w.replace(/\$\{?(CLAUDE_PROJECT_DIR|GEMINI_PROJECT_DIR)\}?/g, root);
   let words = shellWords(command);
+  // `cadre hook … --run <command>` (a host without matchers): the scripts are the wrapped command's.
+  const run = words[1] === "hook" ? words.indexOf("--run") : -1;
+  if (run > 0 && words[run + 1] !== undefined) return hookCommandProblems(words[run + 1] as string, root);
   while (words[0] !== undefined && /^[A-Za-z_]\w*=/.test(words[0])) words = words.slice(1);
   const problems: string[] = [];
   for (const [i, raw] of words.entries()) {

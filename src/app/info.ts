@@ -6,6 +6,7 @@ import { parseCompositionMap } from "../model/composition.js";
 import { type Item, qualifiedId } from "../model/item.js";
 import { pluginRootUse } from "../model/plugin-mcp.js";
 import { toolGaps } from "../render/fields.js";
+import { hookRefusal } from "../render/hooks.js";
 import { mcpVerdict } from "../render/mcp.js";
 import { type CatalogOptions, openCatalog } from "./catalog.js";
 import { type SourceSummary, summariseSource } from "./list.js";
@@ -43,12 +44,15 @@ export function hostSupport(item: Item): HostSupportRow[] {
     const t = targetOf(h, item.kind);
     // An MCP server whose secret references the host cannot read is not installed there (`render/mcp.ts`).
     const mcp = t && item.kind === "mcp" ? mcpVerdict(item, t, h.displayName) : undefined;
-    if (mcp?.refuse)
+    // A hook the host cannot run as written is not installed there (`render/hooks.ts`).
+    const refused =
+      mcp?.refuse ?? (t && item.kind === "hook" ? hookRefusal(item.name, item.meta, t) : undefined);
+    if (refused)
       return {
         host: h.id,
         displayName: h.displayName,
         support: "none" as const,
-        note: `not installed: ${mcp.refuse}`,
+        note: `not installed: ${refused}`,
       };
     // What the host cannot express of the item (an agent's tool list), as the install note says it.
     const gap = t

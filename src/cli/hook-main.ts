@@ -5,7 +5,7 @@
  */
 import { runHook } from "../hooks-runtime/run.js";
 
-const VALUE_OPTIONS = new Set(["host", "handler", "event", "failure", "match", "config"]);
+const VALUE_OPTIONS = new Set(["host", "handler", "event", "failure", "match", "config", "run"]);
 
 /** `hook <id> --host <h> …` → the runtime's arguments; undefined when the full CLI should handle it. */
 export function parseHookArgs(argv: readonly string[]): Record<string, string> | undefined {
@@ -38,6 +38,7 @@ export async function hookMain(argv: readonly string[]): Promise<boolean> {
       failure: a.failure,
       match: a.match,
       config: a.config,
+      run: a.run,
     },
     { stdin: process.stdin, env: process.env, cwd: process.cwd() },
   );

@@ -406,6 +406,11 @@ COMMANDS.push(
       { flags: "--failure <mode>", description: "open or closed, when it differs from the handler's" },
       { flags: "--match <classes>", description: "tool classes to look at (shell,edit,write,read)" },
       { flags: "--config <json>", description: "the hook's config, when it differs from the handler's" },
+      {
+        flags: "--run <command>",
+        description:
+          "run this command instead, only for the --match tools (hosts whose hooks see every tool)",
+      },
     ],
     examples: [
       `echo '{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"rm cadre.lock"}}' | cadre hook protected-paths --host claude-code`,

@@ -98,6 +98,42 @@ describe("cadre hook runtime", () => {
   });
 });
 
+describe("cadre hook --run: a third-party command filtered by tool (Copilot runs every hook on every tool)", () => {
+  const args = { id: "check", host: "copilot", match: "shell,edit", run: `cat; echo; echo "$X"; exit 3` };
+  const env = (payload: unknown) => ({
+    stdin: stdin(JSON.stringify(payload)),
+    env: { X: "from env" },
+    cwd: "/",
+  });
+
+  it("runs the command for a matching tool, with the host's input, and passes its answer through", async () => {
+    const payload = { cwd: "/", toolName: "bash", toolArgs: { command: "ls" } };
+    const a = await runHook(args, env(payload));
+    expect(a.exitCode).toBe(3);
+    expect(a.stdout).toBe(`${JSON.stringify(payload)}\nfrom env\n`);
+    expect((await runHook(args, env({ toolName: "str_replace", toolArgs: {} }))).exitCode).toBe(3);
+  });
+
+  it("stays silent for any other tool, and runs the command when the input names no tool", async () => {
+    expect(await runHook(args, env({ toolName: "view", toolArgs: { path: "a" } }))).toEqual({
+      exitCode: 0,
+      stdout: "",
+      stderr: "",
+    });
+    expect((await runHook(args, env({ prompt: "hi" }))).exitCode).toBe(3);
+  });
+
+  it("is parsed by the fast entry", async () => {
+    const { parseHookArgs } = await import("../cli/hook-main.js");
+    expect(parseHookArgs(["c", "--host", "copilot", "--match", "shell", "--run", "./x.sh a"])).toEqual({
+      id: "c",
+      host: "copilot",
+      match: "shell",
+      run: "./x.sh a",
+    });
+  });
+});
+
 describe("cadre hook fast entry", () => {
   it("parses plain arguments and leaves the rest to the full CLI", async () => {
     const { parseHookArgs } = await import("../cli/hook-main.js");

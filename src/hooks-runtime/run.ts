@@ -4,10 +4,11 @@
  * `.cadre/state/` (atomic writes), writes capture files, and answers in the host's protocol. Lean: no
  * library, no zod, no SQLite — the index is opened only by session-bootstrap, and only when it exists.
  */
+import { spawn } from "node:child_process";
 import { appendFile, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, posix, resolve, sep } from "node:path";
 import { type BootstrapContext, CAPTURE_DIR } from "../hooks/handlers.js";
-import { decide, failureAnswer, type HookSettings, needsShell } from "../hooks/run.js";
+import { commandApplies, decide, failureAnswer, type HookSettings, needsShell } from "../hooks/run.js";
 import { HOOK_HOSTS, type HookAnswer, type HookEvent, type HookHost } from "../hooks/types.js";
 import { BUILTIN_HOOKS } from "../model/hook-builtins.js";
 import { HOOK_EVENTS } from "../model/hook-events.js";
@@ -21,6 +22,8 @@ export interface HookArgs {
   failure?: string;
   match?: string;
   config?: string;
+  /** A third-party command to run only when the call's tool matches `match` (hosts without matchers). */
+  run?: string;
 }
 
 export interface HookEnv {
@@ -210,6 +213,53 @@ async function log(root: string, line: string): Promise<void> {
   }
 }
 
+/** Run a shell command with `input` on stdin; its exit code and output, as a hook answer. */
+function runCommand(command: string, input: string, e: HookEnv): Promise<HookAnswer> {
+  return new Promise((done) => {
+    const child = spawn(command, { shell: true, cwd: e.cwd, env: e.env, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d;
+    });
+    child.on("error", (err) =>
+      done({ exitCode: 127, stdout, stderr: `${stderr}cadre hook: ${err.message}\n` }),
+    );
+    child.on("close", (code) => done({ exitCode: code ?? 1, stdout, stderr }));
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(input);
+  });
+}
+
+/**
+ * `--run`: the host runs this hook for every tool; the command runs only for the matcher's tools, with the
+ * host's input, and its answer (exit code, stdout, stderr) is the hook's answer.
+ */
+async function runFiltered(a: HookArgs, host: HookHost, command: string, e: HookEnv): Promise<HookAnswer> {
+  let text: string;
+  try {
+    text = await readStdin(e.stdin);
+  } catch (err) {
+    return { exitCode: 1, stdout: "", stderr: `cadre hook ${a.id}: ${(err as Error).message}\n` };
+  }
+  let payload: unknown = {};
+  try {
+    payload = text.trim() === "" ? {} : JSON.parse(text);
+  } catch {
+    // Not JSON: the command decides what to make of it.
+  }
+  const match = (a.match ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (match.length > 0 && !commandApplies(host, payload, match))
+    return { exitCode: 0, stdout: "", stderr: "" };
+  return runCommand(command, text, e);
+}
+
 /** Run one hook call. Never throws: a failure becomes the answer the hook's failure mode asks for. */
 export async function runHook(a: HookArgs, e: HookEnv): Promise<HookAnswer> {
   if (!(HOOK_HOSTS as readonly string[]).includes(a.host))
@@ -219,6 +269,7 @@ export async function runHook(a: HookArgs, e: HookEnv): Promise<HookAnswer> {
       stderr: `cadre hook: unknown --host "${a.host}" (one of ${HOOK_HOSTS.join(", ")})\n`,
     };
   const host = a.host as HookHost;
+  if (a.run !== undefined) return runFiltered(a, host, a.run, e);
   const fallback = BUILTIN_HOOKS[a.handler ?? a.id];
   const failure: "open" | "closed" =
     a.failure === "open" || a.failure === "closed" ? a.failure : (fallback?.failure ?? "closed");

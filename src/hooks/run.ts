@@ -45,6 +45,15 @@ function matches(ev: CanonicalEvent, classes: readonly string[] | undefined): bo
   );
 }
 
+/**
+ * Whether a third-party hook command filtered by `cadre hook --run` runs for this call: its tool is of one
+ * of the classes (or has one of the names) in `match`. A call that names no tool, or input that is not
+ * JSON, runs it, as the host itself would.
+ */
+export function commandApplies(host: HookHost, payload: unknown, match: readonly string[]): boolean {
+  return matches(normalise(host, payload), match);
+}
+
 /** The host's (first) name for a canonical event: what a payload without an event name is about. */
 export function registeredEvent(host: HookHost, event: HookEvent): string | undefined {
   return HOST_EVENTS[host][event]?.[0];

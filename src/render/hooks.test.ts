@@ -81,13 +81,22 @@ describe("hook commands", () => {
       type: "skip",
       warning: true,
     });
+    // Copilot runs hooks on every tool: cadre hook filters a command by its matcher, which must be names.
+    const f = renderHook(
+      "f",
+      { ...guard, event: "post-tool-use", handler: { command: "./f.sh" }, matcher: ["Edit"] },
+      target("copilot"),
+    );
+    expect(f.type === "file" && JSON.parse(f.content).hooks.postToolUse[0].bash).toBe(
+      "cadre hook f --host copilot --match edit --run ./f.sh",
+    );
     expect(
       renderHook(
         "f",
-        { ...guard, event: "post-tool-use", handler: { command: "./f.sh" }, matcher: ["Edit"] },
+        { ...guard, event: "post-tool-use", handler: { command: "./f.sh" }, matcher: ["mcp__.*"] },
         target("copilot"),
       ),
-    ).toMatchObject({ type: "skip" });
+    ).toMatchObject({ type: "skip", warning: true, reason: expect.stringContaining("mcp__.*") });
   });
 });
 

@@ -62,6 +62,12 @@ export function hookCommand(
   return [cadre, ...args.map(shellQuote)].join(" ");
 }
 
+/** `cadre hook <name> --host <host> --match <terms> --run <command>`: the command, only for those tools. */
+function filteredCommand(name: string, host: string, terms: string[], command: string, cadre = CADRE_BIN) {
+  const args = ["hook", name, "--host", host, "--match", [...new Set(terms)].join(","), "--run", command];
+  return [cadre, ...args.map(shellQuote)].join(" ");
+}
+
 /** Claude Code's tool names (as Claude plugin hooks use them) → tool classes. */
 const CLAUDE_TOOLS: Record<string, ToolClassName> = {
   Bash: "shell",
@@ -260,12 +266,19 @@ function planHook(
   const matcher = tool ? hookMatcher(h, p) : h.matcher?.join("|");
   if (matcher === null)
     return { type: "skip", reason: `no tool of the classes ${matcherTerms(h)?.join(", ")}` };
-  // cadre filters tools itself on hosts without matchers; a third-party command would run on every tool.
-  if (tool && !p.tools && !("builtin" in h.handler) && matcherTerms(h))
-    return { type: "skip", reason: "no tool matchers for a hook that runs its own command" };
+  // A host without matchers runs a hook on every tool: cadre hook filters a third-party command by the
+  // matcher's tool classes (or names) and runs it only for those (`cadre hook --run`).
+  const filter = tool && !p.tools && !("builtin" in h.handler) ? matcherTerms(h) : undefined;
+  if (filter?.some((t) => !/^[\w.-]+$/.test(t)))
+    return {
+      type: "skip",
+      reason: `a matcher (${filter.join("|")}) cadre cannot check on this host`,
+      warning: true,
+    };
   let command = hookCommand(name, meta, p.host, cadre);
   if ("command" in h.handler && h.handler.root !== undefined && place)
     command = rewritePluginRoot(command, place.base);
+  if (filter) command = filteredCommand(name, p.host, filter, command, cadre);
   const ifCond = "command" in h.handler ? h.handler.if : undefined;
   // Two hooks of one command on two matchers stay two entries.
   const owned = (commandPath: string) =>
@@ -295,6 +308,12 @@ function windsurfEntries({ h, events, command }: HookPlan, p: HookProtocol): Hoo
       value: { command, show_output: true },
     })),
   };
+}
+
+/** Why a hook item is not installed for a host's target (`cadre info`, as `renderHook` skips it), or undefined. */
+export function hookRefusal(name: string, meta: Record<string, unknown>, target: Target): string | undefined {
+  const r = renderHook(name, meta, target);
+  return r.type === "skip" ? r.reason : undefined;
 }
 
 export function renderHook(

@@ -2,21 +2,25 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseToml } from "smol-toml";
 import { beforeAll, describe, expect, it } from "vitest";
+import { shellWords } from "../app/hook-scripts.js";
+import { hostSupport } from "../app/info.js";
 import { toRenderItems } from "../app/render-items.js";
 import type { HostDef } from "../hosts/define.js";
 import type { DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/output.js";
 import { HOSTS } from "../hosts/registry.js";
+import type { Item } from "../model/item.js";
 import { loadPack } from "../sources/load.js";
 import { renderAll } from "./compose.js";
 import type { RenderItem } from "./formats.js";
-
 import { hookPlace, rewritePluginRoot } from "./hooks.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = join(here, "..", "..", "test", "fixtures", "plugin-hooks");
 let items: RenderItem[] = [];
+let packItems: Item[] = [];
 beforeAll(async () => {
   const pack = await loadPack(fixture, { cwd: here });
+  packItems = pack.items;
   items = await toRenderItems(pack.items, [pack], here);
 });
 const render = (host: keyof typeof HOSTS, scope: "project" | "user" = "project") =>
@@ -119,6 +123,50 @@ describe("plugin hooks with scripts", () => {
         message: expect.stringContaining("a http hook"),
       }),
     );
+  });
+
+  it("Copilot: a tool matcher becomes `cadre hook --run`'s filter around the plugin's command", () => {
+    // Copilot's hook files run for every tool: cadre hook runs the command only for the matcher's tools.
+    const { desired, notes } = render("copilot");
+    const pre = desired
+      .filter((d): d is DesiredFile => d.type === "file" && d.path.startsWith(".github/hooks/cadre-"))
+      .map((f) => JSON.parse(String(f.content)) as { hooks: Record<string, Array<{ bash: string }>> })
+      .flatMap((j) => j.hooks.preToolUse ?? [])
+      .map((h) => shellWords(h.bash));
+    const inner = `CLAUDE_PLUGIN_ROOT="./.github/hooks/guardian" "./.github/hooks/guardian/hooks/check.sh"`;
+    expect(pre.map((w) => [w.slice(0, 4), w.slice(w.indexOf("--match"))])).toEqual([
+      [
+        ["cadre", "hook", "pre-tool-use-1", "--host"],
+        ["--match", "shell", "--run", inner],
+      ],
+      [
+        ["cadre", "hook", "pre-tool-use-2", "--host"],
+        ["--match", "edit,write", "--run", inner],
+      ],
+    ]);
+    expect(notes.filter((n) => /no tool matchers/.test(n.message))).toEqual([]);
+  });
+
+  it("cadre info says what sync does: a hook a host refuses is `none` there, with the reason", () => {
+    const rows = (name: string) => {
+      const item = packItems.find((i) => i.kind === "hook" && i.name === name) as Item;
+      return new Map(hostSupport(item).map((r) => [r.host, r]));
+    };
+    // The PostToolUse hook has an `if` condition: Claude Code runs it, Copilot and Codex refuse it.
+    const post = rows("post-tool-use-1");
+    expect(post.get("claude-code")?.support).toBe("native");
+    expect(post.get("copilot")).toMatchObject({
+      support: "none",
+      note: expect.stringContaining("`if` condition"),
+    });
+    expect(post.get("codex")).toMatchObject({
+      support: "none",
+      note: expect.stringMatching(/^not installed: /),
+    });
+    // The PreToolUse hook with a matcher is installed on Copilot, filtered by cadre hook.
+    expect(rows("pre-tool-use-1").get("copilot")?.support).toBe("native");
+    // A notification hook on a host without that event.
+    expect(rows("notification-1").get("codex")).toMatchObject({ support: "none" });
   });
 
   it("at user scope the command names the scripts by absolute path", () => {

@@ -12,6 +12,7 @@ export const run: CommandRun = async (args, opts, io) => {
       failure: opts.failure as string | undefined,
       match: opts.match as string | undefined,
       config: opts.config as string | undefined,
+      run: opts.run as string | undefined,
     },
     { stdin: process.stdin, env: io.env, cwd: io.cwd },
   );
