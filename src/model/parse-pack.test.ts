@@ -44,6 +44,18 @@ describe("parsePack layouts", () => {
     expect(p.items.find((i) => i.id === "expertise:threats")?.category).toBe("security");
   });
 
+  it("names a pack unpacked from an npm tarball (`package/`) after its package.json, scope stripped", () => {
+    const files = { "agents/quality/reviewer.md": agent("reviewer") };
+    const named = (json: unknown, folder = "package") =>
+      pack({ ...files, "package.json": JSON.stringify(json) }, folder).name;
+    expect(named({ name: "blue-gardener", version: "0.2.0" })).toBe("blue-gardener");
+    expect(named({ name: "@acme/Blue_Kit", version: "1.0.0" })).toBe("blue-kit");
+    // A private workspace root or a package.json without a usable name leaves the folder's name.
+    expect(named({ name: "root", private: true }, "my-agents")).toBe("my-agents");
+    expect(named({ version: "1.0.0" })).toBe("package");
+    expect(pack({ ...files, "package.json": "{not json" }, "kit").name).toBe("kit");
+  });
+
   it("loads an Agent Skills repo by convention (root, skills/, .claude/skills, .agents/skills)", () => {
     const p = pack(
       {

@@ -19,7 +19,7 @@ import type { PackSnapshot, SnapshotFile } from "./snapshot.js";
  * The version of what parsePack makes of a folder. Bump it whenever discovery or loading changes, so packs
  * cached by an older cadre (a folder once read as "0 items") are read again (sources/pack-cache.ts keys on it).
  */
-export const PARSER_VERSION = 3;
+export const PARSER_VERSION = 4;
 
 type Draft = Omit<Item, "tokens" | "hash" | "files" | "pack"> & { files?: string[] };
 
@@ -104,6 +104,9 @@ export function parsePack(snap: PackSnapshot): Pack {
     const read = (p: string) => readText(byPath.get(p), p);
     ({ candidates, layouts, reasons } = discoverConventional(paths, read));
     if (layouts.length === 0) layouts = ["convention"];
+    // An npm package (an unpacked tarball's folder is `package/`) is named as npm names it, scope stripped.
+    const npmName = packageName(read("package.json"));
+    if (npmName) name = npmName;
     const market = parseJson(read(".claude-plugin/marketplace.json") ?? "null");
     const mname = market.ok ? (market.value as { name?: unknown } | null)?.name : undefined;
     if (typeof mname === "string" && !checkName(mname)) name = mname;
@@ -239,6 +242,15 @@ export function parsePack(snap: PackSnapshot): Pack {
   if (typeof manifest?.license === "string") pack.license = manifest.license;
   if (compositionMap !== undefined) pack.compositionMap = compositionMap;
   return pack;
+}
+
+/** A published package.json's `name` as a pack name (`@scope/x` → `x`); a private package gives none. */
+function packageName(text: string | undefined): string | undefined {
+  const r = parseJson(text ?? "null");
+  const p = (r.ok ? r.value : undefined) as { name?: unknown; private?: unknown } | null | undefined;
+  if (!p || typeof p.name !== "string" || p.private === true) return undefined;
+  const base = p.name.split("/").pop() ?? "";
+  return /[a-z0-9]/i.test(base) ? sanitisePackName(base) : undefined;
 }
 
 function sanitisePackName(folder: string): string {
