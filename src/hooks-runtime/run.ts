@@ -128,9 +128,11 @@ export async function findRoot(env: NodeJS.ProcessEnv, cwd: string): Promise<str
  * process runs in (cadre's script starts commands in its own project), else the first workspace root.
  */
 export function payloadCwd(payload: unknown, processCwd: string): string {
-  const p = (payload ?? {}) as { cwd?: unknown; workspaceRoots?: unknown };
+  const p = (payload ?? {}) as { cwd?: unknown; workspaceRoots?: unknown; workspacePaths?: unknown };
   if (typeof p.cwd === "string" && p.cwd) return p.cwd;
-  const roots = (Array.isArray(p.workspaceRoots) ? p.workspaceRoots : []).filter(
+  // Cline's workspaceRoots; Antigravity's workspacePaths.
+  const given = Array.isArray(p.workspaceRoots) ? p.workspaceRoots : p.workspacePaths;
+  const roots = (Array.isArray(given) ? given : []).filter(
     (r): r is string => typeof r === "string" && r !== "",
   );
   const here = resolve(processCwd);
@@ -286,6 +288,7 @@ export async function runHook(a: HookArgs, e: HookEnv): Promise<HookAnswer> {
       (payload as Record<string, unknown>).session_id ??
         (payload as Record<string, unknown>).sessionId ??
         (payload as Record<string, unknown>).conversation_id ??
+        (payload as Record<string, unknown>).conversationId ??
         (payload as Record<string, unknown>).trajectory_id ??
         (payload as Record<string, unknown>).taskId ??
         "default",

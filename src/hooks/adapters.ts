@@ -92,6 +92,18 @@ const TOOL_CLASSES: Record<string, ToolClass> = {
   fs_read: "read",
   fs_write: "write",
   execute_bash: "shell",
+  // Continue (Claude Code's names plus List and Search), Qwen Code
+  search: "read",
+  notebook_edit: "edit",
+  // Antigravity CLI (agy)
+  run_command: "shell",
+  replace_file_content: "edit",
+  multi_replace_file_content: "edit",
+  edit_file: "edit",
+  view_file: "read",
+  list_dir: "read",
+  codebase_search: "read",
+  find_by_name: "read",
   // Copilot CLI
   powershell: "shell",
   create: "write",
@@ -118,6 +130,9 @@ function inputPaths(input: Obj): string[] {
     "file_path",
     "filePath",
     "path",
+    "TargetFile",
+    "targetFile",
+    "AbsolutePath",
     "notebook_path",
     "target_file",
     "absolute_path",
@@ -141,7 +156,7 @@ function inputPaths(input: Obj): string[] {
 }
 
 function commandOf(input: Obj): string | undefined {
-  const c = input.command ?? input.command_line ?? input.cmd;
+  const c = input.command ?? input.command_line ?? input.cmd ?? input.CommandLine ?? input.commandLine;
   if (Array.isArray(c)) {
     // Codex may pass argv; `bash -lc "<script>"` carries the script as its last element.
     const argv = c.filter((x): x is string => typeof x === "string");
@@ -216,6 +231,7 @@ export function normalise(host: HookHost, payload: unknown, registered?: string)
   const p = obj(payload);
   if (host === "windsurf") return windsurf(p, registered);
   if (host === "cline") return cline(p, registered);
+  if (host === "antigravity") return antigravity(p, registered);
   const hostEvent = str(p.hook_event_name, p.hookEventName, registered) ?? "";
   const name = str(p.tool_name, p.toolName) ?? "";
   const input = obj(p.tool_input ?? p.toolArgs ?? p.toolInput);
@@ -283,6 +299,36 @@ function cline(p: Obj, registered?: string): CanonicalEvent {
     const r = resultOf(data.result);
     const failed = data.success === false || data.success === "false";
     ev.result = r ? { ...r, failed: r.failed || failed } : { output: "", failed };
+  }
+  return ev;
+}
+
+/**
+ * Antigravity CLI: camelCase protobuf JSON, `{conversationId, toolCall: {name, args}, workspacePaths, …}`
+ * with the tool's arguments in PascalCase (`CommandLine`, `TargetFile`); the event is the one cadre
+ * registered. After a tool, `error` says it failed (and `toolCall` may be null).
+ */
+function antigravity(p: Obj, registered?: string): CanonicalEvent {
+  const hostEvent = str(p.hookEventName, registered) ?? "";
+  const call = obj(p.toolCall);
+  const roots = Array.isArray(p.workspacePaths) ? p.workspacePaths : [];
+  const ev: CanonicalEvent = {
+    host: "antigravity",
+    event: canonicalOf("antigravity", hostEvent),
+    hostEvent,
+    sessionId: str(p.conversationId),
+    cwd: str(roots[0]),
+  };
+  const name = str(call.name);
+  if (name) {
+    const input = obj(call.args);
+    const cls = toolClass(name);
+    const command = cls === "shell" ? commandOf(input) : undefined;
+    ev.tool = { name, class: cls, input, paths: inputPaths(input), ...(command ? { command } : {}) };
+  }
+  if (ev.event === "post-tool-use") {
+    const error = str(p.error, obj(p.error).message);
+    ev.result = { output: error ?? "", failed: error !== undefined };
   }
   return ev;
 }
@@ -385,6 +431,12 @@ export function answer(ev: CanonicalEvent, d: Decision): HookAnswer {
         return ok(json({ cancel: false, contextModification: d.reason }));
       }
       return ok(d.context ? json({ cancel: false, contextModification: d.context }) : "");
+    }
+    case "antigravity": {
+      // A PreToolUse answer must carry a decision: agy reads `{}` (or bad JSON) as a denial. PostToolUse
+      // takes `{}`; a way to hand the agent text after a tool is not confirmed, so none is sent.
+      if (!pre) return ok(json({}));
+      return ok(json(d.type === "deny" ? { decision: "deny", reason: d.reason } : { decision: "allow" }));
     }
     case "windsurf":
     case "kiro": {

@@ -91,6 +91,14 @@ const PRE_EDIT: Record<HookHost, (path: string) => unknown> = {
     tool_name: "fs_write",
     tool_input: { command: "str_replace", path: `${root}/${p}`, old_str: "a", new_str: "b" },
   }),
+  // Antigravity CLI: camelCase envelope, PascalCase tool arguments (websentry-ai/setup#104, agy 1.0.5).
+  antigravity: (p) => ({
+    conversationId: "conv-1",
+    stepIdx: 4,
+    toolCall: { name: "replace_file_content", args: { TargetFile: `${root}/${p}`, Instruction: "x" } },
+    transcriptPath: "/home/u/.gemini/antigravity-cli/t.jsonl",
+    workspacePaths: [root],
+  }),
   windsurf: (p) => ({
     agent_action_name: "pre_write_code",
     trajectory_id: "tr1",
@@ -140,6 +148,47 @@ describe("protected-paths in each host's protocol", () => {
       tool_input: { patchText: "*** Begin Patch\n*** Delete File: yarn.lock\n*** End Patch" },
     });
     expect(patch.tool).toMatchObject({ class: "edit", paths: ["yarn.lock"] });
+  });
+  it("antigravity: decision deny with the reason; every other PreToolUse answer says allow, never {}", () => {
+    // agy reads a PreToolUse answer without a decision as a denial of the call.
+    const j = JSON.parse(run("antigravity", PRE_EDIT.antigravity("cadre.lock")).answer.stdout);
+    expect(j).toMatchObject({ decision: "deny", reason: expect.stringMatching(/cadre\.lock/) });
+    const shell = (CommandLine: string) => ({
+      conversationId: "conv-1",
+      toolCall: { name: "run_command", args: { CommandLine, Cwd: root } },
+      workspacePaths: [root],
+    });
+    expect(normalise("antigravity", shell("ls"), "PreToolUse")).toMatchObject({
+      event: "pre-tool-use",
+      sessionId: "conv-1",
+      cwd: root,
+      tool: { class: "shell", command: "ls" },
+    });
+    expect(JSON.parse(run("antigravity", shell("rm -f cadre.lock")).answer.stdout).decision).toBe("deny");
+    for (const payload of [
+      shell("ls"),
+      PRE_EDIT.antigravity("src/a.ts"),
+      { toolCall: { name: "view_file" } },
+    ])
+      expect(JSON.parse(run("antigravity", payload).answer.stdout)).toEqual({ decision: "allow" });
+    const failed = failureAnswer(
+      "antigravity",
+      shell("ls"),
+      "guard",
+      { event: "pre-tool-use", failure: "open" },
+      "x",
+    );
+    expect(JSON.parse(failed.stdout)).toEqual({ decision: "allow" });
+    const post = decide({
+      host: "antigravity",
+      settings: { handler: "output-capture", event: "post-tool-use", failure: "open", config: {} },
+      payload: { ...shell("ls"), error: "exit status 1" },
+      state: undefined,
+      now,
+      root,
+    });
+    expect(post.event.result).toMatchObject({ failed: true });
+    expect(JSON.parse(post.answer.stdout)).toEqual({});
   });
   it("windsurf: exit 2 with the reason on stderr", () => {
     const a = run("windsurf", PRE_EDIT.windsurf("cadre.lock")).answer;

@@ -17,6 +17,7 @@ export const HOOK_HOSTS = [
   "opencode",
   "cline",
   "kiro",
+  "antigravity",
 ] as const;
 export type HookHost = (typeof HOOK_HOSTS)[number];
 

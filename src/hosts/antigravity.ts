@@ -17,6 +17,10 @@ export const antigravity = defineHost({
     "docs.rs agent-config 0.3.0 docs/agents/antigravitycli.md (AGENTS.md, ~/.gemini/GEMINI.md, .agents/mcp_config.json mcpServers, hooks PreToolUse/PostToolUse with run_command) (2026-12-02)",
     "evgenest/ai-agents-arsenal config/agents.config.ts and msitarzewski/agency-agents integrations/antigravity/README.md (user config in ~/.gemini/config/: mcp_config.json, skills/) (2026-12-02)",
     "hosts-audit-2026-12 §2 item 13(b) (GEMINI.md and AGENTS.md read; MCP in .agents/mcp_config.json with serverUrl)",
+    "hooks: stbenjam/skillsaw docs/rules/antigravity-hooks-valid.md (hooks.json schema, measured against agy 1.1.25; commit 05e1db1) (2026-12-02)",
+    'hooks: websentry-ai/setup#104 (agy 1.0.5: `{"hooks": {EVENT: [{matcher, hooks}]}}`, camelCase stdin conversationId/toolCall{name,args}/workspacePaths, PascalCase args, tool names) and docs.rs safe-chains src/targets/agy.rs (decision allow/deny/ask/force_ask; fails closed on a missing decision) (2026-12-02)',
+    "hooks: akitaonrails/ai-memory#54, luisgamas/uxnan#245, manaflow-ai/cmux#5358 (a PreToolUse answer of `{}` denies every tool; ~/.gemini/config/hooks.json) (2026-12-02)",
+    "hooks ◐: whether agy reads the project's .agents/hooks.json is disputed (read per skillsaw and published setups; michaelAGI/toolahead v0.7.0 saw 0 files loaded on agy 1.1.11); grep_search and find_by_name in the read matcher are unconfirmed names (2026-12-02)",
     "test:hosts: no check; Antigravity CLI is not published on npm (checked 2026-12-02)",
   ],
   detect: ["{project}/.agents/mcp_config.json", "{project}/.agents/workflows", "{home}/.gemini/config"],
@@ -55,6 +59,28 @@ export const antigravity = defineHost({
       format: "skill-dir",
       as: "a reference skill",
       path: { project: "{project}/.agents/skills/{name}", user: "{home}/.gemini/config/skills/{name}" },
+    },
+    // hooks.json: every top-level key names a hook set (so claude-style `{"hooks": {...}}` is the set
+    // "hooks"), each event an array; PreToolUse and PostToolUse take `{matcher, hooks: [{type, command,
+    // timeout}]}` groups, matcher a regex on the tool name, timeout whole seconds; unknown handler keys are
+    // dropped and one invalid value drops the whole file. A PreToolUse answer must carry `decision`
+    // (`{}` denies), which is why cadre hook speaks `--host antigravity`. The flat-list events
+    // (PreInvocation, PostInvocation, Stop, SessionStart) are not written.
+    hook: {
+      note: "entries of hooks.PreToolUse/PostToolUse in .agents/hooks.json (user: ~/.gemini/config/hooks.json) running `cadre hook` (cadre on PATH)",
+      format: "hooks-json",
+      path: { project: "{project}/.agents/hooks.json", user: "{home}/.gemini/config/hooks.json" },
+      hooks: {
+        host: "antigravity",
+        events: { "pre-tool-use": ["PreToolUse"], "post-tool-use": ["PostToolUse"] },
+        tools: {
+          shell: "run_command",
+          edit: "replace_file_content|multi_replace_file_content|edit_file",
+          write: "write_to_file",
+          read: "view_file|list_dir|codebase_search|grep_search|find_by_name",
+        },
+        anchored: true,
+      },
     },
     mcp: {
       note: "mcpServers in .agents/mcp_config.json (remote servers may need serverUrl)",

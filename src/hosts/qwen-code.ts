@@ -81,9 +81,11 @@ export const qwenCode = defineHost({
           "pre-compact": ["PreCompact"],
           "session-end": ["SessionEnd"],
         },
+        // ToolNames in @qwen-code/qwen-code 0.24.4 (packages/core/src/tools/tool-names.ts): notebook_edit
+        // edits too; `exec` runs JavaScript that calls other tools, so it is no shell class.
         tools: {
           shell: "run_shell_command",
-          edit: "edit",
+          edit: "edit|notebook_edit",
           write: "write_file",
           read: "read_file|grep_search|glob|list_directory",
         },

@@ -4,6 +4,8 @@
  * current tool of that class, and every host event must be reachable from some canonical event.
  */
 import { describe, expect, it } from "vitest";
+import { toolClass } from "../hooks/adapters.js";
+import { HOOK_HOSTS } from "../hooks/types.js";
 import { type HookProtocol, targetOf } from "../hosts/define.js";
 import { HOSTS } from "../hosts/registry.js";
 import { HOOK_EVENTS } from "../model/hook-events.js";
@@ -49,6 +51,21 @@ const CURRENT_TOOLS: Record<string, Partial<Record<Cls, string[]>>> = {
     edit: ["replace_in_file", "apply_patch"],
     write: ["write_to_file"],
     read: ["read_file", "search_files", "list_files"],
+  },
+  // @qwen-code/qwen-code 0.24.4 packages/core/src/tools/tool-names.ts (ToolNames).
+  "qwen-code": {
+    shell: ["run_shell_command"],
+    edit: ["edit", "notebook_edit"],
+    write: ["write_file"],
+    read: ["read_file", "grep_search", "glob", "list_directory"],
+  },
+  // Antigravity CLI (agy) tool names as its hook payloads send them (toolCall.name): websentry-ai/setup#104
+  // (agy 1.0.5), skillsaw antigravity-hooks-valid (agy 1.1.25), and file-edit matchers in published setups.
+  antigravity: {
+    shell: ["run_command"],
+    edit: ["replace_file_content", "multi_replace_file_content", "edit_file"],
+    write: ["write_to_file"],
+    read: ["view_file", "list_dir", "codebase_search"],
   },
   // Kiro CLI v3 built-in tools (read, write, shell, glob, grep) and the v2 names its matchers still accept.
   kiro: {
@@ -107,6 +124,9 @@ const CURRENT_EVENTS: Record<string, Record<string, string>> = {
     BeforeToolSelection: "before-tool-selection",
     SessionEnd: "session-end",
   },
+  // Antigravity runs command hooks on its two tool events (PreInvocation, PostInvocation, Stop and
+  // SessionStart take a flat handler list that the claude-style groups cadre writes do not fit).
+  antigravity: { PreToolUse: "pre-tool-use", PostToolUse: "post-tool-use" },
   kiro: {
     SessionStart: "session-start",
     UserPromptSubmit: "user-prompt-submit",
@@ -155,4 +175,23 @@ describe("every current host event is mapped", () => {
       expect(missing).toEqual([]);
       for (const canonical of Object.values(events)) expect(HOOK_EVENTS).toContain(canonical);
     });
+});
+
+describe("cadre hook classes every tool a protocol names as its matcher's class does", () => {
+  // Built-in hooks (and Copilot's filtered commands) check the class at run time (hooks/adapters.ts): a tool
+  // name a matcher lists but the runtime does not know would reach the hook and be ignored there.
+  const family = (c: string) => (c === "write" ? "edit" : c);
+  for (const host of Object.keys(HOSTS)) {
+    const p = targetOf(HOSTS[host as keyof typeof HOSTS], "hook")?.hooks;
+    if (!p?.tools || p.host === "windsurf" || !(HOOK_HOSTS as readonly string[]).includes(p.host)) continue;
+    it(host, () => {
+      const wrong = Object.entries(p.tools ?? {}).flatMap(([cls, names]) =>
+        (names as string)
+          .split("|")
+          .filter((t) => family(toolClass(t)) !== family(cls))
+          .map((t) => `${cls}: ${t} is ${toolClass(t)}`),
+      );
+      expect(wrong).toEqual([]);
+    });
+  }
 });
