@@ -69,6 +69,7 @@ export const claudeCode = defineHost({
       path: { project: "{project}/.claude/settings.json", user: "{home}/.claude/settings.json" },
       hooks: {
         host: "claude-code",
+        claude: true,
         events: {
           "session-start": ["SessionStart"],
           "user-prompt-submit": ["UserPromptSubmit"],

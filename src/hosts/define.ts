@@ -240,6 +240,11 @@ export interface HookProtocol {
   timeoutUnit?: "s" | "ms";
   /** Handlers carry a `name` (Gemini CLI). */
   named?: boolean;
+  /**
+   * Claude Code itself (not a host that only speaks its protocol): a Claude plugin's hooks keep their tool
+   * names, `if`, other handler types and keys, and the events only Claude Code has.
+   */
+  claude?: boolean;
 }
 
 export interface HostDef {

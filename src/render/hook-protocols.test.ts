@@ -67,6 +67,13 @@ const CURRENT_TOOLS: Record<string, Partial<Record<Cls, string[]>>> = {
     write: ["write_to_file"],
     read: ["view_file", "list_dir", "codebase_search"],
   },
+  // Crush internal/agent/tools/*.go ToolName constants @ 37f36e9 (2026-08-21).
+  crush: {
+    shell: ["bash"],
+    edit: ["edit", "multiedit"],
+    write: ["write"],
+    read: ["view", "glob", "grep", "ls"],
+  },
   // Kiro CLI v3 built-in tools (read, write, shell, glob, grep) and the v2 names its matchers still accept.
   kiro: {
     shell: ["shell", "execute_bash"],
@@ -127,6 +134,8 @@ const CURRENT_EVENTS: Record<string, Record<string, string>> = {
   // Antigravity runs command hooks on its two tool events (PreInvocation, PostInvocation, Stop and
   // SessionStart take a flat handler list that the claude-style groups cadre writes do not fit).
   antigravity: { PreToolUse: "pre-tool-use", PostToolUse: "post-tool-use" },
+  // Crush docs/hooks/README.md @ 37f36e9: "currently supports just one hook, PreToolUse".
+  crush: { PreToolUse: "pre-tool-use" },
   kiro: {
     SessionStart: "session-start",
     UserPromptSubmit: "user-prompt-submit",

@@ -91,7 +91,7 @@ function matcherTerms(h: HookData, claude = false): string[] | undefined {
  * classes exists on this host (the hook would never run).
  */
 export function hookMatcher(h: HookData, p: HookProtocol): string | undefined | null {
-  const terms = matcherTerms(h, p.host === "claude-code" && !!h.tags?.includes("claude-plugin"));
+  const terms = matcherTerms(h, !!p.claude && !!h.tags?.includes("claude-plugin"));
   if (!terms || !p.tools) return undefined;
   const names = new Set<string>();
   for (const t of terms) {
@@ -112,10 +112,13 @@ function timeout(h: HookData, p: HookProtocol): number {
 
 /**
  * Where a pack's hook scripts go for a host, root-relative: `<host folder>/hooks/<pack>/`, next to the
- * host's hook config (`.claude/hooks/<pack>`, `.codex/hooks/<pack>`, `.github/hooks/<pack>`, …).
+ * host's hook config (`.claude/hooks/<pack>`, `.codex/hooks/<pack>`, `.github/hooks/<pack>`, …); for a
+ * config at the root, the folder named after it (`crush.json` → `.crush/hooks/<pack>`).
  */
 export function hookScriptsDir(configPath: string, pack: string): string {
-  const top = configPath.includes("/") ? configPath.slice(0, configPath.indexOf("/")) : ".";
+  const top = configPath.includes("/")
+    ? configPath.slice(0, configPath.indexOf("/"))
+    : `.${configPath.replace(/^\./, "").split(".")[0]}`;
   return `${top}/hooks/${pack}`;
 }
 
@@ -185,7 +188,7 @@ export interface ScriptHook {
 
 /** Why a host cannot run a hook as its author wrote it (undefined: it can). */
 function refusal(h: HookData, p: HookProtocol, format: string): string | undefined {
-  const claude = p.host === "claude-code" && format === "hooks-json";
+  const claude = !!p.claude && format === "hooks-json";
   if ("claude" in h.handler && !("command" in h.handler) && !claude)
     return `a ${String(h.handler.claude.type)} hook, and this host runs only command hooks`;
   if ("command" in h.handler && h.handler.if && !claude)
@@ -209,7 +212,7 @@ function jsonHandler(h: HookData, p: HookProtocol, name: string, command: string
     ...(p.named ? { name: `cadre-${name}` } : {}),
     timeout: t,
     ...(own?.if ? { if: own.if } : {}),
-    ...(p.host === "claude-code" ? (own?.claude ?? {}) : {}),
+    ...(p.claude ? (own?.claude ?? {}) : {}),
   };
 }
 
@@ -256,7 +259,7 @@ function planHook(
   // A third-party command keeps the one event its author chose; built-ins also hear the host's
   // split-off variants (Claude's PostToolUseFailure: a failing call is what loop-cap counts). Claude's
   // own events beyond the shared ones keep their Claude name there.
-  const claude = p.host === "claude-code" ? claudeEventName(h.event) : undefined;
+  const claude = p.claude ? claudeEventName(h.event) : undefined;
   const own = p.events[h.event] ?? (claude ? [claude] : []);
   const events = own.slice(0, "builtin" in h.handler ? undefined : 1);
   if (events.length === 0) return { type: "skip", reason: `no ${h.event} hook event` };
@@ -338,10 +341,11 @@ export function renderHook(
         })),
       };
     case "hooks-cursor":
+      // Cursor's hooks.json carries `version: 1`; Crush keeps the same entries inside crush.json.
       return {
         type: "keys",
         entries: [
-          { key: ["version"], value: 1 },
+          ...(p.host === "cursor" ? [{ key: ["version"], value: 1 }] : []),
           ...events.map((ev) => ({
             key: ["hooks", ev, owned("command")],
             value: { command, ...(matcher ? { matcher } : {}), timeout: t },

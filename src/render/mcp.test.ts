@@ -81,6 +81,7 @@ const FORMS: Array<[string, (v: string) => string]> = [
   ["cline", (v) => `\${env:${v}}`],
   ["opencode", (v) => `{env:${v}}`],
   ["kiro", (v) => `\${${v}}`],
+  ["crush", (v) => `\${${v}}`],
 ];
 
 describe("MCP secret references, per host", () => {
@@ -147,6 +148,21 @@ describe("MCP secret references, per host", () => {
     const toml = parseToml((block as { content: string }).content) as any;
     expect(toml.mcp_servers.plain.env).toEqual({ MODE: "fast" });
     expect(toml.mcp_servers.plainh.http_headers).toEqual({ "X-Client": "cadre" });
+  });
+
+  it("Crush shell-expands every field, defaults and arguments included: no warning", () => {
+    const s = mcp("region", {
+      transport: "stdio",
+      command: "srv",
+      args: ["--token=${T}"],
+      env: { REGION: "${REGION:-eu}" },
+    });
+    expect(entries(HOSTS.crush, [s], "project").region).toMatchObject({
+      args: ["--token=${T}"],
+      env: { REGION: "${REGION:-eu}" },
+    });
+    expect(notesFor(HOSTS.crush, [s, local, remote, inUrl], "region", "project")).toEqual([]);
+    expect(notesFor(HOSTS.crush, [local, remote, inUrl], "issues", "project")).toEqual([]);
   });
 
   it("hosts with no default syntax refuse ${VAR:-default}; Claude Code and Gemini CLI keep it", () => {

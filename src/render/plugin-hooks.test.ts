@@ -147,6 +147,37 @@ describe("plugin hooks with scripts", () => {
     expect(notes.filter((n) => /no tool matchers/.test(n.message))).toEqual([]);
   });
 
+  it("hosts that speak Claude Code's hook protocol get their own tool names and events, not Claude's", () => {
+    // Qwen Code and Crush read Claude's hook schema, but a plugin's `Bash` matcher must become their shell
+    // tool, and an event or `if` only Claude Code has is refused with a note, never written.
+    const cases = [
+      ["qwen-code", ".qwen/settings.json", "^(run_shell_command)$"],
+      ["crush", "crush.json", "^(bash)$"],
+    ] as const;
+    for (const [host, path, shell] of cases) {
+      const { desired, notes } = render(host);
+      const keys = desired.find((d): d is DesiredKeys => d.type === "keys" && d.path === path);
+      const events = new Set(keys?.entries.map((e) => e.key[1]));
+      expect(
+        [...events].filter((e) => ["Notification", "UserPromptExpansion"].includes(e as string)),
+        host,
+      ).toEqual([]);
+      const pre = keys?.entries
+        .filter((e) => e.key[1] === "PreToolUse")
+        .map((e) => (e.value as { matcher: string }).matcher);
+      expect(pre?.[0], host).toBe(shell);
+      expect(JSON.stringify(keys?.entries), host).not.toMatch(/"if"|asyncRewake|"http"/);
+      expect(
+        notes.some(
+          (n) =>
+            n.item?.endsWith("hook:post-tool-use-1") &&
+            /`if` condition|no post-tool-use hook event/.test(n.message),
+        ),
+        host,
+      ).toBe(true);
+    }
+  });
+
   it("cadre info says what sync does: a hook a host refuses is `none` there, with the reason", () => {
     const rows = (name: string) => {
       const item = packItems.find((i) => i.kind === "hook" && i.name === name) as Item;
@@ -190,6 +221,10 @@ describe("plugin hooks with scripts", () => {
         meta: { handler: { command: "x", root: "" } },
       }).base,
     ).toBe("./.codex/hooks/market");
+    // A config at the project root (Crush's crush.json) keeps scripts in the host's own folder.
+    expect(
+      hookPlace("crush", "crush.json", { pack: "p", meta: { handler: { command: "x", root: "" } } }).dir,
+    ).toBe(".crush/hooks/p");
   });
 
   it("rewrites both spellings of the variable, quoting only where the author did not", () => {
