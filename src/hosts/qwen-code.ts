@@ -97,7 +97,18 @@ export const qwenCode = defineHost({
       note: "mcpServers in .qwen/settings.json ($VAR / ${VAR} expanded)",
       format: "mcp-json",
       path: { project: "{project}/.qwen/settings.json", user: "{home}/.qwen/settings.json" },
-      mcp: { key: ["mcpServers"], shape: "gemini" },
+      // Settings files go through resolveEnvVarsInObject: `$VAR` and `${VAR}` in every string; an unset
+      // variable, or `${VAR:-default}`, stays as written.
+      mcp: {
+        key: ["mcpServers"],
+        shape: "gemini",
+        secrets: {
+          form: "plain",
+          source:
+            "@qwen-code/qwen-code@0.24.4 bundle: resolveEnvVarsInString / resolveEnvVarsInObject over system, user and workspace settings (no default syntax)",
+          checked: "2026-12-02",
+        },
+      },
     },
   },
   reads: {

@@ -82,6 +82,7 @@ const FORMS: Array<[string, (v: string) => string]> = [
   ["opencode", (v) => `{env:${v}}`],
   ["kiro", (v) => `\${${v}}`],
   ["crush", (v) => `\${${v}}`],
+  ["qwen-code", (v) => `\${${v}}`],
 ];
 
 describe("MCP secret references, per host", () => {
@@ -169,7 +170,7 @@ describe("MCP secret references, per host", () => {
     const s = mcp("region", { transport: "stdio", command: "srv", env: { REGION: "${REGION:-eu}" } });
     expect(entries(HOSTS["claude-code"], [s]).region.env).toEqual({ REGION: "${REGION:-eu}" });
     expect(entries(HOSTS["gemini-cli"], [s]).region.env).toEqual({ REGION: "${REGION:-eu}" });
-    for (const id of ["cursor", "opencode", "roo", "cline", "devin", "kiro"] as const) {
+    for (const id of ["cursor", "opencode", "roo", "cline", "devin", "kiro", "qwen-code"] as const) {
       const host = HOSTS[id] as HostDef;
       const scope = host.targets.mcp?.path.project ? "project" : "user";
       expect(entries(host, [s], scope).region, id).toBeUndefined();
