@@ -94,12 +94,24 @@ describe("plugin MCP servers (issue 10 item 5)", () => {
   it("reports a server it cannot load, and a JSON syntax error with its line, without dropping the rest", () => {
     const p = pack({
       ".claude-plugin/plugin.json": PLUGIN,
-      ".mcp.json": JSON.stringify({ ok: { command: "x" }, Bad_Name: { command: "y" }, empty: {} }),
+      ".mcp.json": JSON.stringify({ ok: { command: "x" }, "bad name/x": { command: "y" }, empty: {} }),
     });
     expect(mcps(p).map((i) => i.name)).toEqual(["ok"]);
     expect(p.diagnostics.map((d) => d.rule)).toEqual(["load/mcp-server", "load/mcp-server"]);
     const broken = pack({ ".claude-plugin/plugin.json": PLUGIN, ".mcp.json": '{ "a": { "command": ' });
     expect(broken.diagnostics[0]).toMatchObject({ rule: "load/json-syntax", severity: "error", line: 1 });
+  });
+
+  it("loads servers named as hosts take them (camelCase in gemini-cli-extensions/security)", () => {
+    const p = pack({
+      "gemini-extension.json": JSON.stringify({
+        name: "scanner",
+        version: "0.1.0",
+        mcpServers: { scanServer: { command: "node", args: ["srv.js"] }, osv_tool: { command: "osv" } },
+      }),
+    });
+    expect(mcps(p).map((i) => i.name)).toEqual(["scanServer", "osv_tool"]);
+    expect(p.diagnostics.filter((d) => d.rule === "load/mcp-server")).toEqual([]);
   });
 
   it("names the plugin-root variable a server needs, which no project or user MCP config defines", () => {

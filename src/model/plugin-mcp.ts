@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../core/diagnostics.js";
 import { isRecord, jsonSyntaxDiagnostic, parseJson } from "../core/json.js";
-import { checkName } from "../core/names.js";
+import { fileNameProblem } from "../core/names.js";
 import type { Item } from "./item.js";
 
 type Draft = Omit<Item, "tokens" | "hash" | "files" | "pack"> & { files?: string[] };
@@ -46,7 +46,9 @@ export function pluginMcpItems(
   for (const [name, raw] of Object.entries(servers)) {
     const problem = (message: string) =>
       diagnostics.push({ rule: "load/mcp-server", severity: "warning", message, file: path });
-    const bad = checkName(name);
+    // Hosts take any config key; cadre needs a name it can also write as a file name (lint warns about
+    // camelCase and `_`, as for other items).
+    const bad = fileNameProblem(name);
     if (bad) {
       problem(`MCP server "${name}": the name ${bad}; not loaded`);
       continue;
