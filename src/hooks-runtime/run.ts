@@ -4,7 +4,6 @@
  * `.cadre/state/` (atomic writes), writes capture files, and answers in the host's protocol. Lean: no
  * library, no zod, no SQLite — the index is opened only by session-bootstrap, and only when it exists.
  */
-import { spawn } from "node:child_process";
 import { appendFile, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, posix, resolve, sep } from "node:path";
 import { type BootstrapContext, CAPTURE_DIR } from "../hooks/handlers.js";
@@ -216,7 +215,9 @@ async function log(root: string, line: string): Promise<void> {
 }
 
 /** Run a shell command with `input` on stdin; its exit code and output, as a hook answer. */
-function runCommand(command: string, input: string, e: HookEnv): Promise<HookAnswer> {
+async function runCommand(command: string, input: string, e: HookEnv): Promise<HookAnswer> {
+  // Loaded only for `--run`: the built-in hooks start without it.
+  const { spawn } = await import("node:child_process");
   return new Promise((done) => {
     const child = spawn(command, { shell: true, cwd: e.cwd, env: e.env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
