@@ -112,13 +112,16 @@ function timeout(h: HookData, p: HookProtocol): number {
 
 /**
  * Where a pack's hook scripts go for a host, root-relative: `<host folder>/hooks/<pack>/`, next to the
- * host's hook config (`.claude/hooks/<pack>`, `.codex/hooks/<pack>`, `.github/hooks/<pack>`, …); for a
- * config at the root, the folder named after it (`crush.json` → `.crush/hooks/<pack>`).
+ * host's hook config (`.claude/hooks/<pack>`, `.codex/hooks/<pack>`, `.github/hooks/<pack>`, …; under
+ * `~/.config`, `.config/<host>/hooks/<pack>`); for a config at the root, the folder named after it
+ * (`crush.json` → `.crush/hooks/<pack>`).
  */
 export function hookScriptsDir(configPath: string, pack: string): string {
-  const top = configPath.includes("/")
-    ? configPath.slice(0, configPath.indexOf("/"))
-    : `.${configPath.replace(/^\./, "").split(".")[0]}`;
+  const parts = configPath.split("/");
+  // `~/.config/<host>/…` (XDG): the host's folder is the second level.
+  const depth = parts[0] === ".config" && parts.length > 2 ? 2 : 1;
+  const top =
+    parts.length > 1 ? parts.slice(0, depth).join("/") : `.${configPath.replace(/^\./, "").split(".")[0]}`;
   return `${top}/hooks/${pack}`;
 }
 

@@ -221,6 +221,16 @@ describe("plugin hooks with scripts", () => {
         meta: { handler: { command: "x", root: "" } },
       }).base,
     ).toBe("./.codex/hooks/market");
+    // Under ~/.config the host's folder is the second level (Crush, Kilo Code at user scope), never
+    // ~/.config/hooks, which no host owns.
+    expect(
+      hookPlace(
+        "crush",
+        ".config/crush/crush.json",
+        { pack: "p", meta: { handler: { command: "x", root: "" } } },
+        "/h",
+      ).dir,
+    ).toBe(".config/crush/hooks/p");
     // A config at the project root (Crush's crush.json) keeps scripts in the host's own folder.
     expect(
       hookPlace("crush", "crush.json", { pack: "p", meta: { handler: { command: "x", root: "" } } }).dir,
