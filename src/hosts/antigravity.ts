@@ -100,6 +100,7 @@ export const antigravity = defineHost({
       { project: "{project}/.agent/skills" },
     ],
     agents: [{ project: "{project}/.agents/agents" }],
+    hooks: [{ project: "{project}/.agents/hooks.json", user: "{home}/.gemini/config/hooks.json" }],
   },
   instructions: { project: "{project}/AGENTS.md", user: "{home}/.gemini/GEMINI.md" },
 });

@@ -106,6 +106,11 @@ export const crush = defineHost({
       { project: "{project}/.cursor/skills" },
       { user: "{xdgConfig}/agents/skills" },
     ],
+    // Global and project crush.json (or .crush.json) hooks are merged.
+    hooks: [
+      { project: "{project}/crush.json", user: "{xdgConfig}/crush/crush.json" },
+      { project: "{project}/.crush.json" },
+    ],
   },
   instructions: { project: "{project}/AGENTS.md", user: "{xdgConfig}/crush/CRUSH.md" },
 });
