@@ -195,7 +195,7 @@ function readsDoc() {
   const out = [
     "## Files each host reads",
     "",
-    "From each host's `reads` (`src/hosts/*.ts`, sources in the comment above it). A host that reads a file cadre wrote for another host is one of that file's readers (cadre.lock `readers`, `cadre status`). Hosts that share a skills folder get one copy. Where a host still reads an item twice (its own copy and another host's file), sync and `cadre status` warn, naming the setting that stops the second read; \"no setting\" or \"—\" means the host offers none, and the item reaches it twice. A read marked \"read as its own\" is one where the host takes another host's file in its own format (Continue's `cn` runs Claude Code's `.claude/settings.json` hooks): with both hosts selected, the item is written once, for the other host.",
+    "From each host's `reads` (`src/hosts/*.ts`, sources in the comment above it). A host that reads a file cadre wrote for another host is one of that file's readers (cadre.lock `readers`, `cadre status`). Hosts that share a skills folder get one copy. Where a host still reads an item twice (its own copy and another host's file), `cadre status` (and `sync -v`) warns once per file or folder, naming the setting that stops the second read, and a plain `sync` sums them up in one warning line; \"no setting\" or \"—\" means the host offers none, and the item reaches it twice. A read marked \"read as its own\" is one where the host takes another host's file in its own format (Continue's `cn` runs Claude Code's `.claude/settings.json` hooks): with both hosts selected, the item is written once, for the other host.",
     "",
     "| host | kind | project | user | only | stop it with |",
     "|---|---|---|---|---|---|",

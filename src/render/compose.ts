@@ -33,6 +33,8 @@ export interface RenderNote {
   item?: string;
   level: "info" | "warning";
   message: string;
+  /** `double-read`: a host reads another host's copy of an item it also has (render/reads.ts). */
+  topic?: "double-read";
 }
 
 export interface RenderResult {

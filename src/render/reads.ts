@@ -10,6 +10,7 @@ interface Note {
   host: string;
   level: "info" | "warning";
   message: string;
+  topic?: "double-read";
 }
 
 /**
@@ -39,7 +40,12 @@ export function applyReads(desired: Desired[], hosts: readonly HostDef[], env: H
           if (again.length) for (const h of d.hosts) from.add(h);
         }
         if (twice.size)
-          notes.push({ host: host.id, level: "warning", message: twiceMessage(host, at, r, twice, from) });
+          notes.push({
+            host: host.id,
+            level: "warning",
+            topic: "double-read",
+            message: twiceMessage(host, at, r, twice, from),
+          });
       }
 }
 

@@ -34,10 +34,23 @@ export function printActions(io: Io, actions: readonly Action[], opts: { dry?: b
   }
 }
 
-export function printNotes(io: Io, notes: readonly RenderNote[]): void {
+/**
+ * Warnings and (with `-v`) notes on stderr, each once. Double reads (a host reading another host's copy of an
+ * item it has) repeat on every sync, so they are one summary line unless `full` (`cadre status`) or `-v`.
+ */
+export function printNotes(io: Io, notes: readonly RenderNote[], full = false): void {
   const seen = new Set<string>();
+  const twice = notes.filter((n) => n.topic === "double-read");
+  const collapse = !full && !io.verbose && twice.length > 1;
+  if (collapse) {
+    const hosts = new Set(twice.map((n) => n.host)).size;
+    io.err(
+      `${io.color.yellow("warning:")} ${hosts} host${hosts === 1 ? "" : "s"} also read${hosts === 1 ? "s" : ""} files written for other hosts, so some items reach them twice (${twice.length} places): \`cadre status\` lists each, with the host setting that stops it where there is one\n`,
+    );
+  }
   for (const n of notes) {
     if (n.level === "info" && !io.verbose) continue;
+    if (collapse && n.topic === "double-read") continue;
     const line = `${n.level === "warning" ? io.color.yellow("warning:") : io.color.dim("note:")} ${n.host !== "*" ? `${n.host}: ` : ""}${n.item ? `${n.item}: ` : ""}${n.message}`;
     if (seen.has(line)) continue;
     seen.add(line);

@@ -12,7 +12,7 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
     writeJson(io, envelope("status", VERSION, r));
     return 0;
   }
-  printNotes(io, r.notes);
+  printNotes(io, r.notes, true);
   const c = io.color;
   const paint: Record<FileState, (s: string) => string> = {
     "up to date": c.green,
