@@ -5,6 +5,11 @@ export const agentsStandard = defineHost({
   id: "agents-standard",
   displayName: "Cross-tool (.agents/skills + AGENTS.md)",
   docsUrl: "https://agentskills.io",
+  sources: [
+    "agentskills/agentskills @ 69ef37e, 2026-08-09 (the Agent Skills spec, .agents/skills/<name>/SKILL.md, unchanged) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "cline/cline sdk/packages/shared/src/storage/paths.ts @ 21cb8d2 (`resolveGlobalAgentsRulesPath`: Cline's SDK reads ~/.agents/AGENTS.md) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "readers of ~/.agents/AGENTS.md other than Cline's SDK: not confirmed by a source (hosts-audit-2026-12 ❓)",
+  ],
   detect: ["{project}/.agents", "{project}/AGENTS.md"],
   limits: { instructionsBytes: 32 * 1024 },
   targets: {

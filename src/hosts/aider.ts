@@ -4,6 +4,11 @@ export const aider = defineHost({
   id: "aider",
   displayName: "Aider",
   docsUrl: "https://aider.chat/docs",
+  sources: [
+    "aider.chat/docs/usage/conventions.html (no instruction file loads unless `read:` in .aider.conf.yml or `--read` names it) (checked 2026-12-02)",
+    "aider.chat/docs/config/aider_conf.html (the `read:` key of .aider.conf.yml) (checked 2026-12-02)",
+    "Aider-AI/aider#4395 (nothing is loaded automatically) (checked 2026-12-02 per hosts-audit-2026-12)",
+  ],
   detect: ["{project}/.aider.conf.yml", "{project}/CONVENTIONS.md"],
   targets: {
     skill: {

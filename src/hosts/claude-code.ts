@@ -9,6 +9,14 @@ export const claudeCode = defineHost({
   id: "claude-code",
   displayName: "Claude Code",
   docsUrl: "https://code.claude.com/docs",
+  sources: [
+    "anthropics/claude-code @ 5cfc0a1, 2026-08-22 (CHANGELOG at 2.1.240; skill, agent, command, rule and hook formats as in reference/hosts.md §2) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "anthropics/claude-code mods/agents-md/README.md @ v2.1.277 (built-in agents-md mod, default `claude-md-or-agents-md`: AGENTS.md is read when there is no CLAUDE.md, .claude/CLAUDE.md or CLAUDE.local.md) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "whether the agents-md default mode changes again: not confirmed by a source (hosts-audit-2026-12 ❓)",
+    "anthropics/skills#1101 (Claude Code does not scan .agents/skills; open since 2026-05) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "code.claude.com/docs/en/mcp (braced environment references expanded in command, args, env, url and headers) (checked 2026-12-02)",
+    "test:hosts: @anthropic-ai/claude-code@2.1.330 (`claude -p --output-format stream-json`: skills, agents and commands in the init event; `claude plugin validate --strict .claude`) (2026-12-02)",
+  ],
   detect: ["{project}/.claude", "{project}/CLAUDE.md", "{home}/.claude"],
   limits: { skillDescriptionChars: 1536, skillListing: { fraction: 0.01, contextTokens: 200_000 } },
   targets: {

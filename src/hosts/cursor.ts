@@ -8,6 +8,16 @@ export const cursor = defineHost({
   id: "cursor",
   displayName: "Cursor",
   docsUrl: "https://cursor.com/docs",
+  sources: [
+    "cursor.com/docs/skills via reference/hosts.md §4.3 (.cursor/skills, .agents/skills, .claude/skills, .codex/skills, in the project and under ~) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "cursor.com/docs/hooks, 2026-08-24 (.cursor/hooks.json version 1 and its events) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "preToolUse `tool_name` `StrReplace` for string-replace edits: seen in several hook projects' source, not in Cursor's table (hosts-audit-2026-12 ◐)",
+    "cursor.com/docs/rules and cosai-oasis/project-codeguard#121, tested on Cursor 3.17.8, 2026-08-21 (globs unquoted and comma-separated; quotes become part of the pattern) (checked 2026-12-02)",
+    "cursor.com/docs/mcp, seen via vendor setup guides (env:NAME interpolation; ◐) (checked 2026-12-02)",
+    "whether Cursor also expands a plain braced VAR reference: not confirmed by a source (hosts-audit-2026-12 ❓)",
+    "cursor.com/docs/reference/third-party-hooks (Claude Code's hooks run when third-party configs are on) (checked 2026-12-02)",
+    "agent fields (name, description, model, readonly, is_background) and commands moving to skills: no page named (hosts-audit-2026-12 ◐)",
+  ],
   detect: ["{project}/.cursor", "{home}/.cursor"],
   targets: {
     skill: {

@@ -4,6 +4,15 @@ export const geminiCli = defineHost({
   id: "gemini-cli",
   displayName: "Gemini CLI",
   docsUrl: "https://geminicli.com/docs",
+  sources: [
+    "google-gemini/gemini-cli docs/cli/skills.md @ 5411f11, 2026-08-21 (.gemini/skills or .agents/skills, the alias wins; the same under ~) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "google-gemini/gemini-cli docs/core/subagents.md @ 5411f11 (name and description required; kind, tools, mcpServers, model optional) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "google-gemini/gemini-cli tool-names.ts, base-declarations.ts, hookPlanner.ts @ 5411f11 (the grep tool is grep_search; hook matchers test the canonical name) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "google-gemini/gemini-cli packages/cli/src/utils/envVarResolver.ts @ 5411f11 (bare, braced and with-default references expanded) (checked 2026-12-02)",
+    "geminicli.com docs/cli/gemini-md.md (GEMINI.md only unless context.fileName says otherwise) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "end of service for individual users on 2026-06-18, Antigravity CLI the successor: third-party write-ups and a mirrored migration guide (hosts-audit-2026-12 ◐)",
+    "test:hosts: @google/gemini-cli@0.61.0 (`gemini skills list`) (2026-12-02)",
+  ],
   detect: ["{project}/.gemini", "{project}/GEMINI.md", "{home}/.gemini"],
   targets: {
     skill: {

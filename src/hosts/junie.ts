@@ -4,6 +4,15 @@ export const junie = defineHost({
   id: "junie",
   displayName: "JetBrains Junie",
   docsUrl: "https://www.jetbrains.com/help/junie",
+  sources: [
+    "jetbrains.com/help/junie/customize-guidelines, 2025-11-24 (.junie/guidelines.md is the default) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "JetBrains/junie-guidelines README (.junie/AGENTS.md or AGENTS.md are also accepted) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "whether Junie loads a root AGENTS.md by default: not confirmed by a source (hosts-audit-2026-12 ❓)",
+    "skills in .junie/skills and ~/.junie/skills: JetBrains blog via zenn (hosts-audit-2026-12 ◐)",
+    "jetbrains.com/help/junie/model-context-protocol-mcp.html (no env expansion documented; stdio the only transport listed) (checked 2026-12-02)",
+    "MCP in .junie/mcp/mcp.json and ~/.junie/mcp/mcp.json: no page named (hosts-audit-2026-12 ◐)",
+    "hooks not released (JUNIE-1961; hosts-audit-2026-12 ◐)",
+  ],
   detect: ["{project}/.junie", "{home}/.junie"],
   targets: {
     skill: {

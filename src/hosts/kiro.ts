@@ -4,6 +4,16 @@ export const kiro = defineHost({
   id: "kiro",
   displayName: "Kiro",
   docsUrl: "https://kiro.dev/docs",
+  sources: [
+    "kiro.dev/docs/cli/skills (each skill is also a /name command) (checked 2026-12-02)",
+    "kiro.dev/docs/custom-agents and /docs/cli/v3/agent-config, IDE 1.x and CLI 3 (Markdown agents: YAML frontmatter and the prompt as the body, in .kiro/agents/ and ~/.kiro/agents/) (checked 2026-12-02); hosts-audit-2026-12 had seen an excerpt and left the path ❓",
+    "kiro.dev/docs/cli/v3/hooks (.kiro/hooks/<name>.json and ~/.kiro/hooks, version v1; PreToolUse, PostToolUse, SessionStart, UserPromptSubmit, Stop, SessionEnd, …) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "the hook stdin and answer protocol: not confirmed by a source (hosts-audit-2026-12 ❓)",
+    "kirodotdev/Kiro#9176 (global fileMatch steering never triggers) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "steering keys (inclusion, fileMatchPattern): hosts-audit-2026-12 ◐; whether fileMatchPattern takes a list: not confirmed by a source (hosts-audit-2026-12 ❓)",
+    "kiro.dev/docs/steering (AGENTS.md is always included; ◐) (checked 2026-12-02)",
+    "kiro.dev/docs/mcp/configuration and kirodotdev/Kiro#3152 (braced references in env and headers, since 0.5.0) (checked 2026-12-02)",
+  ],
   detect: ["{project}/.kiro", "{home}/.kiro"],
   targets: {
     skill: {

@@ -7,6 +7,15 @@ export const opencode = defineHost({
   id: "opencode",
   displayName: "OpenCode",
   docsUrl: "https://opencode.ai/docs",
+  sources: [
+    "opencode.ai/docs/skills, V1 and V2 (.opencode/skills, .claude/skills, .agents/skills and their user folders; skills are also /name) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "opencode.ai/docs/migrate-v1 (V1 agent and command files still work; V1 plugin implementations do not run in V2) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "opencode.ai/v2/docs/mcp-servers (V2's own shape is mcp.servers with `disabled`; the V1 `mcp` shape is still accepted) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "opencode.ai/docs/config and anomalyco/opencode#5299 ({env:VAR} substitution) (checked 2026-12-02)",
+    "opencode.ai/docs/rules (AGENTS.md; CLAUDE.md only without one) (checked 2026-12-02)",
+    "V2 plugin hook names for tool interception: not confirmed by a source (hosts-audit-2026-12 ❓)",
+    "test:hosts: opencode-ai@1.18.33 (`opencode debug skill`, `opencode debug config`) (2026-12-02)",
+  ],
   detect: ["{project}/.opencode", "{project}/opencode.json", "{home}/.config/opencode"],
   targets: {
     skill: {

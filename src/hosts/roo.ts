@@ -4,6 +4,11 @@ export const roo = defineHost({
   id: "roo",
   displayName: "Roo Code",
   docsUrl: "https://docs.roocode.com",
+  sources: [
+    "RooCodeInc/Roo-Code @ cb83656 (v3.52.1, the final release, 2026-04-14): src/services/mcp/McpHub.ts (a url server needs type sse or streamable-http) and src/utils/config.ts (env:VAR references) (checked 2026-12-02)",
+    "Roo Code shut down on 2026-05-15 and its repo archived: the notice as quoted by several sources (hosts-audit-2026-12 ◐)",
+    "AGENTS.md loaded unless the `useAgentRules` setting is off: no source named (◐)",
+  ],
   detect: ["{project}/.roo", "{project}/.roomodes", "{home}/.roo"],
   targets: {
     skill: {

@@ -8,6 +8,14 @@ export const windsurf = defineHost({
   id: "devin",
   displayName: "Devin Desktop (Windsurf)",
   docsUrl: "https://docs.devin.ai/desktop",
+  sources: [
+    'cognition.com, 2026-06-02 ("the next generation of Windsurf": Devin Desktop) (checked 2026-12-02 per hosts-audit-2026-12)',
+    "docs.devin.ai/desktop/cascade/memories (.devin/rules primary, .windsurf/rules legacy; AGENTS.md read) (checked 2026-12-02)",
+    "docs.devin.ai/desktop/cascade/skills (skills still under .windsurf/skills) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "docs.devin.ai/desktop/cascade/hooks, via two independent integrations (12 events incl. pre_user_prompt and post_cascade_response; ◐) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "docs.devin.ai/desktop MCP, seen via vendor guides of 2026-10-29 (remote servers take serverUrl; env:VAR interpolation; ◐) (checked 2026-12-02)",
+    "whether .agents/skills is read, and .devin/ homes for workflows, hooks and skills: not confirmed by a source (hosts-audit-2026-12 ❓)",
+  ],
   detect: ["{project}/.devin", "{project}/.windsurf", "{home}/.codeium/windsurf"],
   limits: { ruleChars: 12_000 },
   targets: {

@@ -4,6 +4,12 @@ export const zed = defineHost({
   id: "zed",
   displayName: "Zed",
   docsUrl: "https://zed.dev/docs/ai/rules",
+  sources: [
+    "zed-industries/zed docs/src/ai/skills.md @ 0011187 (.agents/skills and ~/.agents/skills, flat; project skills only in trusted worktrees) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "zed-industries/zed docs/src/ai/instructions.md @ 324dcf3 (~/.config/zed/AGENTS.md; in the project the first of .rules, .cursorrules, .windsurfrules, .clinerules, .github/copilot-instructions.md, AGENT.md, AGENTS.md) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "zed-industries/zed docs/src/ai/mcp.md (context_servers: command/args/env or url/headers; no expansion documented) (checked 2026-12-02)",
+    "whether Zed takes a .clinerules/ folder as its .clinerules file: not confirmed by a source (hosts-audit-2026-12 ❓)",
+  ],
   detect: ["{project}/.rules", "{project}/.zed", "{home}/.config/zed"],
   targets: {
     skill: {
