@@ -10,7 +10,7 @@ export const claudeCode = defineHost({
   displayName: "Claude Code",
   docsUrl: "https://code.claude.com/docs",
   sources: [
-    "anthropics/claude-code @ 5cfc0a1, 2026-08-22 (CHANGELOG at 2.1.240; skill, agent, command, rule and hook formats as in reference/hosts.md §2) (checked 2026-12-02 per hosts-audit-2026-12)",
+    "reference/hosts.md §2.3 and §2.5 against anthropics/claude-code @ 5cfc0a1, 2026-08-22, CHANGELOG at 2.1.240 (skill name and description with a 1,536-char listing cap; agent fields name, description, tools, model, color) (checked 2026-12-02 per hosts-audit-2026-12)",
     "anthropics/claude-code mods/agents-md/README.md @ v2.1.277 (built-in agents-md mod, default `claude-md-or-agents-md`: AGENTS.md is read when there is no CLAUDE.md, .claude/CLAUDE.md or CLAUDE.local.md) (checked 2026-12-02 per hosts-audit-2026-12)",
     "whether the agents-md default mode changes again: not confirmed by a source (hosts-audit-2026-12 ❓)",
     "anthropics/skills#1101 (Claude Code does not scan .agents/skills; open since 2026-05) (checked 2026-12-02 per hosts-audit-2026-12)",

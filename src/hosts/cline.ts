@@ -7,7 +7,7 @@ export const cline = defineHost({
   sources: [
     "cline/cline @ 21cb8d2, 2026-08-22 (vscode 4.1.13, sdk 0.0.78): apps/vscode/src/core/storage/skill-directories.ts and sdk/packages/shared/src/storage/paths.ts (search paths of skills, rules, workflows, hooks, AGENTS.md and ~/.agents/AGENTS.md) (checked 2026-12-02 per hosts-audit-2026-12)",
     "same snapshot: paths.ts `resolveAgentConfigSearchPaths`, sdk/packages/core/src/extensions/tools/team/configured-agent-config.ts and apps/vscode/src/core/task/tools/subagent/AgentConfigLoader.ts (subagents in .cline/agents/*.yaml and ~/.cline/agents/; the extension reads ~/Documents/Cline/Agents/) (checked 2026-12-02)",
-    "same snapshot: apps/vscode/src/core/storage/disk.ts `GlobalFileNames` (the extension reads project rules and workflows only in .clinerules/; `resolveWorkflowsConfigSearchPaths` does not search ~/.cline/data/workflows) (checked 2026-12-02)",
+    "same snapshot: apps/vscode/src/core/storage/disk.ts `GlobalFileNames` (the extension reads project rules and workflows only in .clinerules/); `resolveWorkflowsConfigSearchPaths` does not search ~/.cline/data/workflows (checked 2026-12-02)",
     "same snapshot: apps/vscode/src/services/mcp/schemas.ts (remote types stdio, sse, streamableHttp; the settings record is validated whole), apps/vscode/src/utils/envExpansion.ts and sdk/packages/core/src/extensions/mcp/config-loader.ts (env references expanded by the extension, not the CLI) (checked 2026-12-02)",
     'whether the stop hook (TaskComplete, "coming soon" in .clinerules/hooks/README.md) fires: not confirmed by a source (hosts-audit-2026-12 ❓)',
     "test:hosts: cline@3.0.65 (`cline config <target> --json` for workflows, rules, skills, agents, hooks and the user MCP settings) (2026-12-02)",
