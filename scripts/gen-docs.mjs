@@ -54,7 +54,6 @@ function hostsDoc() {
       "",
       `Docs: ${h.docsUrl}`,
       "",
-      ...(h.sources?.length ? ["Sources:", "", ...h.sources.map((s) => `- ${s}`), ""] : []),
       `Detected by: ${h.detect.map((d) => `\`${d}\``).join(", ")}`,
       "",
     );
