@@ -202,6 +202,8 @@ const PROJECTS = {
         `version: 1\nhosts: [${this.hosts.join(", ")}]\nsources: [../workshop-market]\nprofiles: []\ninclude: [workshop-market/*]\n`,
       );
       cadre(dir, ["sync", "-q"]);
+      // The marketplace is a folder outside the project: its hooks and MCP commands run only once trusted.
+      cadre(dir, ["trust", "../workshop-market", "-q"]);
     },
   },
 };
