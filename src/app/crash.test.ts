@@ -8,6 +8,7 @@ import {
   readFileSync,
   readlinkSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -201,3 +202,22 @@ async function killAt(dir: string, k: number, total: number): Promise<boolean> {
 function diff(a: Record<string, string>, b: Record<string, string>): string[] {
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((p) => a[p] !== b[p]).sort();
 }
+
+describe("temporaries a killed run left in .cadre/", () => {
+  it("are removed by the next locked run, links as links, and nothing else", async () => {
+    const dir = copy(before);
+    await syncCommand({ cwd: dir, env });
+    const outside = join(base, `outside-${Math.random().toString(36).slice(2)}`);
+    writeFileSync(outside, "keep me\n");
+    // What kill -9 leaves between opening a state file's temporary and renaming it: an empty hidden file.
+    writeFileSync(join(dir, ".cadre/.k3j5h2.cadre-tmp"), "");
+    writeFileSync(join(dir, ".cadre/cache/.p9q8r7.cadre-tmp"), "half");
+    symlinkSync(outside, join(dir, ".cadre/.link.cadre-tmp"));
+    mkdirSync(join(dir, ".cadre/not-mine.cadre-tmp"));
+    await syncCommand({ cwd: dir, env });
+    const left = readdirSync(join(dir, ".cadre")).filter((n) => n.endsWith(".cadre-tmp"));
+    expect(left).toEqual(["not-mine.cadre-tmp"]);
+    expect(readdirSync(join(dir, ".cadre/cache")).filter((n) => n.endsWith(".cadre-tmp"))).toEqual([]);
+    expect(readFileSync(outside, "utf8")).toBe("keep me\n");
+  });
+});

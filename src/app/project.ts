@@ -3,7 +3,14 @@ import { join, relative, sep } from "node:path";
 import { applyPlan, recoverJournal } from "../apply/apply.js";
 import { PathGuard, readMaybe } from "../apply/fs.js";
 import { LOCK_FILE, readLockFile } from "../apply/lock.js";
-import { acquireProcessLock, clearStateDir, dropStateDir, ensureStateDir, getBases } from "../apply/state.js";
+import {
+  acquireProcessLock,
+  clearStateDir,
+  dropStateDir,
+  ensureStateDir,
+  getBases,
+  sweepTemporaries,
+} from "../apply/state.js";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { didYouMean } from "../core/names.js";
 import { type HostDef, withOptions } from "../hosts/define.js";
@@ -392,6 +399,7 @@ export async function withProjectLock<T>(
   try {
     // Concurrency tests: one line on entering and one on leaving the locked section (O_APPEND).
     if (trace) await appendFile(trace, `enter ${process.pid}\n`);
+    await sweepTemporaries(l.state);
     await recoverJournal(targetOf(l));
     const r = await fn();
     if (opts.dropState) await clearStateDir(l.state);

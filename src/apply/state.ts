@@ -116,6 +116,22 @@ export async function getBases(state: StateDir, hashes: readonly string[]): Prom
   return out;
 }
 
+/**
+ * Remove temporaries a killed run left in the state folder and its cache (`.<random>.cadre-tmp`, possibly
+ * empty: state files and blobs are written through them). Call only while holding the process lock: no other
+ * run writes there then. Only regular files and links are removed (a link itself, never its target).
+ */
+export async function sweepTemporaries(state: StateDir): Promise<void> {
+  for (const dir of [state.dir, join(state.dir, "cache")]) {
+    if ((await kind(dir)) !== "dir") continue;
+    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(".cadre-tmp"));
+    for (const n of names) {
+      const k = await kind(join(dir, n));
+      if (k === "file" || k === "link") await unlink(join(dir, n)).catch(() => undefined);
+    }
+  }
+}
+
 /** Remove cache entries nothing refers to any more (the cache must still be a real folder). */
 export async function collectBlobs(state: StateDir, keep: ReadonlySet<string>): Promise<void> {
   const cache = join(state.dir, "cache");
