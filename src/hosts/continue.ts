@@ -51,6 +51,8 @@ export const continueDev = defineHost({
       // Continue's hook input and output are Claude Code's ("any hook written for `claude` works with `cn`").
       hooks: {
         host: "claude-code",
+        // cn 1.5.47 src/hooks/hookRunner.ts executeHandler: command and http run; prompt and agent are skipped.
+        handlers: ["http"],
         events: {
           "session-start": ["SessionStart"],
           "user-prompt-submit": ["UserPromptSubmit"],

@@ -245,6 +245,8 @@ export interface HookProtocol {
    * names, `if`, other handler types and keys, and the events only Claude Code has.
    */
   claude?: boolean;
+  /** Handler types besides `command` a Claude-protocol host runs from a plugin's hooks (Continue: `http`). */
+  handlers?: string[];
 }
 
 export interface HostDef {

@@ -192,8 +192,14 @@ export interface ScriptHook {
 /** Why a host cannot run a hook as its author wrote it (undefined: it can). */
 function refusal(h: HookData, p: HookProtocol, format: string): string | undefined {
   const claude = !!p.claude && format === "hooks-json";
-  if ("claude" in h.handler && !("command" in h.handler) && !claude)
-    return `a ${String(h.handler.claude.type)} hook, and this host runs only command hooks`;
+  if ("claude" in h.handler && !("command" in h.handler) && !claude) {
+    const type = String(h.handler.claude.type);
+    const runs = format === "hooks-json" && p.handlers?.includes(type);
+    if (!runs)
+      return p.handlers?.length
+        ? `a ${type} hook, and this host runs only ${["command", ...p.handlers].join(" and ")} hooks`
+        : `a ${type} hook, and this host runs only command hooks`;
+  }
   if ("command" in h.handler && h.handler.if && !claude)
     return `an \`if\` condition (${h.handler.if}) this host cannot express: it would run on every call`;
   if (

@@ -178,6 +178,21 @@ describe("plugin hooks with scripts", () => {
     }
   });
 
+  it("Continue runs a plugin's http hooks (cn runs command and http handlers) and refuses its prompt hooks", () => {
+    const { desired, notes } = render("continue");
+    const keys = desired.find(
+      (d): d is DesiredKeys => d.type === "keys" && d.path === ".continue/settings.json",
+    );
+    const entries = (ev: string) => keys?.entries.filter((e) => e.key[1] === ev).map((e) => e.value) ?? [];
+    expect(entries("SessionEnd")).toEqual([
+      { hooks: [{ type: "http", url: "http://127.0.0.1:9/guardian" }] },
+    ]);
+    expect(entries("Stop")).toEqual([]);
+    expect(notes.find((n) => n.item?.endsWith("hook:stop-1"))?.message).toMatch(
+      /a prompt hook, and this host runs only command and http hooks/,
+    );
+  });
+
   it("cadre info says what sync does: a hook a host refuses is `none` there, with the reason", () => {
     const rows = (name: string) => {
       const item = packItems.find((i) => i.kind === "hook" && i.name === name) as Item;
