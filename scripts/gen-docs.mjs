@@ -127,10 +127,8 @@ function hostsDoc() {
 function hostClisDoc() {
   const rows = hosts.map((h) => {
     const c = hostChecks.get(h.id);
-    const why =
-      h.hostCli ?? h.sources?.find((s) => s.startsWith("test:hosts:"))?.replace(/^test:hosts:\s*/, "");
     const cli = c ? `\`${c.pkg}\` (test/hosts/checks/${h.id}.mjs)` : "—";
-    return `| ${h.displayName} (\`${h.id}\`) | ${cli} | ${c ? c.about || h.hostCli : (why ?? "not researched yet")} |`;
+    return `| ${h.displayName} (\`${h.id}\`) | ${cli} | ${c ? c.about : (h.hostCli ?? "not researched yet")} |`;
   });
   const n = hosts.filter((h) => hostChecks.has(h.id)).length;
   return [

@@ -9,7 +9,6 @@ export const amp = defineHost({
     "ampcode.com/manual (AGENTS.md, with AGENT.md and CLAUDE.md as fallbacks; ◐) (checked 2026-12-02 per hosts-audit-2026-12)",
     "ampcode.com/manual (`amp.mcpServers` in .amp/settings.json and ~/.config/amp/settings.json; workspace servers need approval; ◐) (checked 2026-12-02 per hosts-audit-2026-12)",
     "MCP secret expansion: not confirmed by a source (the ampcode.com/manual copies found do not mention it; hosts-audit-2026-12 ❓) (checked 2026-12-02)",
-    "test:hosts: @sourcegraph/amp@0.0.1790142911-g7618fb (`amp skill list --json` for skills, agents and commands; `amp mcp approve` and `amp mcp doctor` for MCP servers) (2026-12-02)",
   ],
   detect: ["{project}/.amp", "{home}/.config/amp"],
   targets: {

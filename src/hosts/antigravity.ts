@@ -21,7 +21,6 @@ export const antigravity = defineHost({
     'hooks: websentry-ai/setup#104 (agy 1.0.5: `{"hooks": {EVENT: [{matcher, hooks}]}}`, camelCase stdin conversationId/toolCall{name,args}/workspacePaths, PascalCase args, tool names) and docs.rs safe-chains src/targets/agy.rs (decision allow/deny/ask/force_ask; fails closed on a missing decision) (2026-12-02)',
     "hooks: akitaonrails/ai-memory#54, luisgamas/uxnan#245, manaflow-ai/cmux#5358 (a PreToolUse answer of `{}` denies every tool; ~/.gemini/config/hooks.json) (2026-12-02)",
     "hooks ◐: whether agy reads the project's .agents/hooks.json is disputed (read per skillsaw and published setups; michaelAGI/toolahead v0.7.0 saw 0 files loaded on agy 1.1.11); grep_search and find_by_name in the read matcher are unconfirmed names (2026-12-02)",
-    "test:hosts: no check; Antigravity CLI is not published on npm (checked 2026-12-02)",
   ],
   detect: ["{project}/.agents/mcp_config.json", "{project}/.agents/workflows", "{home}/.gemini/config"],
   targets: {
@@ -103,4 +102,5 @@ export const antigravity = defineHost({
     hooks: [{ project: "{project}/.agents/hooks.json", user: "{home}/.gemini/config/hooks.json" }],
   },
   instructions: { project: "{project}/AGENTS.md", user: "{home}/.gemini/GEMINI.md" },
+  hostCli: "Antigravity CLI is not published on npm (checked 2026-12-02): no CLI check.",
 });

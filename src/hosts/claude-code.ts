@@ -15,7 +15,6 @@ export const claudeCode = defineHost({
     "whether the agents-md default mode changes again: not confirmed by a source (hosts-audit-2026-12 ❓)",
     "anthropics/skills#1101 (Claude Code does not scan .agents/skills; open since 2026-05) (checked 2026-12-02 per hosts-audit-2026-12)",
     "code.claude.com/docs/en/mcp (braced environment references expanded in command, args, env, url and headers) (checked 2026-12-02)",
-    "test:hosts: @anthropic-ai/claude-code@2.1.330 (`claude -p --output-format stream-json`: skills, agents and commands in the init event; `claude plugin validate --strict .claude`) (2026-12-02)",
   ],
   detect: ["{project}/.claude", "{project}/CLAUDE.md", "{home}/.claude"],
   limits: { skillDescriptionChars: 1536, skillListing: { fraction: 0.01, contextTokens: 200_000 } },

@@ -10,7 +10,6 @@ export const cline = defineHost({
     "same snapshot: apps/vscode/src/core/storage/disk.ts `GlobalFileNames` (the extension reads project rules and workflows only in .clinerules/); `resolveWorkflowsConfigSearchPaths` does not search ~/.cline/data/workflows (checked 2026-12-02)",
     "same snapshot: apps/vscode/src/services/mcp/schemas.ts (remote types stdio, sse, streamableHttp; the settings record is validated whole), apps/vscode/src/utils/envExpansion.ts and sdk/packages/core/src/extensions/mcp/config-loader.ts (env references expanded by the extension, not the CLI) (checked 2026-12-02)",
     'whether the stop hook (TaskComplete, "coming soon" in .clinerules/hooks/README.md) fires: not confirmed by a source (hosts-audit-2026-12 ❓)',
-    "test:hosts: cline@3.0.65 (`cline config <target> --json` for workflows, rules, skills, agents, hooks and the user MCP settings) (2026-12-02)",
   ],
   detect: ["{project}/.clinerules", "{project}/.cline", "{home}/.cline"],
   targets: {

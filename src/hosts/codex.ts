@@ -10,7 +10,6 @@ export const codex = defineHost({
     "developers.openai.com/codex/hooks.md (inline [hooks] in config.toml, on by default, each trusted in /hooks; PreCompact, PostCompact, SubagentStart, SubagentStop, and SessionEnd since 0.146) (checked 2026-12-02 per hosts-audit-2026-12)",
     "AGENTS.md read from the repo root down to the cwd, 32 KiB: hosts-audit-2026-12 ✅, no page named",
     "openai/codex codex-rs/config/src/mcp_types.rs (env_vars, bearer_token_env_var, env_http_headers) and openai/codex#7367 (no expansion of braced references; closed not-planned 2026-01-14) (checked 2026-12-02)",
-    "test:hosts: @openai/codex@0.169.0 (`codex mcp list --json`, `codex exec --strict-config`, `codex debug prompt-input`) (2026-12-02)",
   ],
   detect: ["{project}/.codex", "{home}/.codex"],
   // skillDescriptionMax: description ≤ 1,024 (developers.openai.com/codex/skills.md; hosts-audit 2026-12).

@@ -23,7 +23,6 @@ export const copilot = defineHost({
     "github/copilot-cli#1047 (early CLIs rejected mcp-config.json entries without `tools`) (checked 2026-12-02 per hosts-audit-2026-12)",
     "github/copilot-cli#903 (env expansion fixed in v1.0.10) and #1232 (headers and args not covered) (checked 2026-12-02)",
     "custom agent fields (description required; name, tools, model): reference/hosts.md §6.3 (hosts-audit-2026-12 ◐)",
-    "test:hosts: @github/copilot@1.0.102 (`copilot skill list`, `instruction list`, `mcp list`; agents and sessionStart hooks through a BYOK backend that refuses every request) (2026-12-02)",
   ],
   detect: ["{project}/.github/copilot-instructions.md", "{project}/.github/agents", "{home}/.copilot"],
   // skillDescriptionMax: Copilot validates SKILL.md against the spec, description ≤ 1,024 (hosts.md §6.4).

@@ -11,7 +11,6 @@ export const geminiCli = defineHost({
     "google-gemini/gemini-cli packages/cli/src/utils/envVarResolver.ts @ 5411f11 (bare, braced and with-default references expanded) (checked 2026-12-02)",
     "geminicli.com docs/cli/gemini-md.md (GEMINI.md only unless context.fileName says otherwise) (checked 2026-12-02 per hosts-audit-2026-12)",
     "end of service for individual users on 2026-06-18, Antigravity CLI the successor: third-party write-ups and a mirrored migration guide (hosts-audit-2026-12 ◐)",
-    "test:hosts: @google/gemini-cli@0.61.0 (`gemini skills list`) (2026-12-02)",
   ],
   detect: ["{project}/.gemini", "{project}/GEMINI.md", "{home}/.gemini"],
   targets: {

@@ -16,7 +16,6 @@ export const kiloCode = defineHost({
   sources: [
     "@kilocode/cli@7.7.7 built-in skill `kilo-config` (config files, `{command,commands}/**/*.md`, `{agent,agents}/**/*.md`, `{skill,skills}/<name>/SKILL.md`, `{plugin,plugins}/*.{ts,js}`, instructions AGENTS.md, CLAUDE.md, CONTEXT.md) (2026-12-02)",
     "`kilo debug skill` / `kilo debug config` on a scratch project: reads .kilo/, .kilocode/, .agents/skills, .claude/skills; not .opencode/ (2026-12-02)",
-    "test:hosts: test/hosts/checks/kilo-code.mjs (`debug skill`, `debug config --print-logs`, `mcp list`)",
   ],
   detect: ["{project}/.kilo", "{project}/.kilocode", "{project}/kilo.json", "{xdgConfig}/kilo"],
   targets: {
@@ -60,7 +59,7 @@ export const kiloCode = defineHost({
         secrets: {
           form: "none",
           source:
-            "@kilocode/cli@7.7.7 `kilo debug config --print-logs`: any `{env:VAR}` (OpenCode's form) makes it skip the whole kilo.json (ConfigInvalidError); `${VAR}` is kept as written",
+            "@kilocode/cli@7.7.7 `kilo debug config --print-logs`: any `{env:VAR}` (OpenCode's form) makes it skip the whole kilo.json (ConfigInvalidError); the dollar-brace form is kept as written",
           checked: "2026-12-02",
         },
       },

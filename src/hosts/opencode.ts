@@ -14,7 +14,6 @@ export const opencode = defineHost({
     "opencode.ai/docs/config and anomalyco/opencode#5299 ({env:VAR} substitution) (checked 2026-12-02)",
     "opencode.ai/docs/rules (AGENTS.md; CLAUDE.md only without one) (checked 2026-12-02)",
     "V2 plugin hook names for tool interception: not confirmed by a source (hosts-audit-2026-12 ❓)",
-    "test:hosts: opencode-ai@1.18.33 (`opencode debug skill`, `opencode debug config`) (2026-12-02)",
   ],
   detect: ["{project}/.opencode", "{project}/opencode.json", "{home}/.config/opencode"],
   targets: {

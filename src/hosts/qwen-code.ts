@@ -13,7 +13,6 @@ export const qwenCode = defineHost({
     "https://qwenlm.github.io/qwen-code-docs/en/users/features/skills/ (2026-12-02)",
     "QwenLM/qwen-code docs/users/features/sub-agents.md, rules.md, hooks.md (2026-12-02)",
     "@qwen-code/qwen-code@0.24.4 bundle: ToolNames, FileCommandLoader, memory-constants (QWEN.md, AGENTS.md), SKILL_PROVIDER_CONFIG_DIRS (.qwen, .agents) (2026-12-02)",
-    "test:hosts: test/hosts/checks/qwen-code.mjs (ACP command list, `-p /hooks`, the first model request caught on a local port, `mcp list`)",
   ],
   detect: ["{project}/.qwen", "{project}/QWEN.md", "{home}/.qwen"],
   targets: {

@@ -17,7 +17,6 @@ export const zooCode = defineHost({
   sources: [
     "Zoo-Code-Org/Zoo-Code README.md (v3.54.1, Roo → Zoo) and src/services/roo-config/index.ts @ 10d91aa: `.zoo` / `.zoomodes` / `.zoo/mcp.json` canonical, `.roo` / `.roomodes` / `.roo/mcp.json` legacy fallback, `.agents` shared skills (2026-12-02)",
     "Zoo-Code-Org/Zoo-Code src/services/skills/SkillsManager.ts (skills/, skills-<mode>/, .agents/skills) (2026-12-02)",
-    "test:hosts: no check; Zoo Code is a VS Code extension with no CLI (checked 2026-12-02)",
   ],
   detect: ["{project}/.zoo", "{project}/.zoomodes", "{home}/.zoo"],
   targets: {
@@ -61,4 +60,5 @@ export const zooCode = defineHost({
     ],
     agents: [{ project: "{project}/.zoomodes" }],
   },
+  hostCli: "Zoo Code is a VS Code extension with no CLI (checked 2026-12-02): no CLI check.",
 });
