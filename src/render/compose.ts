@@ -1,4 +1,5 @@
 import { posix } from "node:path";
+import { getOr } from "../core/maps.js";
 import { checkName, fileNameProblem } from "../core/names.js";
 import type { HostDef, ReadPath, Scope, Target } from "../hosts/define.js";
 import { HOST_KINDS, targetAt } from "../hosts/define.js";
@@ -473,15 +474,6 @@ function addHookScripts(
 function addOwner(d: { hosts: string[]; items: string[] }, host: string, item: string): void {
   if (!d.hosts.includes(host)) d.hosts.push(host);
   if (!d.items.includes(item)) d.items.push(item);
-}
-
-function getOr<K, V>(m: Map<K, V>, k: K, make: () => V): V {
-  let v = m.get(k);
-  if (v === undefined) {
-    v = make();
-    m.set(k, v);
-  }
-  return v;
 }
 
 function uniq(xs: string[]): string[] {

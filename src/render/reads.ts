@@ -1,3 +1,4 @@
+import { getOr } from "../core/maps.js";
 import type { HostDef, HostReads, ReadPath } from "../hosts/define.js";
 import type { Desired } from "../hosts/output.js";
 import { type HostEnv, resolveTemplate } from "../hosts/paths.js";
@@ -65,13 +66,4 @@ function twiceMessage(host: HostDef, at: string, r: ReadPath, twice: Set<string>
     ? `to read each once, turn that read off: ${r.off}`
     : `${host.displayName} has no setting to stop it`;
   return `${host.displayName} also reads ${at}${when}, written for ${[...from].sort().join(", ")}: ${names.length} item${names.length === 1 ? "" : "s"} it already has reach it twice (${shown.join(", ")}); ${stop}`;
-}
-
-function getOr<K, V>(m: Map<K, V>, k: K, make: () => V): V {
-  let v = m.get(k);
-  if (v === undefined) {
-    v = make();
-    m.set(k, v);
-  }
-  return v;
 }
