@@ -171,6 +171,14 @@ function commandOf(input: Obj): string | undefined {
   return typeof c === "string" ? c : undefined;
 }
 
+/** A named tool call: its class, its shell command, and the paths it names (a patch's, when given). */
+function toolOf(name: string, input: Obj, patch?: string): NonNullable<CanonicalEvent["tool"]> {
+  const cls = toolClass(name);
+  const command = cls === "shell" ? commandOf(input) : undefined;
+  const paths = patch ? patchPaths(patch) : inputPaths(input);
+  return { name, class: cls, input, paths, ...(command ? { command } : {}) };
+}
+
 /** Output text and failure of a tool result, whatever its shape. */
 function resultOf(response: unknown, error?: unknown): CanonicalEvent["result"] {
   if (response === undefined && error === undefined) return undefined;
@@ -284,16 +292,7 @@ function cline(p: Obj, registered?: string): CanonicalEvent {
   const name = str(data.toolName);
   if (name) {
     const input = obj(data.parameters);
-    const cls = toolClass(name);
-    const command = cls === "shell" ? commandOf(input) : undefined;
-    const patch = name === "apply_patch" ? str(input.input) : undefined;
-    ev.tool = {
-      name,
-      class: cls,
-      input,
-      paths: patch ? patchPaths(patch) : inputPaths(input),
-      ...(command ? { command } : {}),
-    };
+    ev.tool = toolOf(name, input, name === "apply_patch" ? str(input.input) : undefined);
   }
   if (ev.event === "post-tool-use") {
     const r = resultOf(data.result);
@@ -320,12 +319,7 @@ function antigravity(p: Obj, registered?: string): CanonicalEvent {
     cwd: str(roots[0]),
   };
   const name = str(call.name);
-  if (name) {
-    const input = obj(call.args);
-    const cls = toolClass(name);
-    const command = cls === "shell" ? commandOf(input) : undefined;
-    ev.tool = { name, class: cls, input, paths: inputPaths(input), ...(command ? { command } : {}) };
-  }
+  if (name) ev.tool = toolOf(name, obj(call.args));
   if (ev.event === "post-tool-use") {
     const error = str(p.error, obj(p.error).message);
     ev.result = { output: error ?? "", failed: error !== undefined };
