@@ -18,7 +18,8 @@ export default defineConfig({
   splitting: true,
   sourcemap: true,
   clean: true,
-  dts: false,
+  // Types for the library entry only (`import … from "cadre"`), bundled into dist/index.d.ts.
+  dts: { entry: { index: "src/index.ts" } },
   // Dependencies stay external: they are loaded lazily by the command that needs them.
   skipNodeModulesBundle: true,
   define: { __CADRE_VERSION__: JSON.stringify(pkg.version) },
