@@ -47,6 +47,29 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import("./commands/lint.js"),
   },
   {
+    name: "new",
+    args: "[kind] [name]",
+    summary:
+      "scaffold an item of any kind in a pack (and the pack's cadre-pack.yaml when the folder is new), then lint it",
+    options: [
+      { flags: "--pack <dir>", description: "the pack folder (default: the current folder)" },
+      {
+        flags: "-d, --description <text>",
+        description: "the item's description (what it does, when to use it)",
+      },
+      { flags: "-c, --category <category>", description: "category (agents, expertise, commands)" },
+      { flags: "--script", description: "skill: add a scripts/ stub" },
+    ],
+    examples: [
+      "cadre new                                  # in a terminal: asks kind, name, description, category",
+      "cadre new skill release-notes --pack team-pack --script",
+      'cadre new agent api-reviewer -c quality -d "Reviews HTTP APIs. Delegate to it for API reviews."',
+      "cadre new expertise rate-limiting -c backend",
+      "cadre new hook block-force-push --json",
+    ],
+    load: () => import("./commands/new.js"),
+  },
+  {
     name: "list",
     summary: "list items: name, kind, category, tokens and source",
     options: [

@@ -37,7 +37,7 @@ export const run: CommandRun = async (args, opts, io) => {
   return failed ? ExitCodes.failure : ExitCodes.ok;
 };
 
-function printText(
+export function printText(
   io: Io,
   list: Diagnostic[],
   s: { errors: number; warnings: number; items: number; packs: string[]; host?: string },
