@@ -24,5 +24,7 @@ export type { Item, Pack } from "./model/item.js";
 export { KINDS } from "./model/kinds.js";
 export { parsePack } from "./model/parse-pack.js";
 export type { Action, Lock } from "./plan/types.js";
+export type { PackDocsInput } from "./render/pack-docs.js";
+export { catalogDoc, llmsFullTxt, llmsTxt, readmeSection } from "./render/pack-docs.js";
 export { buildIndex, search } from "./search/bm25f.js";
 export { loadCatalog, loadPack } from "./sources/load.js";

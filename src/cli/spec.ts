@@ -70,6 +70,21 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import("./commands/new.js"),
   },
   {
+    name: "pack",
+    args: "<action> [dir]",
+    summary:
+      "docs: generate a pack's README catalogue (between markers), INDEX.md, llms.txt and llms-full.txt; --check for CI",
+    options: [
+      { flags: "--check", description: "write nothing; exit 1 listing the files that are out of date" },
+    ],
+    examples: [
+      "cadre pack docs",
+      "cadre pack docs ./team-pack",
+      "cadre pack docs ./team-pack --check   # in CI",
+    ],
+    load: () => import("./commands/pack.js"),
+  },
+  {
     name: "list",
     summary: "list items: name, kind, category, tokens and source",
     options: [
