@@ -126,6 +126,10 @@ const cases: Record<string, Case> = {
     bad: sk("a", "metadata:\n  version: 1\n"),
     good: sk("a", 'metadata:\n  version: "1"\n'),
   },
+  "skill/bare-bash": {
+    bad: sk("a", "allowed-tools: Read Bash Grep\n"),
+    good: sk("a", "allowed-tools: Read Bash(git diff:*) Bash(git log *)\n"),
+  },
   "skill/allowed-tools-string": {
     bad: sk("a", "allowed-tools: [Read, Grep]\n"),
     good: sk("a", "allowed-tools: Read Grep\n"),

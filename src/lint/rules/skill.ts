@@ -127,6 +127,26 @@ export const skillRules: LintRule[] = [
     },
   },
   {
+    id: "skill/bare-bash",
+    severity: "warning",
+    description:
+      "allowed-tools does not name the whole shell (`Bash`, `Bash(*)`). Consequence: Claude Code pre-approves every shell command while the skill is active; the tools it lists are granted, never restricted.",
+    hint: "scope it to the commands the skill runs, e.g. Bash(git diff:*) Bash(git log:*), or leave Bash out so the host asks",
+    item: (it) => {
+      const a = it.meta["allowed-tools"];
+      if (it.kind !== "skill" || a === undefined) return [];
+      const tokens = Array.isArray(a) ? a.map(String) : typeof a === "string" ? toolTokens(a) : [];
+      return tokens.some((t) => /^Bash(\(\s*(:?\*)?\s*\))?$/.test(t))
+        ? [
+            {
+              message: "allowed-tools pre-approves every shell command (bare Bash)",
+              line: lineOfKey(it, "allowed-tools"),
+            },
+          ]
+        : [];
+    },
+  },
+  {
     id: "skill/unknown-key",
     severity: "warning",
     description:
@@ -146,3 +166,20 @@ export const skillRules: LintRule[] = [
         : [],
   },
 ];
+
+/** allowed-tools' space-separated tokens, keeping a pattern in parentheses (`Bash(git diff:*)`) whole. */
+export function toolTokens(s: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let depth = 0;
+  for (const ch of s) {
+    if (ch === "(") depth++;
+    else if (ch === ")") depth = Math.max(0, depth - 1);
+    if (/\s/.test(ch) && depth === 0) {
+      if (cur) out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
