@@ -12,9 +12,15 @@ describe("rewriteRefs", () => {
   });
 
   it("leaves code, e-mail addresses and package names alone", () => {
-    const text = "Mail a@tdd.io, import @tdd/pkg, keep `@tdd`.\n```\n@tdd\n```\n@tdd";
+    const text = "Mail a@tdd.io, import @tdd/pkg, keep `npx @tdd/cli` and `@tdd/pkg`.\n```\n@tdd\n```\n@tdd";
     expect(rewriteRefs(text, phrase)).toBe(
-      "Mail a@tdd.io, import @tdd/pkg, keep `@tdd`.\n```\n@tdd\n```\nthe `tdd` skill",
+      "Mail a@tdd.io, import @tdd/pkg, keep `npx @tdd/cli` and `@tdd/pkg`.\n```\n@tdd\n```\nthe `tdd` skill",
+    );
+  });
+
+  it("reads a code span that is only a reference as the reference, when the name is installed", () => {
+    expect(rewriteRefs("Run `@tdd` first; `@nobody` stays; so does `@tdd x`.", phrase)).toBe(
+      "Run the `tdd` skill first; `@nobody` stays; so does `@tdd x`.",
     );
   });
 });

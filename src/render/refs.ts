@@ -27,8 +27,8 @@ const REF = /(^|[\s([])@([a-z0-9]+(?:-[a-z0-9]+)*)(?![\w/@-]|\.\w)/g;
 
 /**
  * Rewrite `@name` references between items the way a host reads them ("the `x` subagent", "@x" for
- * Cursor rules…). Fenced code blocks and inline code are left alone, and so are names that are not
- * installed for the host.
+ * Cursor rules…), bare or as a whole code span (`` `@verify` ``). Fenced code blocks and other inline code are
+ * left alone, and so are names that are not installed for the host.
  */
 export function rewriteRefs(text: string, phrase: (name: string) => string | undefined): string {
   if (!text.includes("@")) return text;
@@ -47,7 +47,7 @@ export function rewriteRefs(text: string, phrase: (name: string) => string | und
       .split(/(`[^`]*`)/)
       .map((part) =>
         part.startsWith("`")
-          ? part
+          ? codeRef(part, phrase)
           : part.replace(REF, (m, pre: string, name: string) => {
               const p = phrase(name);
               return p === undefined ? m : `${pre}${p}`;
@@ -56,4 +56,12 @@ export function rewriteRefs(text: string, phrase: (name: string) => string | und
       .join("");
   }
   return lines.join("\n");
+}
+
+const CODE_REF = /^`@([a-z0-9]+(?:-[a-z0-9]+)*)`$/;
+
+/** A code span that is only a reference (`` `@name` ``) reads as the reference; any other span stays code. */
+function codeRef(span: string, phrase: (name: string) => string | undefined): string {
+  const m = CODE_REF.exec(span);
+  return (m && phrase(m[1] as string)) ?? span;
 }
