@@ -64,4 +64,19 @@ describe("library corrections", () => {
       expect(s, f).not.toMatch(/\bshould fix\b|\*nit\*|\*\*nit\*\*|\bblocker\b/);
     }
   });
+
+  it("orchestration runs in the main thread: a skill dispatches, and no subagent is told to dispatch others", async () => {
+    const { readdirSync } = await import("node:fs");
+    const skill = read("skills/orchestrating-a-change/SKILL.md");
+    expect(skill).toMatch(/subagents cannot start other subagents/);
+    expect(skill).toMatch(/Gate: no dispatch before the goal is written down/);
+    const agents = readdirSync(join(lib, "agents"), { recursive: true, encoding: "utf8" }).filter((f) =>
+      f.endsWith(".md"),
+    );
+    expect(agents.some((f) => f.endsWith("project-orchestrator.md"))).toBe(false);
+    for (const f of agents)
+      expect(read(join("agents", f)), f).not.toMatch(
+        /\b(ask|dispatch|delegate to|request review from) @[a-z]/i,
+      );
+  });
 });

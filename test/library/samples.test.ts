@@ -62,7 +62,7 @@ describe("code samples in the library", async () => {
         return `${files.get(d.file!.fileName)} (+${line + 1}): ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`;
       });
     expect(problems).toEqual([]);
-  });
+  }, 120_000); // one compiler program over every sample: ~15 s on a quiet machine
 
   it("shell samples pass bash -n", () => {
     const samples = blocks.filter((b) => SHELL.has(b.lang.toLowerCase()));
