@@ -129,13 +129,15 @@ describe("security/secret on real files", () => {
 describe("lint tells the truth (issue 10 #7)", () => {
   const SHAPES = join(ROOT, "test", "fixtures", "lint-real-shapes");
 
-  it("a plugin in the shapes real packs publish lints with no error: only the portability warning", async () => {
+  it("a plugin in the shapes real packs publish lints with no error: only the portability and bare-Bash warnings", async () => {
     const r = await cadre(["lint", join(SHAPES, "plugin"), "--json"]);
     expect(r.code).toBe(0);
     const j = json<LintJson>(r);
     expect(j.data.summary.errors).toBe(0);
     expect(j.data.diagnostics.map((d) => `${d.severity} ${d.rule}`)).toEqual([
       "warning skill/allowed-tools-string",
+      // The fixture's skill pre-approves the whole shell, as real packs do (skill/bare-bash, issue 17 #2).
+      "warning skill/bare-bash",
     ]);
   });
 
