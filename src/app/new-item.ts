@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join, relative, resolve } from "node:path";
 import { atomicWrite, containedPath, readNoFollow } from "../apply/fs.js";
 import { ErrorCodes, UserError } from "../core/errors.js";
@@ -33,7 +33,6 @@ async function isEmptyOrAbsent(dir: string): Promise<boolean> {
   if (!st) return true;
   if (!st.isDirectory())
     throw new UserError(ErrorCodes.usage, `${dir} is not a folder`, "pass a pack folder with --pack");
-  const { readdir } = await import("node:fs/promises");
   return (await readdir(dir)).length === 0;
 }
 
