@@ -7,12 +7,11 @@
 import { join } from "node:path";
 import { atomicWrite, PathGuard, readNoFollow } from "../apply/fs.js";
 import { ErrorCodes, UserError } from "../core/errors.js";
-import { isRecord } from "../core/json.js";
 import { schemaConst } from "../pipeline/schema.js";
 import { fillTemplate, machineFields, templateSkeleton } from "../pipeline/template.js";
+import { activeRunId, readWorkflow, runDir } from "../runs/store.js";
 import { builtinLibraryDir } from "../sources/paths.js";
 import { RUNS_DIR, readSchema, schemaFor, TEMPLATES_DIR } from "./artifacts.js";
-import { activeRun } from "./run-link.js";
 
 export interface ArtifactTemplate {
   kind: string;
@@ -42,34 +41,27 @@ async function skeletonFor(root: string, kind: string): Promise<{ from: string; 
 
 /** The phase (and its role) of the run's workflow snapshot that produces `kind`, when the snapshot says. */
 async function workflowPhase(root: string, run: string, kind: string) {
-  const file = `${RUNS_DIR}/${run}/workflow.json`;
-  const raw = await text(join(root, file));
-  if (raw === undefined) return undefined;
-  let wf: unknown;
+  let wf: Awaited<ReturnType<typeof readWorkflow>>;
   try {
-    wf = JSON.parse(raw);
+    wf = await readWorkflow(root, run);
   } catch (e) {
-    throw new UserError(ErrorCodes.parse, `${file}: not valid JSON: ${(e as Error).message}`);
+    if (e instanceof UserError && e.code === ErrorCodes.notFound) return undefined; // no snapshot: the schema says
+    throw e;
   }
-  const phases = isRecord(wf) && Array.isArray(wf.phases) ? wf.phases : [];
-  const hit = phases.find((p): p is { id: string; role?: string } => isRecord(p) && p.artifact === kind);
-  return hit && typeof hit.id === "string"
-    ? { id: hit.id, role: typeof hit.role === "string" ? hit.role : undefined }
-    : undefined;
+  const hit = wf.phases.find((p) => p.artifact === kind);
+  return hit ? { id: hit.id, role: hit.role } : undefined;
 }
 
 /** The run an artifact command acts on: `--run`, else the active run; a clear error when there is none. */
 export async function runFor(root: string, run: string | undefined): Promise<string> {
-  const id = run ?? (await activeRun(root));
+  const id = run ?? (await activeRunId(root));
   if (!id)
     throw new UserError(
       ErrorCodes.notFound,
       "no active run",
       "start one with `cadre run start`, or name one with --run <id>",
     );
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new UserError(ErrorCodes.usage, `not a run id: '${id}'`);
-  if ((await text(join(root, RUNS_DIR, id, "status.json"))) === undefined)
-    throw new UserError(ErrorCodes.notFound, `run '${id}' not found (no ${RUNS_DIR}/${id}/status.json)`);
+  await runDir(root, id);
   return id;
 }
 
