@@ -125,6 +125,23 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import("./commands/index.js"),
   },
   {
+    name: "artifact",
+    args: "<action> [args...]",
+    summary:
+      "pipeline artifacts: new <kind> (the template, filled in) | validate [<file>...] (against the schemas)",
+    options: [
+      { flags: "--run <id>", description: "the run (default: the active run, .cadre/runs/latest)" },
+      { flags: "--force", description: "new: replace an existing artifact with a fresh template" },
+    ],
+    examples: [
+      "cadre artifact new spec          # .cadre/runs/<id>/artifacts/specify/spec.md, fields filled",
+      "cadre artifact validate          # every artifact of the active run",
+      "cadre artifact validate .cadre/runs/<id>/artifacts/specify/spec.md --json",
+      "cadre artifact new plan --run 20261202-101500-login --force",
+    ],
+    load: () => import("./commands/artifact.js"),
+  },
+  {
     name: "recall",
     args: "<mode> <target...>",
     summary:

@@ -2,6 +2,7 @@
 export const ErrorCodes = {
   usage: "E_USAGE",
   notFound: "E_NOT_FOUND",
+  exists: "E_EXISTS",
   parse: "E_PARSE",
   io: "E_IO",
   unsafePath: "E_UNSAFE_PATH",

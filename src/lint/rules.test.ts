@@ -181,6 +181,18 @@ const cases: Record<string, Case> = {
     bad: { ...M, "schemas/s.schema.json": '{"title":"S","description":"S.","type":"nonsense"}' },
     good: { ...M, "schemas/s.schema.json": '{"title":"S","description":"S.","type":"object"}' },
   },
+  "template/unknown-artifact": {
+    bad: { ...M, "templates/t.md": "---\nname: t\ndescription: T.\nartifact: ghost\n---\n---\na: 1\n---\n" },
+    good: {
+      ...M,
+      "schemas/s.schema.json": '{"title":"S","description":"S.","type":"object"}',
+      "templates/t.md": "---\nname: t\ndescription: T.\nartifact: s\n---\n---\na: 1\n---\n",
+    },
+  },
+  "template/skeleton": {
+    bad: { ...M, "templates/t.md": "---\nname: t\ndescription: T.\n---\n# Just prose\n" },
+    good: { ...M, "templates/t.md": "---\nname: t\ndescription: T.\n---\n\n---\na: 1\n---\n# Prose\n" },
+  },
   "budget/skill-lines": { bad: sk("a", "", "line\n".repeat(520)), good: sk("a") },
   "budget/skill-tokens": {
     bad: sk("a"),
