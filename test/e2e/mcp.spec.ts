@@ -46,6 +46,7 @@ describe("cadre mcp (official SDK client over stdio)", () => {
       "get_symbol",
       "recall",
       "repo_map",
+      "run_status",
       "search_code",
       "search_library",
     ]);
