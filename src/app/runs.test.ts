@@ -31,7 +31,9 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 describe("run ids", () => {
   it("are the UTC start time and a slug of at most 24 characters of a-z, 0-9 and '-'", () => {
     const at = new Date("2026-12-02T09:05:07.123Z");
-    expect(runIdFor(at, "Fix the LOGIN page — now, please!!")).toBe("20261202-090507-fix-the-login-page-now-p");
+    expect(runIdFor(at, "Fix the LOGIN page — now, please!!")).toBe(
+      "20261202-090507-fix-the-login-page-now-p",
+    );
     expect(runIdFor(at, "../../etc/passwd")).toBe("20261202-090507-etc-passwd");
     expect(runIdFor(at, "日本語")).toBe("20261202-090507");
   });

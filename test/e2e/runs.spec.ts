@@ -4,9 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { runStatusJson } from "../../src/app/runs.js";
 import { sample } from "../helpers/artifacts.js";
 import { cadre, homeEnv, json, ROOT } from "./helpers.js";
 
+type StatusData = ReturnType<typeof runStatusJson>;
 const bases: string[] = [];
 let appender = "";
 afterAll(() => {
@@ -134,16 +136,16 @@ describe("cadre run: a full run of the standard workflow", () => {
       expect(out.stderr).toBe("");
       expect(out.code).toBe(0);
     }
-    const status = json<{ data: Record<string, any> }>(await p.run("status", "--json")).data;
+    const status = json<{ data: StatusData }>(await p.run("status", "--json")).data;
     expect(status.status.state).toBe("active");
     expect(status.status.phase).toBe("prepare-next");
-    expect(status.loops.find((l: { phase: string }) => l.phase === "spec-challenge")).toEqual({
+    expect(status.loops.find((l) => l.phase === "spec-challenge")).toEqual({
       phase: "spec-challenge",
       reviews: "specify",
       count: 1,
       cap: 2,
     });
-    expect(status.artifacts.every((a: { valid: boolean }) => a.valid === true)).toBe(true);
+    expect(status.artifacts.every((a) => a.valid === true)).toBe(true);
     expect(status.artifacts).toHaveLength(14);
     expect(status.next.command).toBe("cadre run end");
     expect(status.warnings).toEqual([]);
@@ -152,8 +154,8 @@ describe("cadre run: a full run of the standard workflow", () => {
     expect(list.stdout).toMatch(new RegExp(`${id}\\s+standard\\s+ended\\s+prepare-next`));
     const seqs = events(p, id).map((e) => e.seq);
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
-    const ended = json<{ data: Record<string, any> }>(await p.run("status", id, "--json")).data;
-    expect(ended.status.history.map((h: { phase: string }) => h.phase)).toEqual([
+    const ended = json<{ data: StatusData }>(await p.run("status", id, "--json")).data;
+    expect(ended.status.history.map((h) => h.phase)).toEqual([
       "clarify",
       "discover",
       "specify",
@@ -193,7 +195,7 @@ describe("cadre run: a full run of the standard workflow", () => {
     );
     const last = events(p, id).at(-1);
     expect(last).toMatchObject({ type: "loop-cap", phase: "review", loops: 1, cap: 1 });
-    const s = json<{ data: Record<string, any> }>(await p.run("status", "--json")).data;
+    const s = json<{ data: StatusData }>(await p.run("status", "--json")).data;
     expect(s.status).toMatchObject({ phase: "review", phase_state: "entered", loops: { review: 1 } });
   }, 180_000);
 });
@@ -214,7 +216,7 @@ describe("cadre run: concurrent writers and crashes", () => {
       const mine = all.filter((e) => e.tag === `w${k}`).map((e) => e.n);
       expect(mine).toEqual(Array.from({ length: 200 }, (_, i) => i));
     }
-    const s = json<{ data: Record<string, any> }>(await p.run("status", "--json")).data;
+    const s = json<{ data: StatusData }>(await p.run("status", "--json")).data;
     expect(s.events).toEqual({ count: before + 1600, skipped: [] });
     expect(s.warnings).toEqual([]);
   }, 180_000);
@@ -241,7 +243,7 @@ describe("cadre run: concurrent writers and crashes", () => {
     expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1));
     expect(all.at(-1)).toMatchObject({ type: "gate", phase: "clarify" });
     expect(all.filter((e) => e.tag === "doomed").length).toBeGreaterThan(0);
-    const after = json<{ data: Record<string, any> }>(await p.run("status", "--json")).data;
+    const after = json<{ data: StatusData }>(await p.run("status", "--json")).data;
     expect(after.warnings).toEqual([]);
   }, 120_000);
 
@@ -263,7 +265,7 @@ describe("cadre run: concurrent writers and crashes", () => {
     const r = await p.run("resume", id);
     expect(r.code).toBe(0);
     expect(readFileSync(join(p.dir, ".cadre/runs/latest"), "utf8").trim()).toBe(id);
-    const s = json<{ data: Record<string, any> }>(await p.run("status", "--json")).data;
+    const s = json<{ data: StatusData }>(await p.run("status", "--json")).data;
     expect(s.status.gates).toHaveLength(1);
     expect(s.warnings).toEqual([]);
     expect((await p.run("phase", "exit", "clarify")).code).toBe(0);
@@ -298,7 +300,7 @@ describe("cadre run: bad input", () => {
     expect(repaired.stdout).toBe(
       "dropped events.ndjson line 4: cut off (no newline): a writer was interrupted\nstatus.json was malformed; rebuilt from 3 event(s): active, phase clarify (entered)\n",
     );
-    const s = json<{ data: Record<string, any> }>(await p.run("status", "--json")).data;
+    const s = json<{ data: StatusData }>(await p.run("status", "--json")).data;
     expect(s.warnings).toEqual([]);
     expect(s.events.count).toBe(3);
 
