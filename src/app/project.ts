@@ -18,6 +18,7 @@ import { HOSTS, type HostId, resolveHostId } from "../hosts/registry.js";
 import { refusals } from "../lint/run.js";
 import { type Catalog, resolveRef } from "../model/catalog.js";
 import { type Item, qualifiedId } from "../model/item.js";
+import { DATA_KINDS } from "../model/kinds.js";
 import { expandProfile } from "../model/profiles.js";
 import { hashContent, planSync } from "../plan/plan.js";
 import { emptyLock, type Lock, type Plan, type PlanOptions } from "../plan/types.js";
@@ -146,9 +147,7 @@ function unknownRef(cat: Catalog, ref: string, at: At, what = "item"): UserError
   const rest = slash > 0 ? ref.slice(slash + 1) : ref;
   const colon = rest.indexOf(":");
   const kind = colon > 0 ? rest.slice(0, colon) : undefined;
-  const pool = cat.items.filter(
-    (i) => i.kind !== "schema" && i.kind !== "template" && (!kind || i.kind === kind),
-  );
+  const pool = cat.items.filter((i) => !DATA_KINDS.has(i.kind) && (!kind || i.kind === kind));
   const bare = what === "profile" || !kind;
   const names = pool.map((i) => (bare ? i.name : `${i.kind}:${i.name}`));
   const near = didYouMean(bare ? rest.slice(colon + 1) : rest, names);

@@ -365,7 +365,7 @@ export async function withRunLock<T>(root: string, id: string, fn: (dir: string)
 }
 
 /** The last seq in an events file (reading back from its end), and where a torn last line starts, if any. */
-async function tail(fh: FileHandle, size: number): Promise<{ seq: number; tornAt?: number }> {
+async function tail(fh: FileHandle, size: number): Promise<{ seq: number; at?: string; tornAt?: number }> {
   let pos = size;
   let buf = Buffer.alloc(0);
   const more = async (): Promise<boolean> => {
@@ -392,14 +392,21 @@ async function tail(fh: FileHandle, size: number): Promise<{ seq: number; tornAt
     while (prev < 0 && (await more())) prev = lastNl(end - pos - 2);
     const line = buf.subarray(prev + 1, end - pos - 1).toString("utf8");
     try {
-      const v = JSON.parse(line) as { seq?: unknown };
-      if (typeof v.seq === "number" && Number.isInteger(v.seq) && v.seq > 0) return { seq: v.seq, tornAt };
+      const v = JSON.parse(line) as { seq?: unknown; at?: unknown };
+      if (typeof v.seq === "number" && Number.isInteger(v.seq) && v.seq > 0)
+        return { seq: v.seq, at: typeof v.at === "string" ? v.at : undefined, tornAt };
     } catch {
       // A damaged line: look further back.
     }
     end = pos + prev + 1;
   }
   return { seq: 0, tornAt };
+}
+
+/** The time to stamp: now, or 1 ms after the previous event when the clock has not moved past it (times strictly increase). */
+function after(now: Date, prev: string | undefined): string {
+  const last = prev ? Date.parse(prev) : Number.NaN;
+  return (Number.isFinite(last) && now.getTime() <= last ? new Date(last + 1) : now).toISOString();
 }
 
 /** Append under the lock already held: cut a torn tail, assign the next seq, write the line in one write. */
@@ -416,10 +423,10 @@ async function appendLocked(
   );
   try {
     const size = (await fh.stat()).size;
-    const t = size > 0 ? await tail(fh, size) : { seq: 0 };
+    const t: { seq: number; at?: string; tornAt?: number } = size > 0 ? await tail(fh, size) : { seq: 0 };
     if (t.tornAt !== undefined) await fh.truncate(t.tornAt);
     const { seq: _s, run: _r, at, type, ...rest } = partial as NewRunEvent & { seq?: unknown; run?: unknown };
-    const stamp = typeof at === "string" ? at : now().toISOString();
+    const stamp = typeof at === "string" ? at : after(now(), t.at);
     const event: RunEvent = { seq: t.seq + 1, at: stamp, type: type as string, run: id, ...rest };
     const p = eventProblem(event);
     if (p) throw new Error(`refusing to append an invalid event: ${p}`);
