@@ -8,6 +8,7 @@ import { repoMap } from "../app/map.js";
 import { recall } from "../app/recall.js";
 import { searchCommand } from "../app/search.js";
 import { UserError } from "../core/errors.js";
+import { registerArtifactTools } from "./artifact-tools.js";
 import { LineTransport } from "./transport.js";
 
 /** The MCP server: code-index and library tools over stdio. Every tool validates its input (zod). */
@@ -176,6 +177,7 @@ export function createMcpServer(o: McpOptions): McpServer {
         };
       }),
   );
+  registerArtifactTools(server, t.root, answer);
   return server;
 }
 

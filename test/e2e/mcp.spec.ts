@@ -41,6 +41,8 @@ describe("cadre mcp (official SDK client over stdio)", () => {
   it("lists every tool", async () => {
     const names = (await client.listTools()).tools.map((t) => t.name).sort();
     expect(names).toEqual([
+      "artifact_template",
+      "artifact_validate",
       "get_file_outline",
       "get_item",
       "get_symbol",
