@@ -7,6 +7,7 @@ export const ErrorCodes = {
   io: "E_IO",
   unsafePath: "E_UNSAFE_PATH",
   findings: "E_FINDINGS",
+  refused: "E_REFUSED",
   internal: "E_INTERNAL",
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -172,8 +172,10 @@ function artifactMissing(p: WorkflowPhase, facts: Facts): string | undefined {
   const a = facts.artifacts[p.id];
   if (!a)
     return `phase ${p.id} needs its artifact "${p.artifact}" (artifacts/${p.id}/${p.artifact}.json or .md), and there is none`;
-  if (!a.valid)
-    return `the artifact ${a.file} of phase ${p.id} does not validate against schema ${p.artifact}: ${a.errors.slice(0, 3).join("; ") || "invalid"}${a.errors.length > 3 ? ` (and ${a.errors.length - 3} more)` : ""}`;
+  if (!a.valid) {
+    const errs = a.errors.map((e) => (e.startsWith(`${a.file}:`) ? `line ${e.slice(a.file.length + 1)}` : e));
+    return `the artifact ${a.file} of phase ${p.id} does not validate against schema ${p.artifact}: ${errs.slice(0, 3).join("; ") || "invalid"}${errs.length > 3 ? ` (and ${errs.length - 3} more)` : ""}`;
+  }
   return undefined;
 }
 

@@ -449,32 +449,40 @@ export async function appendEvent(
 
 /**
  * Hold the run's lock while reading its events and deciding what to append (a state transition must be
- * decided on the events as they are when it is written). `decide` returns the events to append, in order.
+ * decided on the events as they are when it is written). `decide` returns the events to append, in order;
+ * `after` runs with the appended events, still under the lock (to write status.json from them).
  */
-export async function transactRun<T>(
+export async function transactRun(
   root: string,
   id: string,
-  decide: (read: EventsRead) => Promise<{ append: NewRunEvent[]; result: T }>,
+  decide: (read: EventsRead) => Promise<NewRunEvent[]>,
+  after: (appended: RunEvent[]) => Promise<void> = async () => {},
   now: () => Date = () => new Date(),
-): Promise<{ appended: RunEvent[]; result: T }> {
+): Promise<RunEvent[]> {
   return withRunLock(root, id, async (dir) => {
     const read = parseEvents((await readNoFollow(posix.join(dir, RUN_FILES.events))) ?? "");
-    const { append, result } = await decide(read);
+    const append = await decide(read);
     const appended: RunEvent[] = [];
     for (const e of append) appended.push(await appendLocked(dir, id, e, now));
-    return { appended, result };
+    await after(appended);
+    return appended;
   });
 }
 
 /**
  * Rewrite `events.ndjson` without the lines readers skip (a torn last line, damaged lines), atomically and
- * under the lock. Returns the events kept and the lines dropped.
+ * under the lock; `after` runs with them still under the lock. Returns the events kept and the lines dropped.
  */
-export async function repairEvents(root: string, id: string): Promise<EventsRead> {
+export async function repairEvents(
+  root: string,
+  id: string,
+  after: (read: EventsRead) => Promise<void> = async () => {},
+): Promise<EventsRead> {
   return withRunLock(root, id, async (dir) => {
     const read = parseEvents((await readNoFollow(posix.join(dir, RUN_FILES.events))) ?? "");
     if (read.skipped.length > 0)
       await writeAtomic(dir, RUN_FILES.events, read.events.map((e) => `${JSON.stringify(e)}\n`).join(""));
+    await after(read);
     return read;
   });
 }
