@@ -377,6 +377,8 @@ export interface RepairResult {
   dropped: SkippedLine[];
   /** What status.json was before: current, stale (behind or different from the events), malformed or missing. */
   before: "current" | "stale" | "malformed" | "missing";
+  /** Events kept in events.ndjson. */
+  events: number;
   status: RunStatus;
 }
 
@@ -402,7 +404,7 @@ export async function runRepair(o: RunOptions, id?: string): Promise<RepairResul
     await writeStatus(root, run, status);
   });
   if (read.skipped.length > 0 && before === "current") before = "stale";
-  return { id: run, dropped: read.skipped, before, status: status as RunStatus };
+  return { id: run, dropped: read.skipped, before, events: read.events.length, status: status as RunStatus };
 }
 
 /** `run status --json` and the MCP tool `run_status`: the same data. */

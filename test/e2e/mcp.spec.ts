@@ -48,6 +48,7 @@ describe("cadre mcp (official SDK client over stdio)", () => {
       "get_symbol",
       "recall",
       "repo_map",
+      "run_status",
       "search_code",
       "search_library",
     ]);
@@ -206,7 +207,7 @@ describe("cadre mcp with a message over 10 MiB", () => {
     child.stdin.write(`{"jsonrpc":"2.0","method":"tools/call","params":{"q":"${huge}"},"id":3}\n`);
     expect((await until(null))?.error?.code).toBe(-32600);
     send({ jsonrpc: "2.0", id: 4, method: "tools/list" });
-    expect((await until(4))?.result?.tools?.length).toBe(9);
+    expect((await until(4))?.result?.tools?.length).toBe(10);
     child.stdin.end();
     expect(await exited).toBe(0);
   });

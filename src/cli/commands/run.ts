@@ -73,7 +73,7 @@ export async function run(args: string[], opts: Record<string, unknown>, io: Io)
       const r = await app.runRepair(o, rest[0] ?? id);
       const lines = [
         ...r.dropped.map((d) => `dropped events.ndjson line ${d.line}: ${d.reason}\n`),
-        `status.json was ${r.before}; rebuilt from ${r.status.seq} event(s): ${r.status.state}, phase ${r.status.phase ?? "-"}${r.status.phase_state ? ` (${r.status.phase_state})` : ""}\n`,
+        `status.json was ${r.before}; rebuilt from ${r.events} event(s): ${r.status.state}, phase ${r.status.phase ?? "-"}${r.status.phase_state ? ` (${r.status.phase_state})` : ""}\n`,
       ];
       return done(r, lines.join(""));
     }
