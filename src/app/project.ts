@@ -23,6 +23,7 @@ import { expandProfile } from "../model/profiles.js";
 import { hashContent, planSync } from "../plan/plan.js";
 import { emptyLock, type Lock, type Plan, type PlanOptions } from "../plan/types.js";
 import { RENDERER_VERSION, type RenderNote, renderAll } from "../render/compose.js";
+import { projectFiles } from "../render/project-files.js";
 import { CONFIG_FILE, type Config, configWhere, readConfig } from "./config.js";
 import { type Layout, layoutOf, type ProjectOptions } from "./layout.js";
 import { patternItems } from "./patterns.js";
@@ -310,7 +311,8 @@ export async function computePlan(
       },
       skip,
     );
-    desired = rendered.desired;
+    // Schemas and templates are the project's, not a host's: once per project, never in the user scope.
+    desired = layout.scope === "project" ? [...rendered.desired, ...projectFiles(items)] : rendered.desired;
     noteStillRead(refused, desired, hosts, layout.hostEnv, rendered.notes);
     const tokens = items.reduce((n, i) => n + i.tokens, 0);
     if (config.budgets.tokens !== undefined && tokens > config.budgets.tokens) {

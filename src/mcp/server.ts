@@ -9,6 +9,7 @@ import { recall } from "../app/recall.js";
 import { runStatus, runStatusJson } from "../app/runs.js";
 import { searchCommand } from "../app/search.js";
 import { UserError } from "../core/errors.js";
+import { registerArtifactTools } from "./artifact-tools.js";
 import { LineTransport } from "./transport.js";
 
 /** The MCP server: code-index and library tools over stdio. Every tool validates its input (zod). */
@@ -192,6 +193,7 @@ export function createMcpServer(o: McpOptions): McpServer {
     },
     (a) => answer(async () => runStatusJson(await runStatus({ cwd: t.root, env: o.env }, a.id))),
   );
+  registerArtifactTools(server, t.root, answer);
   return server;
 }
 

@@ -2,6 +2,7 @@ import { appendFile, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/p
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CADRE_GITIGNORE } from "../core/cadre-dir.js";
 import {
   activeRunId,
   appendEvent,
@@ -27,7 +28,7 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 
 describe("run store", () => {
   it("creates the run folders and the git-ignore", async () => {
-    expect(await readFile(join(root, ".cadre/.gitignore"), "utf8")).toBe("*\n");
+    expect(await readFile(join(root, ".cadre/.gitignore"), "utf8")).toBe(CADRE_GITIGNORE);
     await expect(createRunDir(root, ID)).rejects.toThrow(/already exists/);
   });
 

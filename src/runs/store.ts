@@ -25,6 +25,7 @@ import {
   writeFile,
 } from "node:fs/promises";
 import { posix } from "node:path";
+import { CADRE_GITIGNORE } from "../core/cadre-dir.js";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import {
   eventProblem,
@@ -161,12 +162,12 @@ export async function setActiveRun(root: string, id: string | undefined): Promis
   }
 }
 
-/** Create the run's folders and `.cadre/.gitignore` (`*`); fails when the run already exists. */
+/** Create the run's folders and `.cadre/.gitignore` (core/cadre-dir.ts); fails when the run already exists. */
 export async function createRunDir(root: string, id: string): Promise<string> {
   checkRunId(id);
   const cadre = await runFolder(root, ".cadre", true);
   if (cadre && !(await lstat(posix.join(cadre, ".gitignore")).catch(() => undefined)))
-    await writeAtomic(cadre, ".gitignore", "*\n");
+    await writeAtomic(cadre, ".gitignore", CADRE_GITIGNORE);
   const parent = (await runFolder(root, RUN_FILES.root, true)) as string;
   const dir = posix.join(parent, id);
   try {
