@@ -4,13 +4,13 @@ const ranks = [
   ["core"],
   ["model"],
   ["hosts", "search"],
-  ["lint", "render", "plan", "compose", "hooks"],
+  ["lint", "render", "plan", "compose", "hooks", "pipeline"],
   ["sources", "apply", "index", "runs"],
   ["app"],
   ["mcp", "hooks-runtime"],
   ["cli"],
 ];
-const pure = ["core", "model", "hosts", "search", "lint", "render", "plan", "compose", "hooks"];
+const pure = ["core", "model", "hosts", "search", "lint", "render", "plan", "compose", "hooks", "pipeline"];
 const rankOf = new Map(ranks.flatMap((r, i) => r.map((f) => [f, i])));
 
 const forbidden = [

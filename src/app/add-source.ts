@@ -3,9 +3,11 @@
  * pack), or add it to cadre.yaml `sources` with the picked items in `include` (`--item`, `--kind`,
  * `--category`; default the whole pack, `pack/*`), then sync, which pins it in cadre.lock.
  */
+
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { buildCatalog } from "../model/catalog.js";
 import { type Item, type Pack, qualifiedId } from "../model/item.js";
+import { DATA_KINDS } from "../model/kinds.js";
 import type { TrustReview } from "../model/trust.js";
 import { emptyLock } from "../plan/types.js";
 import { formatSourceSpec, isRemote, parseSourceSpec } from "../sources/spec.js";
@@ -34,7 +36,7 @@ export function isSourceArg(arg: string): boolean {
 }
 
 function picked(pack: Pack, p: Pick, source: string): Item[] {
-  let items = pack.items.filter((i) => i.kind !== "schema" && i.kind !== "template");
+  let items = pack.items.filter((i) => !DATA_KINDS.has(i.kind));
   if (p.kind) items = items.filter((i) => i.kind === p.kind);
   if (p.category) items = items.filter((i) => i.category === p.category);
   if (p.items?.length) {

@@ -4,6 +4,7 @@ import { didYouMean } from "../core/names.js";
 import { HOST_IDS, resolveHostId } from "../hosts/registry.js";
 import { type Catalog, resolveRef } from "../model/catalog.js";
 import { type Item, qualifiedId } from "../model/item.js";
+import { DATA_KINDS } from "../model/kinds.js";
 import { CONFIG_FILE, editConfigList, parseConfigText } from "./config.js";
 import { assertNoSecrets } from "./lint.js";
 import { isPattern, patternItems } from "./patterns.js";
@@ -53,9 +54,7 @@ function resolveArg(cat: Catalog, ref: string): Item {
     );
   const colon = ref.indexOf(":");
   const kind = colon > 0 ? ref.slice(ref.indexOf("/") + 1, colon) : undefined;
-  const pool = cat.items.filter(
-    (i) => i.kind !== "schema" && i.kind !== "template" && (!kind || i.kind === kind),
-  );
+  const pool = cat.items.filter((i) => !DATA_KINDS.has(i.kind) && (!kind || i.kind === kind));
   const rest = ref.slice(ref.indexOf("/") + 1);
   const near = didYouMean(
     rest,

@@ -21,6 +21,7 @@ export interface HostSupportRow {
 const CADRE_NOTES: Record<string, string> = {
   schema: "used by cadre to validate pipeline artifacts; not written into hosts",
   template: "used by cadre when starting an artifact; not written into hosts",
+  workflow: "run by cadre (`cadre run start --workflow <name>`); not written into hosts",
   profile: "expands to its items, each rendered for every host",
 };
 

@@ -1,4 +1,5 @@
 import { qualifiedId } from "../model/item.js";
+import { DATA_KINDS } from "../model/kinds.js";
 import { readConfig } from "./config.js";
 import { catalogOf, layoutOf, type ProjectOptions, readLock, requireConfig, selectItems } from "./project.js";
 
@@ -10,7 +11,7 @@ export async function menuData(o: ProjectOptions) {
   const selected = selectItems(cat, config).items;
   const lock = await readLock(layout);
   return {
-    catalog: cat.items.filter((i) => i.kind !== "schema" && i.kind !== "template"),
+    catalog: cat.items.filter((i) => !DATA_KINDS.has(i.kind)),
     selected: selected.map((i) => ({
       id: `${i.kind}:${i.name}`,
       qid: qualifiedId(i),

@@ -18,10 +18,12 @@ import { HOSTS, type HostId, resolveHostId } from "../hosts/registry.js";
 import { refusals } from "../lint/run.js";
 import { type Catalog, resolveRef } from "../model/catalog.js";
 import { type Item, qualifiedId } from "../model/item.js";
+import { DATA_KINDS } from "../model/kinds.js";
 import { expandProfile } from "../model/profiles.js";
 import { hashContent, planSync } from "../plan/plan.js";
 import { emptyLock, type Lock, type Plan, type PlanOptions } from "../plan/types.js";
 import { RENDERER_VERSION, type RenderNote, renderAll } from "../render/compose.js";
+import { projectFiles } from "../render/project-files.js";
 import { CONFIG_FILE, type Config, configWhere, readConfig } from "./config.js";
 import { type Layout, layoutOf, type ProjectOptions } from "./layout.js";
 import { patternItems } from "./patterns.js";
@@ -145,9 +147,7 @@ function unknownRef(cat: Catalog, ref: string, at: At, what = "item"): UserError
   const rest = slash > 0 ? ref.slice(slash + 1) : ref;
   const colon = rest.indexOf(":");
   const kind = colon > 0 ? rest.slice(0, colon) : undefined;
-  const pool = cat.items.filter(
-    (i) => i.kind !== "schema" && i.kind !== "template" && (!kind || i.kind === kind),
-  );
+  const pool = cat.items.filter((i) => !DATA_KINDS.has(i.kind) && (!kind || i.kind === kind));
   const bare = what === "profile" || !kind;
   const names = pool.map((i) => (bare ? i.name : `${i.kind}:${i.name}`));
   const near = didYouMean(bare ? rest.slice(colon + 1) : rest, names);
@@ -311,7 +311,8 @@ export async function computePlan(
       },
       skip,
     );
-    desired = rendered.desired;
+    // Schemas and templates are the project's, not a host's: once per project, never in the user scope.
+    desired = layout.scope === "project" ? [...rendered.desired, ...projectFiles(items)] : rendered.desired;
     noteStillRead(refused, desired, hosts, layout.hostEnv, rendered.notes);
     const tokens = items.reduce((n, i) => n + i.tokens, 0);
     if (config.budgets.tokens !== undefined && tokens > config.budgets.tokens) {

@@ -6,6 +6,7 @@ import { isSafeRelativePath } from "../core/names.js";
 import type { Content } from "../hosts/output.js";
 import type { Lock, Plan } from "../plan/types.js";
 import { PROPOSAL_SUFFIX } from "../plan/types.js";
+import { isProjectOutput } from "../render/project-files.js";
 import {
   atomicWrite,
   linkFile,
@@ -253,9 +254,10 @@ function readJournal(raw: Uint8Array, where: string): Journal | undefined {
   }
   if (!j || !Array.isArray(j.entries)) return undefined;
   for (const e of j.entries) {
-    // A journal only ever names host files: one that names git's or cadre's own files was not written by cadre.
+    // A journal only ever names host files and the project outputs (.cadre/schemas, .cadre/templates): one
+    // that names git's or cadre's own state files was not written by cadre.
     const segs = typeof e?.path === "string" ? e.path.split("/") : [".git"];
-    if (segs.includes(".git") || segs[0] === ".cadre")
+    if (segs.includes(".git") || (segs[0] === ".cadre" && !isProjectOutput(e.path)))
       throw new UserError(
         ErrorCodes.unsafePath,
         `${where} names ${String(e?.path)}, which cadre never writes; refusing to roll it back`,

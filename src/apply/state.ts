@@ -1,5 +1,6 @@
 import { link, lstat, mkdir, readdir, rm, rmdir, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { CADRE_GITIGNORE, LEGACY_CADRE_GITIGNORE } from "../core/cadre-dir.js";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { sha256 } from "../core/hash.js";
 import type { Content } from "../hosts/output.js";
@@ -56,7 +57,10 @@ export async function ensureStateDir(state: StateDir): Promise<void> {
     }),
   );
   const ignore = join(state.dir, ".gitignore");
-  await writeFile(ignore, "*\n", { flag: "wx" }).catch(() => undefined);
+  const had = await readNoFollow(ignore).catch(() => null);
+  if (had && Buffer.from(had).toString("utf8") === LEGACY_CADRE_GITIGNORE)
+    await atomicWrite(ignore, CADRE_GITIGNORE);
+  else await writeFile(ignore, CADRE_GITIGNORE, { flag: "wx" }).catch(() => undefined);
 }
 
 /** Content-addressed cache: the journal's before copies. */

@@ -163,6 +163,48 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import("./commands/index.js"),
   },
   {
+    name: "artifact",
+    args: "<action> [args...]",
+    summary:
+      "pipeline artifacts: new <kind> (the template, filled in) | validate [<file>...] (against the schemas)",
+    options: [
+      { flags: "--run <id>", description: "the run (default: the active run, .cadre/runs/latest)" },
+      { flags: "--force", description: "new: replace an existing artifact with a fresh template" },
+    ],
+    examples: [
+      "cadre artifact new spec          # .cadre/runs/<id>/artifacts/specify/spec.md, fields filled",
+      "cadre artifact validate          # every artifact of the active run",
+      "cadre artifact validate .cadre/runs/<id>/artifacts/specify/spec.md --json",
+      "cadre artifact new plan --run 20261202-101500-login --force",
+    ],
+    load: () => import("./commands/artifact.js"),
+  },
+  {
+    name: "run",
+    args: "<action> [args...]",
+    summary:
+      "pipeline runs: start | status [<id>] | list | resume <id> | end | phase enter|exit <phase> | gate approve|reject <phase> | repair [<id>]",
+    options: [
+      { flags: "--workflow <name>", description: "start: the workflow to run (default standard)" },
+      { flags: "--intent <text>", description: "start: what the run is for (also names the run)" },
+      { flags: "--depth <depth>", description: "start: quick, standard or deep (sets the review-loop caps)" },
+      { flags: "--reason <text>", description: "gate: why the phase is approved or rejected (required)" },
+      { flags: "--abandon", description: "end: abandon the run instead of ending it after its last phase" },
+      { flags: "--run <id>", description: "act on this run instead of the active one" },
+    ],
+    examples: [
+      'cadre run start --intent "login page" --depth deep   # prints the run id',
+      "cadre run status --json",
+      "cadre run phase exit clarify",
+      'cadre run gate approve clarify --reason "scope agreed with the user"',
+      'cadre run gate reject spec-challenge --reason "AC-3 is untestable"',
+      "cadre run phase enter specify",
+      "cadre run end --abandon",
+      "cadre run repair   # rebuild status.json from events.ndjson",
+    ],
+    load: () => import("./commands/run.js"),
+  },
+  {
     name: "recall",
     args: "<mode> <target...>",
     summary:

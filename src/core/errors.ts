@@ -2,10 +2,12 @@
 export const ErrorCodes = {
   usage: "E_USAGE",
   notFound: "E_NOT_FOUND",
+  exists: "E_EXISTS",
   parse: "E_PARSE",
   io: "E_IO",
   unsafePath: "E_UNSAFE_PATH",
   findings: "E_FINDINGS",
+  refused: "E_REFUSED",
   internal: "E_INTERNAL",
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { CADRE_GITIGNORE } from "../core/cadre-dir.js";
 import { payloadCwd, readStdin, runHook, settingsOf } from "./run.js";
 
 function stdin(text: string): Readable {
@@ -59,7 +60,7 @@ describe("cadre hook runtime", () => {
     const second = await runHook(args, { ...env, stdin: stdin(fail) });
     expect(JSON.parse(second.stdout)).toMatchObject({ decision: "block" });
     expect(readdirSync(join(root, ".cadre", "state"))).toEqual(["loop-cap-claude-code-s1.json"]);
-    expect(readFileSync(join(root, ".cadre", ".gitignore"), "utf8")).toBe("*\n");
+    expect(readFileSync(join(root, ".cadre", ".gitignore"), "utf8")).toBe(CADRE_GITIGNORE);
 
     const long = JSON.stringify({
       session_id: "s1",

@@ -6,6 +6,7 @@
  */
 import { appendFile, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, posix, resolve, sep } from "node:path";
+import { CADRE_GITIGNORE } from "../core/cadre-dir.js";
 import { type BootstrapContext, CAPTURE_DIR } from "../hooks/handlers.js";
 import { commandApplies, decide, failureAnswer, type HookSettings, needsShell } from "../hooks/run.js";
 import { HOOK_HOSTS, type HookAnswer, type HookEvent, type HookHost } from "../hooks/types.js";
@@ -142,7 +143,7 @@ export function payloadCwd(payload: unknown, processCwd: string): string {
 /** `.cadre/` is cadre's scratch folder: keep it out of git even when a hook creates it first. */
 async function ensureIgnored(root: string): Promise<void> {
   await realDir(root, ".cadre");
-  await writeFile(join(root, ".cadre", ".gitignore"), "*\n", { flag: "wx" }).catch(() => undefined);
+  await writeFile(join(root, ".cadre", ".gitignore"), CADRE_GITIGNORE, { flag: "wx" }).catch(() => undefined);
 }
 
 /** Write `rel` (under `.cadre/`) atomically, its folders checked to be real folders first. */

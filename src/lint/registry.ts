@@ -9,6 +9,7 @@ import { schemaRules } from "./rules/schema.js";
 import { secretRules } from "./rules/secrets.js";
 import { securityRules } from "./rules/security.js";
 import { skillRules } from "./rules/skill.js";
+import { workflowRules } from "./rules/workflow.js";
 import type { LintRule } from "./types.js";
 
 /** Rules reported by the loader, listed here so they are documented with the others. */
@@ -99,4 +100,5 @@ export const RULES: LintRule[] = [
   ...securityRules,
   ...secretRules,
   ...lenientRules,
+  ...workflowRules,
 ];

@@ -41,6 +41,9 @@ const expertise = (body: string) => ({
 });
 const script = (text: string) => ({ ...sk("s"), "skills/s/scripts/run.sh": text });
 
+const wf = (phases: string) =>
+  `name: w\ndescription: W.\nstart: a\ncaps: {quick: 1, standard: 2, deep: 3}\nphases:\n${phases}`;
+
 const hook = (id: string, event: string, builtin: string) =>
   `id: ${id}\ndescription: A hook.\nevent: ${event}\nhandler:\n  builtin: ${builtin}\nfailure: closed\n`;
 
@@ -182,6 +185,18 @@ const cases: Record<string, Case> = {
     bad: { ...M, "schemas/s.schema.json": '{"title":"S","description":"S.","type":"nonsense"}' },
     good: { ...M, "schemas/s.schema.json": '{"title":"S","description":"S.","type":"object"}' },
   },
+  "template/unknown-artifact": {
+    bad: { ...M, "templates/t.md": "---\nname: t\ndescription: T.\nartifact: ghost\n---\n---\na: 1\n---\n" },
+    good: {
+      ...M,
+      "schemas/s.schema.json": '{"title":"S","description":"S.","type":"object"}',
+      "templates/t.md": "---\nname: t\ndescription: T.\nartifact: s\n---\n---\na: 1\n---\n",
+    },
+  },
+  "template/skeleton": {
+    bad: { ...M, "templates/t.md": "---\nname: t\ndescription: T.\n---\n# Just prose\n" },
+    good: { ...M, "templates/t.md": "---\nname: t\ndescription: T.\n---\n\n---\na: 1\n---\n# Prose\n" },
+  },
   "budget/skill-lines": { bad: sk("a", "", "line\n".repeat(520)), good: sk("a") },
   "budget/skill-tokens": {
     bad: sk("a"),
@@ -248,6 +263,29 @@ const cases: Record<string, Case> = {
   "security/script-destructive": {
     bad: script("#!/bin/sh\nrm -rf /\n"),
     good: script("#!/bin/sh\nrm -rf ./build\n"),
+  },
+  "workflow/unknown-phase": {
+    bad: { ...M, "workflows/w.yaml": wf("  - id: a\n    next: [ghost]\n") },
+    good: { ...M, "workflows/w.yaml": wf("  - id: a\n    next: [b]\n  - id: b\n") },
+  },
+  "workflow/unreachable-phase": {
+    bad: { ...M, "workflows/w.yaml": wf("  - id: a\n  - id: b\n") },
+    good: { ...M, "workflows/w.yaml": wf("  - id: a\n    next: [b]\n  - id: b\n") },
+  },
+  "workflow/cycle": {
+    bad: { ...M, "workflows/w.yaml": wf("  - id: a\n    next: [b]\n  - id: b\n    next: [a]\n") },
+    good: {
+      ...M,
+      "workflows/w.yaml": wf("  - id: a\n    next: [b]\n  - id: b\n    review_of: a\n    next: [a]\n"),
+    },
+  },
+  "workflow/unknown-item": {
+    bad: { ...M, "workflows/w.yaml": wf("  - id: a\n    command: ghost\n") },
+    good: {
+      ...M,
+      "commands/c.md": "---\nname: c\ndescription: C.\n---\nDo it.",
+      "workflows/w.yaml": wf("  - id: a\n    command: c\n"),
+    },
   },
   ...LENIENT_CASES,
 };

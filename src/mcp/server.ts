@@ -6,8 +6,10 @@ import { getSymbol, outlineFile, searchCode } from "../app/index-query.js";
 import { infoCommand } from "../app/info.js";
 import { repoMap } from "../app/map.js";
 import { recall } from "../app/recall.js";
+import { runStatus, runStatusJson } from "../app/runs.js";
 import { searchCommand } from "../app/search.js";
 import { UserError } from "../core/errors.js";
+import { registerArtifactTools } from "./artifact-tools.js";
 import { LineTransport } from "./transport.js";
 
 /** The MCP server: code-index and library tools over stdio. Every tool validates its input (zod). */
@@ -176,6 +178,22 @@ export function createMcpServer(o: McpOptions): McpServer {
         };
       }),
   );
+  server.registerTool(
+    "run_status",
+    {
+      description:
+        "The pipeline run (the active one, or the id given): phase, gate history, review-loop counts against their caps, each artifact and whether it validates, and the next step as a cadre command. The same data as `cadre run status --json`.",
+      inputSchema: {
+        id: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+          .optional()
+          .describe("a run id (default: the active run)"),
+      },
+    },
+    (a) => answer(async () => runStatusJson(await runStatus({ cwd: t.root, env: o.env }, a.id))),
+  );
+  registerArtifactTools(server, t.root, answer);
   return server;
 }
 

@@ -115,6 +115,7 @@ export function discoverManifestPack(paths: readonly string[], custom: Partial<R
     ...filesUnder(clean, dirs.mcp, "mcp", /\.ya?ml$/, true),
     ...filesUnder(clean, dirs.schema, "schema", /\.json$/, false),
     ...filesUnder(clean, dirs.profile, "profile", /\.ya?ml$/, true),
+    ...filesUnder(clean, dirs.workflow, "workflow", /\.ya?ml$/, true),
   ];
 }
 

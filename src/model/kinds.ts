@@ -18,6 +18,7 @@ export const KINDS = [
   "schema",
   "template",
   "profile",
+  "workflow",
 ] as const;
 export const KindSchema = z.enum(KINDS);
 export type Kind = z.infer<typeof KindSchema>;
@@ -185,6 +186,35 @@ export const TemplateSchema = z.looseObject({
   tags: stringList.optional(),
 });
 
+const cap = z.number().int().nonnegative();
+export const WorkflowPhaseSchema = z.strictObject({
+  id: name,
+  /** The library command that runs the phase. */
+  command: name.optional(),
+  /** The library agent that owns the phase. */
+  role: name.optional(),
+  /** The schema (library/schemas/<artifact>.schema.json) of the artifact required to leave the phase. */
+  artifact: name.optional(),
+  /** `user`: leaving the phase needs an approval (`cadre run gate approve`). */
+  gate: z.enum(["user", "none"]).default("none"),
+  /** A review phase: a reject sends the run back to this phase (a declared loop). */
+  review_of: name.optional(),
+  next: z.array(name).default([]),
+});
+
+/** A pipeline workflow: its phases as a graph, data the state machine in src/pipeline/ runs. */
+export const WorkflowSchema = z.strictObject({
+  name,
+  description: text,
+  start: name,
+  /** Source edits are allowed from this phase on (the pipeline-gate hook). */
+  edits_from: name.optional(),
+  /** How many times a review may send its phase back, per depth. */
+  caps: z.strictObject({ quick: cap, standard: cap, deep: cap }),
+  phases: z.array(WorkflowPhaseSchema).min(1),
+  tags: stringList.optional(),
+});
+
 export const ProfileSchema = z.strictObject({
   name,
   description: text,
@@ -211,6 +241,7 @@ export type HookData = z.infer<typeof HookSchema>;
 export type McpData = z.infer<typeof McpSchema>;
 export type TemplateData = z.infer<typeof TemplateSchema>;
 export type ProfileData = z.infer<typeof ProfileSchema>;
+export type WorkflowData = z.infer<typeof WorkflowSchema>;
 export type PackManifest = z.infer<typeof PackManifestSchema>;
 
 /** The schema for each kind's metadata (frontmatter, YAML document or JSON Schema header). */
@@ -225,6 +256,7 @@ export const KIND_SCHEMAS: Record<Kind, z.ZodType> = {
   schema: SchemaItemSchema,
   template: TemplateSchema,
   profile: ProfileSchema,
+  workflow: WorkflowSchema,
 };
 
 /** Kinds stored as Markdown with frontmatter and a body. */
@@ -248,4 +280,8 @@ export const DEFAULT_PATHS: Record<Kind, string> = {
   schema: "schemas",
   template: "templates",
   profile: "profiles",
+  workflow: "workflows",
 };
+
+/** Kinds that are data for cadre itself, never rendered into a host's files (and not picked one by one). */
+export const DATA_KINDS: ReadonlySet<Kind> = new Set(["schema", "template", "workflow"]);

@@ -41,11 +41,14 @@ describe("cadre mcp (official SDK client over stdio)", () => {
   it("lists every tool", async () => {
     const names = (await client.listTools()).tools.map((t) => t.name).sort();
     expect(names).toEqual([
+      "artifact_template",
+      "artifact_validate",
       "get_file_outline",
       "get_item",
       "get_symbol",
       "recall",
       "repo_map",
+      "run_status",
       "search_code",
       "search_library",
     ]);
@@ -204,7 +207,7 @@ describe("cadre mcp with a message over 10 MiB", () => {
     child.stdin.write(`{"jsonrpc":"2.0","method":"tools/call","params":{"q":"${huge}"},"id":3}\n`);
     expect((await until(null))?.error?.code).toBe(-32600);
     send({ jsonrpc: "2.0", id: 4, method: "tools/list" });
-    expect((await until(4))?.result?.tools?.length).toBe(7);
+    expect((await until(4))?.result?.tools?.length).toBe(10);
     child.stdin.end();
     expect(await exited).toBe(0);
   });

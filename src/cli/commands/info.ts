@@ -42,11 +42,13 @@ export const run: CommandRun = async (args, opts, io) => {
   const c = io.color;
   const meta = Object.entries(it.meta)
     .filter(([k]) => !["name", "description"].includes(k) && it.kind !== "schema")
+    .filter(([k]) => it.kind !== "workflow" || k !== "phases")
     .map(([k, v]) => [`  ${k}`, typeof v === "string" ? v : JSON.stringify(v)]);
   io.out(`${c.bold(it.id)} ${c.dim(`(${it.pack})`)}\n\n${it.description}\n\n`);
   io.out(
     `${table([["  tokens", String(it.tokens)], ["  category", it.category ?? "-"], ["  tags", it.tags.join(", ") || "-"], ...meta])}\n`,
   );
+  if (it.kind === "workflow") io.out(`\n${c.bold("Phases")}\n${phaseLines(it.meta.phases).join("\n")}\n`);
   io.out(`\n${c.bold("Files")}\n${it.files.map((f) => `  ${f}`).join("\n")}\n`);
   const mark = (s: string) =>
     s === "native" ? c.green(s) : s === "degraded" ? c.yellow(s) : s === "none" ? c.red(s) : c.dim(s);
@@ -108,4 +110,18 @@ async function sources(io: Io, opts: Record<string, unknown>): Promise<number> {
   printDiscovery(io, list);
   printEmptySources(io, list);
   return 0;
+}
+
+/** A workflow's phases, one line each: id, its gate, what it reviews, where it leads. */
+function phaseLines(phases: unknown): string[] {
+  if (!Array.isArray(phases)) return [];
+  return phases.map((p: Record<string, unknown>) => {
+    const bits = [
+      p.artifact ? `artifact ${String(p.artifact)}` : undefined,
+      p.gate === "user" ? "user gate" : undefined,
+      p.review_of ? `reviews ${String(p.review_of)}` : undefined,
+      Array.isArray(p.next) && p.next.length > 0 ? `→ ${p.next.join(", ")}` : "(end)",
+    ].filter(Boolean);
+    return `  ${String(p.id)}  ${bits.join("; ")}`;
+  });
 }

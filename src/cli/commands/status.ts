@@ -3,6 +3,7 @@ import { envelope, type Io, writeJson } from "../io.js";
 import { VERSION } from "../version.js";
 import { printNotes } from "./_plan.js";
 
+const PROJECT = "project";
 const ORDER: FileState[] = ["edited", "missing", "outdated", "pending", "orphaned", "blocked", "up to date"];
 
 export async function run(_args: string[], opts: Record<string, unknown>, io: Io): Promise<number> {
@@ -24,8 +25,10 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
     blocked: c.red,
   };
   const hosts = [...new Set(r.files.flatMap((f) => [...f.hosts, ...f.readers]))].sort();
+  // Files of no host are the project's own outputs (.cadre/schemas, .cadre/templates): one group of their own.
+  if (r.files.some((f) => f.hosts.length === 0)) hosts.push(PROJECT);
   for (const h of hosts) {
-    const mine = r.files.filter((f) => f.hosts.includes(h));
+    const mine = r.files.filter((f) => (h === PROJECT ? f.hosts.length === 0 : f.hosts.includes(h)));
     const read = r.files.filter((f) => f.readers.includes(h)).map((f) => f.path);
     const counts = ORDER.map((s) => [s, mine.filter((f) => f.state === s).length] as const).filter(
       ([, n]) => n > 0,
