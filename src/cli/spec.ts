@@ -59,6 +59,10 @@ export const COMMANDS: CommandSpec[] = [
       },
       { flags: "-c, --category <category>", description: "category (agents, expertise, commands)" },
       { flags: "--script", description: "skill: add a scripts/ stub" },
+      {
+        flags: "--artifact <schema>",
+        description: "template: the schema its artifact validates against (default: the template's name)",
+      },
     ],
     examples: [
       "cadre new                                  # in a terminal: asks kind, name, description, category",
@@ -66,6 +70,7 @@ export const COMMANDS: CommandSpec[] = [
       'cadre new agent api-reviewer -c quality -d "Reviews HTTP APIs. Delegate to it for API reviews."',
       "cadre new expertise rate-limiting -c backend",
       "cadre new hook block-force-push --json",
+      "cadre new template incident-review --artifact incident-review",
     ],
     load: () => import("./commands/new.js"),
   },

@@ -11,6 +11,8 @@ export interface ScaffoldOptions {
   script?: boolean;
   /** Where each kind lives in the pack (cadre-pack.yaml `paths`); defaults to the conventional folders. */
   paths?: Partial<Record<Kind, string>>;
+  /** template: the schema its artifact is validated against (default: the template's own name). */
+  artifact?: string;
 }
 
 export interface ScaffoldFile {
@@ -46,6 +48,7 @@ function defaultDescription(kind: Kind, name: string): string {
     command: `${t}: say what this command does with its argument.`,
     rule: `${t}: the convention this rule enforces and where it applies.`,
     expertise: `${t}: what this module teaches a role, and when it is loaded.`,
+    workflow: `${t}: the kind of change this workflow runs, from its first phase to its last.`,
   };
   return what[kind] ?? `${t}: say what this ${kind} is for.`;
 }
@@ -173,11 +176,20 @@ const BUILDERS: Record<Kind, Builder> = {
     {
       path: `${dir}/${name}.md`,
       content: frontmatter(
-        { name, description: o.description, artifact: name },
-        `# ${title(name)}: {title}\n\n## {section}\n\n{what goes here}\n`,
+        { name, description: o.description, artifact: o.artifact ?? name },
+        `---\nschema_version: 1\n---\n# ${title(name)}: {title}\n\n## {section}\n\n{what goes here}\n`,
       ),
     },
   ],
+  workflow: (name, o, dir) => {
+    const artifact = o.artifact ? `    artifact: ${o.artifact}\n` : "";
+    return [
+      {
+        path: `${dir}/${name}.yaml`,
+        content: `name: ${name}\ndescription: ${yamlLine(o.description ?? "")}\nstart: draft\nedits_from: build\ncaps: { quick: 1, standard: 2, deep: 3 }   # how often a review may send its phase back\nphases:   # each may name a command, a role (agent) and an artifact (schema)\n  - id: draft\n${artifact}    gate: user\n    next: [build]\n  - id: build\n    next: [review]\n  - id: review\n    review_of: build\n    next: []\n`,
+      },
+    ];
+  },
   profile: (name, o, dir) => [
     {
       path: `${dir}/${name}.yaml`,

@@ -54,6 +54,7 @@ export const run: CommandRun = async (args, opts, io: Io) => {
     description: opts.description === undefined ? a.description : String(opts.description),
     category: opts.category === undefined ? a.category : String(opts.category),
     script: opts.script === true,
+    artifact: opts.artifact === undefined ? undefined : String(opts.artifact),
   });
   const ok = r.lint.errors === 0;
   if (io.json) {
