@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { appendFile, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -78,6 +78,14 @@ describe("run store", () => {
     await writeFile(join(root, ".cadre/runs", ID, "events.lock"), "999999999 dead");
     const e = await appendEvent(root, ID, { type: "capture" });
     expect(e.seq).toBe(1);
+  });
+
+  it("breaks an empty lock (a writer killed between create and write) well before the wait gives up", async () => {
+    await writeFile(join(root, ".cadre/runs", ID, "events.lock"), "");
+    const e = await appendEvent(root, ID, { type: "capture" });
+    expect(e.seq).toBe(1);
+    const left = (await readdir(join(root, ".cadre/runs", ID))).filter((f) => f.startsWith("events.lock"));
+    expect(left).toEqual([]);
   });
 
   it("keeps the active run in a plain file and ignores a pointer to nothing", async () => {

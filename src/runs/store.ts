@@ -15,6 +15,7 @@
 import { constants } from "node:fs";
 import {
   type FileHandle,
+  link,
   lstat,
   mkdir,
   open,
@@ -46,6 +47,8 @@ const LOCK_FILE = "events.lock";
 export const LOCK_TIMEOUT_MS = 15_000;
 /** A lock older than this is taken as stale even when its owner's pid looks alive (pid reuse). */
 const LOCK_STALE_MS = 30_000;
+/** An empty lock older than this is broken (see tryLock: a lock is never empty but on hosts without hard links). */
+const EMPTY_LOCK_MS = 2_000;
 
 /** A line of `events.ndjson` a reader skipped: its 1-based number and why. */
 export interface SkippedLine {
@@ -303,9 +306,10 @@ async function breakIfStale(lock: string): Promise<void> {
   if (!st) return;
   const text = await readFile(lock, "utf8").catch(() => "");
   const pid = Number(text.split(" ")[0]);
-  const old = Date.now() - st.mtimeMs > LOCK_STALE_MS;
-  // An empty lock is one being written right now (or whose writer died before writing its pid): wait it out.
-  if (text === "" ? !old : ownerAlive(pid) && !old) return;
+  const age = Date.now() - st.mtimeMs;
+  // Locks are born with their owner's pid (tryLock); an empty one is left by a writer without hard links that
+  // died between create and write, or is being written this instant: give it a moment, then break it.
+  if (text === "" ? age < EMPTY_LOCK_MS : ownerAlive(pid) && age <= LOCK_STALE_MS) return;
   const aside = `${lock}.${process.pid}.${Math.random().toString(36).slice(2)}.stale`;
   try {
     await rename(lock, aside);
@@ -325,7 +329,40 @@ async function breakIfStale(lock: string): Promise<void> {
 }
 
 /**
- * Run `fn` holding the run's lock (`events.lock`, O_EXCL). Waits for a live owner, breaks a dead one's
+ * Take the lock in one step with its owner already written: the token goes into a private file, which is then
+ * hard-linked to the lock's name (link fails if the name exists). A writer killed at any point leaves either
+ * no lock or a lock naming it, never an empty one. Where hard links are not allowed, O_EXCL then write.
+ */
+async function tryLock(lock: string, token: string): Promise<boolean> {
+  const mine = `${lock}.${process.pid}.${Math.random().toString(36).slice(2)}.new`;
+  await writeFile(mine, token, { flag: "wx" });
+  try {
+    await link(mine, lock);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return false;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
+    const fh = await open(lock, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | NOFOLLOW).catch(
+      (err: NodeJS.ErrnoException) => {
+        if (err.code === "EEXIST") return undefined;
+        throw err;
+      },
+    );
+    if (!fh) return false;
+    try {
+      await fh.writeFile(token);
+    } finally {
+      await fh.close();
+    }
+    return true;
+  } finally {
+    await unlink(mine).catch(() => undefined);
+  }
+}
+
+/**
+ * Run `fn` holding the run's lock (`events.lock`). Waits for a live owner, breaks a dead one's
  * lock, and gives up after `LOCK_TIMEOUT_MS` with an error naming the lock file.
  */
 export async function withRunLock<T>(root: string, id: string, fn: (dir: string) => Promise<T>): Promise<T> {
@@ -334,20 +371,7 @@ export async function withRunLock<T>(root: string, id: string, fn: (dir: string)
   const token = `${process.pid} ${Math.random().toString(36).slice(2)}`;
   const start = Date.now();
   for (let wait = 2; ; wait = Math.min(wait * 2, 20)) {
-    const fh = await open(lock, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | NOFOLLOW).catch(
-      (e: NodeJS.ErrnoException) => {
-        if (e.code === "EEXIST") return undefined;
-        throw e;
-      },
-    );
-    if (fh) {
-      try {
-        await fh.writeFile(token);
-      } finally {
-        await fh.close();
-      }
-      break;
-    }
+    if (await tryLock(lock, token)) break;
     if (Date.now() - start > LOCK_TIMEOUT_MS)
       throw new UserError(
         ErrorCodes.io,

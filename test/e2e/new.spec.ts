@@ -23,14 +23,23 @@ const KINDS = [
   "schema",
   "template",
   "profile",
+  "workflow",
 ];
+// A template and a workflow name the artifact schema scaffolded before them.
+const EXTRA: Record<string, string[]> = {
+  template: ["--artifact", "my-schema"],
+  workflow: ["--artifact", "my-schema"],
+};
 
 describe("cadre new", () => {
   it("scaffolds one item of every kind into a new pack, each lint-clean, and the pack lints clean", async () => {
     const cwd = join(base, "all");
     mkdirSync(cwd);
     for (const kind of KINDS) {
-      const r = await cadre(["new", kind, `my-${kind}`, "--pack", "team", "--script", "--json"], { cwd });
+      const r = await cadre(
+        ["new", kind, `my-${kind}`, "--pack", "team", "--script", "--json", ...(EXTRA[kind] ?? [])],
+        { cwd },
+      );
       expect(r.code, r.stderr + r.stdout).toBe(0);
       const d = json<{ data: { created: string[]; lint: { errors: number; warnings: number } } }>(r).data;
       expect(d.lint).toMatchObject({ errors: 0, warnings: 0 });
@@ -54,7 +63,7 @@ describe("cadre new", () => {
     ]);
     const lint = await cadre(["lint", "team", "--max-warnings", "0"], { cwd });
     expect(lint.code, lint.stdout).toBe(0);
-    expect(lint.stdout).toMatch(/0 errors, 0 warnings in 10 items/);
+    expect(lint.stdout).toMatch(/0 errors, 0 warnings in 11 items/);
     const listed = json<{ data: { items: { id: string }[] } }>(
       await cadre(["list", "--source", "team", "--json"], { cwd }),
     );
