@@ -39,6 +39,17 @@ export const BUILTIN_HOOKS: Record<
     config: { threshold_bytes: 8000 },
   },
   "session-bootstrap": { event: "session-start", failure: "open", config: { map_budget: 1500 } },
+  // Opt-in (the pipeline-strict profile): source edits wait for the active run's `edits_from` phase, and a
+  // turn cannot end while the current phase's artifact is missing or invalid.
+  "pipeline-gate": {
+    event: "pre-tool-use",
+    events: ["pre-tool-use", "stop"],
+    failure: "closed",
+    matcher: ["edit", "write", "shell"],
+    config: {},
+  },
+  // The active run's summary.md and handoff.md, rewritten before a compaction and when a turn ends.
+  "run-summary": { event: "pre-compact", events: ["pre-compact", "stop"], failure: "open", config: {} },
 };
 
 /** The events a built-in handler acts on. */
