@@ -102,7 +102,7 @@ describe("built-in library v1", async () => {
     expect(outOfRange).toEqual([]);
   });
 
-  it("has at least 3 items of every kind and 8 profiles", () => {
+  it("has at least 3 items of every kind and 9 profiles", () => {
     const kinds = count(items, (i) => i.kind);
     for (const k of [
       "skill",
@@ -128,6 +128,7 @@ describe("built-in library v1", async () => {
       "go",
       "infrastructure",
       "pipeline",
+      "pipeline-strict",
       "python",
       "security-review",
     ]);
