@@ -385,6 +385,8 @@ export function answer(ev: CanonicalEvent, d: Decision): HookAnswer {
       if (d.context && ev.event !== undefined && ev.event !== "stop" && ev.event !== "session-end")
         out.hookSpecificOutput = { hookEventName, additionalContext: d.context };
       if (d.notice) out.systemMessage = d.notice;
+      // Codex reads a Stop hook's stdout as JSON even when it exits 0: an empty object lets the turn end.
+      if (ev.host === "codex" && ev.event === "stop") return ok(json(out));
       return ok(Object.keys(out).length > 0 ? json(out) : "");
     }
     case "cursor": {

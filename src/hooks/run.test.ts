@@ -696,6 +696,8 @@ describe("pipeline-gate: source edits wait for the run's edits_from phase", () =
       expect(read(gated(host, payload, pending, stop).answer), host).toEqual(want[host]);
       const done = gated(host, payload, after, stop).answer;
       expect(done.exitCode).toBe(0);
+      // Codex wants JSON from a Stop hook even when it lets the turn end.
+      if (host === "codex") expect(done.stdout).toBe("{}\n");
       expect(
         done.stdout.includes("block") || done.stdout.includes("deny") || done.stdout.includes("followup"),
         host,
