@@ -18,7 +18,7 @@ import {
   RUN_HANDLERS,
 } from "../hooks/run.js";
 import { HOOK_HOSTS, type HookAnswer, type HookEvent, type HookHost } from "../hooks/types.js";
-import { BUILTIN_HOOKS } from "../model/hook-builtins.js";
+import { BUILTIN_HOOKS, builtinOf } from "../model/hook-builtins.js";
 import { HOOK_EVENTS } from "../model/hook-events.js";
 import { fileResolver, realDir } from "./files.js";
 
@@ -179,7 +179,7 @@ async function bootstrapContext(root: string, host: string, budget: number): Pro
     ctx.guards = ctx.items
       .filter((q) => q.includes("hook:"))
       .map((q) => q.slice(q.indexOf("hook:") + 5))
-      .filter((n) => BUILTIN_HOOKS[n]?.failure === "closed");
+      .filter((n) => builtinOf(n)?.failure === "closed");
   } catch {
     // No lock: nothing installed by cadre here.
   }

@@ -52,6 +52,20 @@ export const BUILTIN_HOOKS: Record<
   "run-summary": { event: "pre-compact", events: ["pre-compact", "stop"], failure: "open", config: {} },
 };
 
+/**
+ * The built-in library's hook items that run a built-in handler under another name (on another event):
+ * what `cadre doctor` and session-bootstrap read from cadre.lock, which records item names only.
+ */
+export const BUILTIN_ALIASES: Record<string, string> = {
+  "pipeline-stop-gate": "pipeline-gate",
+  "run-summary-stop": "run-summary",
+};
+
+/** The built-in handler a hook item of this name runs, when it is one of cadre's own. */
+export function builtinOf(name: string): (typeof BUILTIN_HOOKS)[string] | undefined {
+  return BUILTIN_HOOKS[name] ?? BUILTIN_HOOKS[BUILTIN_ALIASES[name] ?? ""];
+}
+
 /** The events a built-in handler acts on. */
 export function builtinEvents(name: string): HookData["event"][] {
   const b = BUILTIN_HOOKS[name];

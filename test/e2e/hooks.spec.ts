@@ -829,6 +829,7 @@ describe("pipeline-gate in each host with hooks", () => {
     const ctx = JSON.parse(boot.stdout).hookSpecificOutput.additionalContext as string;
     expect(ctx).toContain(`Active pipeline run ${id}: workflow quick, depth standard, intent "gate check".`);
     expect(ctx).toContain("Phase: clarify (entered; role clarifier; the /clarify command).");
+    expect(ctx).toContain("Guards active: loop-cap, pipeline-gate, pipeline-stop-gate, protected-paths");
     expect(ctx).toContain(`Next: \`cadre artifact new clarification --run ${id}\``);
   });
 
