@@ -32,6 +32,22 @@ chmodSync(join(bin, "cadre"), 0o755);
 symlinkSync(ROOT, join(dir, "node_modules", "cadre"));
 symlinkSync(join("..", "cadre", "bin", "cadre.js"), join(dir, "node_modules", ".bin", "cadre"));
 const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: "1" };
+// A second project with an active run of the quick workflow (in its clarify phase), for pipeline-gate.
+const pdir = join(base, "pipe");
+mkdirSync(pdir);
+writeFileSync(join(pdir, "cadre.yaml"), "hosts: [claude-code]\n");
+execFileSync(process.execPath, [join(ROOT, "bin", "cadre.js"), "run", "start", "--workflow", "quick"], {
+  cwd: pdir,
+  env,
+});
+const inRun = (tool, input) =>
+  JSON.stringify({
+    session_id: "bench",
+    cwd: pdir,
+    hook_event_name: "PreToolUse",
+    tool_name: tool,
+    tool_input: input,
+  });
 
 const pre = (command) =>
   JSON.stringify({
@@ -94,6 +110,36 @@ const CASES = [
     "cadre hook output-capture --host claude-code",
     post(`${"x".repeat(99)}\n`.repeat(2048)),
     ".cadre/captures/",
+  ],
+  [
+    "pipeline-gate, no active run (Edit)",
+    "cadre hook pipeline-gate --host claude-code",
+    JSON.stringify({
+      session_id: "bench",
+      cwd: dir,
+      hook_event_name: "PreToolUse",
+      tool_name: "Edit",
+      tool_input: { file_path: join(dir, "src/a.ts") },
+    }),
+    "",
+  ],
+  [
+    "pipeline-gate, Edit denied in clarify (run read, event appended)",
+    "cadre hook pipeline-gate --host claude-code",
+    inRun("Edit", { file_path: join(pdir, "src/a.ts"), old_string: "a", new_string: "b" }),
+    '"deny"',
+  ],
+  [
+    "pipeline-gate, shell write denied in clarify (+ shell reader)",
+    "cadre hook pipeline-gate --host claude-code",
+    inRun("Bash", { command: "echo x > src/a.ts" }),
+    '"deny"',
+  ],
+  [
+    "pipeline-stop-gate, artifact missing (Stop blocked)",
+    "cadre hook pipeline-stop-gate --host claude-code --handler pipeline-gate --event stop",
+    JSON.stringify({ session_id: "bench", cwd: pdir, hook_event_name: "Stop", stop_hook_active: false }),
+    '"block"',
   ],
   [
     "protected-paths via `npx --no-install cadre` (devDependency)",

@@ -1,7 +1,7 @@
 import { access, readdir, stat } from "node:fs/promises";
 import { delimiter, isAbsolute, join } from "node:path";
 import { UserError } from "../core/errors.js";
-import { BUILTIN_HOOKS } from "../model/hook-builtins.js";
+import { builtinOf } from "../model/hook-builtins.js";
 import { PROPOSAL_SUFFIX } from "../plan/types.js";
 import { CADRE_BIN } from "../render/hooks.js";
 import { readConfig } from "./config.js";
@@ -46,7 +46,7 @@ export async function doctorCommand(o: ProjectOptions): Promise<Check[]> {
     if (hooks.length > 0) {
       const command = config?.hooks.command ?? CADRE_BIN;
       const bin = await findCadre(command, layout.root, o.env);
-      const closed = hooks.filter((h) => BUILTIN_HOOKS[h]?.failure === "closed");
+      const closed = hooks.filter((h) => builtinOf(h)?.failure === "closed");
       if (bin) add("hooks", "ok", `${hooks.length} hooks run \`${command} hook\`; cadre found at ${bin}`);
       else
         add(
@@ -129,7 +129,7 @@ function installedHooks(files: Record<string, { items: string[] }>): string[] {
   for (const f of Object.values(files))
     for (const q of f.items) {
       const name = q.slice(q.indexOf(":") + 1);
-      if (q.includes("/hook:") && BUILTIN_HOOKS[name]) names.add(name);
+      if (q.includes("/hook:") && builtinOf(name)) names.add(name);
     }
   return [...names].sort();
 }

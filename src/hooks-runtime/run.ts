@@ -7,10 +7,18 @@
 import { appendFile, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, posix, resolve, sep } from "node:path";
 import { CADRE_GITIGNORE } from "../core/cadre-dir.js";
-import { type BootstrapContext, CAPTURE_DIR } from "../hooks/handlers.js";
-import { commandApplies, decide, failureAnswer, type HookSettings, needsShell } from "../hooks/run.js";
+import { type BootstrapContext, CAPTURE_DIR, type RunContext } from "../hooks/handlers.js";
+import {
+  commandApplies,
+  decide,
+  failureAnswer,
+  type HookSettings,
+  isRelevant,
+  needsShell,
+  RUN_HANDLERS,
+} from "../hooks/run.js";
 import { HOOK_HOSTS, type HookAnswer, type HookEvent, type HookHost } from "../hooks/types.js";
-import { BUILTIN_HOOKS } from "../model/hook-builtins.js";
+import { BUILTIN_HOOKS, builtinOf } from "../model/hook-builtins.js";
 import { HOOK_EVENTS } from "../model/hook-events.js";
 import { fileResolver, realDir } from "./files.js";
 
@@ -171,7 +179,7 @@ async function bootstrapContext(root: string, host: string, budget: number): Pro
     ctx.guards = ctx.items
       .filter((q) => q.includes("hook:"))
       .map((q) => q.slice(q.indexOf("hook:") + 5))
-      .filter((n) => BUILTIN_HOOKS[n]?.failure === "closed");
+      .filter((n) => builtinOf(n)?.failure === "closed");
   } catch {
     // No lock: nothing installed by cadre here.
   }
@@ -264,6 +272,46 @@ async function runFiltered(a: HookArgs, host: HookHost, command: string, e: Hook
   return runCommand(command, text, e);
 }
 
+/**
+ * The active run, for the handlers that read one and only when the call is theirs. A fail-closed hook
+ * (pipeline-gate) lets a run it cannot read fail the call; the others go on without it, and
+ * session-bootstrap says why.
+ */
+async function runFor(
+  root: string,
+  settings: HookSettings,
+  host: HookHost,
+  payload: unknown,
+  now: number,
+  context: BootstrapContext | undefined,
+): Promise<RunContext | undefined> {
+  if (!RUN_HANDLERS.has(settings.handler) || !isRelevant(host, settings, payload)) return undefined;
+  const { loadRunContext, runNeeds } = await import("./run-context.js");
+  const load = loadRunContext(root, runNeeds(settings.handler, settings.event, now));
+  if (settings.failure === "closed") return load;
+  return load.catch(async (err: Error) => {
+    await log(root, `${settings.handler}: the active run was not read: ${err.message}`);
+    if (context)
+      context.runNote = `There is an active pipeline run, but it could not be read: ${err.message}. \`cadre run status\` and \`cadre run repair\` say more.`;
+    return undefined;
+  });
+}
+
+/** Append a handler's events to the run; a failure is logged, never the hook's answer. */
+async function appendRunEvents(
+  root: string,
+  id: string,
+  events: NonNullable<ReturnType<typeof decide>["events"]>,
+  hook: string,
+): Promise<void> {
+  try {
+    const { appendEvent } = await import("../runs/store.js");
+    for (const ev of events) await appendEvent(root, id, ev);
+  } catch (err) {
+    await log(root, `${hook}: an event was not appended to run ${id}: ${(err as Error).message}`);
+  }
+}
+
 /** Run one hook call. Never throws: a failure becomes the answer the hook's failure mode asks for. */
 export async function runHook(a: HookArgs, e: HookEnv): Promise<HookAnswer> {
   if (!(HOOK_HOSTS as readonly string[]).includes(a.host))
@@ -306,18 +354,25 @@ export async function runHook(a: HookArgs, e: HookEnv): Promise<HookAnswer> {
       settings.handler === "session-bootstrap" && settings.event === "session-start"
         ? await bootstrapContext(root, host, Number(settings.config.map_budget ?? 1500))
         : undefined;
-    const files = settings.handler === "protected-paths" ? fileResolver(root) : undefined;
-    const home = e.env.HOME || e.env.USERPROFILE;
     const now = e.now?.() ?? Date.now();
+    const run = await runFor(root, settings, host, payload, now, context);
+    // pipeline-gate looks at paths only while the run keeps source edits closed.
+    const paths =
+      settings.handler === "protected-paths" ||
+      (settings.handler === "pipeline-gate" && run !== undefined && !run.edits.allowed);
+    const files = paths ? fileResolver(root) : undefined;
+    const home = e.env.HOME || e.env.USERPROFILE;
     // The shell reader is its own chunk, loaded for shell commands only.
-    const shell = needsShell(host, settings, payload)
-      ? (await import("../hooks/shell.js")).shellTargets
-      : undefined;
-    const out = decide({ host, settings, payload, state, now, root, context, files, home, shell });
+    const shell =
+      paths && needsShell(host, settings, payload)
+        ? (await import("../hooks/shell.js")).shellTargets
+        : undefined;
+    const out = decide({ host, settings, payload, state, now, root, context, files, home, shell, run });
     if (out.writes?.length || out.state !== undefined) await ensureIgnored(root);
     for (const w of out.writes ?? []) await writeAtomic(root, w.path, w.content);
-    if (out.writes?.length) await pruneCaptures(root);
+    if (out.writes?.some((w) => w.path.startsWith(`${CAPTURE_DIR}/`))) await pruneCaptures(root);
     if (out.state !== undefined) await writeAtomic(root, stateRel, `${JSON.stringify(out.state)}\n`);
+    if (run && out.events?.length) await appendRunEvents(root, run.id, out.events, a.id);
     return out.answer;
   } catch (err) {
     const msg = ((err as Error)?.message ?? String(err)).replace(/\s+/g, " ").trim();

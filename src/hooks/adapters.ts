@@ -370,6 +370,8 @@ export function answer(ev: CanonicalEvent, d: Decision): HookAnswer {
               },
             }),
           );
+        // Stop: `block` keeps the agent working, the reason its next instruction.
+        if (ev.event === "stop") return ok(json({ decision: "block", reason: d.reason }));
         // After the call: block with the reason as feedback, and the same text as context for the agent.
         return ok(
           json({
@@ -383,12 +385,16 @@ export function answer(ev: CanonicalEvent, d: Decision): HookAnswer {
       if (d.context && ev.event !== undefined && ev.event !== "stop" && ev.event !== "session-end")
         out.hookSpecificOutput = { hookEventName, additionalContext: d.context };
       if (d.notice) out.systemMessage = d.notice;
+      // Codex reads a Stop hook's stdout as JSON even when it exits 0: an empty object lets the turn end.
+      if (ev.host === "codex" && ev.event === "stop") return ok(json(out));
       return ok(Object.keys(out).length > 0 ? json(out) : "");
     }
     case "cursor": {
       if (d.type === "deny") {
         if (pre || ev.hostEvent === "beforeShellExecution" || ev.hostEvent === "beforeReadFile")
           return ok(json({ permission: "deny", user_message: d.reason, agent_message: d.reason }));
+        // stop: the follow-up message is submitted as the agent's next prompt (up to the hook's loop_limit).
+        if (ev.event === "stop") return ok(json({ followup_message: d.reason }));
         return ok(json({ additional_context: d.reason }));
       }
       const out: Obj = {};

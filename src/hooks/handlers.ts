@@ -5,6 +5,7 @@
 import { posix } from "node:path";
 import { sha256 } from "../core/hash.js";
 import { BUILTIN_HOOKS, builtinEvents } from "../model/hook-builtins.js";
+import { type NewRunEvent, RUN_FILES } from "../model/run.js";
 import { compilePatterns, globCouldHit, protectedBy, protectedInside, relToRoot } from "./paths.js";
 import type { ShellContext, ShellTarget } from "./shell.js";
 import type { CanonicalEvent, Decision, HookEvent, ToolClass } from "./types.js";
@@ -26,6 +27,26 @@ export interface HandlerInput {
   home?: string;
   /** protected-paths: the shell command reader (`shell.ts`), loaded by the runtime only for shell calls. */
   shell?: ShellReader;
+  /** The active pipeline run, as the runtime read it (undefined: no active run). */
+  run?: RunContext;
+}
+
+/**
+ * The active run, as far as a hook needs it: decided by the runtime with src/pipeline/ (which this layer
+ * does not import) from the run's status, workflow, events and artifacts.
+ */
+export interface RunContext {
+  id: string;
+  phase: string | null;
+  role?: string;
+  /** pipeline-gate: whether source edits are open now, and why (pipeline/gate.ts `editStage`). */
+  edits: { allowed: boolean; why: string };
+  /** pipeline-gate on stop: why the current phase is not done (its artifact missing or invalid). */
+  unfinished?: string;
+  /** session-bootstrap: the run in a few lines (pipeline/brief.ts). */
+  brief?: string;
+  /** run-summary: the run's summary.md and handoff.md (pipeline/summary.ts). */
+  docs?: { summary: string; handoff: string };
 }
 
 export type ShellReader = (command: string, ctx: ShellContext) => ShellTarget[];
@@ -43,6 +64,8 @@ export interface HandlerOutput {
   state?: unknown;
   /** Files to write, relative to the project root. */
   writes?: Array<{ path: string; content: string }>;
+  /** Events to append to the active run's events.ndjson. */
+  events?: NewRunEvent[];
 }
 
 export interface BuiltinHandler {
@@ -271,19 +294,40 @@ const outputCapture: BuiltinHandler = {
   classes: ["shell"],
   failure: "open",
   defaults: { threshold_bytes: 8000 },
-  run({ event, config, now }) {
+  run({ event, config, now, run }) {
     const r = event.result;
     if (!r) return { decision: allow };
-    const bytes = new TextEncoder().encode(r.output).length;
+    const enc = new TextEncoder();
+    const bytes = enc.encode(r.output).length;
     const threshold = positive(config.threshold_bytes, 8000);
     if (bytes <= threshold) return { decision: allow };
     const command = event.tool?.command ?? event.tool?.name ?? "tool";
-    const path = `${CAPTURE_DIR}/${stamp(now)}-${slug(command)}.log`;
+    // With an active run, the capture is the run's (its captures/ folder) and recorded as its event.
+    const dir = run ? `${RUN_FILES.root}/${run.id}/${RUN_FILES.captures}` : CAPTURE_DIR;
+    const path = `${dir}/${stamp(now)}-${slug(command)}.log`;
     const status = r.exitCode !== undefined ? `exit ${r.exitCode}` : r.failed ? "failed" : "ok";
     const lines = r.output.split("\n").length;
     const content = `$ ${command}\n${r.output}${r.output.endsWith("\n") ? "" : "\n"}[${status}]\n`;
     const context = `The output of \`${clip(command, 120)}\` was long (${lines} lines, ${Math.round(bytes / 1024)} KiB, ${status}). Full output: ${path} — read or grep that file instead of re-running the command.\n\n${summarise(r.output)}`;
-    return { decision: { type: "allow", context }, writes: [{ path, content }] };
+    const out: HandlerOutput = { decision: { type: "allow", context }, writes: [{ path, content }] };
+    if (run)
+      out.events = [
+        {
+          type: "capture",
+          ...(run.phase ? { phase: run.phase } : {}),
+          ...(run.role ? { role: run.role } : {}),
+          hook: "output-capture",
+          tool: event.tool?.name ?? "",
+          command: clip(command, 500),
+          file: path,
+          bytes,
+          returned_bytes: enc.encode(context).length,
+          lines,
+          ...(r.exitCode !== undefined ? { exit: r.exitCode } : {}),
+          failed: r.failed,
+        },
+      ];
+    return out;
   },
 };
 
@@ -299,6 +343,8 @@ export interface BootstrapContext {
   repoMap?: string;
   /** Why there is no repo map (e.g. no index yet). */
   mapNote?: string;
+  /** Why the active run is not shown (its files could not be read). */
+  runNote?: string;
 }
 
 function byKind(items: readonly string[]): Map<string, string[]> {
@@ -324,9 +370,11 @@ const sessionBootstrap: BuiltinHandler = {
   events: ["session-start"],
   failure: "open",
   defaults: { map_budget: 1500 },
-  run({ context, config }) {
+  run({ context, config, run }) {
     if (!context) return { decision: allow };
     const parts: string[] = [];
+    if (run?.brief) parts.push(run.brief);
+    else if (context.runNote) parts.push(context.runNote);
     const kinds = byKind(context.items);
     if (kinds.size > 0) {
       const lines = [...kinds.entries()]
@@ -351,9 +399,127 @@ const sessionBootstrap: BuiltinHandler = {
   },
 };
 
+// --- pipeline-gate -------------------------------------------------------------------------------
+
+/**
+ * The first project file a tool call would change outside the run's artifacts folder (project-relative),
+ * or undefined when it changes none. Paths outside the project are not source; a path is checked as
+ * written and, with `files`, through its links (a link in the artifacts folder to src/ is src/).
+ */
+export function sourceEdit(
+  ev: CanonicalEvent,
+  root: string,
+  artifacts: string,
+  opts: { files?: PathResolver; home?: string; shell?: ShellReader } = {},
+): string | undefined {
+  const tool = ev.tool;
+  if (!tool) return undefined;
+  const base = root.replace(/\\/g, "/");
+  const abs = (from: string, p: string) => {
+    const q = p.replace(/\\/g, "/");
+    return posix.normalize(q.startsWith("/") || /^[A-Za-z]:\//.test(q) ? q : posix.join(from, q));
+  };
+  const cwd = abs(base, ev.cwd ?? base);
+  const { files } = opts;
+  const check = (p: string, nofollow: boolean): string | undefined => {
+    const real =
+      files === undefined
+        ? p
+        : nofollow
+          ? posix.join(files.realpath(posix.dirname(p)), posix.basename(p))
+          : files.realpath(p);
+    for (const q of real === p ? [p] : [p, real]) {
+      const rel = relToRoot(q, { root: base });
+      if (rel === undefined) continue;
+      if (rel !== artifacts && !rel.startsWith(`${artifacts}/`)) return rel === "" ? "." : rel;
+    }
+    return undefined;
+  };
+  if (tool.class === "edit" || tool.class === "write") {
+    for (const p of tool.paths) {
+      const hit = check(abs(cwd, p), false);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+  if (tool.class === "shell" && tool.command) {
+    if (!opts.shell) throw new Error("the shell command reader was not loaded");
+    const ctx = { cwd, ...(opts.home ? { home: opts.home } : {}), ...(files ? { isDir: files.isDir } : {}) };
+    for (const t of opts.shell(tool.command, ctx)) {
+      const hit = check(t.path, t.nofollow === true);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+const pipelineGate: BuiltinHandler = {
+  events: builtinEvents("pipeline-gate"),
+  classes: ["edit", "write", "shell"],
+  failure: "closed",
+  defaults: {},
+  run({ event, root, run, files, home, shell }) {
+    if (!run) return { decision: allow };
+    if (event.event === "stop")
+      return { decision: run.unfinished ? { type: "deny", reason: run.unfinished } : allow };
+    if (run.edits.allowed) return { decision: allow };
+    const artifacts = `${RUN_FILES.root}/${run.id}/${RUN_FILES.artifacts}`;
+    const hit = sourceEdit(event, root, artifacts, { files, home, shell });
+    if (!hit) return { decision: allow };
+    const how = event.tool?.class === "shell" ? "This command would change" : "This edit would change";
+    return {
+      decision: { type: "deny", reason: `${how} ${hit}, a source file. ${run.edits.why}` },
+      events: [
+        {
+          type: "edit-denied",
+          ...(run.phase ? { phase: run.phase } : {}),
+          ...(run.role ? { role: run.role } : {}),
+          hook: "pipeline-gate",
+          tool: event.tool?.name ?? "",
+          target: hit,
+        },
+      ],
+    };
+  },
+};
+
+// --- run-summary ---------------------------------------------------------------------------------
+
+const runSummary: BuiltinHandler = {
+  events: builtinEvents("run-summary"),
+  failure: "open",
+  defaults: {},
+  run({ event, run }) {
+    if (!run?.docs) return { decision: allow };
+    const dir = `${RUN_FILES.root}/${run.id}`;
+    return {
+      decision: allow,
+      writes: [
+        { path: `${dir}/summary.md`, content: run.docs.summary },
+        { path: `${dir}/handoff.md`, content: run.docs.handoff },
+      ],
+      // A compaction is a measured event of the run (cadre usage counts them).
+      ...(event.event === "pre-compact"
+        ? {
+            events: [
+              {
+                type: "compaction",
+                ...(run.phase ? { phase: run.phase } : {}),
+                ...(run.role ? { role: run.role } : {}),
+                hook: "run-summary",
+              },
+            ],
+          }
+        : {}),
+    };
+  },
+};
+
 export const BUILTINS: Record<string, BuiltinHandler> = {
   "protected-paths": protectedPaths,
   "loop-cap": loopCap,
   "output-capture": outputCapture,
   "session-bootstrap": sessionBootstrap,
+  "pipeline-gate": pipelineGate,
+  "run-summary": runSummary,
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalise } from "./adapters.js";
-import { summarise } from "./handlers.js";
+import { type PathResolver, type RunContext, summarise } from "./handlers.js";
 import { decide, failureAnswer, type HookSettings } from "./run.js";
 import { shellTargets } from "./shell.js";
 import type { HookHost } from "./types.js";
@@ -550,5 +550,263 @@ describe("failure", () => {
       "boom",
     );
     expect(open).toEqual({ exitCode: 0, stdout: "", stderr: "" });
+  });
+});
+
+// --- pipeline-gate, run-summary and the run in output-capture -------------------------------------
+
+/** Whether a host's answer blocks the call, read the way that host reads it. */
+function blocks(host: HookHost, a: { exitCode: number; stdout: string; stderr: string }): boolean {
+  if (host === "windsurf" || host === "kiro") return a.exitCode === 2;
+  const j = a.stdout.trim() === "" ? {} : JSON.parse(a.stdout);
+  switch (host) {
+    case "claude-code":
+    case "codex":
+      return j.hookSpecificOutput?.permissionDecision === "deny";
+    case "cursor":
+      return j.permission === "deny";
+    case "copilot":
+      return j.permissionDecision === "deny";
+    case "cline":
+      return j.cancel === true;
+    default:
+      return j.decision === "deny";
+  }
+}
+
+const pre = (tool_name: string, tool_input: object) => ({
+  session_id: "s1",
+  cwd: root,
+  hook_event_name: "PreToolUse",
+  tool_name,
+  tool_input,
+});
+const gate: HookSettings = { handler: "pipeline-gate", event: "pre-tool-use", failure: "closed", config: {} };
+const before: RunContext = {
+  id: "r1",
+  phase: "plan",
+  role: "planner",
+  edits: { allowed: false, why: "Run r1 (workflow quick) is in phase plan, before execute." },
+};
+const after: RunContext = {
+  ...before,
+  phase: "execute",
+  role: "executor",
+  edits: { allowed: true, why: "at" },
+};
+
+function gated(
+  host: HookHost,
+  payload: unknown,
+  r: RunContext | undefined,
+  settings = gate,
+  files?: PathResolver,
+) {
+  return decide({ host, settings, payload, state: undefined, now, root, shell: shellTargets, run: r, files });
+}
+
+describe("pipeline-gate: source edits wait for the run's edits_from phase", () => {
+  for (const host of Object.keys(PRE_EDIT) as HookHost[])
+    it(`${host}: denies a source edit before execute, allows it after, and always allows the run's artifacts`, () => {
+      const denied = gated(host, PRE_EDIT[host]("src/app.ts"), before);
+      expect(blocks(host, denied.answer), denied.answer.stdout + denied.answer.stderr).toBe(true);
+      expect(denied.answer.stdout + denied.answer.stderr).toMatch(/src\/app\.ts, a source file\. Run r1/);
+      expect(denied.events).toEqual([
+        expect.objectContaining({
+          type: "edit-denied",
+          phase: "plan",
+          role: "planner",
+          target: "src/app.ts",
+        }),
+      ]);
+      expect(blocks(host, gated(host, PRE_EDIT[host]("src/app.ts"), after).answer)).toBe(false);
+      const artifact = gated(host, PRE_EDIT[host](".cadre/runs/r1/artifacts/plan/plan.md"), before);
+      expect(blocks(host, artifact.answer)).toBe(false);
+      expect(artifact.events).toBeUndefined();
+      // No active run: the gate does nothing.
+      expect(blocks(host, gated(host, PRE_EDIT[host]("src/app.ts"), undefined).answer)).toBe(false);
+    });
+
+  it("reads shell writes with the shell analysis: a write to source is denied, reads and writes elsewhere pass", () => {
+    const bash = (command: string) => gated("claude-code", pre("Bash", { command }), before);
+    const denied = (c: string) => blocks("claude-code", bash(c).answer);
+    expect(denied("echo x > src/a.ts")).toBe(true);
+    expect(denied("sed -i s/a/b/ README.md")).toBe(true);
+    expect(denied("cd src && rm -rf lib")).toBe(true);
+    expect(denied("bash -c 'touch src/new.ts'")).toBe(true);
+    expect(denied("git status && cat src/a.ts | grep x")).toBe(false);
+    expect(denied("npm test > /tmp/out.txt")).toBe(false);
+    expect(denied("cat > .cadre/runs/r1/artifacts/plan/plan.md <<'EOF'\nx\nEOF")).toBe(false);
+    // The run's own state is not an artifact: status.json is written by cadre, not edited by hand.
+    expect(denied("echo '{}' > .cadre/runs/r1/status.json")).toBe(true);
+    expect(bash("echo x > src/a.ts").answer.stdout).toMatch(/This command would change src\/a\.ts/);
+  });
+
+  it("follows links: a link in the artifacts folder to src/ is src/", () => {
+    const files: PathResolver = {
+      realpath: (p) => p.replace(`${root}/.cadre/runs/r1/artifacts/plan/link`, `${root}/src`),
+      isDir: () => false,
+    };
+    const out = gated(
+      "claude-code",
+      pre("Write", { file_path: `${root}/.cadre/runs/r1/artifacts/plan/link/a.ts`, content: "x" }),
+      before,
+      gate,
+      files,
+    );
+    expect(blocks("claude-code", out.answer)).toBe(true);
+    expect(out.answer.stdout).toMatch(/src\/a\.ts/);
+  });
+
+  it("on stop, blocks the end of the turn while the phase is unfinished, in each host whose stop can block", () => {
+    const stop: HookSettings = { ...gate, event: "stop" };
+    const pending: RunContext = {
+      ...before,
+      unfinished: "Phase plan of run r1 is not done: its artifact plan is missing.",
+    };
+    const payloads: Array<[HookHost, unknown, (a: { exitCode: number; stdout: string }) => unknown]> = [
+      [
+        "claude-code",
+        { session_id: "s", cwd: root, hook_event_name: "Stop", stop_hook_active: false },
+        (a) => JSON.parse(a.stdout),
+      ],
+      [
+        "codex",
+        { session_id: "s", cwd: root, hook_event_name: "Stop", turn_id: "t" },
+        (a) => JSON.parse(a.stdout),
+      ],
+      [
+        "cursor",
+        { conversation_id: "c", hook_event_name: "stop", status: "completed", loop_count: 0 },
+        (a) => JSON.parse(a.stdout),
+      ],
+      [
+        "gemini-cli",
+        { session_id: "g", cwd: root, hook_event_name: "AfterAgent", prompt: "p", prompt_response: "r" },
+        (a) => JSON.parse(a.stdout),
+      ],
+    ];
+    const want: Record<string, unknown> = {
+      "claude-code": { decision: "block", reason: pending.unfinished },
+      codex: { decision: "block", reason: pending.unfinished },
+      cursor: { followup_message: pending.unfinished },
+      "gemini-cli": { decision: "deny", reason: pending.unfinished },
+    };
+    for (const [host, payload, read] of payloads) {
+      expect(read(gated(host, payload, pending, stop).answer), host).toEqual(want[host]);
+      const done = gated(host, payload, after, stop).answer;
+      expect(done.exitCode).toBe(0);
+      // Codex wants JSON from a Stop hook even when it lets the turn end.
+      if (host === "codex") expect(done.stdout).toBe("{}\n");
+      expect(
+        done.stdout.includes("block") || done.stdout.includes("deny") || done.stdout.includes("followup"),
+        host,
+      ).toBe(false);
+    }
+  });
+});
+
+describe("the run in output-capture, run-summary and session-bootstrap", () => {
+  const post = (stdout: string) => ({
+    session_id: "s1",
+    cwd: root,
+    hook_event_name: "PostToolUse",
+    tool_name: "Bash",
+    tool_input: { command: "npm test" },
+    tool_response: { stdout, stderr: "", interrupted: false },
+  });
+  const capture: HookSettings = {
+    handler: "output-capture",
+    event: "post-tool-use",
+    failure: "open",
+    config: {},
+  };
+
+  it("output-capture writes into the run's captures and records an event with run phase and role", () => {
+    const out = gated("claude-code", post("x\n".repeat(6000)), before, capture);
+    const file = out.writes?.[0]?.path as string;
+    expect(file).toMatch(/^\.cadre\/runs\/r1\/captures\/\d{8}T\d{6}Z-npm-test\.log$/);
+    const ctx = JSON.parse(out.answer.stdout).hookSpecificOutput.additionalContext as string;
+    expect(out.events).toEqual([
+      {
+        type: "capture",
+        phase: "plan",
+        role: "planner",
+        hook: "output-capture",
+        tool: "Bash",
+        command: "npm test",
+        file,
+        bytes: 12000,
+        returned_bytes: new TextEncoder().encode(ctx).length,
+        lines: 6001,
+        failed: false,
+      },
+    ]);
+    // Without a run: .cadre/captures, no event.
+    const plain = gated("claude-code", post("x\n".repeat(6000)), undefined, capture);
+    expect(plain.writes?.[0]?.path).toMatch(/^\.cadre\/captures\//);
+    expect(plain.events).toBeUndefined();
+  });
+
+  it("run-summary writes summary.md and handoff.md on pre-compact (counting the compaction) and on stop", () => {
+    const docs = { summary: "# Run r1: summary\n", handoff: "# Run r1: handoff\n" };
+    const r: RunContext = { ...before, docs };
+    const settings: HookSettings = {
+      handler: "run-summary",
+      event: "pre-compact",
+      failure: "open",
+      config: {},
+    };
+    const pc = gated(
+      "claude-code",
+      { session_id: "s", cwd: root, hook_event_name: "PreCompact", trigger: "auto" },
+      r,
+      settings,
+    );
+    expect(pc.writes).toEqual([
+      { path: ".cadre/runs/r1/summary.md", content: docs.summary },
+      { path: ".cadre/runs/r1/handoff.md", content: docs.handoff },
+    ]);
+    expect(pc.events).toEqual([{ type: "compaction", phase: "plan", role: "planner", hook: "run-summary" }]);
+    expect(pc.answer).toEqual({ exitCode: 0, stdout: "", stderr: "" });
+    const stop = gated("codex", { session_id: "s", cwd: root, hook_event_name: "Stop" }, r, {
+      ...settings,
+      event: "stop",
+    });
+    expect(stop.writes).toHaveLength(2);
+    expect(stop.events).toBeUndefined();
+    expect(
+      gated("claude-code", { hook_event_name: "PreCompact" }, undefined, settings).writes,
+    ).toBeUndefined();
+  });
+
+  it("session-bootstrap puts the run's brief first, or says why the run could not be read", () => {
+    const settings: HookSettings = {
+      handler: "session-bootstrap",
+      event: "session-start",
+      failure: "open",
+      config: {},
+    };
+    const start = { session_id: "s", cwd: root, hook_event_name: "SessionStart", source: "startup" };
+    const ctx = (r: RunContext | undefined, runNote?: string) =>
+      JSON.parse(
+        decide({
+          host: "claude-code",
+          settings,
+          payload: start,
+          state: undefined,
+          now,
+          root,
+          context: { host: "claude-code", items: ["core/skill:a"], ...(runNote ? { runNote } : {}) },
+          run: r,
+        }).answer.stdout,
+      ).hookSpecificOutput.additionalContext as string;
+    expect(ctx({ ...before, brief: "Active pipeline run r1: workflow quick." })).toMatch(
+      /^Active pipeline run r1: workflow quick\.\n\ncadre has installed/,
+    );
+    expect(ctx(undefined, "There is an active pipeline run, but it could not be read.")).toMatch(
+      /^There is an active pipeline run, but/,
+    );
+    expect(ctx(undefined)).toMatch(/^cadre has installed/);
   });
 });

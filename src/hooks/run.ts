@@ -1,5 +1,12 @@
+import type { NewRunEvent } from "../model/run.js";
 import { answer, HOST_EVENTS, normalise } from "./adapters.js";
-import { type BootstrapContext, BUILTINS, type PathResolver, type ShellReader } from "./handlers.js";
+import {
+  type BootstrapContext,
+  BUILTINS,
+  type PathResolver,
+  type RunContext,
+  type ShellReader,
+} from "./handlers.js";
 import type { CanonicalEvent, HookAnswer, HookEvent, HookHost, ToolClass } from "./types.js";
 
 /** The settings of one installed hook, as the runtime gets them (from the command line). */
@@ -27,6 +34,8 @@ export interface DecideInput {
   home?: string;
   /** The shell command reader; needed when `needsShell` says so. */
   shell?: ShellReader;
+  /** The active pipeline run (the hooks that read it: `RUN_HANDLERS`). */
+  run?: RunContext;
 }
 
 export interface DecideOutput {
@@ -34,6 +43,8 @@ export interface DecideOutput {
   answer: HookAnswer;
   state?: unknown;
   writes?: Array<{ path: string; content: string }>;
+  /** Events to append to the active run. */
+  events?: NewRunEvent[];
   /** Whether the handler looked at the call at all (false: not its event or tool). */
   relevant: boolean;
 }
@@ -59,14 +70,34 @@ export function registeredEvent(host: HookHost, event: HookEvent): string | unde
   return HOST_EVENTS[host][event]?.[0];
 }
 
+/** The built-in handlers that read the active pipeline run (the runtime reads it only for them). */
+export const RUN_HANDLERS: ReadonlySet<string> = new Set([
+  "pipeline-gate",
+  "session-bootstrap",
+  "output-capture",
+  "run-summary",
+]);
+
 /**
- * Whether the call needs the shell command reader: protected-paths on a shell tool. The runtime loads
- * it only then, so file tools and other hooks do not pay for it.
+ * Whether the call needs the shell command reader: protected-paths or pipeline-gate on a shell tool. The
+ * runtime loads it only then, so file tools and other hooks do not pay for it.
  */
 export function needsShell(host: HookHost, settings: HookSettings, payload: unknown): boolean {
-  if (settings.handler !== "protected-paths") return false;
+  if (settings.handler !== "protected-paths" && settings.handler !== "pipeline-gate") return false;
   const ev = normalise(host, payload, registeredEvent(host, settings.event));
   return ev.tool?.class === "shell" && ev.tool.command !== undefined;
+}
+
+/**
+ * Whether the handler looks at this call at all (its event, its tool classes): what `decide` checks first.
+ * The runtime asks before it reads anything the handler needs (the active run).
+ */
+export function isRelevant(host: HookHost, settings: HookSettings, payload: unknown): boolean {
+  const h = BUILTINS[settings.handler];
+  if (!h) return false;
+  const event = normalise(host, payload, registeredEvent(host, settings.event));
+  const classes = settings.match ?? (h.classes as readonly ToolClass[] | undefined);
+  return event.event !== undefined && h.events.includes(event.event) && matches(event, classes);
 }
 
 /** Run one hook call from the host's payload to the host's answer. Pure. */
@@ -87,12 +118,14 @@ export function decide(input: DecideInput): DecideOutput {
     files: input.files,
     home: input.home,
     shell: input.shell,
+    run: input.run,
   });
   return {
     event,
     answer: answer(event, out.decision),
     state: out.state,
     writes: out.writes,
+    events: out.events,
     relevant: true,
   };
 }

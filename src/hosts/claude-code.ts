@@ -76,6 +76,7 @@ export const claudeCode = defineHost({
       path: { project: "{project}/.claude/settings.json", user: "{home}/.claude/settings.json" },
       hooks: {
         host: "claude-code",
+        stopBlocks: true,
         claude: true,
         events: {
           "session-start": ["SessionStart"],

@@ -52,6 +52,7 @@ export const codex = defineHost({
       path: { project: "{project}/.codex/config.toml", user: "{home}/.codex/config.toml" },
       hooks: {
         host: "codex",
+        stopBlocks: true,
         events: {
           "session-start": ["SessionStart"],
           "user-prompt-submit": ["UserPromptSubmit"],

@@ -67,6 +67,7 @@ export const cursor = defineHost({
       path: { project: "{project}/.cursor/hooks.json", user: "{home}/.cursor/hooks.json" },
       hooks: {
         host: "cursor",
+        stopBlocks: true,
         events: {
           "session-start": ["sessionStart"],
           "user-prompt-submit": ["beforeSubmitPrompt"],

@@ -247,6 +247,12 @@ export interface HookProtocol {
   claude?: boolean;
   /** Handler types besides `command` a Claude-protocol host runs from a plugin's hooks (Continue: `http`). */
   handlers?: string[];
+  /**
+   * The host's `stop` event can keep the agent working (Claude Code and Codex `decision: "block"`, Cursor
+   * `followup_message`, Gemini CLI AfterAgent `decision: "deny"`): a fail-closed built-in stop guard is
+   * installed only there.
+   */
+  stopBlocks?: boolean;
 }
 
 export interface HostDef {

@@ -69,6 +69,7 @@ export const geminiCli = defineHost({
       path: { project: "{project}/.gemini/settings.json", user: "{home}/.gemini/settings.json" },
       hooks: {
         host: "gemini-cli",
+        stopBlocks: true,
         events: {
           "session-start": ["SessionStart"],
           "user-prompt-submit": ["BeforeAgent"],

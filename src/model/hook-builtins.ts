@@ -39,7 +39,32 @@ export const BUILTIN_HOOKS: Record<
     config: { threshold_bytes: 8000 },
   },
   "session-bootstrap": { event: "session-start", failure: "open", config: { map_budget: 1500 } },
+  // Opt-in (the pipeline-strict profile): source edits wait for the active run's `edits_from` phase, and a
+  // turn cannot end while the current phase's artifact is missing or invalid.
+  "pipeline-gate": {
+    event: "pre-tool-use",
+    events: ["pre-tool-use", "stop"],
+    failure: "closed",
+    matcher: ["edit", "write", "shell"],
+    config: {},
+  },
+  // The active run's summary.md and handoff.md, rewritten before a compaction and when a turn ends.
+  "run-summary": { event: "pre-compact", events: ["pre-compact", "stop"], failure: "open", config: {} },
 };
+
+/**
+ * The built-in library's hook items that run a built-in handler under another name (on another event):
+ * what `cadre doctor` and session-bootstrap read from cadre.lock, which records item names only.
+ */
+export const BUILTIN_ALIASES: Record<string, string> = {
+  "pipeline-stop-gate": "pipeline-gate",
+  "run-summary-stop": "run-summary",
+};
+
+/** The built-in handler a hook item of this name runs, when it is one of cadre's own. */
+export function builtinOf(name: string): (typeof BUILTIN_HOOKS)[string] | undefined {
+  return BUILTIN_HOOKS[name] ?? BUILTIN_HOOKS[BUILTIN_ALIASES[name] ?? ""];
+}
 
 /** The events a built-in handler acts on. */
 export function builtinEvents(name: string): HookData["event"][] {

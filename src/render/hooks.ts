@@ -272,6 +272,9 @@ function planHook(
   const own = p.events[h.event] ?? (claude ? [claude] : []);
   const events = own.slice(0, "builtin" in h.handler ? undefined : 1);
   if (events.length === 0) return { type: "skip", reason: `no ${h.event} hook event` };
+  // A fail-closed built-in on stop is a guard that must be able to keep the agent working.
+  if (h.event === "stop" && "builtin" in h.handler && h.failure === "closed" && !p.stopBlocks)
+    return { type: "skip", reason: "no stop hook event that can keep the agent working" };
   const refused = refusal(h, p, target.format);
   if (refused) return { type: "skip", reason: refused, warning: true };
   const tool = TOOL_EVENTS.has(h.event);

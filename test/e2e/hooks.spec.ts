@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse as parseToml } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sample } from "../helpers/artifacts.js";
 import { BIN, cadre, homeEnv } from "./helpers.js";
 
 // init --yes + sync on a temp project, then run the hook commands cadre wrote into each host's config,
@@ -564,5 +565,317 @@ describe("plugin hooks with scripts work where they land", () => {
     expect(bad.stdout).toMatch(
       /✗ hook-scripts +\.claude\/settings\.json: .*\.claude\/hooks\/guardian\/hooks\/check\.sh is not executable/,
     );
+  });
+});
+
+// pipeline-strict on every host with hooks: the installed pipeline-gate, run as the host runs it, denies a
+// source edit while the run is before execute and allows it from execute on, in the host's own protocol;
+// where the host's stop can block, the stop gate holds the turn until the phase's artifact validates.
+describe("pipeline-gate in each host with hooks", () => {
+  const pbase = mkdtempSync(join(tmpdir(), "cadre-pipeline-gate-e2e-"));
+  const p = join(pbase, "proj");
+  const ALL = "claude-code,codex,cursor,gemini-cli,copilot,windsurf,opencode,cline,kiro,antigravity";
+  let id = "";
+  const file = (rel: string) => readFileSync(join(p, rel), "utf8");
+  const sh = (command: string, payload: unknown, extra: Record<string, string> = {}) => {
+    const r = spawnSync("sh", ["-c", command], {
+      cwd: p,
+      env: { ...process.env, ...env, ...extra },
+      input: JSON.stringify(payload),
+      encoding: "utf8",
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  const target = (rel: string) => join(p, rel);
+  type Answer = { code: number | null; stdout: string; stderr: string };
+  /** Per host: the installed command (or script) run on an edit of `rel`, and whether the answer blocks it. */
+  const HOST_GATES: Record<string, { call: (rel: string) => Answer; blocks: (a: Answer) => boolean }> = {
+    "claude-code": {
+      call: (rel) =>
+        sh(commandIn(JSON.parse(file(".claude/settings.json")).hooks.PreToolUse, "pipeline-gate"), {
+          session_id: "s1",
+          cwd: p,
+          hook_event_name: "PreToolUse",
+          tool_name: "Edit",
+          tool_input: { file_path: target(rel), old_string: "a", new_string: "b" },
+        }),
+      blocks: (a) =>
+        a.stdout !== "" && JSON.parse(a.stdout).hookSpecificOutput?.permissionDecision === "deny",
+    },
+    codex: {
+      call: (rel) =>
+        sh(
+          commandIn(
+            (parseToml(file(".codex/config.toml")) as { hooks: Record<string, unknown[]> }).hooks.PreToolUse,
+            "pipeline-gate",
+          ),
+          {
+            session_id: "c1",
+            cwd: p,
+            hook_event_name: "PreToolUse",
+            tool_name: "apply_patch",
+            tool_input: { command: `*** Begin Patch\n*** Update File: ${rel}\n@@\n-a\n+b\n*** End Patch\n` },
+          },
+        ),
+      blocks: (a) =>
+        a.stdout !== "" && JSON.parse(a.stdout).hookSpecificOutput?.permissionDecision === "deny",
+    },
+    cursor: {
+      call: (rel) =>
+        sh(commandIn(JSON.parse(file(".cursor/hooks.json")).hooks.preToolUse, "pipeline-gate"), {
+          conversation_id: "c1",
+          hook_event_name: "preToolUse",
+          workspace_roots: [p],
+          tool_name: "Write",
+          tool_input: { file_path: target(rel), contents: "x" },
+          cwd: p,
+        }),
+      blocks: (a) => JSON.parse(a.stdout).permission === "deny",
+    },
+    "gemini-cli": {
+      call: (rel) =>
+        sh(
+          commandIn(parseJsonc(file(".gemini/settings.json")).hooks.BeforeTool, "pipeline-gate"),
+          {
+            session_id: "g1",
+            cwd: p,
+            hook_event_name: "BeforeTool",
+            tool_name: "write_file",
+            tool_input: { file_path: target(rel), content: "x" },
+          },
+          { GEMINI_PROJECT_DIR: p },
+        ),
+      blocks: (a) => JSON.parse(a.stdout).decision === "deny",
+    },
+    copilot: {
+      call: (rel) =>
+        sh(JSON.parse(file(".github/hooks/cadre-pipeline-gate.json")).hooks.preToolUse[0].bash, {
+          timestamp: 1,
+          cwd: p,
+          toolName: "bash",
+          toolArgs: JSON.stringify({ command: `echo x > ${rel}` }),
+        }),
+      blocks: (a) => a.stdout !== "" && JSON.parse(a.stdout).permissionDecision === "deny",
+    },
+    windsurf: {
+      call: (rel) =>
+        sh(commandIn(JSON.parse(file(".windsurf/hooks.json")).hooks.pre_write_code, "pipeline-gate"), {
+          agent_action_name: "pre_write_code",
+          trajectory_id: "tr1",
+          execution_id: "ex1",
+          tool_info: { file_path: target(rel), edits: [{ old_string: "a", new_string: "b" }] },
+        }),
+      blocks: (a) => a.code === 2,
+    },
+    cline: {
+      call: (rel) => {
+        const r = spawnSync(join(p, ".clinerules/hooks/PreToolUse"), [], {
+          cwd: p,
+          env: { ...process.env, ...env },
+          input: JSON.stringify({
+            hookName: "PreToolUse",
+            taskId: "t1",
+            workspaceRoots: [p],
+            preToolUse: { toolName: "write_to_file", parameters: { path: rel, content: "x" } },
+          }),
+          encoding: "utf8",
+        });
+        return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+      },
+      blocks: (a) => JSON.parse(a.stdout).cancel === true,
+    },
+    kiro: {
+      call: (rel) =>
+        sh(JSON.parse(file(".kiro/hooks/cadre-pipeline-gate.json")).hooks[0].action.command, {
+          hook_event_name: "PreToolUse",
+          cwd: p,
+          tool_name: "fs_write",
+          tool_input: { command: "create", path: target(rel), file_text: "x" },
+        }),
+      blocks: (a) => a.code === 2,
+    },
+    antigravity: {
+      call: (rel) =>
+        sh(commandIn(JSON.parse(file(".agents/hooks.json")).hooks.PreToolUse, "pipeline-gate"), {
+          conversationId: "conv-1",
+          toolCall: { name: "replace_file_content", args: { TargetFile: target(rel), Instruction: "x" } },
+          workspacePaths: [p],
+        }),
+      blocks: (a) => JSON.parse(a.stdout).decision === "deny",
+    },
+  };
+  /** OpenCode: cadre's plugin, loaded and called as OpenCode does; true when it throws the denial. */
+  const opencodeBlocks = async (rel: string) => {
+    const path = process.env.PATH;
+    process.env.PATH = env.PATH;
+    try {
+      const href = pathToFileURL(join(p, ".opencode", "plugins", "cadre-pipeline-gate.js")).href;
+      const plugin = (await import(`${href}?t=${Date.now()}`)).default as {
+        server: (ctx: {
+          directory: string;
+        }) => Promise<Record<string, (i: unknown, o: unknown) => Promise<void>>>;
+      };
+      const hooks = await plugin.server({ directory: p });
+      await hooks["tool.execute.before"]?.(
+        { tool: "write", sessionID: "ses_1", callID: "c1" },
+        { args: { filePath: target(rel), content: "x" } },
+      );
+      return false;
+    } catch (e) {
+      expect(String(e)).toMatch(/a source file/);
+      return true;
+    } finally {
+      process.env.PATH = path;
+    }
+  };
+  const STOP_GATES: Record<string, () => Answer> = {
+    "claude-code": () =>
+      sh(commandIn(JSON.parse(file(".claude/settings.json")).hooks.Stop, "pipeline-stop-gate"), {
+        session_id: "s1",
+        cwd: p,
+        hook_event_name: "Stop",
+        stop_hook_active: false,
+      }),
+    codex: () =>
+      sh(
+        commandIn(
+          (parseToml(file(".codex/config.toml")) as { hooks: Record<string, unknown[]> }).hooks.Stop,
+          "pipeline-stop-gate",
+        ),
+        { session_id: "c1", cwd: p, hook_event_name: "Stop", turn_id: "t1" },
+      ),
+    cursor: () =>
+      sh(commandIn(JSON.parse(file(".cursor/hooks.json")).hooks.stop, "pipeline-stop-gate"), {
+        conversation_id: "c1",
+        hook_event_name: "stop",
+        status: "completed",
+        loop_count: 0,
+        workspace_roots: [p],
+      }),
+    "gemini-cli": () =>
+      sh(
+        commandIn(parseJsonc(file(".gemini/settings.json")).hooks.AfterAgent, "pipeline-stop-gate"),
+        { session_id: "g1", cwd: p, hook_event_name: "AfterAgent", prompt: "x", prompt_response: "y" },
+        { GEMINI_PROJECT_DIR: p },
+      ),
+  };
+  const stopHolds = (host: string, a: Answer) => {
+    const j = JSON.parse(a.stdout || "{}");
+    return host === "cursor"
+      ? typeof j.followup_message === "string"
+      : j.decision === (host === "gemini-cli" ? "deny" : "block");
+  };
+  const run = (...args: string[]) => cadre(["run", ...args], { cwd: p, env });
+  const artifact = (phase: string, kind: string) => {
+    const schema = JSON.parse(
+      readFileSync(join(import.meta.dirname, "../../library/schemas", `${kind}.schema.json`), "utf8"),
+    );
+    const d = join(p, ".cadre/runs", id, "artifacts", phase);
+    mkdirSync(d, { recursive: true });
+    writeFileSync(join(d, `${kind}.json`), `${JSON.stringify(sample(schema), null, 2)}\n`);
+  };
+
+  beforeAll(async () => {
+    mkdirSync(p, { recursive: true });
+    const r = await cadre(["init", "--yes", "--hosts", ALL, "--profile", "pipeline-strict"], { cwd: p, env });
+    expect(r.code, r.stderr).toBe(0);
+    const s = await run("start", "--workflow", "quick", "--intent", "gate check");
+    expect(s.code, s.stderr).toBe(0);
+    id = s.stdout.trim();
+  }, 120_000);
+  afterAll(() => rmSync(pbase, { recursive: true, force: true }));
+
+  it("installs the stop gate only where the host's stop can keep the agent working", () => {
+    for (const host of Object.keys(STOP_GATES)) expect(STOP_GATES[host], host).toBeDefined();
+    expect(file(".claude/settings.json")).toContain("cadre hook pipeline-stop-gate --host claude-code");
+    for (const other of [
+      ".windsurf/hooks.json",
+      ".github/hooks",
+      ".kiro/hooks",
+      ".clinerules/hooks/TaskComplete",
+    ]) {
+      const path = join(p, other);
+      const text = statSync(path).isDirectory()
+        ? readdirSync(path)
+            .map((n) => readFileSync(join(path, n), "utf8"))
+            .join("\n")
+        : readFileSync(path, "utf8");
+      expect(text, other).not.toContain("pipeline-stop-gate");
+    }
+  });
+
+  it("before execute: every host's gate denies a source edit in its own protocol and lets the run's artifacts through", async () => {
+    for (const [host, g] of Object.entries(HOST_GATES)) {
+      const denied = g.call("src/app.ts");
+      expect(g.blocks(denied), `${host}: ${denied.stdout}${denied.stderr}`).toBe(true);
+      expect(denied.stdout + denied.stderr, host).toMatch(
+        /src\/app\.ts, a source file\. Run \S+ \(workflow quick\) is in phase clarify, before execute/,
+      );
+      const ok = g.call(`.cadre/runs/${id}/artifacts/clarify/clarification.json`);
+      expect(g.blocks(ok), `${host}: ${ok.stdout}${ok.stderr}`).toBe(false);
+    }
+    expect(await opencodeBlocks("src/app.ts")).toBe(true);
+    expect(await opencodeBlocks(`.cadre/runs/${id}/artifacts/clarify/clarification.json`)).toBe(false);
+    // session-bootstrap shows the run to a new session.
+    const boot = sh(
+      commandIn(JSON.parse(file(".claude/settings.json")).hooks.SessionStart, "session-bootstrap"),
+      {
+        session_id: "s1",
+        cwd: p,
+        hook_event_name: "SessionStart",
+        source: "startup",
+      },
+    );
+    const ctx = JSON.parse(boot.stdout).hookSpecificOutput.additionalContext as string;
+    expect(ctx).toContain(`Active pipeline run ${id}: workflow quick, depth standard, intent "gate check".`);
+    expect(ctx).toContain("Phase: clarify (entered; role clarifier; the /clarify command).");
+    expect(ctx).toContain("Guards active: loop-cap, pipeline-gate, pipeline-stop-gate, protected-paths");
+    expect(ctx).toContain(`Next: \`cadre artifact new clarification --run ${id}\``);
+  });
+
+  it("where stop can block: the turn is held while the phase's artifact is missing, and let go once it validates", () => {
+    for (const [host, stop] of Object.entries(STOP_GATES)) {
+      const held = stop();
+      expect(stopHolds(host, held), `${host}: ${held.stdout}${held.stderr}`).toBe(true);
+      expect(held.stdout, host).toMatch(/its artifact clarification is missing/);
+    }
+    artifact("clarify", "clarification");
+    for (const [host, stop] of Object.entries(STOP_GATES)) {
+      const free = stop();
+      expect(free.code, host).toBe(0);
+      expect(stopHolds(host, free), `${host}: ${free.stdout}`).toBe(false);
+    }
+  });
+
+  it("from execute on: every host's gate allows the same edit", async () => {
+    for (const args of [
+      ["gate", "approve", "clarify", "--reason", "scope agreed"],
+      ["phase", "exit", "clarify"],
+      ["phase", "enter", "plan"],
+    ]) {
+      const r = await run(...args);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    // Still before execute in plan.
+    expect(HOST_GATES["claude-code"]?.blocks(HOST_GATES["claude-code"].call("src/app.ts"))).toBe(true);
+    artifact("plan", "plan");
+    for (const args of [
+      ["gate", "approve", "plan", "--reason", "plan agreed"],
+      ["phase", "exit", "plan"],
+      ["phase", "enter", "execute"],
+    ]) {
+      const r = await run(...args);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    for (const [host, g] of Object.entries(HOST_GATES)) {
+      const ok = g.call("src/app.ts");
+      expect(g.blocks(ok), `${host}: ${ok.stdout}${ok.stderr}`).toBe(false);
+      expect(ok.code, host).toBe(0);
+    }
+    expect(await opencodeBlocks("src/app.ts")).toBe(false);
+    const denials = readFileSync(join(p, ".cadre/runs", id, "events.ndjson"), "utf8")
+      .split("\n")
+      .filter((l) => l.includes('"edit-denied"'));
+    expect(denials.length).toBeGreaterThanOrEqual(11);
   });
 });

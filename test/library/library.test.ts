@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lintPacks } from "../../src/lint/run.js";
 import { moduleRefs, parseCompositionMap } from "../../src/model/composition.js";
+import { BUILTIN_ALIASES, BUILTIN_HOOKS } from "../../src/model/hook-builtins.js";
 import { expandProfile } from "../../src/model/profiles.js";
 import { library } from "./load.js";
 
@@ -18,6 +19,13 @@ describe("built-in library v1", async () => {
   it("lints clean in strict mode (no errors, no warnings)", () => {
     const r = lintPacks(cat, cat.packs, { strict: true });
     expect(r.diagnostics.map((d) => `${d.file}:${d.line ?? ""} ${d.rule} ${d.message}`)).toEqual([]);
+  });
+
+  it("names every built-in hook item that runs a built-in under another name in BUILTIN_ALIASES", () => {
+    const renamed = of("hook")
+      .map((h) => [h.name, (h.meta.handler as { builtin?: string }).builtin] as const)
+      .filter(([name, b]) => b !== undefined && b !== name && BUILTIN_HOOKS[b]);
+    expect(Object.fromEntries(renamed)).toEqual(BUILTIN_ALIASES);
   });
 
   it("has the 10 pipeline roles and 15 workflows", () => {
@@ -102,7 +110,7 @@ describe("built-in library v1", async () => {
     expect(outOfRange).toEqual([]);
   });
 
-  it("has at least 3 items of every kind and 8 profiles", () => {
+  it("has at least 3 items of every kind and 9 profiles", () => {
     const kinds = count(items, (i) => i.kind);
     for (const k of [
       "skill",
@@ -128,6 +136,7 @@ describe("built-in library v1", async () => {
       "go",
       "infrastructure",
       "pipeline",
+      "pipeline-strict",
       "python",
       "security-review",
     ]);
