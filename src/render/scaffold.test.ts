@@ -8,7 +8,11 @@ describe("scaffold", () => {
   it("gives every kind a file the pack parser loads as that item, with no lint error", () => {
     const files: Record<string, string> = { "cadre-pack.yaml": packManifest("demo") };
     for (const kind of SCAFFOLD_KINDS)
-      for (const f of scaffold(kind, `new-${kind}`, { category: "quality", script: true, artifact: "new-schema" }))
+      for (const f of scaffold(kind, `new-${kind}`, {
+        category: "quality",
+        script: true,
+        artifact: "new-schema",
+      }))
         files[f.path] = f.content;
     const p = pack(files);
     expect(p.diagnostics).toEqual([]);
