@@ -210,6 +210,22 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import("./commands/run.js"),
   },
   {
+    name: "usage",
+    summary:
+      "measured usage per phase and role: output captured vs returned, recall/MCP answers vs the full files, compactions",
+    options: [
+      { flags: "--run <id>", description: "one run only (default: every run and the project's usage log)" },
+      { flags: "--html <file>", description: "also write a self-contained report page with charts" },
+      { flags: "-n, --dry-run", description: "with --html: report, but write no file" },
+    ],
+    examples: [
+      "cadre usage                         # every run and the project's usage log",
+      "cadre usage --run 20260101-120000-login --json",
+      "cadre usage --html usage.html       # one page, inline SVG charts, nothing fetched",
+    ],
+    load: () => import("./commands/usage.js"),
+  },
+  {
     name: "recall",
     args: "<mode> <target...>",
     summary:

@@ -318,6 +318,10 @@ export async function runHook(a: HookArgs, e: HookEnv): Promise<HookAnswer> {
     for (const w of out.writes ?? []) await writeAtomic(root, w.path, w.content);
     if (out.writes?.length) await pruneCaptures(root);
     if (out.state !== undefined) await writeAtomic(root, stateRel, `${JSON.stringify(out.state)}\n`);
+    if ((settings.handler === "output-capture" && out.writes?.length) || settings.event === "pre-compact")
+      await import("../runs/usage-log.js")
+        .then((m) => m.recordHookUsage(root, host, settings, session, out))
+        .catch(() => undefined);
     return out.answer;
   } catch (err) {
     const msg = ((err as Error)?.message ?? String(err)).replace(/\s+/g, " ").trim();
