@@ -1,6 +1,6 @@
 /**
- * Usage on the MCP server: every tool's answer is measured into the active run (or the project's usage log)
- * — its tokens, and for an outline the tokens of the whole file it stands for — and `usage_report` serves
+ * Usage on the MCP server: the code and library tools' answers are measured into the active run (or the
+ * project's usage log) — their tokens, and for an outline the tokens of the whole file it stands for — and `usage_report` serves
  * the same report as `cadre usage --json`. Recall measures its own answers (src/app/recall.ts).
  */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
@@ -21,14 +21,27 @@ async function fullOf(root: string, tool: string, args: Record<string, unknown>)
   return "text" in r ? { full_tokens: await countTokens(r.text), files: [args.path] } : {};
 }
 
+/**
+ * The tools whose answers stand in for reading code or the library. Recall measures itself; the pipeline's
+ * own tools (run_status, artifact_*, usage_report) are not measured, so they report a run without changing it.
+ */
+export const MEASURED_TOOLS = new Set([
+  "search_code",
+  "get_symbol",
+  "get_file_outline",
+  "repo_map",
+  "search_library",
+  "get_item",
+]);
+
 async function measure(root: string, tool: string, args: Record<string, unknown>, res: Result) {
-  if (res.isError || tool === "recall") return;
+  if (res.isError || !MEASURED_TOOLS.has(tool)) return;
   const text = res.content.map((c) => c.text ?? "").join("");
   await recordAnswer(root, { via: "mcp", tool, text, ...(await fullOf(root, tool, args)) });
 }
 
 /**
- * Wrap `server.registerTool` so that every tool registered after this call has its answers measured. A
+ * Wrap `server.registerTool` so that the measured tools registered after this call have their answers measured. A
  * measurement that fails (a locked or damaged run) never changes the answer.
  */
 export function measureAnswers(server: McpServer, root: string): McpServer {
