@@ -26,7 +26,9 @@ const COLUMNS: [keyof UsageRow, string][] = [
   ["returned_bytes", "returned bytes"],
   ["answers", "answers"],
   ["answer_tokens", "answer tokens"],
-  ["answer_tokens_with_full", "served (with full size)"],
+  ["answer_bytes", "answer bytes"],
+  ["answers_with_full", "answers with a full size"],
+  ["answer_tokens_with_full", "their tokens served"],
   ["full_tokens", "full files' tokens"],
   ["compactions", "compactions"],
 ];
