@@ -234,6 +234,26 @@ export function withLearningsPack(text: string): { text: string; changes: string
   return { text: out, changes };
 }
 
+/** cadre.yaml without the learnings pack (when its last rule is archived: an empty pack selects nothing). */
+export function withoutLearningsPack(text: string): { text: string; changes: string[] } {
+  const cfg = parseConfigText(text, CONFIG_FILE);
+  const pattern = `${LEARNINGS_PACK.name}/*`;
+  const isPack = (s: string) => s.replace(/^\.\//, "").replace(/\/$/, "") === LEARNINGS_PACK.dir;
+  const changes: string[] = [];
+  let out = text;
+  if (cfg.include.includes(pattern)) {
+    out = editConfigList(out, ["include"], (xs) => xs.filter((x) => x !== pattern));
+    changes.push(`include -= ${pattern}`);
+  }
+  const src = cfg.sources.find(isPack);
+  if (src) {
+    out = editConfigList(out, ["sources"], () => cfg.sources.filter((s) => !isPack(s)));
+    changes.push(`sources -= ${src}`);
+  }
+  if (changes.length) parseConfigText(out, CONFIG_FILE);
+  return { text: out, changes };
+}
+
 /** Accept a proposed learning: its rule into the learnings pack, the pack into cadre.yaml; sync installs it. */
 export async function learnAccept(o: LearnOptions, id: string): Promise<DecideResult> {
   const layout = layoutOf({ cwd: o.cwd, env: o.env });
@@ -289,7 +309,8 @@ export async function learnReject(o: LearnOptions, id: string, reason?: string):
 
 /** Archive an accepted learning: its rule leaves the pack, so the next sync removes it from the hosts. */
 export async function learnArchive(o: LearnOptions, id: string, reason?: string): Promise<DecideResult> {
-  const root = rootOf(o);
+  const layout = layoutOf({ cwd: o.cwd, env: o.env });
+  const root = layout.root;
   const row = await requireIn(root, id, "accepted", "archived");
   const rule = ruleOf(row.learning);
   const ruleFile = `${LEARNINGS_PACK.dir}/${LEARNINGS_PACK.rules}/${rule.name}.md`;
@@ -298,10 +319,14 @@ export async function learnArchive(o: LearnOptions, id: string, reason?: string)
     decided_at: stamp(o),
     ...(reason?.trim() ? { reason: reason.trim() } : {}),
   };
+  const dir = await runFolder(root, `${LEARNINGS_PACK.dir}/${LEARNINGS_PACK.rules}`, false);
+  const left = dir ? (await readdir(dir)).filter((n) => n.endsWith(".md") && n !== `${rule.name}.md`) : [];
+  const configText = await readFile(layout.configPath, "utf8").catch(() => undefined);
+  const edit = left.length === 0 && configText !== undefined ? withoutLearningsPack(configText) : undefined;
   let file = rel("archived", id);
   if (!o.dryRun) {
-    const dir = await runFolder(root, `${LEARNINGS_PACK.dir}/${LEARNINGS_PACK.rules}`, false);
     if (dir) await rm(posix.join(dir, `${rule.name}.md`), { force: true });
+    if (edit?.changes.length) await atomicWrite(layout.configPath, edit.text);
     file = await move(root, row, "archived", l);
   }
   return {
@@ -310,7 +335,7 @@ export async function learnArchive(o: LearnOptions, id: string, reason?: string)
     to: "archived",
     file,
     rule: ruleFile,
-    config: [],
+    config: edit?.changes ?? [],
     next: "`cadre sync` removes the rule",
     dryRun: o.dryRun === true,
   };

@@ -134,7 +134,7 @@ export function ruleOf(l: Learning): { name: string; text: string } {
 }
 
 /** The learnings pack's manifest. */
-export const PACK_MANIFEST = `name: ${LEARNINGS_PACK.name}\ndescription: Lessons this project accepted from its pipeline runs (cadre learn accept); one always-on rule each.\n`;
+export const PACK_MANIFEST = `name: ${LEARNINGS_PACK.name}\nversion: 0.1.0\ndescription: "Lessons this project accepted from its pipeline runs (cadre learn accept): one always-on rule each."\n`;
 
 /** Lessons of a learn-phase artifact (schema `learning`) still `proposed`, with their index in `learnings`. */
 export function fromArtifact(value: unknown, now: string): { index: number; learning: Learning }[] {
