@@ -139,4 +139,42 @@ describe("cadre learn", () => {
     const list = json<{ data: { learnings: { state: string }[] } }>(await learn("list", "--json"));
     expect(list.data.learnings.map((l) => l.state)).toEqual(["rejected", "archived"]);
   }, 60_000);
+
+  it("--from files each lesson still proposed in a learn artifact, skips ids that exist, names a bad lesson's line", async () => {
+    const lesson = (statement: string, status: string) => ({
+      id: "L1",
+      kind: "tooling",
+      statement,
+      evidence: ["execution-log D-1"],
+      scope: "project",
+      confidence: 0.5,
+      status,
+    });
+    const artifact = {
+      schema_version: 1,
+      run_id: "20260101-000000-x",
+      phase: "learn",
+      created_at: "2026-01-01T00:00:00Z",
+      author_role: "learner",
+      run_summary: "s",
+      learnings: [lesson("Pin the formatter version.", "proposed"), lesson("Already decided.", "accepted")],
+    };
+    writeFileSync(join(dir, "learning.json"), JSON.stringify(artifact, null, 2));
+    const r = json<{ data: { proposed: { learning: { id: string; run: string } }[] } }>(
+      await learn("propose", "--from", "learning.json", "--json"),
+    );
+    expect(r.data.proposed.map((p) => [p.learning.id, p.learning.run])).toEqual([
+      ["pin-the-formatter-version", "20260101-000000-x"],
+    ]);
+    const again = json<{ data: { proposed: unknown[]; skipped: { id: string }[] } }>(
+      await learn("propose", "--from", "learning.json", "--json"),
+    );
+    expect(again.data.proposed).toEqual([]);
+    expect(again.data.skipped.map((x) => x.id)).toEqual(["pin-the-formatter-version"]);
+    const bad = { ...artifact, learnings: [{ ...lesson("No evidence here.", "proposed"), evidence: [] }] };
+    writeFileSync(join(dir, "bad.json"), JSON.stringify(bad, null, 2));
+    const b = await learn("propose", "--from", "bad.json");
+    expect(b.code).toBe(1);
+    expect(b.stderr).toMatch(/bad\.json:\d+: learnings\[0\]: evidence is not a non-empty list/);
+  });
 });
