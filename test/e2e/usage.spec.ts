@@ -110,6 +110,11 @@ describe("cadre usage on a real run", () => {
     const page = join(dir, "report/usage.html");
     const html = readFileSync(page, "utf8");
     expect(html).not.toMatch(/<script|<link|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+    try {
+      execFileSync("sh", ["-c", "command -v chromium"], { stdio: "ignore" });
+    } catch {
+      throw new Error("chromium is not installed: `apt-get install -y chromium` (.ci/run does it)");
+    }
     const dom = execFileSync(
       "chromium",
       ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", `file://${page}`],
