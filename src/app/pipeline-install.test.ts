@@ -50,6 +50,7 @@ const expand = (p: string) => (p.includes("<name>") ? KINDS.map((k) => p.replace
 const ACTIONS: Record<string, RegExp> = {
   artifact: /^(new|validate)$/,
   run: /^(start|status|list|resume|end|phase|gate|repair)$/,
+  learn: /^(propose|list|accept|reject|archive)$/,
 };
 
 describe("init --profile pipeline installs what the library text names", () => {

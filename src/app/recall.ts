@@ -1,7 +1,9 @@
 import { ErrorCodes, UserError } from "../core/errors.js";
+import { countTokensMany } from "../core/tokens.js";
 import { type Fitted, fitToBudget, type RecallItem } from "../index/budget.js";
 import { fileItem, snippetItem, symbolItem, WorkingTree } from "../index/recall.js";
 import { findSymbols, getFile, searchFiles, searchSymbols } from "../index/store.js";
+import { recordAnswer } from "../runs/usage-log.js";
 import { type IndexTarget, withIndex } from "./index-open.js";
 
 /** `cadre recall file | symbol | query`: the most useful content that fits the token budget. */
@@ -23,6 +25,7 @@ export async function recall(
   target: string,
   budget: number,
   onNote?: (m: string) => void,
+  via: "cli" | "mcp" = "cli",
 ): Promise<RecallResult> {
   if (!Number.isInteger(budget) || budget < 1)
     throw new UserError(ErrorCodes.usage, "--budget needs a whole number of tokens ≥ 1");
@@ -30,7 +33,27 @@ export async function recall(
   const items = await withIndex(t, (db) => collect(db, tree, mode, target), { autoBuild: true, onNote });
   for (const n of tree.notes) onNote?.(n);
   const fitted = await fitToBudget(items, budget);
+  await logAnswer(t.root, tree, fitted, via).catch((e: Error) =>
+    onNote?.(`usage not recorded: ${e.message}`),
+  );
   return { ...fitted, mode, target, budget, fresh: fitted.items.every((i) => i.fresh), notes: tree.notes };
+}
+
+/**
+ * Record the answer in the active run (or the project's usage log): its tier and tokens, and the tokens of
+ * the whole files its items come from, as the working tree holds them now (files it could not read are left
+ * out of full_tokens and named nowhere else: the answer then stands for less than it shows).
+ */
+async function logAnswer(root: string, tree: WorkingTree, f: Fitted, via: "cli" | "mcp"): Promise<void> {
+  const files = [...new Set(f.items.map((i) => i.path))].filter((p) => tree.read(p) !== undefined);
+  const counts = await countTokensMany(files.map((p) => tree.read(p) as string));
+  await recordAnswer(root, {
+    via,
+    tool: "recall",
+    tier: f.tier,
+    text: f.text,
+    ...(files.length ? { full_tokens: counts.reduce((a, b) => a + b, 0), files } : {}),
+  });
 }
 
 function collect(

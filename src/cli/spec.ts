@@ -210,6 +210,64 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import("./commands/run.js"),
   },
   {
+    name: "usage",
+    summary:
+      "measured usage per phase and role: output captured vs returned, recall/MCP answers vs the full files, compactions",
+    options: [
+      { flags: "--run <id>", description: "one run only (default: every run and the project's usage log)" },
+      { flags: "--html <file>", description: "also write a self-contained report page with charts" },
+      { flags: "-n, --dry-run", description: "with --html: report, but write no file" },
+    ],
+    examples: [
+      "cadre usage                         # every run and the project's usage log",
+      "cadre usage --run 20260101-120000-login --json",
+      "cadre usage --html usage.html       # one page, inline SVG charts, nothing fetched",
+    ],
+    load: () => import("./commands/usage.js"),
+  },
+  {
+    name: "learn",
+    args: "<action> [id]",
+    summary:
+      "learnings from runs: propose | list | accept <id> | reject <id> | archive <id>; accepted ones become rules of the local learnings pack, installed by the next sync",
+    options: [
+      {
+        flags: "--statement <text>",
+        description: "propose: the lesson, as an instruction (becomes the rule's text)",
+      },
+      { flags: "--scope <scope>", description: "propose: this-task, project, stack or everywhere" },
+      { flags: "--confidence <n>", description: "propose: 0 to 1 (one run rarely justifies more than 0.7)" },
+      {
+        flags: "--evidence <text>",
+        description: "propose: what in the run shows it (repeatable, at least one)",
+        repeat: true,
+      },
+      {
+        flags: "--kind <kind>",
+        description: "propose: practice, pitfall, convention, tooling, estimate or process",
+      },
+      { flags: "--tag <tag>", description: "propose: a stack or concern id (repeatable)", repeat: true },
+      { flags: "--id <id>", description: "propose: the id (default: from the statement)" },
+      { flags: "--run <id>", description: "propose: the run it comes from (default: the active run)" },
+      {
+        flags: "--from <artifact>",
+        description: "propose: every lesson still proposed in a learn-phase artifact",
+      },
+      { flags: "--reason <text>", description: "reject, archive: why" },
+      { flags: "--state <state>", description: "list: only proposed, accepted, rejected or archived" },
+      { flags: "-n, --dry-run", description: "say what would change; write nothing" },
+    ],
+    examples: [
+      'cadre learn propose --statement "Run the migration check before planning data changes." --scope project --confidence 0.6 --evidence "review-report F-2"',
+      "cadre learn propose --from .cadre/runs/<id>/artifacts/learn/learning.md",
+      "cadre learn list --state proposed",
+      "cadre learn accept run-the-migration-check-before-planning-data-changes && cadre sync",
+      'cadre learn reject some-lesson --reason "one-off"',
+      "cadre learn archive some-lesson   # its rule leaves the pack; the next sync removes it",
+    ],
+    load: () => import("./commands/learn.js"),
+  },
+  {
     name: "recall",
     args: "<mode> <target...>",
     summary:

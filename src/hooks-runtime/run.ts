@@ -373,6 +373,10 @@ export async function runHook(a: HookArgs, e: HookEnv): Promise<HookAnswer> {
     if (out.writes?.some((w) => w.path.startsWith(`${CAPTURE_DIR}/`))) await pruneCaptures(root);
     if (out.state !== undefined) await writeAtomic(root, stateRel, `${JSON.stringify(out.state)}\n`);
     if (run && out.events?.length) await appendRunEvents(root, run.id, out.events, a.id);
+    if ((settings.handler === "output-capture" && out.writes?.length) || settings.event === "pre-compact")
+      await import("../runs/usage-log.js")
+        .then((m) => m.recordHookUsage(root, host, settings, session, out))
+        .catch(() => undefined);
     return out.answer;
   } catch (err) {
     const msg = ((err as Error)?.message ?? String(err)).replace(/\s+/g, " ").trim();

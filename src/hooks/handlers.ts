@@ -489,7 +489,7 @@ const runSummary: BuiltinHandler = {
   events: builtinEvents("run-summary"),
   failure: "open",
   defaults: {},
-  run({ event, run }) {
+  run({ run }) {
     if (!run?.docs) return { decision: allow };
     const dir = `${RUN_FILES.root}/${run.id}`;
     return {
@@ -498,19 +498,7 @@ const runSummary: BuiltinHandler = {
         { path: `${dir}/summary.md`, content: run.docs.summary },
         { path: `${dir}/handoff.md`, content: run.docs.handoff },
       ],
-      // A compaction is a measured event of the run (cadre usage counts them).
-      ...(event.event === "pre-compact"
-        ? {
-            events: [
-              {
-                type: "compaction",
-                ...(run.phase ? { phase: run.phase } : {}),
-                ...(run.role ? { role: run.role } : {}),
-                hook: "run-summary",
-              },
-            ],
-          }
-        : {}),
+      // The compaction itself is recorded by the runtime for every pre-compact call (runs/usage-log.ts).
     };
   },
 };

@@ -748,7 +748,7 @@ describe("the run in output-capture, run-summary and session-bootstrap", () => {
     expect(plain.events).toBeUndefined();
   });
 
-  it("run-summary writes summary.md and handoff.md on pre-compact (counting the compaction) and on stop", () => {
+  it("run-summary writes summary.md and handoff.md on pre-compact and on stop (the runtime counts the compaction)", () => {
     const docs = { summary: "# Run r1: summary\n", handoff: "# Run r1: handoff\n" };
     const r: RunContext = { ...before, docs };
     const settings: HookSettings = {
@@ -767,7 +767,7 @@ describe("the run in output-capture, run-summary and session-bootstrap", () => {
       { path: ".cadre/runs/r1/summary.md", content: docs.summary },
       { path: ".cadre/runs/r1/handoff.md", content: docs.handoff },
     ]);
-    expect(pc.events).toEqual([{ type: "compaction", phase: "plan", role: "planner", hook: "run-summary" }]);
+    expect(pc.events).toBeUndefined();
     expect(pc.answer).toEqual({ exitCode: 0, stdout: "", stderr: "" });
     const stop = gated("codex", { session_id: "s", cwd: root, hook_event_name: "Stop" }, r, {
       ...settings,

@@ -11,6 +11,7 @@ import { searchCommand } from "../app/search.js";
 import { UserError } from "../core/errors.js";
 import { registerArtifactTools } from "./artifact-tools.js";
 import { LineTransport } from "./transport.js";
+import { measureAnswers, registerUsageTools } from "./usage-tools.js";
 
 /** The MCP server: code-index and library tools over stdio. Every tool validates its input (zod). */
 
@@ -63,7 +64,7 @@ export function createMcpServer(o: McpOptions): McpServer {
       await fresh();
       return fn();
     });
-  const server = new McpServer({ name: "cadre", version: o.version ?? "0.0.0" });
+  const server = measureAnswers(new McpServer({ name: "cadre", version: o.version ?? "0.0.0" }), t.root);
   const limit = z
     .number()
     .int()
@@ -112,7 +113,7 @@ export function createMcpServer(o: McpOptions): McpServer {
     },
     (a) =>
       answerCode(async () => {
-        const r = await recall(t, a.mode, a.target, a.budget ?? 2000);
+        const r = await recall(t, a.mode, a.target, a.budget ?? 2000, undefined, "mcp");
         const notes = r.notes.map((n) => `[note: ${n}]\n`).join("");
         return `[tier ${r.tier ?? "none"}${r.items.some((i) => i.partial) ? " (partial)" : ""} · ${r.tokens}/${r.budget} tokens · ${r.fresh ? "fresh" : "stale"}${r.omitted ? ` · ${r.omitted} left out` : ""}]\n${notes}${r.text}`;
       }),
@@ -194,6 +195,7 @@ export function createMcpServer(o: McpOptions): McpServer {
     (a) => answer(async () => runStatusJson(await runStatus({ cwd: t.root, env: o.env }, a.id))),
   );
   registerArtifactTools(server, t.root, answer);
+  registerUsageTools(server, t.root, o.env, answer);
   return server;
 }
 

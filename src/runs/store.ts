@@ -39,6 +39,7 @@ import {
   type Workflow,
   workflowProblem,
 } from "../model/run.js";
+import { NO_RUN, USAGE_LOG } from "../model/usage.js";
 
 const slash = (p: string) => p.replace(/\\/g, "/");
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -367,6 +368,16 @@ async function tryLock(lock: string, token: string): Promise<boolean> {
  */
 export async function withRunLock<T>(root: string, id: string, fn: (dir: string) => Promise<T>): Promise<T> {
   const dir = await runDir(root, id);
+  return withLockIn(dir, `run '${id}'`, `${RUN_FILES.root}/${id}/${LOCK_FILE}`, fn);
+}
+
+/** Run `fn` holding `dir/events.lock`; `what` and `where` name the lock in the error when it is not released. */
+async function withLockIn<T>(
+  dir: string,
+  what: string,
+  where: string,
+  fn: (dir: string) => Promise<T>,
+): Promise<T> {
   const lock = posix.join(dir, LOCK_FILE);
   const token = `${process.pid} ${Math.random().toString(36).slice(2)}`;
   const start = Date.now();
@@ -375,7 +386,7 @@ export async function withRunLock<T>(root: string, id: string, fn: (dir: string)
     if (Date.now() - start > LOCK_TIMEOUT_MS)
       throw new UserError(
         ErrorCodes.io,
-        `run '${id}' is locked (${RUN_FILES.root}/${id}/${LOCK_FILE}) and its owner did not release it`,
+        `${what} is locked (${where}) and its owner did not release it`,
         "if no cadre process is running, delete the lock file",
       );
     await breakIfStale(lock);
@@ -440,9 +451,10 @@ async function appendLocked(
   id: string,
   partial: NewRunEvent,
   now: () => Date,
+  file: string = RUN_FILES.events,
 ): Promise<RunEvent> {
   const fh = await open(
-    posix.join(dir, RUN_FILES.events),
+    posix.join(dir, file),
     constants.O_CREAT | constants.O_RDWR | constants.O_APPEND | NOFOLLOW,
     0o644,
   );
@@ -510,4 +522,29 @@ export async function repairEvents(
     await after(read);
     return read;
   });
+}
+
+/**
+ * Append one event to the project's usage log (`.cadre/usage/events.ndjson`: measurements made while no run
+ * is active), under its own lock, exactly as a run's events are appended; its `run` is empty.
+ */
+export async function appendProjectEvent(
+  root: string,
+  partial: NewRunEvent,
+  now: () => Date = () => new Date(),
+): Promise<RunEvent> {
+  const cadre = await runFolder(root, ".cadre", true);
+  if (cadre && !(await lstat(posix.join(cadre, ".gitignore")).catch(() => undefined)))
+    await writeAtomic(cadre, ".gitignore", CADRE_GITIGNORE);
+  const dir = (await runFolder(root, USAGE_LOG.dir, true)) as string;
+  return withLockIn(dir, "the usage log", `${USAGE_LOG.dir}/${LOCK_FILE}`, (d) =>
+    appendLocked(d, NO_RUN, partial, now, USAGE_LOG.file),
+  );
+}
+
+/** The project's usage log, parsed like a run's events (empty when there is none). */
+export async function readProjectEvents(root: string): Promise<EventsRead> {
+  const dir = await runFolder(root, USAGE_LOG.dir, false);
+  if (!dir) return { events: [], skipped: [] };
+  return parseEvents((await readNoFollow(posix.join(dir, USAGE_LOG.file))) ?? "");
 }

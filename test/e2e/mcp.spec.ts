@@ -1,5 +1,14 @@
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -51,6 +60,7 @@ describe("cadre mcp (official SDK client over stdio)", () => {
       "run_status",
       "search_code",
       "search_library",
+      "usage_report",
     ]);
   });
 
@@ -77,6 +87,28 @@ describe("cadre mcp (official SDK client over stdio)", () => {
     const item = await call("get_item", { ref: hits[0]?.id as string });
     expect(item.isError).toBeFalsy();
     expect(JSON.parse(text(item)).body.length).toBeGreaterThan(0);
+  });
+
+  it("measures its answers into the project's usage log, and usage_report sums them", async () => {
+    const log = readFileSync(join(repo, ".cadre/usage/events.ndjson"), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { type: string; tool: string; tokens: number; full_tokens?: number });
+    const answers = log.filter((e) => e.type === "answer");
+    expect(answers.map((e) => e.tool)).toEqual(
+      expect.arrayContaining(["recall", "get_file_outline", "search_code"]),
+    );
+    const r = await call("usage_report", {});
+    expect(r.isError).toBeFalsy();
+    const report = JSON.parse(text(r));
+    expect(report.project_log).toBe(true);
+    expect(report.totals.answers).toBe(answers.length);
+    expect(report.totals.answer_tokens).toBe(answers.reduce((s, e) => s + e.tokens, 0));
+    const outline = report.by_tool.find((x: { key: string }) => x.key === "mcp:get_file_outline");
+    const outlineEvent = answers.find((e) => e.tool === "get_file_outline");
+    expect(outline.full_tokens).toBe(outlineEvent?.full_tokens);
+    expect(outline.full_tokens).toBeGreaterThan(0);
+    expect(report.by_tool.map((x: { key: string }) => x.key)).toContain("mcp:recall");
   });
 
   it("returns clear errors for bad input and unknown things", async () => {
@@ -207,7 +239,7 @@ describe("cadre mcp with a message over 10 MiB", () => {
     child.stdin.write(`{"jsonrpc":"2.0","method":"tools/call","params":{"q":"${huge}"},"id":3}\n`);
     expect((await until(null))?.error?.code).toBe(-32600);
     send({ jsonrpc: "2.0", id: 4, method: "tools/list" });
-    expect((await until(4))?.result?.tools?.length).toBe(10);
+    expect((await until(4))?.result?.tools?.length).toBe(11);
     child.stdin.end();
     expect(await exited).toBe(0);
   });
