@@ -47,6 +47,7 @@ export async function exportPack(o: {
 }): Promise<ExportResult> {
   const out = resolve(o.cwd, o.out);
   const shown = toPosix(relative(o.cwd, out)) || ".";
+  if (!o.check && !o.dryRun) await recoverSwap(out);
   const previous = await readManifest(out, shown);
   const target = targetOf(o.to ?? (o.check ? previous?.target : undefined));
   const pack = await loadPack(o.dir, { cwd: o.cwd, env: o.env });
@@ -207,7 +208,6 @@ async function writeSwapped(
 ) {
   const parent = dirname(out);
   await mkdir(parent, { recursive: true });
-  await recoverSwap(out);
   const tag = `${process.pid}-${Date.now().toString(36)}`;
   const staging = join(parent, `.${basename(out)}.cadre-staging-${tag}`);
   const old = join(parent, `.${basename(out)}.cadre-old-${tag}`);
@@ -242,7 +242,8 @@ async function recoverSwap(out: string): Promise<void> {
   const parent = dirname(out);
   const name = basename(out);
   const present = await lstat(out).catch(() => undefined);
-  for (const e of await readdir(parent)) {
+  const entries = await readdir(parent).catch(() => [] as string[]);
+  for (const e of entries) {
     if (e.startsWith(`.${name}.cadre-staging-`)) await rm(join(parent, e), { recursive: true, force: true });
     else if (e.startsWith(`.${name}.cadre-old-`)) {
       if (!present && !(await lstat(out).catch(() => undefined))) await rename(join(parent, e), out);
