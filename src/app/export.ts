@@ -63,7 +63,14 @@ export async function exportPack(o: {
   const skip = skipRefused(undefined, refused, renderNotes);
   for (const n of renderNotes) notes.push({ item: n.item, level: n.level, message: n.message });
   const plan = planExport({
-    pack: { name: pack.name, version: pack.version, description: pack.description, license: pack.license },
+    pack: {
+      name: pack.name,
+      version: pack.version,
+      description: pack.description,
+      license: pack.license,
+      homepage: pack.homepage,
+      author: pack.author,
+    },
     items,
     sources,
     executable,

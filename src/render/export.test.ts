@@ -47,7 +47,14 @@ function input(target: ExportTarget, tree = TREE): ExportInput {
       : { item },
   );
   return {
-    pack: { name: p.name, version: p.version, description: p.description, license: p.license },
+    pack: {
+      name: p.name,
+      version: p.version,
+      description: p.description,
+      license: p.license,
+      homepage: p.homepage,
+      author: p.author,
+    },
     items,
     sources: new Map(Object.entries(tree).map(([k, v]) => [k, enc.encode(v)])),
     executable: new Set(["skills/release-notes/scripts/changes.sh"]),
@@ -68,6 +75,7 @@ describe("planExport", () => {
     expect(paths(plan)).toEqual([
       ".claude-plugin/plugin.json",
       ".mcp.json",
+      "README.md",
       "agents/api-reviewer.md",
       "commands/ship.md",
       "hooks/hooks.json",
@@ -100,6 +108,24 @@ describe("planExport", () => {
     expect(
       plan.notes.some((n) => n.item === "relay-kit/rule:changelog" && /not exported/.test(n.message)),
     ).toBe(true);
+  });
+
+  it("cadre-pack.yaml's author and homepage reach the manifests; the README lists every item", () => {
+    const tree = {
+      ...TREE,
+      "cadre-pack.yaml": `${TREE["cadre-pack.yaml"]}author: "Relay Team <relay@example.com>"\nhomepage: https://example.com/r\n`,
+    };
+    const plan = planExport(input("claude-marketplace", tree));
+    const author = { name: "Relay Team", email: "relay@example.com" };
+    expect(JSON.parse(text(plan, "plugins/relay-kit/.claude-plugin/plugin.json"))).toMatchObject({
+      author,
+      homepage: "https://example.com/r",
+    });
+    expect(JSON.parse(text(plan, ".claude-plugin/marketplace.json")).owner).toEqual(author);
+    expect(JSON.parse(text(planExport(input("npm", tree)), "package.json")).author).toEqual(author);
+    const readme = text(plan, "plugins/relay-kit/README.md");
+    for (const id of ["agent:api-reviewer", "command:ship", "rule:changelog", "skill:release-notes"])
+      expect(readme).toContain(`\`${id}\``);
   });
 
   it("claude-marketplace: the plugin under plugins/<name> and a marketplace.json naming it", () => {
@@ -219,6 +245,8 @@ describe("exportDrift", () => {
     const after = planExport(input("claude-plugin", changed));
     expect(exportDrift(after, before.manifest, disk(before))).toEqual([
       { path: "agents/api-reviewer.md", kind: "source-changed" },
+      // The README lists the agent's description, which changed too.
+      { path: "README.md", kind: "stale" },
       { path: "agents/api-reviewer.md", kind: "stale" },
     ]);
   });

@@ -34,6 +34,8 @@ export interface ExportPackInfo {
   version?: string;
   description?: string;
   license?: string;
+  homepage?: string;
+  author?: { name: string; email?: string; url?: string };
 }
 
 export interface ExportInput {
@@ -82,7 +84,7 @@ export interface ExportPlan {
 
 /** Where a host's project files go inside its plugin: project path prefix → plugin path prefix. */
 interface Layout {
-  host: keyof typeof HOSTS;
+  host: "claude-code" | "gemini-cli" | "cursor" | "codex";
   moves: Array<[string, string]>;
   /** How a hook command names the plugin's own folder (undefined: the format has no such variable). */
   rootVar?: string;
@@ -318,8 +320,12 @@ function formatFiles(input: ExportInput, layout: Layout, hooks: Parts["hooks"], 
     version: p.version ?? "0.1.0",
     ...(p.description ? { description: p.description } : {}),
   };
-  const license = p.license ? { license: p.license } : {};
-  const out: ExportFile[] = [];
+  const license = {
+    ...(p.author ? { author: p.author } : {}),
+    ...(p.homepage ? { homepage: p.homepage } : {}),
+    ...(p.license ? { license: p.license } : {}),
+  };
+  const out: ExportFile[] = [{ path: "README.md", content: readme(input, layout) }];
   const hasHooks = hooks.length > 0;
   const hasMcp = Object.keys(parts.mcp).length > 0;
   const hooksJson = () => keysToObject(hooks.map((h) => ({ key: ["hooks", ...h.key], value: h.value })));
@@ -385,10 +391,32 @@ function geminiContext(p: ExportPackInfo, parts: Parts): string | undefined {
   return `# ${p.name}\n\n${p.description ? `${p.description}\n\n` : ""}${sections.join("\n")}`;
 }
 
+const INSTALL: Record<Layout["host"], (name: string) => string> = {
+  "claude-code": (n) =>
+    `/plugin install ${n} --marketplace <owner>/<repo>   # from the repository holding its marketplace\nclaude --plugin-dir <this folder>   # try it without installing`,
+  "gemini-cli": () =>
+    "gemini extensions install <git URL or folder>\ngemini extensions link <this folder>   # while developing",
+  cursor: () => "Copy this folder to ~/.cursor/plugins/local/, or publish it through a Cursor marketplace.",
+  codex: () => "codex plugin marketplace add <marketplace root>   then install it from /plugins",
+};
+
+/** The export's README: what the pack holds and how the host installs it (hosts and stores read it). */
+function readme(input: ExportInput, layout: Layout): string {
+  const p = input.pack;
+  const host = HOSTS[layout.host];
+  const lines = [`# ${p.name}`, "", p.description ?? `Agent content for ${host.displayName}.`, ""];
+  lines.push(`A ${host.displayName} package exported by \`cadre export\` from the ${p.name} pack.`, "");
+  lines.push("## Install", "", "```sh", INSTALL[layout.host](p.name), "```", "", "## Contents", "");
+  for (const { item } of [...input.items].sort((a, b) => cmp(a.item.id, b.item.id)))
+    lines.push(`- \`${item.id}\`: ${item.description.replace(/\s+/g, " ").trim()}`);
+  return `${lines.join("\n")}\n`;
+}
+
 function marketplaceManifest(p: ExportPackInfo): unknown {
   return {
     name: `${p.name}-marketplace`,
-    owner: { name: p.name },
+    owner: p.author ?? { name: p.name },
+    ...(p.description ? { description: p.description } : {}),
     plugins: [
       {
         name: p.name,
@@ -425,6 +453,8 @@ function npmFiles(input: ExportInput, notes: ExportNote[]): ExportFile[] {
       version: p.version ?? "0.1.0",
       ...(p.description ? { description: p.description } : {}),
       ...(p.license ? { license: p.license } : {}),
+      ...(p.author ? { author: p.author } : {}),
+      ...(p.homepage ? { homepage: p.homepage } : {}),
       keywords: ["cadre-pack", "agent-skills"],
       files: [...top].sort(cmp),
       cadre: { pack: p.name, ...(manifest ? { manifest } : {}), items: input.items.length },
