@@ -171,6 +171,20 @@ describe("planExport", () => {
     expect(hooks.hooks.preToolUse[0].matcher).toBe("Shell");
   });
 
+  it("cursor-plugin: the manifest uses only keys Cursor's plugin schema allows, and a name it accepts", () => {
+    // Facts from cursor/plugins schemas/plugin.schema.json (additionalProperties: false), read 2026-12-03.
+    const allowed = ["name", "displayName", "description", "version", "author", "publisher", "homepage"];
+    allowed.push("repository", "license", "logo", "keywords", "rules", "agents", "skills", "commands");
+    allowed.push("hooks", "mcpServers");
+    const tree = {
+      ...TREE,
+      "cadre-pack.yaml": `${TREE["cadre-pack.yaml"]}author: Relay Team\nhomepage: https://x.test\n`,
+    };
+    const m = JSON.parse(text(planExport(input("cursor-plugin", tree)), ".cursor-plugin/plugin.json"));
+    for (const k of Object.keys(m)) expect(allowed).toContain(k);
+    expect(m.name).toMatch(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/);
+  });
+
   it("codex-plugin: skills (commands as skills), MCP and hooks from Codex's own tables; agents and rules left out", () => {
     const plan = planExport(input("codex-plugin"));
     expect(JSON.parse(text(plan, ".codex-plugin/plugin.json"))).toMatchObject({

@@ -190,8 +190,16 @@ function hostFiles(input: ExportInput, layout: Layout, notes: ExportNote[]): Exp
       else notes.push(leftOut(d.path, d.items, host.displayName));
       continue;
     }
+    // Without a variable for the plugin's folder its script hooks are left out (portHooks), and so are the scripts.
+    if (moved.startsWith(`${HOOK_SCRIPTS}/`) && !layout.rootVar) continue;
     out.push({ path: moved, content: d.content, ...(d.executable ? { executable: true } : {}) });
   }
+  if (!input.pack.author && layout.host === "claude-code")
+    notes.push({
+      level: "info",
+      message:
+        "no author in cadre-pack.yaml: `claude plugin validate --strict` fails on a plugin without one",
+    });
   const base = `${env.scope === "project" && layout.host === "claude-code" ? "$CLAUDE_PROJECT_DIR" : layout.host === "gemini-cli" ? "$GEMINI_PROJECT_DIR" : "."}/${scripts}`;
   const hooks = portHooks(parts.hooks, base, layout, notes);
   out.push(...formatFiles(input, layout, hooks, parts));

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${CLAUDE_PLUGIN_ROOT} is what the exported hooks name
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
@@ -202,5 +203,37 @@ describe("cadre export", () => {
     expect(again.stdout).toContain("replaced ext");
     expect(readdirSync(cwd).filter((f) => f.startsWith(".ext."))).toEqual([]);
     expect((await cadre(["export", "relay-kit", "--out", "ext", "--check"], { cwd, env })).code).toBe(0);
+  });
+});
+
+describe("cadre export of a Claude plugin's script hooks", () => {
+  it("copies the scripts and names them from the plugin's own folder; a format with no such variable leaves both out", async () => {
+    const cwd = join(base, "plugin-hooks");
+    mkdirSync(cwd);
+    const src = join(ROOT, "test", "fixtures", "plugin-hooks");
+    const r = await cadre(["export", src, "--to", "claude-plugin", "--out", "claude"], { cwd, env });
+    expect(r.code, r.stderr).toBe(0);
+    const hooks = JSON.parse(readFileSync(join(cwd, "claude", "hooks", "hooks.json"), "utf8")).hooks;
+    const commands: string[] = Object.values(
+      hooks as Record<string, Array<{ hooks: Array<{ command?: string }> }>>,
+    )
+      .flat()
+      .flatMap((g) => g.hooks.map((h) => h.command ?? ""))
+      .filter(Boolean);
+    expect(commands.length).toBeGreaterThan(3);
+    for (const c of commands) {
+      expect(c).toContain("${CLAUDE_PLUGIN_ROOT}/hook-scripts");
+      expect(c).not.toContain("CLAUDE_PROJECT_DIR");
+    }
+    // Claude-only handlers (prompt, http) are kept for Claude Code.
+    expect(hooks.Stop[0].hooks[0].type).toBe("prompt");
+    const script = join(cwd, "claude", "hook-scripts", "hooks", "check.sh");
+    expect(statSync(script).mode & 0o100).not.toBe(0);
+    expect(existsSync(join(cwd, "claude", "hook-scripts", "lib", "common.sh"))).toBe(true);
+
+    const c = await cadre(["export", src, "--to", "cursor-plugin", "--out", "cursor"], { cwd, env });
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.stderr).toContain("not exported: a preToolUse hook that runs the pack's scripts");
+    expect(existsSync(join(cwd, "cursor", "hook-scripts"))).toBe(false);
   });
 });
