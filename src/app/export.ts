@@ -168,12 +168,27 @@ async function refuseOut(out: string, shown: string, previous: ExportManifest | 
     new UserError(ErrorCodes.refused, `--out ${shown} ${why}; nothing was written`, hint);
   if (st.isSymbolicLink()) throw refuse("is a symbolic link", "pass the real folder, or a new path");
   if (!st.isDirectory()) throw refuse("is not a folder", "pass a folder path");
-  if (!previous && (await readdir(out)).length > 0)
+  if (!previous) {
+    if ((await readdir(out)).some((e) => e !== GIT))
+      throw refuse(
+        `is a folder that is not empty and holds no ${EXPORT_MANIFEST}`,
+        "pass a new or empty folder (a git repository's .git is kept), or a folder a previous `cadre export` wrote",
+      );
+    return;
+  }
+  // Files the export did not write are someone's: never deleted by a new export.
+  const extra = [...(await hashTree(out)).keys()].filter(
+    (f) => f !== EXPORT_MANIFEST && !(f in previous.files),
+  );
+  if (extra.length)
     throw refuse(
-      `is a folder that is not empty and holds no ${EXPORT_MANIFEST}`,
-      "pass a new or empty folder, or a folder a previous `cadre export` wrote",
+      `holds files cadre export did not write (${extra.slice(0, 5).join(", ")}${extra.length > 5 ? ", …" : ""})`,
+      "move them out of the export folder (or into the pack), then export again",
     );
 }
+
+/** A git repository's folder at the top of --out: kept across exports, never hashed or replaced. */
+const GIT = ".git";
 
 async function readSources(root: string, files: ReadonlySet<string>) {
   const sources = new Map<string, Content>();
@@ -194,6 +209,7 @@ async function hashTree(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const walk = async (rel: string) => {
     for (const e of await readdir(join(dir, rel), { withFileTypes: true })) {
+      if (!rel && e.name === GIT) continue;
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) await walk(r);
       else if (e.isFile()) out.set(r, sha256((await readNoFollow(join(dir, r))) ?? new Uint8Array()));
@@ -231,7 +247,10 @@ async function writeSwapped(
     if (had) await rename(out, old);
     await rename(staging, out);
     await syncDir(parent);
-    if (had) await rm(old, { recursive: true, force: true });
+    if (had) {
+      await keepGit(old, out);
+      await rm(old, { recursive: true, force: true });
+    }
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
     throw e;
@@ -254,9 +273,19 @@ async function recoverSwap(out: string): Promise<void> {
     if (e.startsWith(`.${name}.cadre-staging-`)) await rm(join(parent, e), { recursive: true, force: true });
     else if (e.startsWith(`.${name}.cadre-old-`)) {
       if (!present && !(await lstat(out).catch(() => undefined))) await rename(join(parent, e), out);
-      else await rm(join(parent, e), { recursive: true, force: true });
+      else {
+        await keepGit(join(parent, e), out);
+        await rm(join(parent, e), { recursive: true, force: true });
+      }
     }
   }
+}
+
+/** Move the old export's `.git` into the new one (before the old folder is removed), unless it has one. */
+async function keepGit(old: string, out: string): Promise<void> {
+  if (!(await lstat(join(old, GIT)).catch(() => undefined))) return;
+  if (await lstat(join(out, GIT)).catch(() => undefined)) return;
+  await rename(join(old, GIT), join(out, GIT));
 }
 
 function dedupe(notes: ExportNote[]): ExportNote[] {

@@ -125,8 +125,14 @@ describe("cadre export", () => {
     expect(text.stderr).toContain("deleted: commands/ship.md");
     expect(text.stderr).toContain("extra: notes.txt");
 
+    // A file the export did not write is someone's: a new export refuses rather than delete it.
+    const kept = await cadre(args, { cwd, env });
+    expect(kept.code).toBe(1);
+    expect(kept.stderr).toContain("holds files cadre export did not write (notes.txt)");
+    expect(readFileSync(join(out, "notes.txt"), "utf8")).toBe("mine\n");
+    rmSync(join(out, "notes.txt"));
     expect((await cadre(args, { cwd, env })).code).toBe(0);
-    expect(existsSync(join(out, "notes.txt"))).toBe(false);
+    expect(existsSync(join(out, "commands/ship.md"))).toBe(true);
     expect((await cadre([...args, "--check"], { cwd, env })).code).toBe(0);
     const skill = join(pack, "skills/release-notes/SKILL.md");
     writeFileSync(skill, readFileSync(skill, "utf8").replace("Group them", "Sort them"));
@@ -172,6 +178,21 @@ describe("cadre export", () => {
     const check = await cadre(["export", "relay-kit", "--out", "real", "--check"], { cwd, env });
     expect(check.code).toBe(2);
     expect(check.stderr).toContain("export needs --to");
+  });
+
+  it("exports into a git repository's folder and keeps its .git across exports", async () => {
+    freshPack("git");
+    const cwd = join(base, "git");
+    const repo = join(cwd, "plugin-repo");
+    mkdirSync(repo);
+    execFileSync("git", ["init", "-q", repo]);
+    const args = ["export", "relay-kit", "--to", "claude-plugin", "--out", "plugin-repo"];
+    expect((await cadre(args, { cwd, env })).code).toBe(0);
+    expect(existsSync(join(repo, ".git", "HEAD"))).toBe(true);
+    expect((await cadre([...args, "--check"], { cwd, env })).code).toBe(0);
+    expect((await cadre(args, { cwd, env })).code).toBe(0);
+    expect(existsSync(join(repo, ".git", "HEAD"))).toBe(true);
+    expect(existsSync(join(repo, ".claude-plugin", "plugin.json"))).toBe(true);
   });
 
   it("--dry-run writes nothing; a killed run's leftovers are cleaned up or put back", async () => {
