@@ -2,6 +2,7 @@ import { lstat, mkdir, readdir, realpath, rename, rm, stat } from "node:fs/promi
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { atomicWrite, containedPath, readNoFollow, syncDir } from "../apply/fs.js";
 import { ErrorCodes, UserError } from "../core/errors.js";
+import { sha256 } from "../core/hash.js";
 import { toPosix } from "../core/names.js";
 import type { Content } from "../hosts/output.js";
 import { refusals } from "../lint/run.js";
@@ -205,7 +206,6 @@ async function readSources(root: string, files: ReadonlySet<string>) {
 
 /** Every file under the export (posix path → sha256, `link` for a symbolic link), read without following links. */
 async function hashTree(dir: string): Promise<Map<string, string>> {
-  const { sha256 } = await import("../core/hash.js");
   const out = new Map<string, string>();
   const walk = async (rel: string) => {
     for (const e of await readdir(join(dir, rel), { withFileTypes: true })) {

@@ -171,7 +171,8 @@ function hostFiles(input: ExportInput, layout: Layout, notes: ExportNote[]): Exp
   const env: HostEnv = { scope: "project", home: "/home/user" };
   const r = renderAll(input.items, [host], env, input.skip);
   for (const n of r.notes) notes.push({ item: n.item, level: n.level, message: n.message });
-  const scripts = `.${layout.host === "claude-code" ? "claude" : layout.host.split("-")[0]}/hooks/${input.pack.name}`;
+  // Where an install copies a plugin hook's scripts (render/hooks.ts hookScriptsDir): `.claude/hooks/<pack>`, …
+  const scripts = `.${layout.host.split("-")[0]}/hooks/${input.pack.name}`;
   const out: ExportFile[] = [];
   const parts: Parts = { hooks: [], mcp: {}, context: [] };
   for (const d of r.desired) {
@@ -200,7 +201,9 @@ function hostFiles(input: ExportInput, layout: Layout, notes: ExportNote[]): Exp
       message:
         "no author in cadre-pack.yaml: `claude plugin validate --strict` fails on a plugin without one",
     });
-  const base = `${env.scope === "project" && layout.host === "claude-code" ? "$CLAUDE_PROJECT_DIR" : layout.host === "gemini-cli" ? "$GEMINI_PROJECT_DIR" : "."}/${scripts}`;
+  // How an install names the copied scripts (render/hooks.ts hookPlace): the project folder's variable, or `.`.
+  const projectVar = { "claude-code": "$CLAUDE_PROJECT_DIR", "gemini-cli": "$GEMINI_PROJECT_DIR" } as const;
+  const base = `${projectVar[layout.host as keyof typeof projectVar] ?? "."}/${scripts}`;
   const hooks = portHooks(parts.hooks, base, layout, notes);
   out.push(...formatFiles(input, layout, hooks, parts));
   return out;
@@ -328,7 +331,7 @@ function formatFiles(input: ExportInput, layout: Layout, hooks: Parts["hooks"], 
     version: p.version ?? "0.1.0",
     ...(p.description ? { description: p.description } : {}),
   };
-  const license = {
+  const publisher = {
     ...(p.author ? { author: p.author } : {}),
     ...(p.homepage ? { homepage: p.homepage } : {}),
     ...(p.license ? { license: p.license } : {}),
@@ -339,7 +342,7 @@ function formatFiles(input: ExportInput, layout: Layout, hooks: Parts["hooks"], 
   const hooksJson = () => keysToObject(hooks.map((h) => ({ key: ["hooks", ...h.key], value: h.value })));
   switch (layout.host) {
     case "claude-code":
-      out.push(json(".claude-plugin/plugin.json", { ...meta, ...license }));
+      out.push(json(".claude-plugin/plugin.json", { ...meta, ...publisher }));
       if (hasHooks) out.push(json("hooks/hooks.json", hooksJson()));
       if (hasMcp) out.push(json(".mcp.json", { mcpServers: parts.mcp }));
       break;
@@ -357,7 +360,7 @@ function formatFiles(input: ExportInput, layout: Layout, hooks: Parts["hooks"], 
       break;
     }
     case "cursor":
-      out.push(json(".cursor-plugin/plugin.json", { ...meta, ...license }));
+      out.push(json(".cursor-plugin/plugin.json", { ...meta, ...publisher }));
       if (hasHooks) out.push(json("hooks/hooks.json", { version: 1, ...hooksJson() }));
       if (hasMcp) out.push(json("mcp.json", { mcpServers: parts.mcp }));
       break;
@@ -365,7 +368,7 @@ function formatFiles(input: ExportInput, layout: Layout, hooks: Parts["hooks"], 
       out.push(
         json(".codex-plugin/plugin.json", {
           ...meta,
-          ...license,
+          ...publisher,
           skills: "./skills/",
           ...(hasMcp ? { mcpServers: "./.mcp.json" } : {}),
           ...(hasHooks ? { hooks: "./hooks/hooks.json" } : {}),
