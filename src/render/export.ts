@@ -170,7 +170,14 @@ function hostFiles(input: ExportInput, layout: Layout, notes: ExportNote[]): Exp
   const host = HOSTS[layout.host];
   const env: HostEnv = { scope: "project", home: "/home/user" };
   const r = renderAll(input.items, [host], env, input.skip);
-  for (const n of r.notes) notes.push({ item: n.item, level: n.level, message: n.message });
+  // An install's wording, for an export: the index block is not exported (Gemini inlines the rules instead).
+  for (const n of r.notes)
+    if (!/installed as an index entry/.test(n.message))
+      notes.push({
+        item: n.item,
+        level: n.level,
+        message: n.message.replace(/\binstalled as\b/, "exported as"),
+      });
   // Where an install copies a plugin hook's scripts (render/hooks.ts hookScriptsDir): `.claude/hooks/<pack>`, …
   const scripts = `.${layout.host.split("-")[0]}/hooks/${input.pack.name}`;
   const out: ExportFile[] = [];
@@ -188,6 +195,12 @@ function hostFiles(input: ExportInput, layout: Layout, notes: ExportNote[]): Exp
     if (moved === undefined) {
       if (d.path.startsWith(".agents/rules/") && layout.host === "gemini-cli")
         parts.context.push({ path: d.path, text: String(d.content) });
+      if (d.path.startsWith(".agents/rules/") && layout.host === "gemini-cli")
+        notes.push({
+          item: d.items[0],
+          level: "info",
+          message: "rule inlined into the extension's GEMINI.md",
+        });
       else notes.push(leftOut(d.path, d.items, host.displayName));
       continue;
     }
