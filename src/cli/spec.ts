@@ -90,6 +90,35 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import("./commands/pack.js"),
   },
   {
+    name: "export",
+    args: "<pack>",
+    summary:
+      "export a pack as a Claude Code plugin or marketplace, Gemini CLI extension, Cursor or Codex plugin, or npm package; --check for CI",
+    options: [
+      {
+        flags: "--to <target>",
+        description:
+          "claude-plugin, claude-marketplace, gemini-extension, cursor-plugin, codex-plugin or npm (with --check: the export's own)",
+      },
+      {
+        flags: "-o, --out <dir>",
+        description: "the folder to write: new, empty, or a previous export (replaced whole)",
+      },
+      {
+        flags: "--check",
+        description: "write nothing; exit 1 listing source drift, hand edits, deleted and extra files",
+      },
+      { flags: "-n, --dry-run", description: "plan the export and list its files; write nothing" },
+    ],
+    examples: [
+      "cadre export ./team-pack --to claude-plugin --out dist/claude-plugin",
+      "cadre export ./team-pack --to gemini-extension --out dist/gemini --dry-run --json",
+      "cadre export ./team-pack --to npm --out dist/npm   # then npm publish dist/npm",
+      "cadre export ./team-pack --out dist/claude-plugin --check   # in CI",
+    ],
+    load: () => import("./commands/export.js"),
+  },
+  {
     name: "list",
     summary: "list items: name, kind, category, tokens and source",
     options: [

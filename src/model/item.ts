@@ -78,6 +78,9 @@ export interface Pack {
   version?: string;
   description?: string;
   license?: string;
+  homepage?: string;
+  /** cadre-pack.yaml `author`, for exported plugin manifests. */
+  author?: { name: string; email?: string; url?: string };
   /** The pack folder as the user should see it in messages. */
   root: string;
   layouts: PackLayout[];

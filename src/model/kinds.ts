@@ -229,6 +229,13 @@ export const PackManifestSchema = z.strictObject({
   description: text,
   license: z.string().optional(),
   homepage: z.string().optional(),
+  /** Who publishes the pack: written into exported plugin manifests (`cadre export`). */
+  author: z
+    .union([
+      z.string().min(1),
+      z.strictObject({ name: z.string().min(1), email: z.string().optional(), url: z.string().optional() }),
+    ])
+    .optional(),
   paths: z.partialRecord(KindSchema, z.string()).optional(),
 });
 

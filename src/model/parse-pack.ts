@@ -19,7 +19,7 @@ import type { PackSnapshot, SnapshotFile } from "./snapshot.js";
  * The version of what parsePack makes of a folder. Bump it whenever discovery or loading changes, so packs
  * cached by an older cadre (a folder once read as "0 items") are read again (sources/pack-cache.ts keys on it).
  */
-export const PARSER_VERSION = 4;
+export const PARSER_VERSION = 5;
 
 type Draft = Omit<Item, "tokens" | "hash" | "files" | "pack"> & { files?: string[] };
 
@@ -240,8 +240,27 @@ export function parsePack(snap: PackSnapshot): Pack {
   if (typeof manifest?.version === "string") pack.version = manifest.version;
   if (typeof manifest?.description === "string") pack.description = manifest.description;
   if (typeof manifest?.license === "string") pack.license = manifest.license;
+  if (typeof manifest?.homepage === "string") pack.homepage = manifest.homepage;
+  const author = authorOf(manifest?.author);
+  if (author) pack.author = author;
   if (compositionMap !== undefined) pack.compositionMap = compositionMap;
   return pack;
+}
+
+/** cadre-pack.yaml `author`: "Name <email> (url)" or {name, email, url}. */
+function authorOf(v: unknown): Pack["author"] {
+  if (typeof v === "string") {
+    const m = /^([^<(]+?)\s*(?:<([^>]+)>)?\s*(?:\(([^)]+)\))?$/.exec(v.trim());
+    if (!m?.[1]) return undefined;
+    return { name: m[1], ...(m[2] ? { email: m[2] } : {}), ...(m[3] ? { url: m[3] } : {}) };
+  }
+  if (!v || typeof v !== "object" || typeof (v as { name?: unknown }).name !== "string") return undefined;
+  const a = v as { name: string; email?: unknown; url?: unknown };
+  return {
+    name: a.name,
+    ...(typeof a.email === "string" ? { email: a.email } : {}),
+    ...(typeof a.url === "string" ? { url: a.url } : {}),
+  };
 }
 
 /** A published package.json's `name` as a pack name (`@scope/x` → `x`); a private package gives none. */

@@ -21,6 +21,7 @@ import {
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse as parseToml } from "smol-toml";
+import * as exportChecks from "./export-checks.mjs";
 
 const ROOT = new URL("../..", import.meta.url).pathname.replace(/^\/([A-Za-z]:)/, "$1");
 // One module per host in ./checks: `id`, `pkg` (exact npm spec of its CLI) and `check(ctx)`.
@@ -206,6 +207,20 @@ const PROJECTS = {
       cadre(dir, ["trust", "../workshop-market", "-q"]);
     },
   },
+  // issue 15: `cadre export` of a fixture pack to each target; the hosts' CLIs check the packages (export-checks.mjs).
+  export: {
+    hosts: ["claude-code", "gemini-cli", "codex"],
+    check: exportChecks.check,
+    setup(dir) {
+      const src = join(work, "export-src");
+      cpSync(join(ROOT, "test", "fixtures", "export-pack"), src, { recursive: true });
+      mkdirSync(dir);
+      for (const to of ["claude-plugin", "claude-marketplace", "gemini-extension", "codex-plugin"]) {
+        cadre(dir, ["export", src, "--to", to, "--out", to, "-q"]);
+        cadre(dir, ["export", src, "--out", to, "--check", "-q"]);
+      }
+    },
+  },
 };
 const projects = (process.env.CADRE_PROJECTS ?? Object.keys(PROJECTS).join(",")).split(",");
 for (const p of projects)
@@ -229,7 +244,8 @@ try {
     for (const host of selected.filter((h) => !PROJECTS[name].hosts || PROJECTS[name].hosts.includes(h))) {
       console.log(`${name}: ${host} (${PACKAGES[host]})`);
       const t = Date.now();
-      CHECKS[host].check(ctx);
+      if (PROJECTS[name].check) PROJECTS[name].check(host, ctx);
+      else CHECKS[host].check(ctx);
       console.log(`  (${((Date.now() - t) / 1000).toFixed(1)} s)`);
     }
     console.log(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
