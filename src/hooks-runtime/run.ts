@@ -372,8 +372,23 @@ export async function runHook(a: HookArgs, e: HookEnv): Promise<HookAnswer> {
     for (const w of out.writes ?? []) await writeAtomic(root, w.path, w.content);
     if (out.writes?.some((w) => w.path.startsWith(`${CAPTURE_DIR}/`))) await pruneCaptures(root);
     if (out.state !== undefined) await writeAtomic(root, stateRel, `${JSON.stringify(out.state)}\n`);
-    if (run && out.events?.length) await appendRunEvents(root, run.id, out.events, a.id);
-    if ((settings.handler === "output-capture" && out.writes?.length) || settings.event === "pre-compact")
+    // One event per capture: with a run, the handler's own capture event carries the measurements.
+    const ownCapture = run !== undefined && !!out.events?.some((ev) => ev.type === "capture");
+    if (run && out.events?.length) {
+      const measured = ownCapture
+        ? await import("../runs/usage-log.js")
+            .then((m) => m.captureFields(host, settings, out))
+            .catch(() => undefined)
+        : undefined;
+      const events = measured
+        ? out.events.map((ev) => (ev.type === "capture" ? { ...ev, ...measured, session } : ev))
+        : out.events;
+      await appendRunEvents(root, run.id, events, a.id);
+    }
+    if (
+      (settings.handler === "output-capture" && out.writes?.length && !ownCapture) ||
+      settings.event === "pre-compact"
+    )
       await import("../runs/usage-log.js")
         .then((m) => m.recordHookUsage(root, host, settings, session, out))
         .catch(() => undefined);

@@ -68,12 +68,22 @@ export async function recordHookUsage(
     await recordUsage(root, { type: USAGE_EVENTS.compaction, host, session, handler: settings.handler });
     return;
   }
+  const fields = await captureFields(host, settings, out);
+  if (fields) await recordUsage(root, { type: USAGE_EVENTS.capture, session, ...fields });
+}
+
+/** output-capture's capture, measured: the output kept and the answer returned, in bytes and tokens. */
+export async function captureFields(
+  host: string,
+  settings: { handler: string },
+  out: HookRun,
+): Promise<CaptureFields | undefined> {
   const write = out.writes?.[0];
   const output = out.event?.result?.output;
-  if (settings.handler !== "output-capture" || !write || output === undefined) return;
+  if (settings.handler !== "output-capture" || !write || output === undefined) return undefined;
   const returned = `${out.answer.stdout}${out.answer.stderr}`;
   const command = write.content.startsWith("$ ") ? write.content.slice(2, write.content.indexOf("\n")) : "";
-  const fields: CaptureFields = {
+  return {
     path: write.path,
     host,
     ...(command ? { command: command.slice(0, 200) } : {}),
@@ -82,5 +92,4 @@ export async function recordHookUsage(
     returned_bytes: utf8(returned),
     returned_tokens: await countTokens(returned),
   };
-  await recordUsage(root, { type: USAGE_EVENTS.capture, session, ...fields });
 }
