@@ -1,129 +1,42 @@
 /**
- * `cadre compose` and `compose_role`: detect the project's stacks, resolve a role's expertise modules within
- * the limits, build the composed prompt and its proof, and (while a run is active) keep the proof in the run's
- * artifacts. Also the install-time plan (`composeForInstall`), used by app/project.ts.
+ * `cadre compose` and the MCP tool `compose_role`: the project's stacks with their evidence; for a role, the
+ * composed prompt and its proof, kept in the active run's artifacts while a run is active.
  */
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { atomicWrite, readNoFollow } from "../apply/fs.js";
 import {
   type ConcernSource,
   composePrompt,
   expertiseSection,
-  hostLimits,
-  type ModuleText,
-  moduleSection,
   type ProofRecord,
-  preloadField,
   proofRecord,
 } from "../compose/deliver.js";
-import { mapRoles, mergeMaps, roleModes } from "../compose/map.js";
-import { type Limits, type Resolution, resolveModules } from "../compose/resolve.js";
+import { mapRoles, roleModes } from "../compose/map.js";
+import type { Limits } from "../compose/resolve.js";
 import type { DetectedStack } from "../compose/stacks.js";
-import { detectStacks } from "../compose/stacks.js";
 import { ErrorCodes, UserError } from "../core/errors.js";
-import { closestNames } from "../core/names.js";
 import { countTokens } from "../core/tokens.js";
 import type { HostDef } from "../hosts/define.js";
 import { HOSTS, type HostId, resolveHostId } from "../hosts/registry.js";
-import type { Catalog } from "../model/catalog.js";
 import type { CompositionMap } from "../model/composition.js";
 import type { Item } from "../model/item.js";
 import { parseArtifact } from "../pipeline/artifact.js";
 import { activeRunId, runFolder } from "../runs/store.js";
 import { RUNS_DIR } from "./artifacts.js";
 import { type CatalogOptions, openCatalog } from "./catalog.js";
-import { type Config, configWhere } from "./config.js";
-import { scanProject } from "./detect.js";
+import {
+  type ComposeSettings,
+  catalogMap,
+  composeSettings,
+  expertiseByName,
+  moduleText,
+  projectStacks,
+  resolveRole,
+  roleAgent,
+  unknownKey,
+} from "./compose-core.js";
 import { layoutOf } from "./layout.js";
-
-/** cadre.yaml's `compose:` as settings, or undefined when composition is off. */
-export interface ComposeSettings {
-  stacks: string[];
-  concerns: string[];
-  detect: boolean;
-  tokens?: number;
-  modules?: number;
-}
-
-export function composeSettings(c: Config | undefined): ComposeSettings | undefined {
-  const v = c?.compose;
-  if (v === undefined || v === false) return undefined;
-  if (v === true) return { stacks: [], concerns: [], detect: true };
-  return {
-    stacks: v.stacks ?? [],
-    concerns: v.concerns ?? [],
-    detect: v.detect ?? true,
-    ...(v.tokens === undefined ? {} : { tokens: v.tokens }),
-    ...(v.modules === undefined ? {} : { modules: v.modules }),
-  };
-}
-
-/** The catalog's composition maps as one. */
-export function catalogMap(cat: Catalog): CompositionMap {
-  return mergeMaps(cat.packs.map((p) => p.compositionMap).filter((m) => m !== undefined));
-}
-
-/** The first expertise item of each name, in catalog order. */
-export function expertiseByName(cat: Catalog): Map<string, Item> {
-  const out = new Map<string, Item>();
-  for (const i of cat.items) if (i.kind === "expertise" && !out.has(i.name)) out.set(i.name, i);
-  return out;
-}
-
-const moduleText = (i: Item): ModuleText => ({ name: i.name, description: i.description, body: i.body });
-
-/** The role's own agent (the first agent of that name), whose body the prompt starts with. */
-function roleAgent(cat: Catalog, role: string): Item | undefined {
-  return cat.items.find((i) => i.kind === "agent" && i.name === role);
-}
-
-function unknownKey(what: string, key: string, known: readonly string[], where?: string): UserError {
-  const near = closestNames(key, known);
-  return new UserError(
-    where ? ErrorCodes.parse : ErrorCodes.usage,
-    `${where ? `${where}: ` : ""}no ${what} "${key}" in the composition map`,
-    `${near.length ? `did you mean ${near.join(", ")}? ` : ""}known: ${[...known].sort().join(", ")}`,
-  );
-}
-
-/** Stacks from detection (unless off) and cadre.yaml, in that order; flags replace both. */
-export async function projectStacks(
-  root: string,
-  map: CompositionMap,
-  o: { flags?: string[]; settings?: ComposeSettings; config?: Config; detect?: boolean },
-): Promise<{ stacks: DetectedStack[]; watch: string[]; truncated: boolean }> {
-  const known = Object.keys(map.stacks);
-  if (o.flags?.length) {
-    for (const s of o.flags) if (!known.includes(s)) throw unknownKey("stack", s, known);
-    return {
-      stacks: [...new Set(o.flags)].map((stack) => ({
-        stack,
-        evidence: [{ path: "--stack", detail: "given on the command line" }],
-      })),
-      watch: [],
-      truncated: false,
-    };
-  }
-  const scan =
-    (o.settings?.detect ?? o.detect ?? true)
-      ? await scanProject(root)
-      : { files: [], watch: [], truncated: false };
-  const stacks = detectStacks(scan.files);
-  for (const [i, s] of (o.settings?.stacks ?? []).entries()) {
-    if (!known.includes(s))
-      throw unknownKey(
-        "stack",
-        s,
-        known,
-        o.config ? configWhere(o.config, ["compose", "stacks", i]) : "cadre.yaml",
-      );
-    const e = { path: "cadre.yaml", detail: "compose.stacks" };
-    const have = stacks.find((x) => x.stack === s);
-    if (have) have.evidence.push(e);
-    else stacks.push({ stack: s, evidence: [e] });
-  }
-  return { stacks, watch: scan.watch, truncated: scan.truncated };
-}
 
 /** The active run's clarification artifact (`artifacts/<phase>/clarification.json|md`): its stacks and concerns. */
 export async function clarificationOf(
@@ -133,7 +46,6 @@ export async function clarificationOf(
   if (!id) return undefined;
   const dir = await runFolder(root, `${RUNS_DIR}/${id}/artifacts`, false).catch(() => undefined);
   if (!dir) return undefined;
-  const { readdir } = await import("node:fs/promises");
   const phases = (await readdir(dir, { withFileTypes: true }).catch(() => []))
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
@@ -214,35 +126,6 @@ function concernsOf(
   for (const c of settings?.concerns ?? []) add(c, "config");
   for (const c of clar?.concerns ?? []) add(c, "clarification");
   return out;
-}
-
-/** Resolve one role for one host (or none): the limits derived from the host, the user's settings narrowing them. */
-export function resolveRole(
-  cat: Catalog,
-  map: CompositionMap,
-  o: {
-    role: string;
-    mode?: string;
-    stacks: readonly string[];
-    concerns: readonly string[];
-    host?: HostDef;
-    base?: Partial<Limits>;
-  },
-): Resolution {
-  const mods = expertiseByName(cat);
-  const agent = roleAgent(cat, o.role);
-  return resolveModules({
-    map,
-    role: o.role,
-    ...(o.mode === undefined ? {} : { mode: o.mode }),
-    stacks: o.stacks,
-    concerns: o.concerns,
-    size: (name) => {
-      const it = mods.get(name);
-      return it ? { tokens: it.tokens, chars: moduleSection(moduleText(it)).length + 1 } : undefined;
-    },
-    limits: hostLimits(o.host, agent?.body.length ?? 0, o.base ?? {}),
-  });
 }
 
 function checkRole(map: CompositionMap, role: string, mode: string | undefined): void {
@@ -328,5 +211,3 @@ export async function recordProof(root: string, proof: ProofRecord): Promise<str
   await atomicWrite(join(dir, name), `${JSON.stringify(proof, null, 2)}\n`, { sync: true });
   return `${rel}/${name}`;
 }
-
-export { preloadField };

@@ -256,6 +256,7 @@ export function renderConfig(c: {
   sources: string[];
   include?: string[];
   link?: boolean;
+  compose?: boolean;
   /** `hooks.command`, when cadre is not on PATH (e.g. a project devDependency: `npx --no-install cadre`). */
   hooksCommand?: string;
 }): string {
@@ -276,6 +277,12 @@ export function renderConfig(c: {
     "exclude: []",
     ...(c.link
       ? ["# Skill files are symlinks to the pack (copies where symlinks are not allowed).", "link: true"]
+      : []),
+    ...(c.compose
+      ? [
+          "# Give the role agents the expertise modules for the project's stacks (see docs/compose.md).",
+          "compose: true",
+        ]
       : []),
     ...(c.hooksCommand
       ? [

@@ -299,11 +299,16 @@ COMMANDS.push(
         flags: "--link",
         description: "symlink skill files to the pack instead of copying (link: true in cadre.yaml)",
       },
+      {
+        flags: "--compose",
+        description: "give the role agents the expertise for the project's stacks (compose: true in cadre.yaml)",
+      },
       globalOption,
     ],
     examples: [
       "cadre init",
       "cadre init --yes --hosts claude-code,cursor --profile backend-node",
+      "cadre init --yes --profile pipeline --compose",
       "cadre init --yes --global",
     ],
     load: () => import("./commands/init.js"),

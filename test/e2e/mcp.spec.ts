@@ -43,6 +43,7 @@ describe("cadre mcp (official SDK client over stdio)", () => {
     expect(names).toEqual([
       "artifact_template",
       "artifact_validate",
+      "compose_role",
       "get_file_outline",
       "get_item",
       "get_symbol",
@@ -207,7 +208,7 @@ describe("cadre mcp with a message over 10 MiB", () => {
     child.stdin.write(`{"jsonrpc":"2.0","method":"tools/call","params":{"q":"${huge}"},"id":3}\n`);
     expect((await until(null))?.error?.code).toBe(-32600);
     send({ jsonrpc: "2.0", id: 4, method: "tools/list" });
-    expect((await until(4))?.result?.tools?.length).toBe(10);
+    expect((await until(4))?.result?.tools?.length).toBe(11);
     child.stdin.end();
     expect(await exited).toBe(0);
   });
