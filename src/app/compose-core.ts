@@ -2,15 +2,9 @@
  * Composition shared by `cadre compose` (app/compose.ts) and install (app/project.ts): cadre.yaml's settings,
  * the catalog's map and modules, the project's stacks, one role's resolution, and the install-time plan.
  */
-import {
-  expertiseSection,
-  hostLimits,
-  type ModuleText,
-  moduleSection,
-  preloadField,
-} from "../compose/deliver.js";
+import { composeInline, type ModuleInfo, type ModuleText, preloadField } from "../compose/deliver.js";
 import { mapRoles, mergeMaps, roleModes } from "../compose/map.js";
-import { type Limits, type Resolution, resolveModules } from "../compose/resolve.js";
+import type { Limits, Resolution } from "../compose/resolve.js";
 import { type DetectedStack, detectStacks } from "../compose/stacks.js";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { closestNames } from "../core/names.js";
@@ -115,6 +109,11 @@ export async function projectStacks(
   return { stacks, watch: scan.watch, truncated: scan.truncated };
 }
 
+/** The catalog's expertise modules by name, as the engine reads them. */
+export function moduleInfos(cat: Catalog): Map<string, ModuleInfo> {
+  return new Map([...expertiseByName(cat)].map(([n, it]) => [n, { ...moduleText(it), tokens: it.tokens }]));
+}
+
 /** Resolve one role for one host (or none): the limits derived from the host, the user's settings narrowing them. */
 export function resolveRole(
   cat: Catalog,
@@ -127,20 +126,12 @@ export function resolveRole(
     host?: HostDef;
     base?: Partial<Limits>;
   },
-): Resolution {
-  const mods = expertiseByName(cat);
-  const agent = roleAgent(cat, o.role);
-  return resolveModules({
+): { resolution: Resolution; section: string } {
+  return composeInline({
     map,
-    role: o.role,
-    ...(o.mode === undefined ? {} : { mode: o.mode }),
-    stacks: o.stacks,
-    concerns: o.concerns,
-    size: (name) => {
-      const it = mods.get(name);
-      return it ? { tokens: it.tokens, chars: moduleSection(moduleText(it)).length + 1 } : undefined;
-    },
-    limits: hostLimits(o.host, agent?.body.length ?? 0, o.base ?? {}),
+    ...o,
+    roleBody: roleAgent(cat, o.role)?.body ?? "",
+    modules: moduleInfos(cat),
   });
 }
 
@@ -211,7 +202,13 @@ export async function composeForInstall(
     for (const m of roleModes(map, agent.name))
       for (const x of map.modes?.[agent.name]?.[m] ?? []) need(x, true);
     for (const host of hosts) {
-      const r = resolveRole(cat, map, { role: agent.name, stacks, concerns: settings.concerns, host, base });
+      const { resolution: r, section } = resolveRole(cat, map, {
+        role: agent.name,
+        stacks,
+        concerns: settings.concerns,
+        host,
+        base,
+      });
       const field = preloadField(host);
       const names = r.kept.map((k) => k.module);
       if (field) {
@@ -219,10 +216,6 @@ export async function composeForInstall(
         const append = byMode ? `## Expertise\n${byMode}` : "";
         per.set(host.id, { preload: { field, skills: names }, append });
       } else {
-        const section = expertiseSection(
-          names.map((n) => moduleText(mods.get(n) as Item)),
-          stacks,
-        );
         per.set(host.id, { append: section || byMode ? `${section || "## Expertise\n"}${byMode}` : "" });
       }
       const dropped = r.dropped.length

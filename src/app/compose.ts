@@ -5,13 +5,7 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { atomicWrite, readNoFollow } from "../apply/fs.js";
-import {
-  type ConcernSource,
-  composePrompt,
-  expertiseSection,
-  type ProofRecord,
-  proofRecord,
-} from "../compose/deliver.js";
+import { type ConcernSource, composePrompt, type ProofRecord, proofRecord } from "../compose/deliver.js";
 import { mapRoles, roleModes } from "../compose/map.js";
 import type { Limits } from "../compose/resolve.js";
 import type { DetectedStack } from "../compose/stacks.js";
@@ -20,7 +14,6 @@ import { countTokens } from "../core/tokens.js";
 import type { HostDef } from "../hosts/define.js";
 import { HOSTS, type HostId, resolveHostId } from "../hosts/registry.js";
 import type { CompositionMap } from "../model/composition.js";
-import type { Item } from "../model/item.js";
 import { parseArtifact } from "../pipeline/artifact.js";
 import { activeRunId, runFolder } from "../runs/store.js";
 import { RUNS_DIR } from "./artifacts.js";
@@ -29,8 +22,6 @@ import {
   type ComposeSettings,
   catalogMap,
   composeSettings,
-  expertiseByName,
-  moduleText,
   projectStacks,
   resolveRole,
   roleAgent,
@@ -175,7 +166,7 @@ export async function composeCommand(o: ComposeOptions): Promise<ComposeOutput> 
     ...((o.modules ?? settings?.modules) === undefined ? {} : { maxModules: o.modules ?? settings?.modules }),
   };
   const stackIds = found.stacks.map((s) => s.stack);
-  const r = resolveRole(cat, map, {
+  const { resolution: r, section } = resolveRole(cat, map, {
     role: o.role,
     ...(o.mode === undefined ? {} : { mode: o.mode }),
     stacks: stackIds,
@@ -183,11 +174,6 @@ export async function composeCommand(o: ComposeOptions): Promise<ComposeOutput> 
     ...(host ? { host } : {}),
     base,
   });
-  const mods = expertiseByName(cat);
-  const section = expertiseSection(
-    r.kept.map((k) => moduleText(mods.get(k.module) as Item)),
-    stackIds,
-  );
   const prompt = composePrompt(roleAgent(cat, o.role)?.body ?? "", section);
   const proof = proofRecord(r, {
     ...(host ? { host: host.id } : {}),

@@ -5,7 +5,7 @@
 import { sha256 } from "../core/hash.js";
 import { scanLines } from "../core/markdown.js";
 import { type HostDef, targetOf } from "../hosts/define.js";
-import type { Dropped, Kept, Limits, Resolution } from "./resolve.js";
+import { type Dropped, type Kept, type Limits, type Resolution, resolveModules } from "./resolve.js";
 import type { DetectedStack } from "./stacks.js";
 
 /** The limits when nothing narrower applies (a host without size limits, `cadre compose` without --host). */
@@ -127,4 +127,41 @@ export function proofRecord(
     promptTokens: o.promptTokens,
     sha256: sha256(o.prompt),
   };
+}
+
+/** A module as the engine reads it from the catalog: its text and its token count. */
+export type ModuleInfo = ModuleText & { tokens: number };
+
+/**
+ * One role's inlined expertise for a host (or none): resolution within the host's limits, then the section.
+ * Used at install (app/compose-core.ts) and by lint to check the result fits the host.
+ */
+export function composeInline(o: {
+  map: import("../model/composition.js").CompositionMap;
+  role: string;
+  mode?: string;
+  roleBody: string;
+  stacks: readonly string[];
+  concerns: readonly string[];
+  host?: HostDef;
+  base?: Partial<Limits>;
+  modules: ReadonlyMap<string, ModuleInfo>;
+}): { resolution: Resolution; section: string } {
+  const resolution = resolveModules({
+    map: o.map,
+    role: o.role,
+    ...(o.mode === undefined ? {} : { mode: o.mode }),
+    stacks: o.stacks,
+    concerns: o.concerns,
+    size: (name) => {
+      const m = o.modules.get(name);
+      return m ? { tokens: m.tokens, chars: moduleSection(m).length + 1 } : undefined;
+    },
+    limits: hostLimits(o.host, o.roleBody.length, o.base ?? {}),
+  });
+  const section = expertiseSection(
+    resolution.kept.map((k) => o.modules.get(k.module) as ModuleInfo),
+    o.stacks,
+  );
+  return { resolution, section };
 }

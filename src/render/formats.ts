@@ -60,13 +60,10 @@ export function withComposed<T extends RenderItem>(
   if (!c || ri.item.kind !== "agent") return { ri, target };
   const body = c.append ? `${ri.item.body.trimEnd()}\n\n${c.append}` : ri.item.body;
   const meta = c.preload?.skills.length ? { ...ri.item.meta, skills: c.preload.skills } : ri.item.meta;
-  const fields =
-    c.preload?.skills.length && target.fields
-      ? { ...target.fields, [c.preload.field]: "$skills" }
-      : target.fields;
+  const preload = c.preload?.skills.length ? c.preload.field : undefined;
   return {
     ri: { ...ri, item: { ...ri.item, body, meta } },
-    target: fields ? { ...target, fields } : target,
+    target: preload ? { ...target, fields: { ...target.fields, [preload]: "$skills" } } : target,
   };
 }
 
