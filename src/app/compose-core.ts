@@ -139,10 +139,11 @@ export function resolveRole(
 
 /** The install-time composition (cadre.yaml `compose:`): deterministic from the detected stacks and settings. */
 export interface InstallComposition {
-  /** Expertise items the composition needs that the selection lacks. */
+  /**
+   * Expertise items the composition needs that the selection lacks: installed like any selected item (in every
+   * host that takes expertise), so each host's references to them resolve the same way.
+   */
   extra: Item[];
-  /** Qualified ids of the `extra` items that only preloading hosts (and modes) need, by host: skipped elsewhere. */
-  skipFor: (host: string, qid: string) => boolean;
   /** Agent qualified id → host id → what it gets. */
   agents: Map<string, Map<string, ComposedAgent>>;
   notes: Array<{ host: string; item?: string; level: "info" | "warning"; message: string }>;
@@ -156,6 +157,27 @@ function modeLines(map: CompositionMap, role: string): string {
   if (!modes.length) return "";
   const rows = modes.map((m) => `- ${m}: ${(map.modes?.[role]?.[m] ?? []).map((x) => `@${x}`).join(", ")}`);
   return `\n### By mode\n\nEach mode has its own reference set; read it before working in that mode.\n\n${rows.join("\n")}\n`;
+}
+
+/** What one agent gets in one host, from its resolution there. */
+function agentFor(host: HostDef, names: string[], section: string, byMode: string): ComposedAgent {
+  const field = preloadField(host);
+  if (field) return { preload: { field, skills: names }, append: byMode ? `## Expertise\n${byMode}` : "" };
+  return { append: section || byMode ? `${section || "## Expertise\n"}${byMode}` : "" };
+}
+
+/** The sync note for one agent in one host: how many modules, and what was dropped (the proof says why). */
+function composeNote(host: HostDef, agent: Item, r: Resolution, stacks: readonly string[]) {
+  const first = r.dropped[0];
+  const dropped = first
+    ? `; dropped ${r.dropped.length} (${first.module}: ${first.reason}); \`cadre compose ${agent.name} --host ${host.id} --json\` lists them`
+    : "";
+  return {
+    host: host.id,
+    item: qualifiedId(agent),
+    level: "info" as const,
+    message: `composed ${agent.name}: ${preloadField(host) ? "preloads" : "inlines"} ${r.kept.length} expertise modules (${r.tokens}/${r.limits.tokens} tokens) for stacks ${stacks.join(", ") || "none"}${dropped}`,
+  };
 }
 
 /** Plan the install-time composition for the selected role agents in every host. */
@@ -177,16 +199,13 @@ export async function composeForInstall(
   const roles = new Set(mapRoles(map));
   const mods = expertiseByName(cat);
   const have = new Set(selected.map(qualifiedId));
-  const needed = new Map<string, { item: Item; everywhere: boolean }>();
-  const need = (name: string, everywhere: boolean) => {
+  const extra = new Map<string, Item>();
+  const need = (name: string) => {
     const it = mods.get(name);
-    if (!it || have.has(qualifiedId(it))) return;
-    const prev = needed.get(name);
-    needed.set(name, { item: it, everywhere: everywhere || (prev?.everywhere ?? false) });
+    if (it && !have.has(qualifiedId(it))) extra.set(name, it);
   };
   const out: InstallComposition = {
     extra: [],
-    skipFor: () => false,
     agents: new Map(),
     notes: [],
     watch: found.watch,
@@ -199,8 +218,7 @@ export async function composeForInstall(
   for (const agent of selected.filter((i) => i.kind === "agent" && roles.has(i.name))) {
     const per = new Map<string, ComposedAgent>();
     const byMode = modeLines(map, agent.name);
-    for (const m of roleModes(map, agent.name))
-      for (const x of map.modes?.[agent.name]?.[m] ?? []) need(x, true);
+    for (const m of roleModes(map, agent.name)) for (const x of map.modes?.[agent.name]?.[m] ?? []) need(x);
     for (const host of hosts) {
       const { resolution: r, section } = resolveRole(cat, map, {
         role: agent.name,
@@ -209,32 +227,13 @@ export async function composeForInstall(
         host,
         base,
       });
-      const field = preloadField(host);
       const names = r.kept.map((k) => k.module);
-      if (field) {
-        for (const n of names) need(n, false);
-        const append = byMode ? `## Expertise\n${byMode}` : "";
-        per.set(host.id, { preload: { field, skills: names }, append });
-      } else {
-        per.set(host.id, { append: section || byMode ? `${section || "## Expertise\n"}${byMode}` : "" });
-      }
-      const dropped = r.dropped.length
-        ? `; dropped ${r.dropped.map((d) => `${d.module} (${d.reason})`).join(", ")}`
-        : "";
-      out.notes.push({
-        host: host.id,
-        item: qualifiedId(agent),
-        level: r.dropped.length ? "warning" : "info",
-        message: `composed ${agent.name}: ${field ? "preloads" : "inlines"} ${names.length} expertise modules (${r.tokens}/${r.limits.tokens} tokens) for stacks ${stacks.join(", ") || "none"}${dropped}`,
-      });
+      if (preloadField(host)) for (const n of names) need(n);
+      per.set(host.id, agentFor(host, names, section, byMode));
+      out.notes.push(composeNote(host, agent, r, stacks));
     }
     out.agents.set(qualifiedId(agent), per);
   }
-  out.extra = [...needed.values()].map((n) => n.item);
-  const preloading = new Set(hosts.filter((h) => preloadField(h)).map((h) => h.id));
-  const onlyPreload = new Set(
-    [...needed.values()].filter((n) => !n.everywhere).map((n) => qualifiedId(n.item)),
-  );
-  out.skipFor = (host, qid) => onlyPreload.has(qid) && !preloading.has(host);
+  out.extra = [...extra.values()];
   return out;
 }

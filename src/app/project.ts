@@ -319,11 +319,8 @@ export async function computePlan(
       items,
       hosts.map((h) => h.id),
     );
-    const skip = skipRefused(
-      withComposeSkip(overrideSkip(cat, config), composition?.skipFor),
-      refused,
-      sel.notes,
-    );
+    const extra = new Set((composition?.extra ?? []).map(qualifiedId));
+    const skip = skipRefused(overrideSkip(cat, config, extra), refused, sel.notes);
     const rendered = renderAll(
       trusted.renderItems,
       hosts,
@@ -395,19 +392,15 @@ export async function computePlan(
   return { layout, sources, env: o.env, config, hosts, lock, plan, notes, items, through, untrusted, watch };
 }
 
-/** The override skip, plus composition's: an expertise item only preloading hosts need is left out of the others. */
-function withComposeSkip(
-  a: ((host: string, qid: string) => boolean) | undefined,
-  b: ((host: string, qid: string) => boolean) | undefined,
+/** `extra`: items every host gets besides the base selection (composition's expertise modules). */
+function overrideSkip(
+  cat: Catalog,
+  c: Config,
+  extra: ReadonlySet<string> = new Set(),
 ): ((host: string, qid: string) => boolean) | undefined {
-  if (!a || !b) return a ?? b;
-  return (host, qid) => a(host, qid) || b(host, qid);
-}
-
-function overrideSkip(cat: Catalog, c: Config): ((host: string, qid: string) => boolean) | undefined {
   if (Object.keys(c.overrides).length === 0) return undefined;
   const sets = overrideSets(cat, c);
-  const base = new Set(baseSelection(cat, c, []).keys());
+  const base = new Set([...baseSelection(cat, c, []).keys(), ...extra]);
   return (host, qid) => {
     const o = sets.get(host);
     if (o?.drop.has(qid)) return true;

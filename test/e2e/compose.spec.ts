@@ -122,12 +122,14 @@ describe("cadre compose on a Next.js + Postgres project", () => {
 describe("compose: true at install", () => {
   const p = fixture("install");
 
-  it("init --compose: Claude Code agents preload the modules as skills; Cursor's carry them inline", async () => {
-    const r = await cadre(
-      ["init", "--yes", "--hosts", "claude-code,cursor", "--profile", "pipeline", "--compose"],
-      { cwd: p.dir, env: p.env },
-    );
+  it("init --compose: Claude Code agents preload the modules as skills; other hosts' carry them inline", async () => {
+    const hosts = "claude-code,codex,cursor,gemini-cli,copilot,opencode";
+    const r = await cadre(["init", "--yes", "--hosts", hosts, "--profile", "pipeline", "--compose"], {
+      cwd: p.dir,
+      env: p.env,
+    });
     expect(r.code, r.stderr + r.stdout).toBe(0);
+    expect(r.stdout + r.stderr).not.toMatch(/already written with other content/);
     expect(readFileSync(join(p.dir, "cadre.yaml"), "utf8")).toMatch(/^compose: true$/m);
     const proof = json<{ data: Proof }>(
       await cadre(["compose", "executor", "--host", "claude-code", "--json"], { cwd: p.dir, env: p.env }),
@@ -147,6 +149,24 @@ describe("compose: true at install", () => {
     expect(cursor).toContain("## Expertise");
     expect(cursor).toContain("### Component design (component-design)");
     expect(cursor).toContain("(data-access-and-transactions)");
+    // Codex, Gemini CLI and OpenCode have no agent size limit: the same modules as Claude Code, inline.
+    for (const f of [
+      ".codex/agents/executor.toml",
+      ".gemini/agents/executor.md",
+      ".opencode/agents/executor.md",
+    ]) {
+      const text = readFileSync(join(p.dir, f), "utf8");
+      for (const m of listed ?? []) expect(text, `${f} ${m}`).toContain(`(${m})`);
+    }
+    // Copilot caps an agent's body at 30,000 characters: fewer modules, within the limit, as its proof says.
+    const copilot = readFileSync(join(p.dir, ".github/agents/executor.agent.md"), "utf8");
+    const cproof = json<{ data: Proof }>(
+      await cadre(["compose", "executor", "--host", "copilot", "--json"], { cwd: p.dir, env: p.env }),
+    ).data;
+    expect(cproof.kept.length).toBeGreaterThan(0);
+    expect(cproof.kept.length).toBeLessThan(proof.kept.length);
+    for (const k of cproof.kept) expect(copilot).toContain(`(${k.module})`);
+    expect(copilot.split(/^---$/m).slice(2).join("---").length).toBeLessThanOrEqual(30_000);
     // The reviewer names its per-mode sets, as each host reads a reference.
     expect(readFileSync(join(p.dir, ".claude/agents/reviewer.md"), "utf8")).toMatch(
       /- plan-review: the `test-strategy` skill/,
