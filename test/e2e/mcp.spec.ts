@@ -80,6 +80,24 @@ describe("cadre mcp (official SDK client over stdio)", () => {
     expect(JSON.parse(text(item)).body.length).toBeGreaterThan(0);
   });
 
+  it("compose_role returns a role's prompt and the proof of its hash", async () => {
+    const r = await call("compose_role", { role: "executor", stacks: ["postgres"], budget: 12_000 });
+    expect(r.isError, text(r)).toBeFalsy();
+    const d = JSON.parse(text(r)) as {
+      prompt: string;
+      proof: { role: string; sha256: string; moduleTokens: number; stacks: Array<{ stack: string }> };
+    };
+    expect(d.prompt).toContain("## Expertise");
+    expect(d.proof.role).toBe("executor");
+    expect(d.proof.stacks.map((s) => s.stack)).toEqual(["postgres"]);
+    expect(d.proof.moduleTokens).toBeLessThanOrEqual(12_000);
+    const { createHash } = await import("node:crypto");
+    expect(d.proof.sha256).toBe(createHash("sha256").update(d.prompt).digest("hex"));
+    const bad = await call("compose_role", { role: "nobody" });
+    expect(bad.isError).toBe(true);
+    expect(text(bad)).toMatch(/E_USAGE: no role "nobody"/);
+  });
+
   it("returns clear errors for bad input and unknown things", async () => {
     const missing = await call("get_symbol", { name: "NoSuchSymbol" });
     expect(missing.isError).toBe(true);
