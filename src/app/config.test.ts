@@ -66,7 +66,9 @@ describe("cadre.yaml", () => {
     expect(() => parseConfigText("hosts: [cursor]\ncompose:\n  tokens: -3\n", "cadre.yaml")).toThrow(
       /^cadre\.yaml:3:\d+: compose/,
     );
-    expect(() => parseConfigText("compose: yes please\n", "cadre.yaml")).toThrow(/^cadre\.yaml:1:\d+: compose/);
+    expect(() => parseConfigText("compose: yes please\n", "cadre.yaml")).toThrow(
+      /^cadre\.yaml:1:\d+: compose/,
+    );
   });
 
   it("edits a list and keeps comments", () => {

@@ -145,10 +145,21 @@ export const COMMANDS: CommandSpec[] = [
     summary: "detect the project's stacks and compose a role's expertise within a budget, with proof",
     options: [
       { flags: "--detect", description: "print the detected stacks and the evidence for each" },
-      { flags: "--stack <id>", description: "use this stack instead of detecting (repeatable)", repeat: true },
-      { flags: "--concern <id>", description: "add this concern (repeatable; replaces cadre.yaml's)", repeat: true },
+      {
+        flags: "--stack <id>",
+        description: "use this stack instead of detecting (repeatable)",
+        repeat: true,
+      },
+      {
+        flags: "--concern <id>",
+        description: "add this concern (repeatable; replaces cadre.yaml's)",
+        repeat: true,
+      },
       { flags: "--mode <mode>", description: "a role's mode (reviewer: spec-challenge, design-review, …)" },
-      { flags: "--budget <tokens>", description: "token ceiling of the modules (default 40000, or less for a host with a size limit)" },
+      {
+        flags: "--budget <tokens>",
+        description: "token ceiling of the modules (default 40000, or less for a host with a size limit)",
+      },
       { flags: "--max-modules <n>", description: "at most <n> modules (default 12)" },
       { flags: "--host <id>", description: "compose within this host's size limits" },
       sourceOption,
@@ -301,7 +312,8 @@ COMMANDS.push(
       },
       {
         flags: "--compose",
-        description: "give the role agents the expertise for the project's stacks (compose: true in cadre.yaml)",
+        description:
+          "give the role agents the expertise for the project's stacks (compose: true in cadre.yaml)",
       },
       globalOption,
     ],

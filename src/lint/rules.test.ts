@@ -185,11 +185,13 @@ const cases: Record<string, Case> = {
   "pack/composition-coverage": {
     bad: {
       ...expertise(expertiseBody(ALL)),
-      "composition-map.yaml": "version: 1\nalways: {}\nauto: {}\nstacks: {go: {executor: []}}\nconcerns: {}\n",
+      "composition-map.yaml":
+        "version: 1\nalways: {}\nauto: {}\nstacks: {go: {executor: []}}\nconcerns: {}\n",
     },
     good: {
       ...expertise(expertiseBody(ALL)),
-      "composition-map.yaml": "version: 1\nalways: {}\nauto: {}\nstacks: {go: {executor: [e]}}\nconcerns: {}\n",
+      "composition-map.yaml":
+        "version: 1\nalways: {}\nauto: {}\nstacks: {go: {executor: [e]}}\nconcerns: {}\n",
     },
   },
   "pack/composition-detection": {
@@ -198,7 +200,8 @@ const cases: Record<string, Case> = {
     },
     bad: {
       ...expertise(expertiseBody(ALL)),
-      "composition-map.yaml": "version: 1\nalways: {}\nauto: {}\nstacks: {go: {executor: [e]}}\nconcerns: {}\n",
+      "composition-map.yaml":
+        "version: 1\nalways: {}\nauto: {}\nstacks: {go: {executor: [e]}}\nconcerns: {}\n",
     },
     good: {
       ...expertise(expertiseBody(ALL)),
