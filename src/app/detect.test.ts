@@ -47,7 +47,7 @@ describe("scanProject", () => {
     expect(detectStacks(s.files).map((x) => x.stack)).toEqual(["python", "php"]);
   });
 
-  it("stops at its bounds and says so", async () => {
+  it("stops at its bounds, and says so when the entry cap cut the walk short", async () => {
     const root = tree("deep", {
       "a/b/c/package.json": "{}",
       "x1/go.mod": "module m",
@@ -55,7 +55,7 @@ describe("scanProject", () => {
     });
     const shallow = await scanProject(root, { maxDepth: 2, maxEntries: 50_000, maxFileBytes: 1024 });
     expect(shallow.files.map((f) => f.path)).toEqual(["x1/go.mod", "x2/go.mod"]);
-    expect(shallow.truncated).toBe(true);
+    expect(shallow.truncated).toBe(false);
     const few = await scanProject(root, { maxDepth: 8, maxEntries: 3, maxFileBytes: 1024 });
     expect(few.truncated).toBe(true);
   });

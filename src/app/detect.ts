@@ -43,7 +43,7 @@ export interface ProjectScan {
   files: ProjectFile[];
   /** Root-relative paths whose change can change what is detected (the files seen and the folders walked). */
   watch: string[];
-  /** Whether a bound stopped the walk early. */
+  /** Whether the entry cap stopped the walk early (the depth bound is silent). */
   truncated: boolean;
 }
 
@@ -71,10 +71,8 @@ export async function scanProject(root: string, bounds = DETECT_BOUNDS): Promise
       if (d.isSymbolicLink()) continue;
       if (d.isDirectory()) {
         if (SKIP_DIRS.has(d.name)) continue;
-        if (depth + 1 > bounds.maxDepth) {
-          truncated = true;
-          continue;
-        }
+        // Deeper folders are not walked (fixtures, generated trees); only the entry cap is reported.
+        if (depth + 1 > bounds.maxDepth) continue;
         await walk(path, depth + 1);
         continue;
       }
