@@ -288,7 +288,9 @@ export async function computePlan(
     sources = cat.packs.map((p) => packDir(p, layout.root));
     const sel = selectItems(cat, config);
     // Install-time composition (cadre.yaml `compose:`): the role agents' expertise, from the detected stacks.
-    const settings = composeSettings(config);
+    // At user scope the "project" is the home folder: stacks come from cadre.yaml only, never from a walk of it.
+    const own = composeSettings(config);
+    const settings = own && layout.scope === "user" ? { ...own, detect: false } : own;
     const composition = settings
       ? await composeForInstall(cat, sel.items, hosts, layout.root, settings, config)
       : undefined;
