@@ -188,6 +188,38 @@ describe("compose: true at install", () => {
     );
   });
 
+  it("a compose block: detection off, its stacks and limits, and host overrides keep the added modules", async () => {
+    const q = fixture("block");
+    writeFileSync(
+      join(q.dir, "cadre.yaml"),
+      [
+        "hosts: [claude-code, cursor]",
+        "profiles: [pipeline]",
+        "compose:",
+        "  detect: false",
+        "  stacks: [postgres]",
+        "  modules: 4",
+        "overrides:",
+        "  cursor:",
+        "    exclude: [agent:learner]",
+        "",
+      ].join("\n"),
+    );
+    const r = await cadre(["sync"], { cwd: q.dir, env: q.env });
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    const claude = readFileSync(join(q.dir, ".claude/agents/executor.md"), "utf8");
+    const listed =
+      /\nskills:\n((?: {2}- .+\n)+)/
+        .exec(claude)?.[1]
+        ?.match(/- (.+)/g)
+        ?.map((x) => x.slice(2)) ?? [];
+    expect(listed).toHaveLength(4);
+    for (const m of listed) expect(existsSync(join(q.dir, ".claude/skills", m, "SKILL.md")), m).toBe(true);
+    expect(claude).not.toContain("- component-design");
+    expect(existsSync(join(q.dir, ".cursor/agents/learner.md"))).toBe(false);
+    expect(readFileSync(join(q.dir, ".cursor/agents/executor.md"), "utf8")).toContain("stacks (postgres)");
+  });
+
   it("while a run is active, the proof goes into its artifacts, with concerns from its clarification", async () => {
     const start = await cadre(["run", "start"], { cwd: p.dir, env: p.env });
     expect(start.code, start.stderr).toBe(0);
