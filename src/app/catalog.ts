@@ -2,7 +2,7 @@ import type { Catalog } from "../model/catalog.js";
 import { type Item, qualifiedId } from "../model/item.js";
 import type { Lock } from "../plan/types.js";
 import { loadCatalog } from "../sources/load.js";
-import { CONFIG_FILE, readConfig } from "./config.js";
+import { CONFIG_FILE, type Config, readConfig } from "./config.js";
 import { layoutOf } from "./layout.js";
 import { catalogOf, readLock } from "./project.js";
 
@@ -22,6 +22,8 @@ export interface OpenedCatalog {
   cat: Catalog;
   /** Set inside a project (a cadre.yaml here or in a parent folder); undefined elsewhere. */
   project?: ProjectView;
+  /** The project's cadre.yaml, when there is one. */
+  config?: Config;
 }
 
 /**
@@ -38,7 +40,11 @@ export async function openCatalog(opts: CatalogOptions): Promise<OpenedCatalog> 
       ? await catalogOf(config, layout, env)
       : await loadCatalog({ cwd: opts.cwd, paths: opts.sources ?? [], env: opts.env });
   if (!config) return { cat };
-  return { cat, project: { root: layout.root, installed: installedHosts(await readLock(layout)) } };
+  return {
+    cat,
+    config,
+    project: { root: layout.root, installed: installedHosts(await readLock(layout)) },
+  };
 }
 
 /** Qualified item id → the hosts whose files cadre.lock records for it (sorted). */

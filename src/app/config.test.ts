@@ -38,6 +38,39 @@ describe("cadre.yaml", () => {
     expect(() => parseConfigText("hosts: [vim]\n", "cadre.yaml")).toThrow(/hosts/);
   });
 
+  it("compose: off by default, true, or a block; init --compose writes compose: true", () => {
+    expect(parseConfigText("hosts: [cursor]\n", "cadre.yaml").compose).toBe(false);
+    expect(parseConfigText("compose: true\n", "cadre.yaml").compose).toBe(true);
+    const block = parseConfigText(
+      "compose:\n  stacks: [postgres]\n  concerns: [auth]\n  detect: false\n  tokens: 9000\n  modules: 4\n",
+      "cadre.yaml",
+    );
+    expect(block.compose).toEqual({
+      stacks: ["postgres"],
+      concerns: ["auth"],
+      detect: false,
+      tokens: 9000,
+      modules: 4,
+    });
+    const init = renderConfig({
+      hosts: ["claude-code"],
+      profiles: ["pipeline"],
+      scope: "project",
+      sources: ["builtin"],
+      compose: true,
+    });
+    expect(parseConfigText(init, "cadre.yaml").compose).toBe(true);
+  });
+
+  it("a mistake in the compose block names its line", () => {
+    expect(() => parseConfigText("hosts: [cursor]\ncompose:\n  tokens: -3\n", "cadre.yaml")).toThrow(
+      /^cadre\.yaml:3:\d+: compose/,
+    );
+    expect(() => parseConfigText("compose: yes please\n", "cadre.yaml")).toThrow(
+      /^cadre\.yaml:1:\d+: compose/,
+    );
+  });
+
   it("edits a list and keeps comments", () => {
     const text = "# mine\nhosts: [cursor] # keep\ninclude: []\n";
     const out = editConfigList(text, ["include"], (xs) => [...xs, "skill:tdd"]);

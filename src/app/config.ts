@@ -38,6 +38,26 @@ export const ConfigSchema = z.strictObject({
   budgets: z.strictObject({ tokens: z.number().int().positive().optional() }).default({}),
   /** Install skill files as symlinks to the pack (copies where symlinks are not allowed). */
   link: z.boolean().default(false),
+  /**
+   * Install-time composition (docs/compose.md): `true` gives each pipeline role agent the expertise modules for
+   * the project's detected stacks; a block adds stacks and concerns, turns detection off, or narrows the limits.
+   */
+  compose: z
+    .union([
+      z.boolean(),
+      z.strictObject({
+        /** Stacks added to the detected ones. */
+        stacks: z.array(z.string().min(1)).optional(),
+        concerns: z.array(z.string().min(1)).optional(),
+        /** Detect stacks from the project's manifests (default true). */
+        detect: z.boolean().optional(),
+        /** Token ceiling of one role's modules (a host's own limit may narrow it). */
+        tokens: z.number().int().positive().optional(),
+        /** At most this many modules per role. */
+        modules: z.number().int().positive().optional(),
+      }),
+    ])
+    .default(false),
   /** How the hook commands cadre installs start cadre (`<command> hook <name> --host <host>`). */
   hooks: z.strictObject({ command: z.string().min(1).optional() }).default({}),
 });
@@ -181,6 +201,7 @@ function shapeAt(path: Path): Record<string, unknown> {
   if (path[0] === "overrides" && path.length === 2) return { include: 1, exclude: 1 };
   if (path[0] === "budgets") return { tokens: 1 };
   if (path[0] === "hooks") return { command: 1 };
+  if (path[0] === "compose") return { stacks: 1, concerns: 1, detect: 1, tokens: 1, modules: 1 };
   return {};
 }
 
@@ -235,6 +256,7 @@ export function renderConfig(c: {
   sources: string[];
   include?: string[];
   link?: boolean;
+  compose?: boolean;
   /** `hooks.command`, when cadre is not on PATH (e.g. a project devDependency: `npx --no-install cadre`). */
   hooksCommand?: string;
 }): string {
@@ -255,6 +277,12 @@ export function renderConfig(c: {
     "exclude: []",
     ...(c.link
       ? ["# Skill files are symlinks to the pack (copies where symlinks are not allowed).", "link: true"]
+      : []),
+    ...(c.compose
+      ? [
+          "# Give the role agents the expertise modules for the project's stacks (see docs/compose.md).",
+          "compose: true",
+        ]
       : []),
     ...(c.hooksCommand
       ? [

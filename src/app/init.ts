@@ -25,6 +25,8 @@ export interface InitOptions extends ProjectOptions {
   force?: boolean;
   /** Symlink skill files instead of copying them. */
   link?: boolean;
+  /** Write `compose: true` (install-time composition of the role agents' expertise). */
+  compose?: boolean;
   /** cadre's version (for the sync fast path). */
   version?: string;
   /** Write cadre.yaml only; do not sync. */
@@ -74,7 +76,7 @@ export async function initCommand(o: InitOptions): Promise<InitResult> {
   }
   const sources = ["builtin", ...(o.sources ?? [])];
   const hook = chooseHookCommand(layout.root, o.env, layout.scope);
-  const fields = { hosts, profiles, scope: layout.scope, sources, include, link: o.link };
+  const fields = { hosts, profiles, scope: layout.scope, sources, include, link: o.link, compose: o.compose };
   const text = renderConfig({ ...fields, hooksCommand: hook?.source === "path" ? undefined : hook?.command });
   // Check the selection before anything is written: an unknown profile is an error, not an empty install.
   const config = parseConfigText(text, CONFIG_FILE);

@@ -24,6 +24,7 @@ import { hashContent, planSync } from "../plan/plan.js";
 import { emptyLock, type Lock, type Plan, type PlanOptions } from "../plan/types.js";
 import { RENDERER_VERSION, type RenderNote, renderAll } from "../render/compose.js";
 import { projectFiles } from "../render/project-files.js";
+import { composeForInstall, composeSettings } from "./compose-core.js";
 import { CONFIG_FILE, type Config, configWhere, readConfig } from "./config.js";
 import { type Layout, layoutOf, type ProjectOptions } from "./layout.js";
 import { patternItems } from "./patterns.js";
@@ -259,6 +260,8 @@ export interface Computed {
   through: ReadonlyMap<string, string>;
   /** Selected items left out because their executable content is not trusted (app/trust.ts). */
   untrusted?: number;
+  /** Root-relative paths stack detection read (compose: on): the sync fast path watches them too. */
+  watch?: string[];
 }
 
 /** Read everything and plan: config → catalog → selection → render → observe disk → plan. No writes. */
@@ -277,12 +280,25 @@ export async function computePlan(
   let pins: Lock["sources"];
   let records: Lock["trust"];
   let untrusted = 0;
+  let watch: string[] = [];
   if (!opts.uninstall) {
     const resolved = await resolveCatalog(config, { ...layout, env: o.env }, lock, opts.sources);
     const cat = resolved.cat;
     pins = resolved.pins;
     sources = cat.packs.map((p) => packDir(p, layout.root));
     const sel = selectItems(cat, config);
+    // Install-time composition (cadre.yaml `compose:`): the role agents' expertise, from the detected stacks.
+    // At user scope the "project" is the home folder: stacks come from cadre.yaml only, never from a walk of it.
+    const own = composeSettings(config);
+    const settings = own && layout.scope === "user" ? { ...own, detect: false } : own;
+    const composition = settings
+      ? await composeForInstall(cat, sel.items, hosts, layout.root, settings, config)
+      : undefined;
+    if (composition) {
+      sel.items.push(...composition.extra);
+      sel.notes.push(...composition.notes);
+      watch = composition.watch;
+    }
     // Items that run code need their source trusted (app/trust.ts); under --frozen an untrusted one fails.
     const trusted = await trustStep(
       await toRenderItems(sel.items, cat.packs, layout.root, opts.link ?? config.link),
@@ -292,6 +308,11 @@ export async function computePlan(
       opts.sources,
     );
     records = trusted.records;
+    if (composition)
+      trusted.renderItems = trusted.renderItems.map((ri) => {
+        const per = composition.agents.get(qualifiedId(ri.item));
+        return per ? { ...ri, composed: per } : ri;
+      });
     untrusted = sel.items.length - trusted.renderItems.length;
     items = trusted.renderItems.map((ri) => ri.item);
     if (opts.sources?.frozen) checkFrozenItems(items, lock);
@@ -300,7 +321,8 @@ export async function computePlan(
       items,
       hosts.map((h) => h.id),
     );
-    const skip = skipRefused(overrideSkip(cat, config), refused, sel.notes);
+    const extra = new Set((composition?.extra ?? []).map(qualifiedId));
+    const skip = skipRefused(overrideSkip(cat, config, extra), refused, sel.notes);
     const rendered = renderAll(
       trusted.renderItems,
       hosts,
@@ -369,13 +391,18 @@ export async function computePlan(
   else delete plan.lock.sources;
   if (records && Object.keys(records).length) plan.lock.trust = records;
   else delete plan.lock.trust;
-  return { layout, sources, env: o.env, config, hosts, lock, plan, notes, items, through, untrusted };
+  return { layout, sources, env: o.env, config, hosts, lock, plan, notes, items, through, untrusted, watch };
 }
 
-function overrideSkip(cat: Catalog, c: Config): ((host: string, qid: string) => boolean) | undefined {
+/** `extra`: items every host gets besides the base selection (composition's expertise modules). */
+function overrideSkip(
+  cat: Catalog,
+  c: Config,
+  extra: ReadonlySet<string> = new Set(),
+): ((host: string, qid: string) => boolean) | undefined {
   if (Object.keys(c.overrides).length === 0) return undefined;
   const sets = overrideSets(cat, c);
-  const base = new Set(baseSelection(cat, c, []).keys());
+  const base = new Set([...baseSelection(cat, c, []).keys(), ...extra]);
   return (host, qid) => {
     const o = sets.get(host);
     if (o?.drop.has(qid)) return true;

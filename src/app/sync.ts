@@ -88,7 +88,8 @@ export async function syncCommand(o: SyncOptions): Promise<SyncResult> {
         o.version,
         c.sources,
         probePaths(c.layout),
-        Object.keys(c.plan.lock.files),
+        // With compose on, the files stack detection read (and their folders) decide too.
+        [...Object.keys(c.plan.lock.files), ...(c.watch ?? [])],
       );
     }
     const changedItems = Object.entries(c.plan.lock.items)

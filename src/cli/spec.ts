@@ -168,6 +168,40 @@ export const COMMANDS: CommandSpec[] = [
     ],
     load: () => import("./commands/info.js"),
   },
+  {
+    name: "compose",
+    args: "[role]",
+    summary: "detect the project's stacks and compose a role's expertise within a budget, with proof",
+    options: [
+      { flags: "--detect", description: "print the detected stacks and the evidence for each" },
+      {
+        flags: "--stack <id>",
+        description: "use this stack instead of detecting (repeatable)",
+        repeat: true,
+      },
+      {
+        flags: "--concern <id>",
+        description: "add this concern (repeatable; replaces cadre.yaml's)",
+        repeat: true,
+      },
+      { flags: "--mode <mode>", description: "a role's mode (reviewer: spec-challenge, design-review, …)" },
+      {
+        flags: "--budget <tokens>",
+        description: "token ceiling of the modules (default 40000, or less for a host with a size limit)",
+      },
+      { flags: "--max-modules <n>", description: "at most <n> modules (default 12)" },
+      { flags: "--host <id>", description: "compose within this host's size limits" },
+      sourceOption,
+    ],
+    examples: [
+      "cadre compose --detect                 # stacks and the files that show them",
+      "cadre compose executor                 # the executor's prompt with its expertise",
+      "cadre compose reviewer --mode plan-review --json   # the proof record",
+      "cadre compose executor --stack next --stack postgres --budget 12000",
+      "cadre compose executor --host copilot --concern auth",
+    ],
+    load: () => import("./commands/compose.js"),
+  },
   // --- code index (issue 4) ---
   {
     name: "index",
@@ -363,11 +397,17 @@ COMMANDS.push(
         flags: "--link",
         description: "symlink skill files to the pack instead of copying (link: true in cadre.yaml)",
       },
+      {
+        flags: "--compose",
+        description:
+          "give the role agents the expertise for the project's stacks (compose: true in cadre.yaml)",
+      },
       globalOption,
     ],
     examples: [
       "cadre init",
       "cadre init --yes --hosts claude-code,cursor --profile backend-node",
+      "cadre init --yes --profile pipeline --compose",
       "cadre init --yes --global",
     ],
     load: () => import("./commands/init.js"),

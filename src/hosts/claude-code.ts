@@ -41,6 +41,9 @@ export const claudeCode = defineHost({
       models: CLAUDE_MODELS,
       modelIds: CLAUDE_MODEL_IDS,
       tools: { form: "native" },
+      // code.claude.com/docs/en/sub-agents "Preload skills into subagents" (checked 2026-12-03): the listed
+      // skills' full content is injected at start; subagents do not inherit the parent's skills.
+      preloadSkills: "skills",
     },
     command: {
       note: ".claude/commands/<name>.md",

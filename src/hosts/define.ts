@@ -131,6 +131,11 @@ export interface Target {
   models?: Record<string, string>;
   /** `$model`: a regular expression for this host's own model names, kept as written (e.g. `^claude-`). */
   modelIds?: string;
+  /**
+   * Agents: the frontmatter key listing skills the host loads into the agent's context at start (Claude Code
+   * `skills:`). Composed expertise goes there, installed as skills; without it, it is inlined in the body.
+   */
+  preloadSkills?: string;
   /** Agents: how the host restricts tools (see `AgentTools`); absent means it cannot. */
   tools?: AgentTools;
   /** The form this target degrades the kind to, for messages (e.g. "a skill"). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { LENIENT_CASES } from "../../test/helpers/lenient-cases.js";
 import { fake } from "../../test/helpers/secrets.js";
 import { agent, MANIFEST, pack, skill, type Tree } from "../../test/helpers/snapshot.js";
+import { detectableStacks } from "../compose/stacks.js";
 import { buildCatalog } from "../model/catalog.js";
 import type { Pack } from "../model/item.js";
 import { LOAD_RULES, RULES } from "./registry.js";
@@ -178,6 +179,46 @@ const cases: Record<string, Case> = {
     },
     good: {
       ...expertise(expertiseBody(ALL)),
+      "composition-map.yaml": "version: 1\nalways: {executor: [e]}\nauto: {}\nstacks: {}\nconcerns: {}\n",
+    },
+  },
+  "pack/composition-coverage": {
+    bad: {
+      ...expertise(expertiseBody(ALL)),
+      "composition-map.yaml":
+        "version: 1\nalways: {}\nauto: {}\nstacks: {go: {executor: []}}\nconcerns: {}\n",
+    },
+    good: {
+      ...expertise(expertiseBody(ALL)),
+      "composition-map.yaml":
+        "version: 1\nalways: {}\nauto: {}\nstacks: {go: {executor: [e]}}\nconcerns: {}\n",
+    },
+  },
+  "pack/composition-detection": {
+    prepare: (p) => {
+      p.builtin = true;
+    },
+    bad: {
+      ...expertise(expertiseBody(ALL)),
+      "composition-map.yaml":
+        "version: 1\nalways: {}\nauto: {}\nstacks: {go: {executor: [e]}}\nconcerns: {}\n",
+    },
+    good: {
+      ...expertise(expertiseBody(ALL)),
+      "composition-map.yaml": `version: 1\nalways: {}\nauto: {}\nstacks:\n${detectableStacks()
+        .map((s) => `  ${s}: {executor: [e]}\n`)
+        .join("")}concerns: {}\n`,
+    },
+  },
+  "agent/composed-fits": {
+    bad: {
+      ...expertise(expertiseBody(ALL)),
+      "agents/p/executor.md": agent("executor", "", "Work.\n".repeat(6_000)),
+      "composition-map.yaml": "version: 1\nalways: {executor: [e]}\nauto: {}\nstacks: {}\nconcerns: {}\n",
+    },
+    good: {
+      ...expertise(expertiseBody(ALL)),
+      "agents/p/executor.md": agent("executor"),
       "composition-map.yaml": "version: 1\nalways: {executor: [e]}\nauto: {}\nstacks: {}\nconcerns: {}\n",
     },
   },

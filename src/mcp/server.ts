@@ -1,5 +1,6 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import { composeCommand } from "../app/compose.js";
 import { buildIndex } from "../app/index-build.js";
 import { type IndexTarget, parsePage } from "../app/index-open.js";
 import { getSymbol, outlineFile, searchCode } from "../app/index-query.js";
@@ -193,6 +194,38 @@ export function createMcpServer(o: McpOptions): McpServer {
       },
     },
     (a) => answer(async () => runStatusJson(await runStatus({ cwd: t.root, env: o.env }, a.id))),
+  );
+  server.registerTool(
+    "compose_role",
+    {
+      description:
+        "A pipeline role's prompt with the expertise modules for this project's stacks and the given concerns, within a token budget, and the proof of what was kept and dropped and why (also kept in the active run's artifacts). The same as `cadre compose <role> --json`.",
+      inputSchema: {
+        role: z.string().min(1).max(100).describe("executor, reviewer, planner, …"),
+        mode: z.string().min(1).max(100).optional().describe("a role's mode, e.g. reviewer plan-review"),
+        stacks: z.array(z.string().min(1).max(100)).max(50).optional().describe("instead of detecting"),
+        concerns: z.array(z.string().min(1).max(100)).max(50).optional(),
+        budget: budget.optional().describe("token ceiling of the modules"),
+        max_modules: z.number().int().min(1).max(100).optional(),
+        host: z.string().min(1).max(100).optional().describe("compose within this host's size limits"),
+      },
+    },
+    (a) =>
+      answer(async () => {
+        const r = await composeCommand({
+          cwd: t.root,
+          env: o.env,
+          sources: o.sources,
+          role: a.role,
+          ...(a.mode ? { mode: a.mode } : {}),
+          stacks: a.stacks,
+          concerns: a.concerns,
+          tokens: a.budget,
+          modules: a.max_modules,
+          ...(a.host ? { host: a.host } : {}),
+        });
+        return { prompt: r.prompt, proof: r.proof, proofPath: r.proofPath ?? null, warnings: r.warnings };
+      }),
   );
   registerArtifactTools(server, t.root, answer);
   registerUsageTools(server, t.root, o.env, answer);

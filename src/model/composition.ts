@@ -10,13 +10,20 @@ export const CompositionMapSchema = z.strictObject({
   auto: RoleModules,
   stacks: z.record(z.string(), RoleModules),
   concerns: z.record(z.string(), RoleModules),
+  /**
+   * role → mode → modules: a mode (the reviewer's spec-challenge, design-review, plan-review, review) loads
+   * its own set in place of the role's `always` set.
+   */
+  modes: z.record(z.string(), RoleModules).optional(),
 });
 export type CompositionMap = z.infer<typeof CompositionMapSchema>;
 
 export const LAYERS = ["always", "auto", "stacks", "concerns"] as const;
+/** The layers a composed module can come from: a mode's set takes the place of `always`. */
+export type ComposeLayer = (typeof LAYERS)[number] | "mode";
 
 export interface ModuleRef {
-  layer: (typeof LAYERS)[number];
+  layer: ComposeLayer;
   /** The stack or concern id (for those layers). */
   key?: string;
   role: string;
@@ -34,6 +41,9 @@ export function moduleRefs(map: CompositionMap): ModuleRef[] {
     for (const [key, roles] of Object.entries(map[layer]))
       for (const [role, mods] of Object.entries(roles))
         for (const m of mods) out.push({ layer, key, role, module: m });
+  for (const [role, modes] of Object.entries(map.modes ?? {}))
+    for (const [key, mods] of Object.entries(modes))
+      for (const m of mods) out.push({ layer: "mode", key, role, module: m });
   return out;
 }
 

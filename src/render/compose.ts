@@ -9,7 +9,7 @@ import { installNames, type Rename } from "../model/catalog.js";
 import { type Item, qualifiedId } from "../model/item.js";
 import { pluginRootUse } from "../model/plugin-mcp.js";
 import { toolGaps } from "./fields.js";
-import { FILE_RENDERERS, type RenderItem } from "./formats.js";
+import { FILE_RENDERERS, type RenderItem, withComposed } from "./formats.js";
 import { yamlString } from "./frontmatter.js";
 import {
   clineScript,
@@ -79,8 +79,8 @@ export function renderAll(
   // A host that reads other hosts' files as its own (`ReadPath.native`) comes last, so it sees what they got.
   for (const host of [...hosts].sort((a, b) => Number(hasNativeReads(a)) - Number(hasNativeReads(b)))) {
     const refs = refPhrases(host, sorted, env, skillDir, hosts, skip);
-    for (const ri of sorted) {
-      const { item } = ri;
+    for (const ri0 of sorted) {
+      const { item } = ri0;
       const qid = qualifiedId(item);
       if (!(HOST_KINDS as readonly string[]).includes(item.kind) || skip?.(host.id, qid)) continue;
       const bad = installNameProblem(item);
@@ -103,8 +103,8 @@ export function renderAll(
         notes.push({ host: host.id, item: qid, level: "warning", message: `not installed: ${noRoot}` });
         continue;
       }
-      const target = targetFor(host, item, env.scope);
-      if (!target) {
+      const found = targetFor(host, item, env.scope);
+      if (!found) {
         notes.push({
           host: host.id,
           item: qid,
@@ -113,6 +113,8 @@ export function renderAll(
         });
         continue;
       }
+      // A role agent's composed expertise (cadre.yaml `compose:`): appended, and preloaded where the host can.
+      const { ri, target } = withComposed(ri0, host.id, found);
       const path = targetPath(host, target, item, env, skillDir, hosts);
       if (path === undefined) {
         notes.push({

@@ -196,6 +196,8 @@ export function fieldValue(ref: string, item: Item, target?: Pick<Target, "model
       return list(m.tools)?.join(", ");
     case "$tools:host":
       return hostTools(m.tools, target);
+    case "$skills":
+      return list(m.skills);
     case "$globs":
       return list(m.globs);
     case "$globs:csv": {

@@ -7,8 +7,19 @@ import { rewriteRefs } from "./refs.js";
 import { renderToml } from "./toml.js";
 
 /** One item as a renderer sees it: the loaded item plus the bytes of its other files (skills). */
+/**
+ * What composition gives a role agent in one host (app/compose.ts): text appended to its body (the inlined
+ * expertise, or the per-mode references) and, where the host's agents preload skills, the skills to list.
+ */
+export interface ComposedAgent {
+  append: string;
+  preload?: { field: string; skills: string[] };
+}
+
 export interface RenderItem {
   item: Item;
+  /** Host id → the composed expertise this agent gets there (cadre.yaml `compose:`). */
+  composed?: ReadonlyMap<string, ComposedAgent>;
   /** Pack-relative path → content, for every file of a skill folder except SKILL.md. */
   assets?: ReadonlyMap<string, Content>;
   /** Pack-relative paths of the assets that must install executable (exec bit in the pack, or a `#!` line). */
@@ -38,6 +49,23 @@ export type FileRenderer = (ri: RenderItem, target: Target, path: string, refs?:
 
 /** `@name` → how the host should read the reference (undefined: leave it). */
 export type RefPhrase = (name: string) => string | undefined;
+
+/** The agent as it renders in one host with its composed expertise: a longer body, a preload field. */
+export function withComposed<T extends RenderItem>(
+  ri: T,
+  host: string,
+  target: Target,
+): { ri: T; target: Target } {
+  const c = ri.composed?.get(host);
+  if (!c || ri.item.kind !== "agent") return { ri, target };
+  const body = c.append ? `${ri.item.body.trimEnd()}\n\n${c.append}` : ri.item.body;
+  const meta = c.preload?.skills.length ? { ...ri.item.meta, skills: c.preload.skills } : ri.item.meta;
+  const preload = c.preload?.skills.length ? c.preload.field : undefined;
+  return {
+    ri: { ...ri, item: { ...ri.item, body, meta } },
+    target: preload ? { ...target, fields: { ...target.fields, [preload]: "$skills" } } : target,
+  };
+}
 
 function body(item: Item, refs?: RefPhrase): string {
   return refs ? rewriteRefs(item.body, refs) : item.body;

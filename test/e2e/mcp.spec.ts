@@ -52,6 +52,7 @@ describe("cadre mcp (official SDK client over stdio)", () => {
     expect(names).toEqual([
       "artifact_template",
       "artifact_validate",
+      "compose_role",
       "get_file_outline",
       "get_item",
       "get_symbol",
@@ -109,6 +110,24 @@ describe("cadre mcp (official SDK client over stdio)", () => {
     expect(outline.full_tokens).toBe(outlineEvent?.full_tokens);
     expect(outline.full_tokens).toBeGreaterThan(0);
     expect(report.by_tool.map((x: { key: string }) => x.key)).toContain("mcp:recall");
+  });
+
+  it("compose_role returns a role's prompt and the proof of its hash", async () => {
+    const r = await call("compose_role", { role: "executor", stacks: ["postgres"], budget: 12_000 });
+    expect(r.isError, text(r)).toBeFalsy();
+    const d = JSON.parse(text(r)) as {
+      prompt: string;
+      proof: { role: string; sha256: string; moduleTokens: number; stacks: Array<{ stack: string }> };
+    };
+    expect(d.prompt).toContain("## Expertise");
+    expect(d.proof.role).toBe("executor");
+    expect(d.proof.stacks.map((s) => s.stack)).toEqual(["postgres"]);
+    expect(d.proof.moduleTokens).toBeLessThanOrEqual(12_000);
+    const { createHash } = await import("node:crypto");
+    expect(d.proof.sha256).toBe(createHash("sha256").update(d.prompt).digest("hex"));
+    const bad = await call("compose_role", { role: "nobody" });
+    expect(bad.isError).toBe(true);
+    expect(text(bad)).toMatch(/E_USAGE: no role "nobody"/);
   });
 
   it("returns clear errors for bad input and unknown things", async () => {
@@ -239,7 +258,7 @@ describe("cadre mcp with a message over 10 MiB", () => {
     child.stdin.write(`{"jsonrpc":"2.0","method":"tools/call","params":{"q":"${huge}"},"id":3}\n`);
     expect((await until(null))?.error?.code).toBe(-32600);
     send({ jsonrpc: "2.0", id: 4, method: "tools/list" });
-    expect((await until(4))?.result?.tools?.length).toBe(11);
+    expect((await until(4))?.result?.tools?.length).toBe(12);
     child.stdin.end();
     expect(await exited).toBe(0);
   });

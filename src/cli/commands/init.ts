@@ -29,6 +29,7 @@ export async function run(_args: string[], opts: Record<string, unknown>, io: Io
     noSync: opts.sync === false,
     version: VERSION,
     link: opts.link === true,
+    compose: opts.compose === true,
   });
   const conflicts = r.sync?.conflicts ?? [];
   if (io.json) {
