@@ -206,7 +206,7 @@ const cases: Record<string, Case> = {
     },
   },
   "budget/claude-skill-description": { bad: sk("a", `when_to_use: ${"w".repeat(1600)}\n`), good: sk("a") },
-  "budget/claude-skill-listing": {
+  "budget/skill-listing": {
     bad: Object.assign(
       {},
       M,
