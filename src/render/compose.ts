@@ -45,7 +45,7 @@ export interface RenderResult {
 }
 
 /** The renderer version, recorded in cadre.lock: bump it when any renderer's output changes. */
-export const RENDERER_VERSION = 6;
+export const RENDERER_VERSION = 7;
 
 /** Render the selected items for the given hosts into the desired state of every path. Pure. */
 export function renderAll(
