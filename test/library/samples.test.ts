@@ -16,7 +16,7 @@ const SHIM = /^\s*declare\s+(?:function|const|let|var|class|namespace|module|glo
  * they are parsed, not type-checked. At most this many; every other sample type-checks against the real
  * packages' types (node, react, vitest, better-sqlite3: dev dependencies).
  */
-const NO_CHECK_CAP = 14;
+const NO_CHECK_CAP = 9;
 const noCheck = (b: { flags?: string[] }) => b.flags?.includes("no-check") === true;
 
 describe("code samples in the library", async () => {
