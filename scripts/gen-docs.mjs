@@ -96,6 +96,12 @@ function hostsDoc() {
           .join("; ")}`,
       );
     }
+    if (h.builtins) {
+      parts.push(
+        "",
+        `Built-in commands (an item of one of these names is installed as \`<pack>-<name>\`; ${h.builtins.source}, checked ${h.builtins.checked}): ${h.builtins.commands.map((c) => `\`/${c}\``).join(", ")}`,
+      );
+    }
     for (const [name, o] of Object.entries(h.options ?? {}))
       parts.push(
         "",

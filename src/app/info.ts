@@ -1,4 +1,5 @@
 import { ErrorCodes, UserError } from "../core/errors.js";
+import { builtinRename } from "../hosts/builtins.js";
 import { HOST_KINDS, noteOf, type Support, supportOf, targetOf } from "../hosts/define.js";
 import { hostList } from "../hosts/registry.js";
 import { type Catalog, installNames, namesakes, resolveRef } from "../model/catalog.js";
@@ -148,8 +149,14 @@ export async function infoCommand(opts: CatalogOptions & { ref: string }) {
     hosts: hostSupport(r.item),
     alsoIn: collisions.map(qualifiedId),
     project,
-    ...(rename ? { installedAs: { name: rename.to, with: rename.rivals } } : {}),
+    ...(rename ? { installedAs: { name: rename.to, with: rename.rivals } } : builtinAs(r.item)),
   };
+}
+
+/** An item named like a host's built-in command is installed as `<pack>-<name>` (hosts/builtins.ts). */
+function builtinAs(item: Item): { installedAs?: { name: string; with: string[]; builtin: string[] } } {
+  const b = builtinRename(item);
+  return b ? { installedAs: { name: b.to, with: [], builtin: b.hosts.map((h) => h.id) } } : {};
 }
 
 /** `cadre info --source <dir>` without an item: how each source folder was read (layouts, matches, items). */

@@ -38,14 +38,15 @@ describe("sync: colliding names and plugin MCP servers", () => {
   it("installs every help, setup and forecast under a distinct name, and says which", async () => {
     const dir = project("all", CONFIG("include: [harbour-market/*, deckhand/*]\n"));
     const r = await syncCommand({ cwd: dir, env });
+    // deckhand's `help` is no rival's, but /help is a built-in of Claude Code, Gemini CLI and others
     expect(readdirSync(join(dir, ".claude/commands")).sort()).toEqual([
-      "help.md",
+      "deckhand-help.md",
       "setup-command.md",
       "tides-help.md",
       "weather-help.md",
     ]);
     expect(readdirSync(join(dir, ".gemini/commands")).sort()).toEqual([
-      "help.toml",
+      "deckhand-help.toml",
       "setup-command.toml",
       "tides-help.toml",
       "weather-help.toml",
@@ -76,6 +77,12 @@ describe("sync: colliding names and plugin MCP servers", () => {
     expect(renamed.map((n) => n.host)).toEqual(["claude-code", "gemini-cli"]);
     expect(renamed[0]?.message).toBe(
       "installed as deckhand-forecast: forecast is also the name of harbour-market/mcp:forecast",
+    );
+
+    const builtin = r.notes.filter((n) => n.message.startsWith("installed as deckhand-help"));
+    expect(builtin.map((n) => n.host)).toEqual(["claude-code", "gemini-cli"]);
+    expect(builtin[0]?.message).toMatch(
+      /^installed as deckhand-help: \/help is a built-in command of Claude Code, .*Gemini CLI.* and Qwen Code$/,
     );
 
     // stable: a second run changes nothing

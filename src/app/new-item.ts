@@ -56,7 +56,7 @@ export async function newItem(o: NewItemOptions): Promise<NewItemResult> {
     throw new UserError(
       ErrorCodes.usage,
       `"${o.name}" is not a valid item name: ${bad}`,
-      "e.g. release-notes",
+      "e.g. release-checklist",
     );
   const kind = o.kind as Kind;
   const pack = resolve(o.cwd, o.pack ?? ".");

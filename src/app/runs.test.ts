@@ -2,9 +2,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Item } from "../model/item.js";
 import type { Workflow } from "../model/run.js";
 import { createRunDir, readEvents, readRun, writeRunFile } from "../runs/store.js";
-import { act, runIdFor, runList, runRepair } from "./runs.js";
+import { act, installedCommands, runIdFor, runList, runRepair } from "./runs.js";
 
 const WF: Workflow = {
   name: "mini",
@@ -78,5 +79,24 @@ describe("run actions", () => {
       status: { state: "active", phase: null },
     });
     expect((await runList(o()))[0]?.state).toBe("active");
+  });
+});
+
+describe("a phase's command, as installed", () => {
+  it("is <pack>-<name> when the name is a host's built-in (/review), and kept otherwise", () => {
+    const cmd = (pack: string, name: string) => ({ kind: "command", name, pack }) as Item;
+    const wf: Workflow = {
+      ...WF,
+      phases: [
+        { id: "a", command: "triage", gate: "user", next: ["b"] },
+        { id: "b", command: "review", gate: "none", next: [] },
+      ],
+    };
+    const items = [cmd("other", "review"), cmd("acme", "review"), cmd("acme", "triage")];
+    expect(installedCommands(wf, items, "acme").phases.map((p) => p.command)).toEqual([
+      "triage",
+      "acme-review",
+    ]);
+    expect(installedCommands(WF, items, "acme")).toEqual(WF);
   });
 });

@@ -7,6 +7,7 @@
 import { readdir } from "node:fs/promises";
 import { ErrorCodes, UserError } from "../core/errors.js";
 import { didYouMean } from "../core/names.js";
+import { builtinRename } from "../hosts/builtins.js";
 import type { Item } from "../model/item.js";
 import { WorkflowSchema } from "../model/kinds.js";
 import {
@@ -184,7 +185,23 @@ export async function findWorkflow(o: RunOptions, name: string): Promise<Workflo
       `${near ? `${near} ` : ""}workflows: ${all.map((i) => i.name).join(", ") || "none (select the pipeline profile)"}`,
     );
   }
-  return checkedWorkflow(item);
+  return installedCommands(checkedWorkflow(item), cat.items, item.pack);
+}
+
+/**
+ * The workflow with each phase's command under the name it is installed as: a command named like a host's
+ * built-in (`/review`) is installed as `<pack>-<name>` (hosts/builtins.ts), and the run's next step names
+ * what the user types. The command of the workflow's own pack wins over a namesake in another pack.
+ */
+export function installedCommands(wf: Workflow, items: readonly Item[], pack: string): Workflow {
+  const phases = wf.phases.map((p) => {
+    if (!p.command) return p;
+    const named = items.filter((i) => i.kind === "command" && i.name === p.command);
+    const cmd = named.find((i) => i.pack === pack) ?? named[0];
+    const b = cmd ? builtinRename(cmd) : undefined;
+    return b ? { ...p, command: b.to } : p;
+  });
+  return { ...wf, phases };
 }
 
 function checkedWorkflow(item: Item): Workflow {

@@ -66,7 +66,7 @@ export const COMMANDS: CommandSpec[] = [
     ],
     examples: [
       "cadre new                                  # in a terminal: asks kind, name, description, category",
-      "cadre new skill release-notes --pack team-pack --script",
+      "cadre new skill release-checklist --pack team-pack --script",
       'cadre new agent api-reviewer -c quality -d "Reviews HTTP APIs. Delegate to it for API reviews."',
       "cadre new expertise rate-limiting -c backend",
       "cadre new hook block-force-push --json",

@@ -43,6 +43,9 @@ describe("markdown scanning", () => {
       { lang: "ts", code: "const a = 1;", line: 2 },
       { lang: "bash", code: "echo ```", line: 5 },
     ]);
+    expect(extractCodeBlocks("```ts no-check\nf();\n```\n")).toEqual([
+      { lang: "ts", flags: ["no-check"], code: "f();", line: 1 },
+    ]);
   });
 });
 

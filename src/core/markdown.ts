@@ -36,6 +36,8 @@ export function scanLines(text: string): MdLine[] {
 
 export interface CodeBlock {
   lang: string;
+  /** The info string's words after the language (```` ```ts no-check ````), when there are any. */
+  flags?: string[];
   code: string;
   /** 1-based line of the opening fence. */
   line: number;
@@ -44,20 +46,25 @@ export interface CodeBlock {
 export function extractCodeBlocks(text: string): CodeBlock[] {
   const blocks: CodeBlock[] = [];
   const lines = text.split("\n");
-  let open: { char: string; len: number; lang: string; line: number; body: string[] } | undefined;
+  let open:
+    | { char: string; len: number; lang: string; flags: string[]; line: number; body: string[] }
+    | undefined;
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i] ?? "";
     const m = FENCE.exec(t);
     if (open) {
       if (m?.[1] && m[1][0] === open.char && m[1].length >= open.len && (m[2] ?? "").trim() === "") {
-        blocks.push({ lang: open.lang, code: open.body.join("\n"), line: open.line });
+        const { lang, flags, line } = open;
+        blocks.push({ lang, ...(flags.length ? { flags } : {}), code: open.body.join("\n"), line });
         open = undefined;
       } else open.body.push(t);
     } else if (m?.[1] && !(m[1][0] === "`" && (m[2] ?? "").includes("`"))) {
+      const [lang = "", ...flags] = (m[2] ?? "").trim().split(/\s+/);
       open = {
         char: m[1][0] as string,
         len: m[1].length,
-        lang: (m[2] ?? "").trim().split(/\s+/)[0] ?? "",
+        lang,
+        flags: flags.filter(Boolean),
         line: i + 1,
         body: [],
       };

@@ -12,8 +12,61 @@ export const codex = defineHost({
     "openai/codex codex-rs/config/src/mcp_types.rs (env_vars, bearer_token_env_var, env_http_headers) and openai/codex#7367 (no expansion of braced references; closed not-planned 2026-01-14) (checked 2026-12-02)",
   ],
   detect: ["{project}/.codex", "{home}/.codex"],
+  builtins: {
+    commands: [
+      "agent",
+      "approvals",
+      "approve",
+      "apps",
+      "archive",
+      "clear",
+      "collab",
+      "compact",
+      "copy",
+      "debug-config",
+      "diff",
+      "exit",
+      "experimental",
+      "feedback",
+      "fork",
+      "init",
+      "logout",
+      "mcp",
+      "mention",
+      "model",
+      "new",
+      "permissions",
+      "personality",
+      "plan",
+      "ps",
+      "quit",
+      "rename",
+      "resume",
+      "review",
+      "skills",
+      "status",
+      "statusline",
+      "theme",
+      "use",
+    ],
+    source: "developers.openai.com/codex/cli/slash-commands (built-in slash commands)",
+    checked: "2026-12-03",
+  },
   // skillDescriptionMax: description ≤ 1,024 (developers.openai.com/codex/skills.md; hosts-audit 2026-12).
-  limits: { instructionsBytes: 32 * 1024, skillDescriptionMax: 1024 },
+  // skillListing: the skills section gets 2% of the context window, 8,000 characters when the window is not
+  // known (openai/codex codex-rs/core-skills/src/render.rs DEFAULT_SKILL_METADATA_CHAR_BUDGET and
+  // SKILL_METADATA_CONTEXT_WINDOW_PERCENT, openai/codex#18298; over it Codex cuts descriptions, then drops
+  // skills, openai/codex#24299). Each entry is `- name: description (file: <path to SKILL.md>)`: entryChars
+  // estimates the framing and a project path of ~30 characters.
+  limits: {
+    instructionsBytes: 32 * 1024,
+    skillDescriptionMax: 1024,
+    skillListing: {
+      chars: 8000,
+      entryChars: 90,
+      basis: "2% of the context window, 8,000 characters when the window is not known",
+    },
+  },
   targets: {
     skill: {
       note: ".agents/skills/<name>/SKILL.md",

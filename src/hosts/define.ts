@@ -26,8 +26,25 @@ export interface HostLimits {
   skillDescriptionMax?: number;
   /** Characters of one skill's listing entry (description + when_to_use). */
   skillDescriptionChars?: number;
-  /** Fraction of the context window for the whole skill listing, and the context size assumed. */
-  skillListing?: { fraction: number; contextTokens: number };
+  /**
+   * The whole skill listing the host puts in the model's context (names and descriptions of skills, and of the
+   * commands and expertise it lists as skills): `chars` in all, each entry costing its name, its description
+   * (cut at `skillDescriptionChars` when set) and `entryChars` of framing; `basis` says where the number comes
+   * from, for messages and docs. Lint checks every profile against it (`budget/skill-listing`).
+   */
+  skillListing?: { chars: number; entryChars: number; basis: string };
+}
+
+/**
+ * The host's own slash commands (and the bundled skills it offers under `/name`), as data: an installed
+ * skill or command of one of these names would shadow the built-in, or be shadowed by it. Install renames such
+ * an item (`render/compose.ts`), and lint warns the author (`command/builtin-name`). `source` and `checked` say
+ * where and when the list was read.
+ */
+export interface HostBuiltins {
+  commands: readonly string[];
+  source: string;
+  checked: string;
 }
 
 /** Where cadre writes: in a project, or in the user's home (`--global`). */
@@ -267,6 +284,8 @@ export interface HostDef {
   /** Paths whose presence suggests the project uses this host (templates: {project}, {home}). */
   detect: string[];
   limits?: HostLimits;
+  /** The host's built-in slash command names (see `HostBuiltins`). */
+  builtins?: HostBuiltins;
   /** What cadre writes for each kind the host takes: native, or degraded when the target says `as`. */
   targets: Partial<Record<HostKind, Target>>;
   /** What the host reads, its own files and other hosts' (see `HostReads`); at least what cadre writes for it. */

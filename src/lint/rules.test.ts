@@ -238,6 +238,13 @@ const cases: Record<string, Case> = {
     bad: { ...M, "templates/t.md": "---\nname: t\ndescription: T.\n---\n# Just prose\n" },
     good: { ...M, "templates/t.md": "---\nname: t\ndescription: T.\n---\n\n---\na: 1\n---\n# Prose\n" },
   },
+  "item/builtin-command": {
+    bad: { ...M, "commands/review.md": "---\nname: review\ndescription: Review a diff.\n---\nReview it.\n" },
+    good: {
+      ...M,
+      "commands/acme-review.md": "---\nname: acme-review\ndescription: Review a diff.\n---\nReview it.\n",
+    },
+  },
   "budget/skill-lines": { bad: sk("a", "", "line\n".repeat(520)), good: sk("a") },
   "budget/skill-tokens": {
     bad: sk("a"),
@@ -247,7 +254,7 @@ const cases: Record<string, Case> = {
     },
   },
   "budget/claude-skill-description": { bad: sk("a", `when_to_use: ${"w".repeat(1600)}\n`), good: sk("a") },
-  "budget/claude-skill-listing": {
+  "budget/skill-listing": {
     bad: Object.assign(
       {},
       M,

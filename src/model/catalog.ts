@@ -71,6 +71,8 @@ export interface Rename {
   to: string;
   /** Why: the other items that wanted the same name. */
   rivals: string[];
+  /** Or why: the hosts whose built-in `/from` the name would shadow (display names; `rivals` is then empty). */
+  builtin?: string[];
 }
 
 type Named = Pick<Item, "id" | "kind" | "name">;

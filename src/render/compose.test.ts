@@ -41,6 +41,33 @@ describe("renderAll", () => {
     expect(skills[0]?.hosts).toEqual(["codex", "cursor", "gemini-cli"]);
   });
 
+  it("installs an item named like a host's built-in command as <pack>-<name> on every host, and its @name references follow", () => {
+    const review = item("command", "review");
+    const verify = item("skill", "verify");
+    verify.body = "Then run @review, or `@review`.\n";
+    verify.text = `---\nname: verify\ndescription: ${verify.description}\n---\n${verify.body}`;
+    // Cursor has no built-in /review: the name is the same there, so it never changes when a host is added
+    const r = renderAll([{ item: review }, { item: verify }], [HOSTS["claude-code"], HOSTS.cursor], env);
+    expect(r.desired.map((d) => d.path).sort()).toEqual([
+      ".claude/commands/p-review.md",
+      ".claude/skills/verify/SKILL.md",
+      ".cursor/commands/p-review.md", // Cursor reads the skill from .claude/skills
+    ]);
+    const skill = r.desired.find((d) => d.path === ".claude/skills/verify/SKILL.md");
+    expect(skill?.type === "file" && skill.content).toContain(
+      "Then run the `/p-review` command, or the `/p-review` command.",
+    );
+    const notes = r.notes.filter((n) => n.item === "p/command:review").map((n) => `${n.host}: ${n.message}`);
+    expect(notes).toEqual([
+      "claude-code: installed as p-review: /review is a built-in command of Claude Code, OpenAI Codex, GitHub Copilot and OpenCode",
+      "cursor: installed as p-review: /review is a built-in command of Claude Code, OpenAI Codex, GitHub Copilot and OpenCode",
+    ]);
+    // a name that is no host's built-in keeps its name
+    expect(
+      renderAll([{ item: item("command", "triage") }], [HOSTS["claude-code"]], env).desired[0]?.path,
+    ).toBe(".claude/commands/triage.md");
+  });
+
   it("refuses item names that are not safe file names", () => {
     const r = renderAll([{ item: item("agent", "../evil") }], [HOSTS["claude-code"]], env);
     expect(r.desired).toEqual([]);

@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import { getOr } from "../core/maps.js";
 import { checkName, fileNameProblem } from "../core/names.js";
+import { builtinRename } from "../hosts/builtins.js";
 import type { HostDef, ReadPath, Scope, Target } from "../hosts/define.js";
 import { HOST_KINDS, targetAt } from "../hosts/define.js";
 import type { Desired, DesiredBlock, DesiredFile, DesiredKeys } from "../hosts/output.js";
@@ -44,7 +45,7 @@ export interface RenderResult {
 }
 
 /** The renderer version, recorded in cadre.lock: bump it when any renderer's output changes. */
-export const RENDERER_VERSION = 6;
+export const RENDERER_VERSION = 8;
 
 /** Render the selected items for the given hosts into the desired state of every path. Pure. */
 export function renderAll(
@@ -140,12 +141,7 @@ export function renderAll(
           message: gap.message,
         });
       if (ri.renamed)
-        notes.push({
-          host: host.id,
-          item: qid,
-          level: "info",
-          message: `installed as ${item.name}: ${ri.renamed.from} is also the name of ${ri.renamed.rivals.join(", ")}`,
-        });
+        notes.push({ host: host.id, item: qid, level: "info", message: renameNote(item.name, ri.renamed) });
       const as = activationAs(host, item, env.scope);
       if (as)
         notes.push({
@@ -341,15 +337,41 @@ export function renderAll(
   return { desired, notes };
 }
 
-/** The selection with every colliding item under its install name (model/catalog.ts `installNames`). */
+/**
+ * The selection with every colliding item under its install name: items that want one host name
+ * (model/catalog.ts `installNames`), and items named like a host's built-in command (`hosts/builtins.ts`).
+ */
 function namespaced(items: RenderItem[]): Array<RenderItem & { renamed?: Rename }> {
   const renames = installNames(items.map((ri) => ri.item));
   return items.map((ri) => {
-    const r = renames.get(qualifiedId(ri.item));
+    const named = renames.get(qualifiedId(ri.item));
+    const b = builtinRename({ ...ri.item, name: named?.to ?? ri.item.name });
+    const r: Rename | undefined =
+      b && !checkName(b.to)
+        ? {
+            from: named?.from ?? ri.item.name,
+            to: b.to,
+            rivals: named?.rivals ?? [],
+            builtin: b.hosts.map((h) => h.displayName),
+          }
+        : named;
     if (!r) return ri;
     const text = ri.item.kind === "skill" ? renameSkill(ri.item.text, r.to) : ri.item.text;
     return { ...ri, item: { ...ri.item, name: r.to, text }, renamed: r };
   });
+}
+
+/** Why an item is installed under another name: a rival of the same name, or a host's built-in command. */
+function renameNote(name: string, r: Rename): string {
+  const why = [
+    ...(r.rivals.length ? [`${r.from} is also the name of ${r.rivals.join(", ")}`] : []),
+    ...(r.builtin?.length ? [`/${r.from} is a built-in command of ${listOf(r.builtin)}`] : []),
+  ];
+  return `installed as ${name}: ${why.join("; ")}`;
+}
+
+function listOf(names: readonly string[]): string {
+  return names.length < 2 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
 /** A skill copied under another folder name says that name in its frontmatter (hosts match the two). */
@@ -366,14 +388,15 @@ function renameSkill(text: string, name: string): string {
 /** For one host: `@name` → how the reference reads there, from where each selected item was installed. */
 function refPhrases(
   host: HostDef,
-  items: readonly RenderItem[],
+  items: ReadonlyArray<RenderItem & { renamed?: Rename }>,
   env: HostEnv,
   skillDir: Map<string, string>,
   hosts: readonly HostDef[],
   skip?: (host: string, qid: string) => boolean,
 ): (name: string) => string | undefined {
   const map = new Map<string, string>();
-  for (const { item } of items) {
+  const aliases = new Map<string, string>();
+  for (const { item, renamed } of items) {
     const bad = installNameProblem(item);
     if (map.has(item.name) || bad || skip?.(host.id, qualifiedId(item))) continue;
     const target = targetFor(host, item, env.scope);
@@ -381,9 +404,12 @@ function refPhrases(
     const path = targetPath(host, target, item, env, skillDir, hosts);
     if (path === undefined) continue;
     const tpl = host.refs?.[target.format] ?? REF_PHRASES[target.format];
-    map.set(item.name, tpl.replace(/\{name\}/g, item.name).replace(/\{path\}/g, path));
+    const phrase = tpl.replace(/\{name\}/g, item.name).replace(/\{path\}/g, path);
+    map.set(item.name, phrase);
+    // Renamed only because a host has the built-in `/from`: `@from` in the pack's text means this item.
+    if (renamed?.builtin?.length && !renamed.rivals.length) aliases.set(renamed.from, phrase);
   }
-  return (name) => map.get(name);
+  return (name) => map.get(name) ?? aliases.get(name);
 }
 
 /** A rule whose activation the host's rule format cannot express goes to the kind its `activationAs` names. */

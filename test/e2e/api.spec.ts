@@ -88,10 +88,10 @@ describe("the packed package", () => {
     expect(out).toMatch(/^recall: [1-9]\d* item\(s\), fresh=true$/m);
     // What the example installed is really there: the skill in both hosts' folders.
     const demo = join(app, "demo");
-    expect(readFileSync(join(demo, ".claude/skills/release-notes/SKILL.md"), "utf8")).toContain(
+    expect(readFileSync(join(demo, ".claude/skills/drafting-release-notes/SKILL.md"), "utf8")).toContain(
       "# Release notes",
     );
-    expect(readFileSync(join(demo, "cadre.lock"), "utf8")).toContain("release-notes");
+    expect(readFileSync(join(demo, "cadre.lock"), "utf8")).toContain("drafting-release-notes");
   }, 120_000);
 
   it("type-checks a TypeScript consumer against the shipped types", () => {

@@ -166,15 +166,15 @@ describe("lint tells the truth (issue 10 #7)", () => {
       writeFileSync(
         join(base, "cadre.yaml"),
         "version: 1\nhosts: [claude-code, codex]\nsources: [builtin, host-limits]\nprofiles: []\n" +
-          "include: [host-limits/skill:design-brief, host-limits/skill:release-notes]\n",
+          "include: [host-limits/skill:design-brief, host-limits/skill:changelog-draft]\n",
       );
       const home = join(base, "home");
       const env = { HOME: home, XDG_STATE_HOME: join(home, "state"), XDG_CACHE_HOME: join(home, "cache") };
       const r = await cadre(["sync"], { cwd: base, env });
       expect(r.code).toBe(0);
-      for (const name of ["design-brief", "release-notes"])
+      for (const name of ["design-brief", "changelog-draft"])
         expect(existsSync(join(base, ".claude", "skills", name, "SKILL.md"))).toBe(true);
-      expect(existsSync(join(base, ".agents", "skills", "release-notes", "SKILL.md"))).toBe(true);
+      expect(existsSync(join(base, ".agents", "skills", "changelog-draft", "SKILL.md"))).toBe(true);
       expect(existsSync(join(base, ".agents", "skills", "design-brief"))).toBe(false);
       expect(r.stderr).toMatch(
         /codex: host-limits\/skill:design-brief: not installed: host-limits\/skills\/design-brief\/SKILL\.md:3: description is \d+ characters; OpenAI Codex refuses more than 1024.*\(skill\/description-length\)/,

@@ -187,7 +187,7 @@ const PROJECTS = {
     setup(dir) {
       cpSync(join(ROOT, "examples", "web-app"), dir, { recursive: true });
       cadre(dir, ["init", "--yes", "--hosts", selected.join(","), "--source", "team-pack", "-q"]);
-      cadre(dir, ["add", "command:review", "hook:session-bootstrap", "hook:output-capture", "-q"]);
+      cadre(dir, ["add", "command:cadre-review", "hook:session-bootstrap", "hook:output-capture", "-q"]);
     },
   },
   // issue 10: a marketplace of several plugins in six hosts (and Amp and Cline), then the hosts' own CLIs.

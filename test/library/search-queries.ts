@@ -41,7 +41,7 @@ export const QUERIES: Array<[query: string, expected: string | string[]]> = [
   ["solidity smart contract audit", "agent:smart-contract-auditor"],
   ["profiling cpu hot path", ["expertise:profiling-methodology", "skill:profiling-node-services"]],
   ["memory leak", "expertise:memory-management"],
-  ["release notes changelog", "expertise:release-notes"],
+  ["release notes changelog", "expertise:release-notes-writing"],
   ["project readme", "skill:project-readme"],
   ["caching strategy invalidation", "expertise:caching-strategies"],
   ["protected paths hook", "hook:protected-paths"],

@@ -61,9 +61,10 @@ export const run: CommandRun = async (args, opts, io) => {
       `\n${c.bold("Installed")} ${s.installed ? c.green(s.installedHosts.join(", ") || "yes") : c.dim("no (not in cadre.lock)")}\n`,
     );
   if (r.alsoIn.length) io.out(`\n${c.yellow("also defined in:")} ${r.alsoIn.join(", ")}\n`);
-  if (r.installedAs)
+  const as = r.installedAs;
+  if (as)
     io.out(
-      `\n${c.yellow("installed as:")} ${r.installedAs.name} when selected with ${r.installedAs.with.join(", ")}\n`,
+      `\n${c.yellow("installed as:")} ${as.name} ${"builtin" in as && as.builtin ? `everywhere: /${it.name} is a built-in command of ${as.builtin.join(", ")}` : `when selected with ${as.with.join(", ")}`}\n`,
     );
   for (const n of it.notes ?? [])
     io.out(`\n${c.yellow("loaded leniently:")} ${n.message}\n  ${c.dim(`fix: ${n.hint} (${n.rule})`)}\n`);

@@ -43,7 +43,7 @@ export const run: CommandRun = async (args, opts, io: Io) => {
   else
     throw usageError(
       "new needs a kind and a name",
-      `e.g. cadre new skill release-notes (kinds: ${SCAFFOLD_KINDS.join(", ")})`,
+      `e.g. cadre new skill release-checklist (kinds: ${SCAFFOLD_KINDS.join(", ")})`,
     );
   const r = await newItem({
     cwd: io.cwd,

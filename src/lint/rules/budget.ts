@@ -1,22 +1,34 @@
-import { HOSTS } from "../../hosts/registry.js";
+import { type HostDef, targetOf } from "../../hosts/define.js";
+import { HOST_IDS, HOSTS } from "../../hosts/registry.js";
 import type { Item, Pack } from "../../model/item.js";
 import { expandProfile } from "../../model/profiles.js";
 import type { Finding, LintContext, LintRule } from "../types.js";
 
 const claude = HOSTS["claude-code"].limits;
-const CHARS_PER_TOKEN = 4;
-const LISTING_CHARS = claude.skillListing.fraction * claude.skillListing.contextTokens * CHARS_PER_TOKEN;
 const INSTRUCTIONS_BYTES = HOSTS.codex.limits.instructionsBytes;
 const RULE_CHARS = HOSTS.devin.limits.ruleChars;
 const AGENT_BODY_CHARS = HOSTS.copilot.limits.agentBodyChars;
 const SKILL_LINES = 500;
 const SKILL_TOKENS = 5000;
 
-/** Characters an item costs in Claude Code's skill listing (skills, commands and expertise all list there). */
-function listingChars(it: Item): number {
-  if (it.kind !== "skill" && it.kind !== "command" && it.kind !== "expertise") return 0;
+/** The hosts with a skill-listing limit, and the limit. */
+const LISTING_HOSTS = HOST_IDS.map((id) => HOSTS[id] as HostDef).flatMap((h) =>
+  h.limits?.skillListing ? [{ host: h, listing: h.limits.skillListing }] : [],
+);
+
+/**
+ * Characters an item costs in a host's skill listing: skills, and the commands and expertise the host takes
+ * (it lists them with the skills); its name, its description (+ when_to_use), cut where the host cuts one
+ * entry, and the entry's framing.
+ */
+export function listingChars(host: HostDef, it: Item): number {
+  const listing = host.limits?.skillListing;
+  if (!listing || (it.kind !== "skill" && it.kind !== "command" && it.kind !== "expertise")) return 0;
+  if (!targetOf(host, it.kind)) return 0;
   const when = typeof it.meta.when_to_use === "string" ? it.meta.when_to_use : "";
-  return it.name.length + 4 + Math.min(it.description.length + when.length, claude.skillDescriptionChars);
+  const desc = it.description.length + when.length;
+  const cut = host.limits?.skillDescriptionChars ?? host.limits?.skillDescriptionMax ?? desc;
+  return it.name.length + listing.entryChars + Math.min(desc, cut);
 }
 
 /** Selections to budget: each profile, or the whole pack when it has none. */
@@ -77,22 +89,25 @@ export const budgetRules: LintRule[] = [
     },
   },
   {
-    id: "budget/claude-skill-listing",
+    id: "budget/skill-listing",
     severity: "warning",
-    description: `The descriptions of a selection's skills, commands and expertise fit Claude Code's listing budget (1% of a ${claude.skillListing.contextTokens.toLocaleString("en-US")}-token context, ≈${LISTING_CHARS} characters). Portability: past it Claude Code drops descriptions from the listing, so skills are picked less reliably.`,
+    description: `The descriptions of a selection's skills, commands and expertise fit each host's skill listing (${LISTING_HOSTS.map((l) => `${l.host.displayName} ≈${l.listing.chars.toLocaleString("en-US")} characters, ${l.listing.basis}`).join("; ")}). Portability: past it the host cuts or drops descriptions from the listing, so skills are picked less reliably.`,
     hint: "split the profile, or shorten descriptions",
     pack: (pack, ctx) =>
-      selections(pack, ctx).flatMap((s) => {
-        const total = s.items.reduce((a, i) => a + listingChars(i), 0);
-        return total > LISTING_CHARS
-          ? [
-              {
-                path: s.path,
-                message: `${s.label}: the skill listing needs ${total} characters, over the ≈${LISTING_CHARS}-character budget; Claude Code drops descriptions when it overflows`,
-              },
-            ]
-          : [];
-      }),
+      selections(pack, ctx).flatMap((s) =>
+        LISTING_HOSTS.flatMap(({ host, listing }) => {
+          const total = s.items.reduce((a, i) => a + listingChars(host, i), 0);
+          return total > listing.chars
+            ? [
+                {
+                  path: s.path,
+                  hosts: [host.id],
+                  message: `${s.label}: ${host.displayName}'s skill listing needs ${total} characters, over its ≈${listing.chars}-character budget (${listing.basis}); ${host.displayName} cuts descriptions when it overflows`,
+                },
+              ]
+            : [];
+        }),
+      ),
   },
   {
     id: "budget/instructions-size",

@@ -1,5 +1,6 @@
 import { splitSections } from "../../core/markdown.js";
 import { checkName, fileNameProblem } from "../../core/names.js";
+import { builtinRename } from "../../hosts/builtins.js";
 import { matchesEverything } from "../../model/host-rules.js";
 import { EXPERTISE_SECTIONS, KIND_SCHEMAS, MARKDOWN_KINDS, splitList } from "../../model/kinds.js";
 import { lineOfKey } from "../locate.js";
@@ -84,6 +85,26 @@ export const itemRules: LintRule[] = [
             : `name "${it.name}" ${problem}`,
           line: lineOfKey(it, it.kind === "hook" ? "id" : "name"),
           severity: fileSafe ? "warning" : "error",
+        },
+      ];
+    },
+  },
+  {
+    id: "item/builtin-command",
+    severity: "warning",
+    description:
+      "A skill, command or expertise module is not named like a host's built-in slash command (`/review`, `/plan`, `/init`…; each host module's `builtins`). Portability: the installed item would shadow the built-in or be shadowed by it, so cadre installs it as `<pack>-<name>` on every host, and the pack's own text then names it differently from the hosts.",
+    hint: "rename the item with a prefix of your own (e.g. acme-review), and its @references and workflows' command: fields with it",
+    item: (it) => {
+      const b = builtinRename(it);
+      if (!b) return [];
+      const names = b.hosts.map((h) => h.displayName);
+      const list = names.length < 2 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+      return [
+        {
+          message: `/${it.name} is a built-in command of ${list}; cadre installs this ${it.kind} as ${b.to}`,
+          line: lineOfKey(it, "name"),
+          hosts: b.hosts.map((h) => h.id),
         },
       ];
     },
