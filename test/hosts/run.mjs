@@ -208,6 +208,15 @@ const PROJECTS = {
     },
   },
   // issue 15: `cadre export` of a fixture pack to each target; the hosts' CLIs check the packages (export-checks.mjs).
+  // issue 13: the pipeline profile with a run started; Claude Code's session starts with the run's brief.
+  pipeline: {
+    hosts: ["claude-code"],
+    setup(dir) {
+      mkdirSync(dir);
+      cadre(dir, ["init", "--yes", "--hosts", "claude-code", "--profile", "pipeline", "-q"]);
+      cadre(dir, ["run", "start", "--intent", "host check", "-q"]);
+    },
+  },
   export: {
     hosts: ["claude-code", "gemini-cli", "codex"],
     check: exportChecks.check,

@@ -48,6 +48,18 @@ export function check(ctx) {
       boot?.exit_code === 0 && boot.outcome === "success",
       "cadre's SessionStart hook ran (`cadre hook session-bootstrap`) and answered with context",
     );
+    // issue 13: with a pipeline run active, the context the session starts with names it and its next step.
+    let active = "";
+    try {
+      active = readFileSync(join(project, ".cadre", "runs", "latest"), "utf8").trim();
+    } catch {}
+    if (active)
+      check(
+        "claude-code",
+        new RegExp(`Active pipeline run ${active}: workflow \\w+`).test(boot?.output ?? "") &&
+          /Next: `cadre /.test(boot?.output ?? ""),
+        `the SessionStart context shows the active run ${active}, its phase and the next command`,
+      );
   }
   const settings = JSON.parse(readFileSync(join(project, ".claude", "settings.json"), "utf8"));
   const startup = (settings.hooks?.SessionStart ?? [])
