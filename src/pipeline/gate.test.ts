@@ -208,7 +208,7 @@ describe("summary.md and handoff.md, synthesised from the run's events", () => {
 
     const next = nextStep(r.s, QUICK, facts);
     const h = docs.handoff;
-    expect(h).toContain("- Phase: plan (entered, role planner, the /plan command)");
+    expect(h).toContain("- Phase: plan (entered, role planner, the /cadre-plan command)");
     expect(h).toContain(`\`${next.command}\` — ${next.why}.`);
     expect(h).toContain(
       "## Artifacts so far\n\n- clarify: .cadre/runs/r1/artifacts/clarify/clarification.json",
