@@ -5,7 +5,7 @@ import { type IndexTarget, parsePage } from "../app/index-open.js";
 import { getSymbol, outlineFile, searchCode } from "../app/index-query.js";
 import { infoCommand } from "../app/info.js";
 import { repoMap } from "../app/map.js";
-import { recall } from "../app/recall.js";
+import { parseLineRange, recall } from "../app/recall.js";
 import { runStatus, runStatusJson } from "../app/runs.js";
 import { searchCommand } from "../app/search.js";
 import { UserError } from "../core/errors.js";
@@ -108,11 +108,31 @@ export function createMcpServer(o: McpOptions): McpServer {
         mode: z.enum(["file", "symbol", "query"]),
         target: z.string().min(1).max(1000).describe("a path, a symbol name or id, or search words"),
         budget: budget.optional().describe("token budget (default 2000)"),
+        tier: z.enum(["L0", "L1", "L2"]).optional().describe("force this tier whatever the budget"),
+        lines: z
+          .string()
+          .max(40)
+          .optional()
+          .describe(
+            "file mode: exactly these lines, e.g. 10-20 (the file is re-indexed first if it changed)",
+          ),
+        context: z
+          .number()
+          .int()
+          .min(0)
+          .max(10_000)
+          .optional()
+          .describe("with lines: this many more either side"),
       },
     },
     (a) =>
       answerCode(async () => {
-        const r = await recall(t, a.mode, a.target, a.budget ?? 2000);
+        const r = await recall(t, a.mode, a.target, {
+          budget: a.budget ?? 2000,
+          tier: a.tier,
+          lines: parseLineRange(a.lines),
+          context: a.context,
+        });
         const notes = r.notes.map((n) => `[note: ${n}]\n`).join("");
         return `[tier ${r.tier ?? "none"}${r.items.some((i) => i.partial) ? " (partial)" : ""} · ${r.tokens}/${r.budget} tokens · ${r.fresh ? "fresh" : "stale"}${r.omitted ? ` · ${r.omitted} left out` : ""}]\n${notes}${r.text}`;
       }),
