@@ -47,7 +47,7 @@ const WALK_CACHE_KEY = "walk";
  * generated files indexed): an index built by another version is rebuilt by its next refresh, since unchanged
  * files would otherwise keep what the old extractors made of them.
  */
-export const EXTRACT_VERSION = "2";
+export const EXTRACT_VERSION = "3";
 const EXTRACT_VERSION_KEY = "extract_version";
 
 function readWalkCache(db: Db): WalkCache | undefined {

@@ -101,7 +101,7 @@ export function callersOf(db: Db, tree: WorkingTree, s: SymbolRow): { edges: Gra
   return { edges, more };
 }
 
-const CALLABLE = ["function", "method", "constructor", "macro", "class", "procedure"];
+const CALLABLE = ["function", "method", "constructor", "macro", "class", "procedure", "table", "view"];
 
 /** Callable definitions named in `s`'s lines (and among its file's references), nearest definition first. */
 export function calleesOf(db: Db, tree: WorkingTree, s: SymbolRow): GraphEdge[] {

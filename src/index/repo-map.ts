@@ -39,6 +39,10 @@ const MAP_KINDS = new Set([
   "module",
   "macro",
   "property",
+  "table",
+  "view",
+  "procedure",
+  "trigger",
 ]);
 /** Members worth showing under their type in the map (fields and properties are left to `outline`). */
 const MEMBER_KINDS = new Set(["method", "constructor"]);
