@@ -1,6 +1,7 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { buildIndex } from "../app/index-build.js";
+import { answerFresh } from "../app/index-fresh.js";
 import { type IndexTarget, parsePage } from "../app/index-open.js";
 import { getSymbol, outlineFile, searchCode } from "../app/index-query.js";
 import { infoCommand } from "../app/info.js";
@@ -12,7 +13,12 @@ import { UserError } from "../core/errors.js";
 import { registerArtifactTools } from "./artifact-tools.js";
 import { LineTransport } from "./transport.js";
 
-/** The MCP server: code-index and library tools over stdio. Every tool validates its input (zod). */
+/**
+ * The MCP server: code-index and library tools over stdio. Every tool validates its input (zod). Code tools
+ * answer from fresh files: the files a query names or answers from are checked (a `stat` each) and
+ * re-indexed when changed before the answer is given (`app/index-fresh.ts`); a full refresh, which also
+ * finds new and deleted files, runs on first use and then at most every `refreshMs`.
+ */
 
 export interface McpOptions {
   target: IndexTarget;
@@ -22,6 +28,9 @@ export interface McpOptions {
   /** Minimum time between automatic refreshes of the index (default 15 s). */
   refreshMs?: number;
 }
+
+/** A lookup that finds nothing triggers a whole refresh at most this often. */
+const MISS_REFRESH_MS = 250;
 
 type ToolResult = { content: Array<{ type: "text"; text: string }>; isError?: boolean };
 
@@ -38,12 +47,15 @@ async function answer(fn: () => Promise<unknown>): Promise<ToolResult> {
   }
 }
 
-/** Refresh the index on first use and then at most every `everyMs` (the server outlives many edits). */
-function refresher(t: IndexTarget, everyMs: number): () => Promise<void> {
+/**
+ * Refresh the index on first use and then at most every `everyMs` (the server outlives many edits);
+ * `force` refreshes now (a query that found nothing; `onMiss` limits how often).
+ */
+function refresher(t: IndexTarget, everyMs: number): (force?: boolean) => Promise<void> {
   let last = 0;
   let running: Promise<void> | undefined;
-  return () => {
-    if (Date.now() - last < everyMs) return Promise.resolve();
+  return (force) => {
+    if (!force && Date.now() - last < everyMs) return Promise.resolve();
     running ??= buildIndex(t, { full: false })
       .then(() => {
         last = Date.now();
@@ -58,6 +70,14 @@ function refresher(t: IndexTarget, everyMs: number): () => Promise<void> {
 export function createMcpServer(o: McpOptions): McpServer {
   const t = o.target;
   const fresh = refresher(t, o.refreshMs ?? 15_000);
+  /** A lookup that found nothing: refresh the whole index (new files, new symbols), then ask again. */
+  let missAt = 0;
+  const onMiss = async () => {
+    if (Date.now() - missAt < MISS_REFRESH_MS) return false;
+    missAt = Date.now();
+    await fresh(true);
+    return true;
+  };
   const answerCode = (fn: () => Promise<unknown>) =>
     answer(async () => {
       await fresh();
@@ -79,7 +99,14 @@ export function createMcpServer(o: McpOptions): McpServer {
         "Ranked full-text search of the repository: symbol names, signatures, doc comments and file content.",
       inputSchema: { query: z.string().min(1).max(400), kind: z.string().max(40).optional(), limit },
     },
-    (a) => answerCode(() => searchCode(t, a.query, parsePage(a.limit ?? 10, 0), a.kind)),
+    (a) =>
+      answerCode(() =>
+        answerFresh(t, () => searchCode(t, a.query, parsePage(a.limit ?? 10, 0), a.kind), {
+          touched: (r) => [...r.symbols.map((x) => x.path), ...r.files.map((x) => x.path)],
+          empty: (r) => r.symbols.length === 0 && r.files.length === 0,
+          onMiss,
+        }),
+      ),
   );
   server.registerTool(
     "get_symbol",
@@ -88,7 +115,13 @@ export function createMcpServer(o: McpOptions): McpServer {
         "Definitions by name, qualified name (Class.method) or stable id: kind, path, line range, signature, doc.",
       inputSchema: { name: z.string().min(1).max(400), limit },
     },
-    (a) => answerCode(() => getSymbol(t, a.name, parsePage(a.limit ?? 10, 0))),
+    (a) =>
+      answerCode(() =>
+        answerFresh(t, () => getSymbol(t, a.name, parsePage(a.limit ?? 10, 0)), {
+          touched: (r) => r.symbols.map((x) => x.path),
+          onMiss,
+        }),
+      ),
   );
   server.registerTool(
     "get_file_outline",
@@ -97,7 +130,10 @@ export function createMcpServer(o: McpOptions): McpServer {
         "The nested outline of one file (repository-relative path): imports and every definition with its lines.",
       inputSchema: { path: z.string().min(1).max(1000) },
     },
-    (a) => answerCode(() => outlineFile(t, a.path)),
+    (a) =>
+      answerCode(() =>
+        answerFresh(t, () => outlineFile(t, a.path), { before: [a.path.replace(/^\.\//, "")], onMiss }),
+      ),
   );
   server.registerTool(
     "recall",
