@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -35,6 +35,7 @@ describe("refreshFiles", () => {
       updated: [],
       removed: [],
       touched: [],
+      refused: [],
     });
     writeFileSync(
       join(root, "src", "math.ts"),
@@ -42,9 +43,18 @@ describe("refreshFiles", () => {
     );
     rmSync(join(root, "gen.go"));
     const r = await refreshFiles({ root, dbPath, paths: ["src/math.ts", "gen.go", "not/indexed.ts"] });
-    expect(r).toEqual({ updated: ["src/math.ts"], removed: ["gen.go"], touched: [] });
+    expect(r).toEqual({ updated: ["src/math.ts"], removed: ["gen.go"], touched: [], refused: [] });
     expect(lookup("cube")).toEqual(["src/math.ts:3:0"]);
     expect(lookup("Generated")).toEqual([]);
+    // Swapped for a link out of the repository: not read, left as indexed (recall refuses it and says why).
+    writeFileSync(join(dir, "outside.ts"), "export const leaked = 1;\n");
+    rmSync(join(root, "src", "math.ts"));
+    symlinkSync(join(dir, "outside.ts"), join(root, "src", "math.ts"));
+    expect(await refreshFiles({ root, dbPath, paths: ["src/math.ts"] })).toMatchObject({
+      refused: ["src/math.ts"],
+    });
+    expect(lookup("leaked")).toEqual([]);
+    expect(lookup("cube")).toEqual(["src/math.ts:3:0"]);
     const { db } = openDb(dbPath);
     try {
       expect(getFile(db, "gen.go")).toBeUndefined();

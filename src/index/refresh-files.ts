@@ -11,7 +11,7 @@ import { isGenerated, skipReason } from "./walk.js";
  * Refresh a few indexed files in place, in-process: the files a query is about to answer from. A file whose
  * size and mtime match the index costs one `stat` and takes no lock; a changed one is re-read, re-hashed and,
  * when its text changed, re-parsed and stored again in one short write transaction. A file gone from the
- * working tree (or now unreadable: a link out of the repository, binary) leaves the index. Files not in the
+ * working tree (or now binary) leaves the index. Files not in the
  * index are left to the walk of `cadre index refresh`, which applies the ignore rules.
  */
 
@@ -22,6 +22,8 @@ export interface FileRefresh {
   removed: string[];
   /** Only their size or mtime changed: the stored stat was brought up to date. */
   touched: string[];
+  /** Not read (a link out of the repository, not a regular file, too large); left as indexed. */
+  refused: string[];
 }
 
 export interface RefreshFilesOptions {
@@ -33,7 +35,7 @@ export interface RefreshFilesOptions {
 }
 
 export async function refreshFiles(o: RefreshFilesOptions): Promise<FileRefresh> {
-  const out: FileRefresh = { updated: [], removed: [], touched: [] };
+  const out: FileRefresh = { updated: [], removed: [], touched: [], refused: [] };
   const { db } = openDb(o.dbPath);
   try {
     const store = new Store(db);
@@ -71,6 +73,12 @@ function apply(
   const now = store.file(row.path);
   if (!now) return;
   const st = statSync(join(root, row.path), { throwIfNoEntry: false });
+  // A path that now leads outside the repository (or to a folder, or a huge file) is not read: it stays as
+  // indexed, and recall and outlines refuse it and say why, until a whole refresh drops it.
+  if (!("text" in read) && read.refused !== "missing") {
+    out.refused.push(row.path);
+    return;
+  }
   if (!("text" in read) || !st?.isFile() || skipReason(read.text)) {
     store.removeFile(now.id);
     out.removed.push(row.path);
