@@ -153,6 +153,20 @@ export function openDb(path: string): OpenResult {
   }
 }
 
+/**
+ * Open an existing, usable database (migrating it), or return undefined — never recreating it: for callers
+ * that only touch up an index (`refresh-files.ts`) and leave a rebuild, with its note, to `openDb`'s callers.
+ */
+export function openUsableDb(path: string): Db | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    return tryOpen(path, false);
+  } catch (e) {
+    if ((e as { code?: string }).code === "SQLITE_BUSY") throw e;
+    return undefined;
+  }
+}
+
 export function dbExists(path: string): boolean {
   return existsSync(path);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enclosing, identifiersIn, occurrences } from "./refgraph.js";
+import { calleesItem, callersItem, enclosing, identifiersIn, occurrences } from "./refgraph.js";
 import type { SymbolRow } from "./store.js";
 
 const sym = (id: string, line: number, end: number, kind = "function", depth = 0): SymbolRow => ({
@@ -41,5 +41,28 @@ describe("reference graph helpers", () => {
 
   it("lists distinct identifiers in order", () => {
     expect(identifiersIn("a.b(c, a) + $d_1 - 2x")).toEqual(["a", "b", "c", "$d_1", "x"]);
+  });
+
+  it("describes callers and callees at L0 and L1, and declines names too common to mean anything", () => {
+    const s = sym("run", 3, 10);
+    const caller = { symbol: sym("main", 20, 30), path: "b.ts", line: 22, text: "run()" };
+    const item = callersItem(s, { edges: [caller, { path: "c.ts", line: 1, text: "run();" }], more: 1 });
+    expect(item.candidates.map((c) => c.text)).toEqual([
+      "callers of run (by name): 3 in 2 file(s) — main, c.ts (top level)",
+      "callers of run (by name): 3 in 2 file(s)\n  function main · b.ts:22: run()\n  top level · c.ts:1: run();\n  … and 1 more",
+    ]);
+    expect(callersItem(s, { edges: [], more: 0, definers: 40 }).candidates.map((c) => c.text)).toEqual([
+      'callers of run: not listed — 40 definitions share the name "run"',
+    ]);
+    expect(callersItem(s, { edges: [], more: 0 }).candidates).toHaveLength(1);
+    const callees = calleesItem(s, [
+      { symbol: sym("helper", 40, 41), path: "a.ts", line: 40, alsoDefined: 2 },
+    ]);
+    expect(callees.candidates[1]?.text).toBe(
+      "run calls (by name):\n  function helper · a.ts:40 (+2 other definitions) — ",
+    );
+    expect(calleesItem(s, []).candidates.map((c) => c.text)).toEqual([
+      "run calls nothing defined in the index",
+    ]);
   });
 });

@@ -67,8 +67,26 @@ export function enclosing(syms: readonly SymbolRow[], line: number): SymbolRow |
 const MAX_CALLER_FILES = 200;
 const MAX_EDGES = 40;
 
+/** A name defined more often than this is too common for callers by name to mean anything (`get`, `String`). */
+const MAX_DEFINERS = 25;
+
+export interface Callers {
+  edges: GraphEdge[];
+  more: number;
+  /** Set when the name has too many definitions to list its callers by name. */
+  definers?: number;
+}
+
 /** Definitions (or top levels) that name `s`, one edge each at its first reference, by path and line. */
-export function callersOf(db: Db, tree: WorkingTree, s: SymbolRow): { edges: GraphEdge[]; more: number } {
+export function callersOf(db: Db, tree: WorkingTree, s: SymbolRow): Callers {
+  const definers = (
+    db
+      .prepare(
+        "SELECT count(*) AS n FROM symbols WHERE name = ? COLLATE NOCASE AND name = ? AND kind != 'local'",
+      )
+      .get(s.name, s.name) as { n: number }
+  ).n;
+  if (definers > MAX_DEFINERS) return { edges: [], more: 0, definers };
   const files = db
     .prepare(
       `SELECT id, path FROM files WHERE instr(' ' || refs || ' ', ' ' || ? || ' ') > 0 ORDER BY path LIMIT ${MAX_CALLER_FILES}`,
@@ -154,7 +172,20 @@ function list(names: string[], max = 8): string {
 }
 
 /** The recall item for the callers of `s`: L0 a count and names, L1 one line per caller. */
-export function callersItem(s: SymbolRow, callers: { edges: GraphEdge[]; more: number }): RecallItem {
+export function callersItem(s: SymbolRow, callers: Callers): RecallItem {
+  const ref = `${s.id}@callers`;
+  if (callers.definers)
+    return {
+      ref,
+      path: s.path,
+      fresh: true,
+      candidates: [
+        {
+          tier: "L0",
+          text: `callers of ${s.qualname}: not listed — ${callers.definers} definitions share the name "${s.name}"`,
+        },
+      ],
+    };
   const n = callers.edges.length + callers.more;
   const files = new Set(callers.edges.map((e) => e.path)).size;
   const head = `callers of ${s.qualname} (by name): ${n} in ${files} file(s)`;
@@ -176,7 +207,7 @@ export function callersItem(s: SymbolRow, callers: { edges: GraphEdge[]; more: n
         ...(callers.more ? [`  … and ${callers.more} more`] : []),
       ].join("\n"),
     });
-  return { ref: `${s.id}@callers`, path: s.path, fresh: true, candidates };
+  return { ref, path: s.path, fresh: true, candidates };
 }
 
 /** The recall item for the callees of `s`: L0 their names, L1 one line each with where it is defined. */

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -61,5 +61,17 @@ describe("refreshFiles", () => {
     } finally {
       db.close();
     }
+  });
+
+  it("leaves an unusable database alone (a rebuild, with its note, is the opener's job)", async () => {
+    const bad = join(dir, "bad.db");
+    writeFileSync(bad, "not a database ".repeat(100));
+    expect(await refreshFiles({ root, dbPath: bad, paths: ["src/shapes.ts"] })).toEqual({
+      updated: [],
+      removed: [],
+      touched: [],
+      refused: [],
+    });
+    expect(readFileSync(bad, "utf8").startsWith("not a database")).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import { openDb } from "./db.js";
+import { openUsableDb } from "./db.js";
 import type { Language } from "./languages.js";
 import { extractFile, loadGrammars } from "./parse.js";
 import { readInside } from "./read-inside.js";
@@ -36,7 +36,8 @@ export interface RefreshFilesOptions {
 
 export async function refreshFiles(o: RefreshFilesOptions): Promise<FileRefresh> {
   const out: FileRefresh = { updated: [], removed: [], touched: [], refused: [] };
-  const { db } = openDb(o.dbPath);
+  const db = openUsableDb(o.dbPath);
+  if (!db) return out;
   try {
     const store = new Store(db);
     const stale: Array<{ path: string; id: number; language: string; hash: string }> = [];
