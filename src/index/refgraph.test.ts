@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calleesItem, callersItem, enclosing, identifiersIn, occurrences } from "./refgraph.js";
+import { calleesItem, callersItem, enclosing, identifiersIn, occurrences, usesOf } from "./refgraph.js";
 import type { SymbolRow } from "./store.js";
 
 const sym = (id: string, line: number, end: number, kind = "function", depth = 0): SymbolRow => ({
@@ -64,5 +64,15 @@ describe("reference graph helpers", () => {
     expect(calleesItem(s, []).candidates.map((c) => c.text)).toEqual([
       "run calls nothing defined in the index",
     ]);
+  });
+
+  it("tells bare calls, member calls and bare names apart", () => {
+    const body = "const text = a.text;\nitems.push(x);\nrun<T>(1); new Circle(2);\nobj . save ();";
+    expect(usesOf(body, "text")).toEqual({ call: false, member: false, bare: true });
+    expect(usesOf(body, "push")).toEqual({ call: false, member: true, bare: false });
+    expect(usesOf(body, "run")).toEqual({ call: true, member: false, bare: true });
+    expect(usesOf(body, "Circle")).toEqual({ call: true, member: false, bare: true });
+    expect(usesOf(body, "save")).toEqual({ call: false, member: true, bare: false });
+    expect(usesOf("$x($y)", "$x")).toEqual({ call: true, member: false, bare: true });
   });
 });

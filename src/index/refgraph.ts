@@ -103,6 +103,7 @@ export function callersOf(db: Db, tree: WorkingTree, s: SymbolRow): Callers {
     const lines = text.split("\n");
     const seen = new Set<string>();
     for (const line of occurrences(text, s.name, skip)) {
+      if (IMPORT_LINE.test(lines[line - 1] ?? "")) continue;
       const at = enclosing(syms, line);
       if (at?.id === s.id) continue;
       const key = at?.id ?? `${f.path}:top`;
@@ -118,6 +119,38 @@ export function callersOf(db: Db, tree: WorkingTree, s: SymbolRow): Callers {
   }
   return { edges, more };
 }
+
+/**
+ * How `name` is used in `text`: called bare (`name(`, `name<T>(`), called as a member (`.name(`), or named
+ * bare at all (`new Name`, `FROM orders`). Decides which definitions of the name a body can be calling.
+ */
+export function usesOf(text: string, name: string): { call: boolean; member: boolean; bare: boolean } {
+  const u = { call: false, member: false, bare: false };
+  const re = new RegExp(
+    `(\\.\\s*)?(?<![\\w$])${name.replace(/[$]/g, "\\$")}(?![\\w$])(\\s*(?:<[^<>()]*>)?\\s*\\()?`,
+    "g",
+  );
+  for (const m of text.matchAll(re)) {
+    if (m[1]) {
+      if (m[2]) u.member = true;
+    } else {
+      u.bare = true;
+      if (m[2]) u.call = true;
+    }
+  }
+  return u;
+}
+
+/** Whether a use fits a definition: functions are called bare, methods as members, types and tables named. */
+function fits(kind: string, u: ReturnType<typeof usesOf>): boolean {
+  if (kind === "method" || kind === "constructor") return u.member || u.call;
+  if (kind === "class" || kind === "table" || kind === "view") return u.bare;
+  return u.call;
+}
+
+/** Lines that only import a name (`import … from`, `use`, `#include`) are not references worth listing. */
+const IMPORT_LINE =
+  /^\s*(?:import\b|from\s+\S+\s+import\b|use\s|using\s|#include\b|export\s*(?:\{|\*)|require\s*\()/;
 
 const CALLABLE = ["function", "method", "constructor", "macro", "class", "procedure", "table", "view"];
 
@@ -138,7 +171,7 @@ export function calleesOf(db: Db, tree: WorkingTree, s: SymbolRow): GraphEdge[] 
       .filter(Boolean),
   );
   const byName = db.prepare(
-    `SELECT s.id, s.qualname, s.kind, f.path, s.line, s.signature, s.name, s.file_id FROM symbols s JOIN files f ON f.id = s.file_id
+    `SELECT s.id, s.qualname, s.kind, f.path, s.line, s.signature, s.name, s.file_id, s.depth FROM symbols s JOIN files f ON f.id = s.file_id
      WHERE s.name = ? COLLATE NOCASE AND s.kind IN (${CALLABLE.map(() => "?").join(",")}) ORDER BY f.path, s.line LIMIT 50`,
   );
   const dir = s.path.slice(0, s.path.lastIndexOf("/") + 1);
@@ -146,8 +179,14 @@ export function calleesOf(db: Db, tree: WorkingTree, s: SymbolRow): GraphEdge[] 
   for (const name of identifiersIn(body)) {
     if (out.length >= MAX_EDGES) break;
     if (name === s.name || !refs.has(name)) continue;
+    const use = usesOf(body, name);
+    // A closure nested in another function is callable only from its own file.
     const defs = (byName.all(name, ...CALLABLE) as Array<SymbolRow>).filter(
-      (d) => d.name === name && d.id !== s.id,
+      (d) =>
+        d.name === name &&
+        d.id !== s.id &&
+        fits(d.kind, use) &&
+        !(d.kind === "function" && d.depth > 0 && d.file_id !== s.file_id),
     );
     if (defs.length === 0) continue;
     const near = (d: SymbolRow) => (d.file_id === s.file_id ? 0 : d.path.startsWith(dir) ? 1 : 2);
