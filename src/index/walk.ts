@@ -302,8 +302,10 @@ const GENERATED_MARKERS = [
  * but kept out of the repository map and of L2 recall unless asked for.
  */
 export function isGenerated(text: string): boolean {
-  const head = text.slice(0, 4096).split("\n", 40);
-  return head.some((line) => GENERATED_MARKERS.some((re) => re.test(line)));
+  const head = text.slice(0, 4096);
+  // One scan settles almost every file (this runs on the writer thread for every file indexed).
+  if (!/generated|do not edit/i.test(head)) return false;
+  return head.split("\n", 40).some((line) => GENERATED_MARKERS.some((re) => re.test(line)));
 }
 
 export function toPosix(p: string): string {

@@ -58,6 +58,9 @@ describe("generated files", () => {
     ).data;
     expect(forced).toMatchObject({ tier: "L2", forcedTier: "L2" });
     expect(forced.text).toContain("return 42");
+    const stats = json<Env<{ generated: number }>>(await run(["index", "stats", "--json"])).data;
+    expect(stats.generated).toBe(1);
+    expect((await run(["index", "stats"])).stdout).toMatch(/files \(1 generated\)/);
   });
 });
 

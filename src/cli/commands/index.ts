@@ -118,7 +118,7 @@ export const run: CommandRun = async (args, opts, io) => {
   } else if (action === "stats") {
     const r = await indexStats(t);
     data = r;
-    text = `${r.files} files, ${r.symbols} symbols, ${r.summaries} summaries, ${(r.dbBytes / 1e6).toFixed(1)} MB, indexed ${r.indexedAt ?? "never"}\n${table(r.languages.map((l) => [l.language, `${l.files} files`, `${l.symbols} symbols`]))}\n`;
+    text = `${r.files} files${r.generated ? ` (${r.generated} generated)` : ""}, ${r.symbols} symbols, ${r.summaries} summaries, ${(r.dbBytes / 1e6).toFixed(1)} MB, indexed ${r.indexedAt ?? "never"}\n${table(r.languages.map((l) => [l.language, `${l.files} files`, `${l.symbols} symbols`]))}\n`;
   } else if (action === "search") {
     const r = await searchCode(t, need("a query"), page(), opts.kind as string | undefined);
     data = r;
