@@ -7,7 +7,7 @@
 import type { LintResult } from "../lint/types.js";
 import type { Catalog } from "../model/catalog.js";
 import type { BuildResult } from "./index-build.js";
-import type { RecallMode, RecallResult } from "./recall.js";
+import type { RecallMode, RecallOptions, RecallResult } from "./recall.js";
 import type { RiskyRemoval, SyncResult } from "./sync.js";
 
 export interface ApiOptions {
@@ -72,9 +72,14 @@ export async function index(o: ApiOptions & { full?: boolean } = {}): Promise<Bu
 export async function recall(
   mode: RecallMode,
   target: string,
-  o: ApiOptions & { budget?: number } = {},
+  o: ApiOptions & Partial<Pick<RecallOptions, "budget" | "tier" | "lines" | "context">> = {},
 ): Promise<RecallResult> {
   const { resolveIndexTarget } = await import("./index-open.js");
   const { recall: run } = await import("./recall.js");
-  return run(resolveIndexTarget(base(o)), mode, target, o.budget ?? 2000);
+  return run(resolveIndexTarget(base(o)), mode, target, {
+    budget: o.budget ?? 2000,
+    tier: o.tier,
+    lines: o.lines,
+    context: o.context,
+  });
 }

@@ -64,6 +64,8 @@ export interface IndexStatsResult {
   symbols: number;
   summaries: number;
   parseErrors: number;
+  /** Files that say they are generated (indexed, kept out of the map and of L2 by default). */
+  generated: number;
   dbBytes: number;
   languages: Array<{ language: string; files: number; symbols: number }>;
   kinds: Array<{ kind: string; symbols: number }>;
@@ -86,6 +88,7 @@ export async function indexStats(t: IndexTarget): Promise<IndexStatsResult> {
       symbols: one("SELECT count(*) AS n FROM symbols"),
       summaries: one("SELECT count(*) AS n FROM summaries"),
       parseErrors: one("SELECT count(*) AS n FROM files WHERE error IS NOT NULL"),
+      generated: one("SELECT count(*) AS n FROM files WHERE generated = 1"),
       dbBytes,
       languages: db
         .prepare(

@@ -4,6 +4,7 @@ import {
   fileSymbols,
   findSymbols,
   getFile,
+  iterateSymbols,
   listSymbols,
   type Page,
   type SymbolRow,
@@ -24,6 +25,8 @@ export interface SymbolView {
   endLine: number;
   signature: string;
   doc: string;
+  /** The symbol's file says it is generated. */
+  generated: boolean;
 }
 
 export function viewSymbol(s: SymbolRow): SymbolView {
@@ -37,6 +40,7 @@ export function viewSymbol(s: SymbolRow): SymbolView {
     endLine: s.end_line,
     signature: s.signature,
     doc: s.doc,
+    generated: s.generated === 1,
   };
 }
 
@@ -80,6 +84,39 @@ export async function listAllSymbols(t: IndexTarget, opts: Page & { glob?: strin
   });
 }
 
+/** Where streamed lines go: `write` returns false when the reader is behind; then `drained` waits for it. */
+export interface LineSink {
+  write(line: string): boolean;
+  drained(): Promise<void>;
+  /** The reader went away (a closed pipe): stop early. */
+  closed(): boolean;
+}
+
+/**
+ * `cadre index symbols --all`: every symbol as one JSON line, read from SQLite row by row and written with
+ * backpressure, so memory stays constant. Returns the number of lines written.
+ */
+export async function streamSymbols(
+  t: IndexTarget,
+  opts: { glob?: string; kind?: string },
+  sink: LineSink,
+): Promise<number> {
+  return withIndex(t, async (db) => {
+    let n = 0;
+    const rows = iterateSymbols(db, opts);
+    try {
+      for (const row of rows) {
+        if (sink.closed()) break;
+        n++;
+        if (!sink.write(`${JSON.stringify(viewSymbol(row))}\n`)) await sink.drained();
+      }
+    } finally {
+      rows.return?.();
+    }
+    return n;
+  });
+}
+
 export async function outlineFile(t: IndexTarget, path: string) {
   const rel = path.replace(/^\.\//, "");
   return withIndex(t, (db) => {
@@ -99,6 +136,7 @@ export async function outlineFile(t: IndexTarget, path: string) {
       language: f.language,
       lines: f.lines,
       parseError: f.error,
+      generated: f.generated === 1,
       imports: JSON.parse(f.imports) as string[],
       symbols: fileSymbols(db, f.id).map((s) => ({ ...viewSymbol(s), depth: s.depth })),
     };

@@ -13,6 +13,8 @@ export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** The stream behind `out`, for output written with backpressure (`index symbols --all`). */
+  stdout?: NodeJS.WritableStream;
 }
 
 /** NO_COLOR disables colour, FORCE_COLOR (non-zero) forces it, otherwise colour on a TTY only. */

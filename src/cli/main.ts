@@ -29,6 +29,7 @@ function makeIo(g: GlobalOpts): Io {
     cwd: g.cwd ? resolvePath(g.cwd) : process.cwd(),
     env: sourceEnv(g),
     isTTY,
+    stdout: process.stdout,
   };
 }
 

@@ -214,6 +214,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: "--offset <n>", description: "skip the first <n> results (pagination)", default: "0" },
       { flags: "-k, --kind <kind>", description: "only symbols of this kind (function, class, method…)" },
       { flags: "-p, --path <glob>", description: "symbols: only files matching this glob (e.g. 'src/**')" },
+      { flags: "--all", description: "symbols: stream every symbol as JSON lines (also --limit 0)" },
       {
         flags: "--max-file-kb <n>",
         description: "build/refresh: skip files larger than <n> KiB (default 1024)",
@@ -226,6 +227,7 @@ export const COMMANDS: CommandSpec[] = [
       'cadre index search "parse config"',
       "cadre index symbol Store.addFile",
       "cadre index symbols --path 'src/index/*' --kind function",
+      "cadre index symbols --all > symbols.jsonl   # every symbol, one JSON object per line",
       "cadre index outline src/cli/main.ts --json",
     ],
     load: () => import("./commands/index.js"),
@@ -338,9 +340,20 @@ export const COMMANDS: CommandSpec[] = [
     options: [
       { flags: "-b, --budget <tokens>", description: "token budget", default: "2000" },
       { flags: "--db <path>", description: "index database (default .cadre/index.db)" },
+      {
+        flags: "--tier <L0|L1|L2>",
+        description: "force this tier whatever the budget (it still caps the total)",
+      },
+      {
+        flags: "--lines <A-B>",
+        description: "file: exactly these lines (re-indexes the file first if it changed)",
+      },
+      { flags: "--context <n>", description: "file --lines: <n> more lines either side" },
     ],
     examples: [
       "cadre recall file src/cli/main.ts --budget 300",
+      "cadre recall file src/cli/main.ts --lines 40-60 --context 3",
+      "cadre recall symbol Store.addFile --tier L1   # signature, doc, nested outline; callers and callees",
       "cadre recall symbol runCli --budget 800",
       'cadre recall query "token budget" --budget 1500 --json',
     ],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countTokens } from "../core/tokens.js";
-import { fitToBudget, type RecallItem, truncateToTokens } from "./budget.js";
+import { chooseCandidates, fitToBudget, type RecallItem, type Tier, truncateToTokens } from "./budget.js";
 
 const item = (ref: string, sizes: [number, number, number]): RecallItem => ({
   ref,
@@ -41,5 +41,33 @@ describe("fitToBudget", () => {
     expect(r.items).toHaveLength(1);
     expect(r.tokens).toBeLessThanOrEqual(8);
     expect(await truncateToTokens("one two three four five six", 3)).toMatch(/…$/);
+  });
+});
+
+describe("chooseCandidates", () => {
+  const item = (cands: Array<[Tier, boolean?]>): RecallItem => ({
+    ref: "r",
+    path: "p",
+    fresh: true,
+    candidates: cands.map(([tier, optIn]) => ({ tier, text: tier, ...(optIn ? { optIn } : {}) })),
+  });
+  it("drops opt-in candidates unless their tier is asked for", () => {
+    const gen = item([["L0"], ["L1"], ["L2", true]]);
+    expect(chooseCandidates([gen])[0]?.candidates.map((c) => c.tier)).toEqual(["L0", "L1"]);
+    expect(chooseCandidates([gen], "L2")[0]?.candidates.map((c) => c.tier)).toEqual(["L2"]);
+  });
+  it("forces one tier, falling back to the richest lower one", () => {
+    const noL1 = item([["L0"], ["L2"]]);
+    expect(chooseCandidates([noL1], "L1")[0]?.candidates.map((c) => c.tier)).toEqual(["L0"]);
+    expect(chooseCandidates([noL1], "L0")[0]?.candidates.map((c) => c.tier)).toEqual(["L0"]);
+  });
+  it("a forced tier that does not fit is cut at a line and marked partial", async () => {
+    const long = Array.from({ length: 200 }, (_, i) => `line ${i} of the source`).join("\n");
+    const it: RecallItem = { ref: "r", path: "p", fresh: true, candidates: [{ tier: "L2", text: long }] };
+    const f = await fitToBudget(chooseCandidates([it], "L2"), 50);
+    expect(f.tier).toBe("L2");
+    expect(f.items[0]?.partial).toBe(true);
+    expect(f.tokens).toBeLessThanOrEqual(50);
+    expect(f.text.startsWith("line 0 of the source\nline 1")).toBe(true);
   });
 });

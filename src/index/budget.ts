@@ -6,6 +6,8 @@ export type Tier = "L0" | "L1" | "L2";
 export interface Candidate {
   tier: Tier;
   text: string;
+  /** Offered only when this tier is asked for (a generated file's source); see `chooseCandidates`. */
+  optIn?: boolean;
 }
 export interface RecallItem {
   ref: string;
@@ -54,6 +56,28 @@ export async function truncateToTokens(text: string, budget: number, atLine = fa
   return lo > 0 ? `${text.slice(0, lo)}…` : "";
 }
 
+/**
+ * The candidates the budget may choose from. Without a tier: every candidate but the opt-in ones. With a tier
+ * (`--tier`): only that tier's candidate, opt-in ones included, whatever the budget; an item without one keeps
+ * its richest lower tier (a file without symbols has no L1), and one with only richer tiers is dropped.
+ */
+export function chooseCandidates(items: readonly RecallItem[], tier?: Tier): RecallItem[] {
+  const out: RecallItem[] = [];
+  for (const it of items) {
+    let cands: Candidate[];
+    if (!tier) cands = it.candidates.filter((c) => !c.optIn);
+    else {
+      const at = it.candidates.filter((c) => ORDER[c.tier] <= ORDER[tier]);
+      const exact = at.find((c) => c.tier === tier);
+      const lower = at.filter((c) => !c.optIn);
+      const pick = exact ?? lower[lower.length - 1];
+      cands = pick ? [pick] : [];
+    }
+    if (cands.length) out.push({ ...it, candidates: cands });
+  }
+  return out;
+}
+
 export async function fitToBudget(items: RecallItem[], budget: number): Promise<Fitted> {
   const counts = await countTokensMany(items.flatMap((i) => i.candidates.map((c) => c.text)));
   let k = 0;
@@ -99,10 +123,22 @@ export async function fitToBudget(items: RecallItem[], budget: number): Promise<
   }
   if (chosen.length === 0 && items[0]?.candidates[0] && budget > 0) {
     const it = items[0];
-    const text = await truncateToTokens(it.candidates[0]?.text ?? "", budget);
+    const whole = it.candidates[0]?.text ?? "";
+    // Source and outlines are cut at a line end when one fits; a single line is cut where the budget ends.
+    const text =
+      (it.candidates[0]?.tier !== "L0" ? await truncateToTokens(whole, budget, true) : "") ||
+      (await truncateToTokens(whole, budget));
     if (text)
       chosen = [
-        { ref: it.ref, path: it.path, tier: "L0", tokens: await countTokens(text), fresh: it.fresh, text },
+        {
+          ref: it.ref,
+          path: it.path,
+          tier: it.candidates[0]?.tier ?? "L0",
+          tokens: await countTokens(text),
+          fresh: it.fresh,
+          text,
+          ...(text !== it.candidates[0]?.text ? { partial: true } : {}),
+        },
       ];
   }
   // The joined text can tokenise differently from the parts: verify and drop from the end if needed.

@@ -7,7 +7,7 @@ import type BetterSqlite3 from "better-sqlite3";
 
 export type Db = BetterSqlite3.Database;
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const SCHEMA_V1 = `
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -72,7 +72,12 @@ export function createSecondaryIndexes(db: Db): void {
 }
 
 /** Migrations from version i to i+1 (index 0 creates version 1). Add new entries; never edit old ones. */
-const MIGRATIONS: Array<(db: Db) => void> = [(db) => db.exec(SCHEMA_V1)];
+const MIGRATIONS: Array<(db: Db) => void> = [
+  (db) => db.exec(SCHEMA_V1),
+  // v2: generated files are indexed, flagged (they were skipped). The extraction version in `meta` changes
+  // with it, so the next refresh re-reads every file (see indexer.ts `EXTRACT_VERSION`).
+  (db) => db.exec("ALTER TABLE files ADD COLUMN generated INTEGER NOT NULL DEFAULT 0"),
+];
 
 export interface OpenResult {
   db: Db;
@@ -145,6 +150,20 @@ export function openDb(path: string): OpenResult {
     if (!corrupt) throw e;
     removeDb(path);
     return { db: tryOpen(path, false), rebuilt: reason };
+  }
+}
+
+/**
+ * Open an existing, usable database (migrating it), or return undefined — never recreating it: for callers
+ * that only touch up an index (`refresh-files.ts`) and leave a rebuild, with its note, to `openDb`'s callers.
+ */
+export function openUsableDb(path: string): Db | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    return tryOpen(path, false);
+  } catch (e) {
+    if ((e as { code?: string }).code === "SQLITE_BUSY") throw e;
+    return undefined;
   }
 }
 

@@ -77,7 +77,7 @@ export function escapeLike(s: string): string {
 }
 
 const KEYWORD_START =
-  /^(?:(?:export|pub(?:\([^)]*\))?|public|private|protected|internal|static|async|abstract|declare|default|final|sealed|unsafe|extern|inline|virtual|override|readonly)\s+)*(?:class|interface|enum|type|function\*?|def|func|fn|struct|trait|union|mod|module|namespace|macro_rules!|const|let|var|static|#define|record|object|package)\b/;
+  /^(?:(?:export|pub(?:\([^)]*\))?|public|private|protected|internal|static|async|abstract|declare|default|final|sealed|unsafe|extern|inline|virtual|override|readonly)\s+)*(?:class|interface|enum|type|function\*?|def|func|fn|struct|trait|union|mod|module|namespace|macro_rules!|const|let|var|static|#define|record|object|package|CREATE|create)\b/;
 
 /** `kind signature`, without repeating the kind when the signature already starts with a keyword. */
 export function displaySignature(kind: string, signature: string, name: string): string {

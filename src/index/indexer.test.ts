@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDb } from "./db.js";
+import { openDb, setMeta } from "./db.js";
 import { indexRepo } from "./indexer.js";
 import { findSymbols, listSymbols, searchFiles, searchSymbols } from "./store.js";
 
@@ -37,5 +37,27 @@ describe("indexRepo", () => {
     } finally {
       db.close();
     }
+  });
+
+  it("indexes SQL definitions, and rebuilds an index made by other extractors at its next refresh", async () => {
+    writeFileSync(
+      join(root, "schema.sql"),
+      "-- Orders placed.\nCREATE TABLE IF NOT EXISTS shop.orders (\n  id int,\n  total numeric\n);\nCREATE VIEW shop.big AS SELECT * FROM shop.orders WHERE total > 100;\n",
+    );
+    const built = await indexRepo({ root, dbPath, full: true });
+    const { db } = openDb(dbPath);
+    try {
+      expect(findSymbols(db, "shop.orders").map((s) => [s.kind, s.line, s.end_line, s.doc])).toEqual([
+        ["table", 2, 5, "Orders placed."],
+      ]);
+      expect(findSymbols(db, "orders.total")[0]?.kind).toBe("field");
+      expect(findSymbols(db, "big")[0]?.kind).toBe("view");
+      setMeta(db, "extract_version", "1");
+    } finally {
+      db.close();
+    }
+    const again = await indexRepo({ root, dbPath });
+    expect(again.added).toBe(built.files);
+    expect((await indexRepo({ root, dbPath })).added).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ import { openParsePool, type ParsePool } from "./parse-pool.js";
 import { readInside } from "./read-inside.js";
 import { hashText, Store } from "./store.js";
 import type { FileExtract } from "./types.js";
-import { skipReason, toPosix, type WalkCache, type WalkEntry, walkRepoCached } from "./walk.js";
+import { isGenerated, skipReason, toPosix, type WalkCache, type WalkEntry, walkRepoCached } from "./walk.js";
 
 /** Build and refresh: walk, skip unchanged files (mtime+size, then hash), parse changed ones, store. */
 
@@ -32,7 +32,9 @@ export interface IndexStats {
   updated: number;
   removed: number;
   unchanged: number;
-  skipped: { binary: number; generated: number };
+  skipped: { binary: number };
+  /** Files in the index that say they are generated (indexed, flagged; kept out of the map and of L2). */
+  generated: number;
   parseErrors: number;
   symbols: number;
   /** Why the database was recreated (corrupt, too new), if it was. */
@@ -40,6 +42,13 @@ export interface IndexStats {
 }
 
 const WALK_CACHE_KEY = "walk";
+/**
+ * What extraction produces. Bump it when the extractors or what is stored per file change (a new language,
+ * generated files indexed): an index built by another version is rebuilt by its next refresh, since unchanged
+ * files would otherwise keep what the old extractors made of them.
+ */
+export const EXTRACT_VERSION = "3";
+const EXTRACT_VERSION_KEY = "extract_version";
 
 function readWalkCache(db: Db): WalkCache | undefined {
   const raw = getMeta(db, WALK_CACHE_KEY);
@@ -88,9 +97,10 @@ export async function indexRepo(opts: IndexOptions): Promise<IndexStats> {
   }
 }
 
-async function indexOnce(opts: IndexOptions): Promise<IndexStats> {
-  const { db, rebuilt } = openDb(opts.dbPath);
+async function indexOnce(given: IndexOptions): Promise<IndexStats> {
+  const { db, rebuilt } = openDb(given.dbPath);
   try {
+    const opts = getMeta(db, EXTRACT_VERSION_KEY) === EXTRACT_VERSION ? given : { ...given, full: true };
     // A refresh reuses the directory listings of the last walk where directories are unchanged.
     const walk = walkRepoCached(
       opts.root,
@@ -104,7 +114,8 @@ async function indexOnce(opts: IndexOptions): Promise<IndexStats> {
       updated: 0,
       removed: 0,
       unchanged: 0,
-      skipped: { binary: 0, generated: 0 },
+      skipped: { binary: 0 },
+      generated: 0,
       parseErrors: 0,
       symbols: 0,
       ...(rebuilt ? { rebuilt } : {}),
@@ -130,6 +141,9 @@ async function indexOnce(opts: IndexOptions): Promise<IndexStats> {
     }
     stats.symbols = (db.prepare("SELECT count(*) AS n FROM symbols").get() as { n: number }).n;
     stats.files = (db.prepare("SELECT count(*) AS n FROM files").get() as { n: number }).n;
+    stats.generated = (
+      db.prepare("SELECT count(*) AS n FROM files WHERE generated = 1").get() as { n: number }
+    ).n;
     return stats;
   } finally {
     db.close();
@@ -199,6 +213,7 @@ async function applyEntries(
         hash,
         text,
         extract,
+        generated: isGenerated(text),
       });
     };
     if (pool.saturated(text.length)) {
@@ -224,6 +239,7 @@ async function applyEntries(
   }
   pruneSummaries(db);
   setMeta(db, "root", opts.root);
+  setMeta(db, EXTRACT_VERSION_KEY, EXTRACT_VERSION);
   setMeta(db, "indexed_at", new Date().toISOString());
   opts.onProgress?.(entries.length, entries.length);
 }

@@ -14,7 +14,8 @@ export type CodeLanguage =
   | "ruby"
   | "php"
   | "bash";
-export type DataLanguage = "markdown" | "json" | "yaml" | "toml";
+/** Languages read by cadre's own extractors (`extract-data.ts`, `extract-sql.ts`), without a grammar. */
+export type DataLanguage = "markdown" | "json" | "yaml" | "toml" | "sql";
 export type Language = CodeLanguage | DataLanguage | "text";
 
 const BY_EXT: Record<string, Language> = {
@@ -51,6 +52,7 @@ const BY_EXT: Record<string, Language> = {
   yaml: "yaml",
   yml: "yaml",
   toml: "toml",
+  sql: "sql",
 };
 
 /** Text files indexed for full-text search only. */
@@ -62,7 +64,6 @@ const TEXT_EXT = new Set([
   "html",
   "htm",
   "xml",
-  "sql",
   "ini",
   "cfg",
   "conf",

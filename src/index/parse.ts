@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import type { Parser, Language as TsLanguage } from "web-tree-sitter";
 import { extractTree, type LangSpec } from "./extract-code.js";
 import { extractJson, extractMarkdown, extractToml, extractYaml } from "./extract-data.js";
+import { extractSql } from "./extract-sql.js";
 import { type CodeLanguage, GRAMMAR_FILE, isCodeLanguage, type Language } from "./languages.js";
 import { cpp, csharp, go, java, rust } from "./specs-compiled.js";
 import { bash, javascript, php, python, ruby, typescript } from "./specs-script.js";
@@ -75,6 +76,7 @@ export function extractFile(lang: Language, text: string): FileExtract {
     if (lang === "json") return extractJson(text);
     if (lang === "yaml") return extractYaml(text);
     if (lang === "toml") return extractToml(text);
+    if (lang === "sql") return extractSql(text);
     if (lang === "text") return { language: lang, symbols: [], refs: [], imports: [] };
     const grammar = grammars.get(GRAMMAR_FILE[lang]);
     if (!grammar || !parser) throw new Error(`grammar for ${lang} not loaded`);

@@ -1,3 +1,4 @@
+import { ErrorCodes, UserError } from "../core/errors.js";
 import type { Candidate, RecallItem } from "./budget.js";
 import type { Db } from "./db.js";
 import { displaySignature, splitIdentifier } from "./fts.js";
@@ -36,7 +37,7 @@ export class WorkingTree {
 
 export function symbolL0(s: SymbolRow): string {
   const doc = s.doc ? ` — ${firstSentence(s.doc)}` : "";
-  return `${s.kind} ${s.qualname} · ${s.path}:${s.line}${doc}`;
+  return `${s.kind} ${s.qualname} · ${s.path}:${s.line}${s.generated ? " (generated)" : ""}${doc}`;
 }
 
 function outlineLine(s: SymbolRow, base: number, withDoc: boolean): string {
@@ -55,7 +56,7 @@ export function fileSummaries(row: FileRow, symbols: readonly SymbolRow[]): { l0
   const top = syms.filter((s) => s.depth === 0);
   const names = top.slice(0, 8).map((s) => s.name);
   const more = top.length > 8 ? ` (+${top.length - 8} more)` : "";
-  const head = `${row.path} — ${row.language}, ${row.lines} lines`;
+  const head = `${row.path} — ${row.language}, ${row.lines} lines${row.generated ? ", generated" : ""}`;
   const l0 = `${head}${names.length ? ` — ${names.join(", ")}${more}` : ""}${row.error ? " — parse failed" : ""}`;
   const imports = JSON.parse(row.imports) as string[];
   const importBlock = imports.length ? `imports:\n${imports.map((i) => `  ${i}`).join("\n")}\n` : "";
@@ -74,7 +75,9 @@ export function fileItem(db: Db, tree: WorkingTree, row: FileRow): RecallItem {
     { tier: "L0", text: l0 },
     ...l1.map((text) => ({ tier: "L1" as const, text })),
   ];
-  if (now !== undefined) candidates.push({ tier: "L2", text: `${row.path}\n${now}` });
+  // A generated file's source is offered only when L2 is asked for (`--tier L2`).
+  if (now !== undefined)
+    candidates.push({ tier: "L2", text: `${row.path}\n${now}`, optIn: row.generated === 1 || undefined });
   return { ref: row.path, path: row.path, fresh, candidates };
 }
 
@@ -98,7 +101,7 @@ export function nestedIn(syms: readonly SymbolRow[], i: number, visits?: { n: nu
 /** The L0 line and the L1 structure of a symbol, from its row and the symbols nested in it. */
 export function symbolSummaries(s: SymbolRow, nested: readonly SymbolRow[]): { l0: string; l1: string } {
   const l1 = [
-    `${s.kind} ${s.qualname} · ${s.path}:${s.line}-${s.end_line}`,
+    `${s.kind} ${s.qualname} · ${s.path}:${s.line}-${s.end_line}${s.generated ? " (generated)" : ""}`,
     s.signature,
     s.doc ? `doc: ${s.doc}` : "",
     ...nested.map((c) => outlineLine(c, s.depth, true)),
@@ -108,10 +111,26 @@ export function symbolSummaries(s: SymbolRow, nested: readonly SymbolRow[]): { l
   return { l0: symbolL0(s), l1 };
 }
 
+/** A comment line, an attribute or a decorator: what may stand between a doc comment and its definition. */
+const LEADING = /^\s*(\/\/|\/\*|\*|#(?!include|define|if|!)|--|@|\[|"""|''')/;
+
+/**
+ * The first line of the comment block (and decorators) right above a definition's first line, when the
+ * symbol has a doc comment; else the definition's own first line. At most 60 lines up.
+ */
+export function docStart(lines: readonly string[], line: number, hasDoc: boolean): number {
+  if (!hasDoc) return line;
+  let from = line;
+  while (from > 1 && line - from < 60 && LEADING.test(lines[from - 2] ?? "")) from--;
+  return from;
+}
+
 export function symbolItem(db: Db, tree: WorkingTree, s: SymbolRow): RecallItem {
   const now = tree.read(s.path);
   const lines = now?.split("\n") ?? [];
   const slice = lines.slice(s.line - 1, s.end_line);
+  // L2 shows the doc comment above the definition too (the hash covers the definition's own lines).
+  const from = docStart(lines, s.line, s.doc !== "");
   const fresh = now !== undefined && hashText(slice.join("\n")) === s.hash;
   const syms = fileSymbols(db, s.file_id);
   const at = syms.findIndex((x) => x.id === s.id);
@@ -123,7 +142,8 @@ export function symbolItem(db: Db, tree: WorkingTree, s: SymbolRow): RecallItem 
   if (slice.length)
     candidates.push({
       tier: "L2",
-      text: `${s.kind} ${s.qualname} · ${s.path}:${s.line}-${s.end_line}\n${numbered(slice, s.line)}`,
+      text: `${s.kind} ${s.qualname} · ${s.path}:${s.line}-${s.end_line}\n${numbered(lines.slice(from - 1, s.end_line), from)}`,
+      optIn: s.generated === 1 || undefined,
     });
   return { ref: s.id, path: s.path, fresh, candidates };
 }
@@ -158,7 +178,48 @@ export function snippetItem(db: Db, tree: WorkingTree, path: string, query: stri
     candidates: [
       { tier: "L0", text: `${path}:${first + 1}: ${(lines[first] as string).trim().slice(0, 160)}` },
       { tier: "L1", text: ctx(2) },
-      { tier: "L2", text: ctx(8) },
+      { tier: "L2", text: ctx(8), optIn: row.generated === 1 || undefined },
     ],
   };
+}
+
+/**
+ * An exact slice of a file: lines `from`-`to` (1-based, inclusive, `to` clamped to the file) with `context`
+ * lines either side. L0 names the range, L1 the definitions it overlaps, L2 is the numbered text.
+ */
+export function sliceItem(
+  db: Db,
+  tree: WorkingTree,
+  row: FileRow,
+  range: { from: number; to: number; context: number },
+): RecallItem {
+  const now = tree.read(row.path);
+  if (now === undefined)
+    throw new UserError(ErrorCodes.notFound, `${row.path} cannot be read now`, "run `cadre index refresh`");
+  const lines = now.endsWith("\n") ? now.slice(0, -1).split("\n") : now.split("\n");
+  if (range.from > lines.length)
+    throw new UserError(
+      ErrorCodes.usage,
+      `--lines ${range.from}-${range.to}: ${row.path} has ${lines.length} line(s)`,
+      `ask for lines 1-${lines.length} or fewer`,
+    );
+  const to = Math.min(range.to, lines.length);
+  const start = Math.max(1, range.from - range.context);
+  const end = Math.min(lines.length, to + range.context);
+  const over = fileSymbols(db, row.id).filter(
+    (x) => x.kind !== "local" && x.line <= to && x.end_line >= range.from,
+  );
+  const label = `${row.path}:${range.from}-${to}`;
+  const first = lines.slice(range.from - 1, to).find((l) => l.trim()) ?? "";
+  const candidates: Candidate[] = [{ tier: "L0", text: `${label}: ${first.trim().slice(0, 160)}` }];
+  if (over.length)
+    candidates.push({
+      tier: "L1",
+      text: `${label} — inside:\n${over.map((x) => outlineLine(x, 0, true)).join("\n")}`,
+    });
+  candidates.push({
+    tier: "L2",
+    text: `${row.path}:${start}-${end}\n${numbered(lines.slice(start - 1, end), start)}`,
+  });
+  return { ref: label, path: row.path, fresh: hashText(now) === row.hash, candidates };
 }

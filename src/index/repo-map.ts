@@ -39,6 +39,10 @@ const MAP_KINDS = new Set([
   "module",
   "macro",
   "property",
+  "table",
+  "view",
+  "procedure",
+  "trigger",
 ]);
 /** Members worth showing under their type in the map (fields and properties are left to `outline`). */
 const MEMBER_KINDS = new Set(["method", "constructor"]);
@@ -55,7 +59,10 @@ interface Def {
 }
 
 export async function buildRepoMap(db: Db, opts: MapOptions): Promise<RepoMap> {
-  const files = db.prepare("SELECT id, path, refs FROM files ORDER BY path").all() as Array<{
+  // Generated files stay out of the map (lookups and search still find their symbols).
+  const files = db
+    .prepare("SELECT id, path, refs FROM files WHERE generated = 0 ORDER BY path")
+    .all() as Array<{
     id: number;
     path: string;
     refs: string;
@@ -66,7 +73,7 @@ export async function buildRepoMap(db: Db, opts: MapOptions): Promise<RepoMap> {
       .prepare("SELECT file_id, name, kind, signature, depth, line FROM symbols WHERE depth <= 1")
       .all() as Array<Omit<Def, "file"> & { file_id: number }>
   )
-    .filter((d) => MAP_KINDS.has(d.kind))
+    .filter((d) => MAP_KINDS.has(d.kind) && index.has(d.file_id))
     .map((d) => ({ ...d, file: index.get(d.file_id) as number }));
   const definers = new Map<string, Set<number>>();
   for (const d of defs) {

@@ -18,6 +18,8 @@ export interface FileRow {
   error: string | null;
   imports: string;
   refs: string;
+  /** 1 when the file says it is generated (`walk.ts` `isGenerated`). */
+  generated: number;
 }
 
 export interface SymbolRow {
@@ -34,6 +36,8 @@ export interface SymbolRow {
   signature: string;
   doc: string;
   hash: string;
+  /** 1 when the symbol's file is generated. */
+  generated: number;
 }
 
 /** sha1 (hex) of a text; the one-shot `crypto.hash` costs a third of `createHash` on short inputs. */
@@ -60,6 +64,7 @@ export interface FileInput {
   hash: string;
   text: string;
   extract: FileExtract;
+  generated?: boolean;
 }
 
 export class Store {
@@ -68,7 +73,7 @@ export class Store {
     this.q = {
       fileByPath: db.prepare("SELECT * FROM files WHERE path = ?"),
       insertFile: db.prepare(
-        "INSERT INTO files(path, language, size, mtime_ms, hash, lines, error, imports, refs) VALUES (?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO files(path, language, size, mtime_ms, hash, lines, error, imports, refs, generated) VALUES (?,?,?,?,?,?,?,?,?,?)",
       ),
       touchFile: db.prepare("UPDATE files SET mtime_ms = ?, size = ? WHERE id = ?"),
       deleteFile: db.prepare("DELETE FROM files WHERE id = ?"),
@@ -118,6 +123,7 @@ export class Store {
       x.error ?? null,
       JSON.stringify(x.imports),
       p.refsText ?? x.refs.join(" "),
+      f.generated ? 1 : 0,
     );
     const fileId = Number(info.lastInsertRowid);
     const ids = symbolIds(f.path, x.symbols);
@@ -155,14 +161,17 @@ function stmt(db: Db, sql: string): Statement {
 }
 
 const SYMBOL_COLS =
-  "s.rowid, s.id, s.file_id, f.path, s.name, s.qualname, s.kind, s.line, s.end_line, s.depth, s.signature, s.doc, s.hash";
+  "s.rowid, s.id, s.file_id, f.path, s.name, s.qualname, s.kind, s.line, s.end_line, s.depth, s.signature, s.doc, s.hash, f.generated";
 
 export interface Page {
   limit: number;
   offset: number;
 }
 
-/** Find symbols by id, exact name, qualified name or qualified suffix (`Class.method`); function locals last. */
+/**
+ * Find symbols by id, exact name, qualified name or qualified suffix (`Class.method`); function locals last,
+ * and definitions in generated files after hand-written ones (short of an exact qualified match).
+ */
 export function findSymbols(db: Db, ref: string, page: Page = { limit: 50, offset: 0 }): SymbolRow[] {
   const byId = stmt(
     db,
@@ -177,7 +186,7 @@ export function findSymbols(db: Db, ref: string, page: Page = { limit: 50, offse
      WHERE s.rowid IN (SELECT rowid FROM symbols WHERE name = @last COLLATE NOCASE
                        UNION SELECT rowid FROM symbols WHERE qualname = @ref COLLATE NOCASE)
        AND (instr(@ref, '.') = 0 OR s.qualname = @ref COLLATE NOCASE OR s.qualname LIKE @suffix ESCAPE '\\')
-     ORDER BY (s.kind = 'local'), (s.qualname = @ref) DESC, (s.name = @last) DESC, length(s.qualname), f.path, s.line
+     ORDER BY (s.kind = 'local'), (s.qualname = @ref) DESC, f.generated, (s.name = @last) DESC, length(s.qualname), f.path, s.line
      LIMIT @limit OFFSET @offset`,
   ).all({ last, ref, suffix: `%.${escapeLike(ref)}`, limit: page.limit, offset: page.offset }) as SymbolRow[];
 }
@@ -236,6 +245,19 @@ export function listSymbols(
     `SELECT ${SYMBOL_COLS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE ${where} ORDER BY f.path, s.line LIMIT @limit OFFSET @offset`,
   ).all({ ...args, limit: opts.limit, offset: opts.offset }) as SymbolRow[];
   return { rows, total };
+}
+
+/**
+ * Every definition (optionally under a glob, of a kind) in path and line order, one row at a time: the rows
+ * are read from the statement as the caller iterates, so memory stays constant however large the index.
+ */
+export function iterateSymbols(db: Db, opts: { glob?: string; kind?: string }): IterableIterator<SymbolRow> {
+  return db
+    .prepare(
+      `SELECT ${SYMBOL_COLS} FROM symbols s JOIN files f ON f.id = s.file_id
+       WHERE (@glob IS NULL OR f.path GLOB @glob) AND (@kind IS NULL OR s.kind = @kind) ORDER BY f.path, s.line`,
+    )
+    .iterate({ glob: opts.glob ?? null, kind: opts.kind ?? null }) as IterableIterator<SymbolRow>;
 }
 
 export function fileSymbols(db: Db, fileId: number): SymbolRow[] {

@@ -21,7 +21,13 @@ export type SymbolKind =
   | "module"
   | "macro"
   | "heading"
-  | "key";
+  | "key"
+  /** SQL (`extract-sql.ts`). */
+  | "table"
+  | "view"
+  | "procedure"
+  | "trigger"
+  | "index";
 
 export interface SymbolDef {
   /** The bare name, e.g. `get`. */

@@ -2,11 +2,12 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { composeCommand } from "../app/compose.js";
 import { buildIndex } from "../app/index-build.js";
+import { answerFresh } from "../app/index-fresh.js";
 import { type IndexTarget, parsePage } from "../app/index-open.js";
 import { getSymbol, outlineFile, searchCode } from "../app/index-query.js";
 import { infoCommand } from "../app/info.js";
 import { repoMap } from "../app/map.js";
-import { recall } from "../app/recall.js";
+import { parseLineRange, recall } from "../app/recall.js";
 import { runStatus, runStatusJson } from "../app/runs.js";
 import { searchCommand } from "../app/search.js";
 import { UserError } from "../core/errors.js";
@@ -14,7 +15,12 @@ import { registerArtifactTools } from "./artifact-tools.js";
 import { LineTransport } from "./transport.js";
 import { measureAnswers, registerUsageTools } from "./usage-tools.js";
 
-/** The MCP server: code-index and library tools over stdio. Every tool validates its input (zod). */
+/**
+ * The MCP server: code-index and library tools over stdio. Every tool validates its input (zod). Code tools
+ * answer from fresh files: the files a query names or answers from are checked (a `stat` each) and
+ * re-indexed when changed before the answer is given (`app/index-fresh.ts`); a full refresh, which also
+ * finds new and deleted files, runs on first use and then at most every `refreshMs`.
+ */
 
 export interface McpOptions {
   target: IndexTarget;
@@ -24,6 +30,9 @@ export interface McpOptions {
   /** Minimum time between automatic refreshes of the index (default 15 s). */
   refreshMs?: number;
 }
+
+/** A lookup that finds nothing triggers a whole refresh at most this often. */
+const MISS_REFRESH_MS = 250;
 
 type ToolResult = { content: Array<{ type: "text"; text: string }>; isError?: boolean };
 
@@ -40,12 +49,15 @@ async function answer(fn: () => Promise<unknown>): Promise<ToolResult> {
   }
 }
 
-/** Refresh the index on first use and then at most every `everyMs` (the server outlives many edits). */
-function refresher(t: IndexTarget, everyMs: number): () => Promise<void> {
+/**
+ * Refresh the index on first use and then at most every `everyMs` (the server outlives many edits);
+ * `force` refreshes now (a query that found nothing; `onMiss` limits how often).
+ */
+function refresher(t: IndexTarget, everyMs: number): (force?: boolean) => Promise<void> {
   let last = 0;
   let running: Promise<void> | undefined;
-  return () => {
-    if (Date.now() - last < everyMs) return Promise.resolve();
+  return (force) => {
+    if (!force && Date.now() - last < everyMs) return Promise.resolve();
     running ??= buildIndex(t, { full: false })
       .then(() => {
         last = Date.now();
@@ -60,6 +72,14 @@ function refresher(t: IndexTarget, everyMs: number): () => Promise<void> {
 export function createMcpServer(o: McpOptions): McpServer {
   const t = o.target;
   const fresh = refresher(t, o.refreshMs ?? 15_000);
+  /** A lookup that found nothing: refresh the whole index (new files, new symbols), then ask again. */
+  let missAt = 0;
+  const onMiss = async () => {
+    if (Date.now() - missAt < MISS_REFRESH_MS) return false;
+    missAt = Date.now();
+    await fresh(true);
+    return true;
+  };
   const answerCode = (fn: () => Promise<unknown>) =>
     answer(async () => {
       await fresh();
@@ -81,7 +101,14 @@ export function createMcpServer(o: McpOptions): McpServer {
         "Ranked full-text search of the repository: symbol names, signatures, doc comments and file content.",
       inputSchema: { query: z.string().min(1).max(400), kind: z.string().max(40).optional(), limit },
     },
-    (a) => answerCode(() => searchCode(t, a.query, parsePage(a.limit ?? 10, 0), a.kind)),
+    (a) =>
+      answerCode(() =>
+        answerFresh(t, () => searchCode(t, a.query, parsePage(a.limit ?? 10, 0), a.kind), {
+          touched: (r) => [...r.symbols.map((x) => x.path), ...r.files.map((x) => x.path)],
+          empty: (r) => r.symbols.length === 0 && r.files.length === 0,
+          onMiss,
+        }),
+      ),
   );
   server.registerTool(
     "get_symbol",
@@ -90,7 +117,13 @@ export function createMcpServer(o: McpOptions): McpServer {
         "Definitions by name, qualified name (Class.method) or stable id: kind, path, line range, signature, doc.",
       inputSchema: { name: z.string().min(1).max(400), limit },
     },
-    (a) => answerCode(() => getSymbol(t, a.name, parsePage(a.limit ?? 10, 0))),
+    (a) =>
+      answerCode(() =>
+        answerFresh(t, () => getSymbol(t, a.name, parsePage(a.limit ?? 10, 0)), {
+          touched: (r) => r.symbols.map((x) => x.path),
+          onMiss,
+        }),
+      ),
   );
   server.registerTool(
     "get_file_outline",
@@ -99,7 +132,10 @@ export function createMcpServer(o: McpOptions): McpServer {
         "The nested outline of one file (repository-relative path): imports and every definition with its lines.",
       inputSchema: { path: z.string().min(1).max(1000) },
     },
-    (a) => answerCode(() => outlineFile(t, a.path)),
+    (a) =>
+      answerCode(() =>
+        answerFresh(t, () => outlineFile(t, a.path), { before: [a.path.replace(/^\.\//, "")], onMiss }),
+      ),
   );
   server.registerTool(
     "recall",
@@ -110,11 +146,32 @@ export function createMcpServer(o: McpOptions): McpServer {
         mode: z.enum(["file", "symbol", "query"]),
         target: z.string().min(1).max(1000).describe("a path, a symbol name or id, or search words"),
         budget: budget.optional().describe("token budget (default 2000)"),
+        tier: z.enum(["L0", "L1", "L2"]).optional().describe("force this tier whatever the budget"),
+        lines: z
+          .string()
+          .max(40)
+          .optional()
+          .describe(
+            "file mode: exactly these lines, e.g. 10-20 (the file is re-indexed first if it changed)",
+          ),
+        context: z
+          .number()
+          .int()
+          .min(0)
+          .max(10_000)
+          .optional()
+          .describe("with lines: this many more either side"),
       },
     },
     (a) =>
       answerCode(async () => {
-        const r = await recall(t, a.mode, a.target, a.budget ?? 2000, undefined, "mcp");
+        const r = await recall(t, a.mode, a.target, {
+          budget: a.budget ?? 2000,
+          tier: a.tier,
+          lines: parseLineRange(a.lines),
+          context: a.context,
+          via: "mcp",
+        });
         const notes = r.notes.map((n) => `[note: ${n}]\n`).join("");
         return `[tier ${r.tier ?? "none"}${r.items.some((i) => i.partial) ? " (partial)" : ""} · ${r.tokens}/${r.budget} tokens · ${r.fresh ? "fresh" : "stale"}${r.omitted ? ` · ${r.omitted} left out` : ""}]\n${notes}${r.text}`;
       }),

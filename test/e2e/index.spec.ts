@@ -38,11 +38,13 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("cadre index", () => {
-  it("honours ignore files, skips vendored, binary, generated files and outside symlinks", async () => {
-    const d = json<Env<{ total: number; symbols: Array<{ path: string }> }>>(
+  it("honours ignore files, skips vendored and binary files and outside symlinks; flags generated ones", async () => {
+    const d = json<Env<{ total: number; symbols: Array<{ path: string; generated: boolean }> }>>(
       await run(["index", "symbols", "--limit", "1000", "--json"]),
     ).data;
-    const paths = new Set(d.symbols.map((s) => s.path));
+    expect(d.symbols.filter((s) => s.path === "gen.go").map((s) => s.generated)).toEqual([true]);
+    expect(d.symbols.find((s) => s.path === "src/shapes.ts")?.generated).toBe(false);
+    const paths = new Set(d.symbols.filter((s) => !s.generated).map((s) => s.path));
     for (const p of [
       "secret.ts",
       "build/out.js",
@@ -119,7 +121,7 @@ describe("cadre index", () => {
     const stats = json<Env<{ files: number; schemaVersion: number }>>(
       await run(["index", "stats", "--json"]),
     ).data;
-    expect(stats.schemaVersion).toBe(1);
+    expect(stats.schemaVersion).toBe(2);
   });
 
   it("serialises concurrent refreshes", async () => {
@@ -238,8 +240,11 @@ describe("cadre recall and map", () => {
     expect(big.text).toContain("Cache { items: HashMap::new() }");
     expect(big.fresh).toBe(true);
     writeFileSync(join(repo, "rs", "lib.rs"), `// edited\n${big.text}`);
-    const stale = json<Env<Recall>>(await run(["recall", "file", "rs/lib.rs", "--json"])).data;
-    expect(stale.fresh).toBe(false);
+    // A file changed since indexing is re-indexed before recall answers from it.
+    const edited = json<Env<Recall & { refreshed: string[] }>>(
+      await run(["recall", "file", "rs/lib.rs", "--json"]),
+    ).data;
+    expect(edited).toMatchObject({ fresh: true, refreshed: ["rs/lib.rs"] });
   });
 
   it("query recall combines symbol and full-text hits", async () => {

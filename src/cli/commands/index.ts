@@ -2,10 +2,12 @@ import { buildIndex, indexStats, summarizeIndex, watchIndex } from "../../app/in
 import { parsePage, resolveIndexTarget } from "../../app/index-open.js";
 import {
   getSymbol,
+  type LineSink,
   listAllSymbols,
   outlineFile,
   type SymbolView,
   searchCode,
+  streamSymbols,
 } from "../../app/index-query.js";
 import { ExitCodes, usageError } from "../../core/errors.js";
 import { displaySignature } from "../../index/fts.js";
@@ -32,6 +34,39 @@ function progress(io: Io): ((done: number, total: number) => void) | undefined {
     const w = 30;
     const f = total ? Math.round((done / total) * w) : w;
     io.err(`\r[${"#".repeat(f)}${"-".repeat(w - f)}] ${done}/${total} files${done >= total ? "\n" : ""}`);
+  };
+}
+
+/** Lines to stdout with backpressure; a closed pipe (`| head`) ends the stream quietly. */
+function lineSink(io: Io): LineSink {
+  const out = io.stdout;
+  if (!out)
+    return {
+      write: (l) => {
+        io.out(l);
+        return true;
+      },
+      drained: async () => {},
+      closed: () => false,
+    };
+  let closed = false;
+  out.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") closed = true;
+    else throw e;
+  });
+  return {
+    write: (l) => out.write(l),
+    drained: () =>
+      new Promise<void>((done) => {
+        const end = () => {
+          out.off("drain", end);
+          out.off("close", end);
+          done();
+        };
+        out.once("drain", end);
+        out.once("close", end);
+      }),
+    closed: () => closed,
   };
 }
 
@@ -83,7 +118,7 @@ export const run: CommandRun = async (args, opts, io) => {
   } else if (action === "stats") {
     const r = await indexStats(t);
     data = r;
-    text = `${r.files} files, ${r.symbols} symbols, ${r.summaries} summaries, ${(r.dbBytes / 1e6).toFixed(1)} MB, indexed ${r.indexedAt ?? "never"}\n${table(r.languages.map((l) => [l.language, `${l.files} files`, `${l.symbols} symbols`]))}\n`;
+    text = `${r.files} files${r.generated ? ` (${r.generated} generated)` : ""}, ${r.symbols} symbols, ${r.summaries} summaries, ${(r.dbBytes / 1e6).toFixed(1)} MB, indexed ${r.indexedAt ?? "never"}\n${table(r.languages.map((l) => [l.language, `${l.files} files`, `${l.symbols} symbols`]))}\n`;
   } else if (action === "search") {
     const r = await searchCode(t, need("a query"), page(), opts.kind as string | undefined);
     data = r;
@@ -97,6 +132,16 @@ export const run: CommandRun = async (args, opts, io) => {
           `${symLine(s, c).join("  ")}\n  ${s.signature}\n${s.doc ? `  ${c.dim(s.doc)}\n` : ""}  ${c.dim(s.id)}\n`,
       )
       .join("");
+  } else if (action === "symbols" && (opts.all === true || String(opts.limit) === "0")) {
+    // JSON lines, one symbol each, with or without --json (no envelope: the output is a stream).
+    if (opts.offset !== undefined && String(opts.offset) !== "0")
+      throw usageError("--all streams every symbol; it takes no --offset");
+    await streamSymbols(
+      t,
+      { glob: opts.path as string | undefined, kind: opts.kind as string | undefined },
+      lineSink(io),
+    );
+    return 0;
   } else if (action === "symbols") {
     const r = await listAllSymbols(t, {
       ...page(),

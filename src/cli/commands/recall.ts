@@ -1,5 +1,5 @@
 import { resolveIndexTarget } from "../../app/index-open.js";
-import { type RecallMode, recall } from "../../app/recall.js";
+import { parseContext, parseLineRange, parseTier, type RecallMode, recall } from "../../app/recall.js";
 import { usageError } from "../../core/errors.js";
 import type { CommandRun } from "../command.js";
 import { envelope, writeJson } from "../io.js";
@@ -16,9 +16,14 @@ export const run: CommandRun = async (args, opts, io) => {
       "e.g. cadre recall symbol Store.addFile --budget 500",
     );
   if (!target) throw usageError(`recall ${mode} needs a target`);
-  const budget = Number(opts.budget ?? 2000);
   const t = resolveIndexTarget({ cwd: io.cwd, db: opts.db as string | undefined, env: io.env });
-  const r = await recall(t, mode as RecallMode, target, budget, (m) => io.err(`note: ${m}\n`));
+  const r = await recall(t, mode as RecallMode, target, {
+    budget: Number(opts.budget ?? 2000),
+    tier: parseTier(opts.tier),
+    lines: parseLineRange(opts.lines),
+    context: parseContext(opts.context),
+    onNote: (m) => io.err(`note: ${m}\n`),
+  });
   if (io.json) {
     writeJson(io, envelope(`recall ${mode}`, VERSION, r));
     return 0;
@@ -27,7 +32,7 @@ export const run: CommandRun = async (args, opts, io) => {
   if (!io.quiet)
     io.err(
       c.dim(
-        `tier ${r.tier ?? "none"}${r.items.some((i) => i.partial) ? " (partial)" : ""} · ${r.tokens}/${r.budget} tokens · ${r.items.length} item(s)${r.omitted ? `, ${r.omitted} left out` : ""} · ${r.fresh ? "fresh" : "STALE: the working tree changed since indexing; run `cadre index refresh`"}\n`,
+        `tier ${r.tier ?? "none"}${r.forcedTier ? " (forced)" : ""}${r.items.some((i) => i.partial) ? " (partial)" : ""} · ${r.tokens}/${r.budget} tokens · ${r.items.length} item(s)${r.omitted ? `, ${r.omitted} left out` : ""} · ${r.fresh ? "fresh" : "STALE: the working tree changed since indexing; run `cadre index refresh`"}\n`,
       ),
     );
   io.out(r.text ? `${r.text}\n` : "");
