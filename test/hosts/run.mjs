@@ -217,6 +217,16 @@ const PROJECTS = {
       cadre(dir, ["run", "start", "--intent", "host check", "-q"]);
     },
   },
+  // issue 14: a Next.js + Postgres project with compose on; role agents preload their stacks' modules.
+  compose: {
+    hosts: ["claude-code"],
+    setup(dir) {
+      mkdirSync(dir);
+      const deps = { next: "15.0.0", react: "19.0.0", pg: "8.11.0" };
+      writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "shop", dependencies: deps }));
+      cadre(dir, ["init", "--yes", "--hosts", "claude-code", "--profile", "pipeline", "--compose", "-q"]);
+    },
+  },
   export: {
     hosts: ["claude-code", "gemini-cli", "codex"],
     check: exportChecks.check,

@@ -28,6 +28,22 @@ export function check(ctx) {
     check("claude-code", init?.skills?.includes(s.name), `skill ${s.name} loaded`);
   for (const a of e.agent ?? [])
     check("claude-code", init?.agents?.includes(a.name), `agent ${a.name} loaded`);
+  // issue 14: an agent composed with `skills:` preloads skills the session has loaded.
+  for (const a of e.agent ?? []) {
+    const text = readFileSync(join(project, ".claude", "agents", `${a.name}.md`), "utf8");
+    const block = /^skills:\n((?: {2}- .+\n)+)/m.exec(text.split(/^---$/m)[1] ?? "");
+    if (!block) continue;
+    const names = block[1]
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => l.replace(/^ {2}- /, "").trim());
+    const missing = names.filter((n) => !init?.skills?.includes(n));
+    check(
+      "claude-code",
+      missing.length === 0,
+      `agent ${a.name} preloads ${names.length} skills, each loaded${missing.length ? ` (missing: ${missing.join(", ")})` : ""}`,
+    );
+  }
   for (const c of e.command ?? [])
     check("claude-code", init?.slash_commands?.includes(c.name), `command /${c.name} loaded`);
   for (const m of e.mcp ?? [])
