@@ -1,3 +1,5 @@
+import { readNoFollow } from "../apply/fs.js";
+import { salvageTrust } from "../apply/lock.js";
 import { UserError } from "../core/errors.js";
 import { emptyLock, type Lock } from "../plan/types.js";
 import { RENDERER_VERSION } from "../render/compose.js";
@@ -28,8 +30,12 @@ export async function repairCommand(o: RepairOptions) {
       lock = await readLock(layout);
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
-      rebuilt = e.message;
       lock = emptyLock(layout.scope, RENDERER_VERSION);
+      const raw = await readNoFollow(layout.lockPath).catch(() => null);
+      const trust = raw ? salvageTrust(new TextDecoder().decode(raw)) : undefined;
+      if (trust) lock.trust = trust;
+      const kept = Object.values(trust ?? {}).reduce((n, items) => n + Object.keys(items).length, 0);
+      rebuilt = `${e.message}; ${trust ? `kept its ${kept} trust record(s)` : "no trust record could be kept: run `cadre trust <source>` again for the sources you trusted"}`;
     }
     const c = await computePlan(o, { force: o.force, lock });
     const touched = await applyComputed(c);

@@ -7,6 +7,7 @@ import { UserError } from "../core/errors.js";
 import type { TrustReview } from "../model/trust.js";
 import { addSourceCommand, listSource } from "./add-source.js";
 import { updateCommand } from "./outdated.js";
+import { repairCommand } from "./repair.js";
 import { syncCommand } from "./sync.js";
 import { trustCommand } from "./trust-command.js";
 
@@ -61,6 +62,38 @@ describe("which sources need trust", () => {
     writeFiles(join(vendored, "node_modules/db"), mcpPack(["db-mcp"]));
     await syncCommand({ cwd: vendored, env });
     expect(servers(vendored)).toEqual([]);
+  });
+});
+
+describe("repair keeps what the user trusted", () => {
+  it("a damaged cadre.lock is rebuilt with its trust records, so the trusted MCP server stays installed", async () => {
+    writeFiles(join(scratch, "shared-r/db"), mcpPack(["db-mcp"]));
+    const root = project("repaired", ["../shared-r/db"]);
+    await trustCommand({ cwd: root, env, source: "../shared-r/db" });
+    expect(servers(root)).toEqual(["db"]);
+    const lockPath = join(root, "cadre.lock");
+    const lock = JSON.parse(readFileSync(lockPath, "utf8"));
+    const trusted = lock.trust;
+    expect(Object.keys(trusted)).toHaveLength(1);
+    // Damage elsewhere in the lock: the files table has a wrong-typed entry.
+    lock.files = { "x.md": { hash: 42 } };
+    writeFileSync(lockPath, JSON.stringify(lock));
+    const r = await repairCommand({ cwd: root, env });
+    expect(r.rebuilt).toMatch(/kept its 1 trust record\(s\)/);
+    expect(JSON.parse(readFileSync(lockPath, "utf8")).trust).toEqual(trusted);
+    expect(servers(root)).toEqual(["db"]);
+    expect(
+      (await syncCommand({ cwd: root, env })).notes.filter((n) => /not installed/.test(n.message)),
+    ).toEqual([]);
+  });
+
+  it("says so when no trust record survives (not JSON)", async () => {
+    writeFiles(join(scratch, "shared-q/db"), mcpPack(["db-mcp"]));
+    const root = project("unrepairable", ["../shared-q/db"]);
+    await trustCommand({ cwd: root, env, source: "../shared-q/db" });
+    writeFileSync(join(root, "cadre.lock"), "{ not json");
+    const r = await repairCommand({ cwd: root, env });
+    expect(r.rebuilt).toMatch(/no trust record could be kept: run `cadre trust <source>` again/);
   });
 });
 

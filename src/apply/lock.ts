@@ -86,6 +86,23 @@ export function parseLock(text: string, where: string): Lock {
   return r.data as Lock;
 }
 
+/**
+ * From a lock too damaged to read, the trust records that are still whole (`cadre repair` keeps them, so a
+ * rebuilt lock does not silently forget what the user trusted). Undefined when the text is not JSON or its
+ * `trust` is not the recorded shape.
+ */
+export function salvageTrust(text: string): Lock["trust"] | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const trust = raw && typeof raw === "object" ? (raw as Record<string, unknown>).trust : undefined;
+  const r = LockSchema.shape.trust.safeParse(trust);
+  return r.success && r.data && Object.keys(r.data).length ? r.data : undefined;
+}
+
 export async function readLockFile(path: string, where: string): Promise<Lock | undefined> {
   // cadre.lock is cadre's own file: a symlink there is refused, never read through.
   const raw = await readNoFollow(path);
