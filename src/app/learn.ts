@@ -67,20 +67,32 @@ async function readState(root: string, state: LearningState): Promise<LearningRo
 export async function learnList(o: LearnOptions, state?: string): Promise<LearningRow[]> {
   if (state !== undefined && !LEARNING_STATES.includes(state as LearningState))
     throw usageError(`--state must be one of ${LEARNING_STATES.join(", ")}`);
-  const root = rootOf(o);
-  const out: LearningRow[] = [];
-  for (const s of LEARNING_STATES) if (!state || s === state) out.push(...(await readState(root, s)));
-  return out;
+  const all = await current(rootOf(o));
+  return state ? all.filter((r) => r.state === state) : all;
+}
+
+/** How far along each state is: a move writes the new state's file before removing the old one. */
+const STAGE: Record<LearningState, number> = { proposed: 0, accepted: 1, rejected: 1, archived: 2 };
+
+/**
+ * Every learning once, in its latest state: a move killed between writing the new file and removing the
+ * old one leaves the learning in two folders, and the later one is where it is.
+ */
+async function current(root: string): Promise<LearningRow[]> {
+  const rows: LearningRow[] = [];
+  for (const s of LEARNING_STATES) rows.push(...(await readState(root, s)));
+  const latest = new Map<string, LearningRow>();
+  for (const r of rows) {
+    const seen = latest.get(r.learning.id);
+    if (!seen || STAGE[r.state] > STAGE[seen.state]) latest.set(r.learning.id, r);
+  }
+  return rows.filter((r) => latest.get(r.learning.id) === r);
 }
 
 async function find(root: string, id: string): Promise<LearningRow | undefined> {
   const p = idProblem(id);
   if (p) throw usageError(p, "`cadre learn list` shows the learnings");
-  for (const s of LEARNING_STATES) {
-    const row = (await readState(root, s)).find((r) => r.learning.id === id);
-    if (row) return row;
-  }
-  return undefined;
+  return (await current(root)).find((r) => r.learning.id === id);
 }
 
 async function write(root: string, relPath: string, text: string): Promise<void> {
