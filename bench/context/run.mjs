@@ -2,7 +2,7 @@
 /**
  * Context-savings benchmark (issue 16): how many tokens an agent needs to find an answer with `cadre recall`
  * (2,000-token budget) against `grep -rn <term>` plus reading every matching file whole.
- *   npm run bench:context [-- --no-install] [-- --only go,django,sqlite] [-- --max-questions N] [-- --seed S] [-- --write]
+ *   npm run bench:context [-- --no-install] [-- --only go,django,sqlite] [-- --max-questions N] [-- --seed S] [-- --write] [-- --report-only]
  * Corpora are the ones `bench:index` uses (Debian golang-1.19-src and python3-django, SQLite split back into its
  * files from the amalgamation in the better-sqlite3 dependency), copied under bench/.corpus/ (gitignored).
  * Per corpus, a fixed seeded set of questions (N per type, default 100, so ≥ 300 per corpus):
@@ -14,10 +14,11 @@
  *                answered by `recall query <phrase>`; right when the symbol's file is named.
  * (b) greps the symbol name (whole word) or, for features, the phrase's longest word (case-insensitive).
  * Tokens are o200k (src/core/tokens.ts). Prints a Markdown report; `--write` puts it into docs/BENCHMARKS.md
- * under "Context savings". Never part of `npm test`.
+ * under "Context savings"; `--report-only` rebuilds the report from the last run's saved results without asking
+ * anything again. Never part of `npm test`.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
@@ -126,6 +127,19 @@ function runCorpus(c, inproc) {
   return { c, files: files.length, results: JSON.parse(readFileSync(outFile, "utf8")) };
 }
 
+/** `--report-only`: the report from the last run's saved results (bench/.corpus/ctx-<name>.results.json). */
+function savedRun(c) {
+  const files = readFileSync(join(WORK, `ctx-${c.name}.files`), "utf8")
+    .trim()
+    .split("\n").length;
+  return { c, files, results: JSON.parse(readFileSync(join(WORK, `ctx-${c.name}.results.json`), "utf8")) };
+}
+
+function savedDate(runs) {
+  const t = Math.max(...runs.map((r) => statSync(join(WORK, `ctx-${r.c.name}.results.json`)).mtimeMs));
+  return `written ${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)] : 0;
@@ -134,14 +148,14 @@ function median(xs) {
 function report(runs) {
   const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : "—");
   const lines = [
-    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:context${args.length ? ` -- ${args.filter((a) => a !== "--write").join(" ")}` : ""}\` (seed ${SEED}, ${PER_TYPE} questions per type and corpus, budget 2,000 tokens; ${process.platform} ${process.arch}, Node ${process.version}).`,
+    `${reportOnly ? `Report rebuilt with \`--report-only\` from the results saved by the last run (${savedDate(runs)})` : `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:context${args.length ? ` -- ${args.join(" ")}` : ""}\``} (seed ${SEED}, ${PER_TYPE} questions per type and corpus, budget 2,000 tokens; ${process.platform} ${process.arch}, Node ${process.version}).`,
     "",
     "(a) is `recall` in-process (the function behind `cadre recall`): `recall symbol X` for definitions and callers, `recall query <phrase>` for features. (b) is `grep -rnwF <term>` over the corpus plus every matching file read whole. Token ratio = Σ(a) / Σ(b) over the questions; median ratio is per question.",
     "",
     `Corpora: ${runs.map((r) => `**${r.c.name}** — ${r.c.what}`).join("; ")}.`,
     "",
-    "| corpus | files | question type | questions | answer present (a) | answer present (b) | tokens (a) mean | tokens (b) mean | ratio Σa/Σb | median ratio | target (≥ 95% at ≤ 10%) |",
-    "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    "| corpus | files | question type | questions | answer present (a) | answer present (b) | tokens (a) mean | tokens (b) mean | ratio Σa/Σb | median ratio | questions with a ≤ 10% of b | target (≥ 95% at ≤ 10%) |",
+    "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
   ];
   const all = [];
   for (const run of runs) {
@@ -166,36 +180,43 @@ function row(name, files, type, qs, pct) {
   const b = qs.reduce((s, q) => s + q.grepTokens, 0);
   const ratio = b ? a / b : 0;
   const med = median(qs.map((q) => (q.grepTokens ? q.recallTokens / q.grepTokens : 0)));
+  const small = qs.filter((q) => q.recallTokens <= 0.1 * q.grepTokens).length;
   const ok = present / qs.length >= 0.95 && ratio <= 0.1;
-  return `| ${name} | ${files} | ${type} | ${qs.length} | ${pct(present, qs.length)} | ${pct(gp, qs.length)} | ${Math.round(a / qs.length)} | ${Math.round(b / qs.length)} | ${pct(a, b)} | ${(100 * med).toFixed(2)}% | ${ok ? "met" : "not met"} |`;
+  return `| ${name} | ${files} | ${type} | ${qs.length} | ${pct(present, qs.length)} | ${pct(gp, qs.length)} | ${Math.round(a / qs.length)} | ${Math.round(b / qs.length)} | ${pct(a, b)} | ${(100 * med).toFixed(2)}% | ${pct(small, qs.length)} | ${ok ? "met" : "not met"} |`;
 }
 
-/** Put the report under "## Context savings" in docs/BENCHMARKS.md (replacing an earlier one), atomically. */
+/**
+ * Put the report into docs/BENCHMARKS.md under "## Context savings", between its generated-block markers
+ * (replacing the block of an earlier run, keeping the notes written around it), atomically.
+ */
+const START = "<!-- bench:context report: generated by bench/context/run.mjs --write -->";
+const END = "<!-- /bench:context report -->";
 function writeDocs(md) {
   const file = join(ROOT, "docs", "BENCHMARKS.md");
   const doc = readFileSync(file, "utf8");
-  const section = `## Context savings (issue 16)\n\n${md}\n`;
-  const at = doc.indexOf("## Context savings");
-  let next;
-  if (at >= 0) {
-    const rest = doc.indexOf("\n## ", at + 3);
-    next = `${doc.slice(0, at)}${section}${rest >= 0 ? doc.slice(rest) : ""}`;
-  } else next = `${doc.trimEnd()}\n\n${section}`;
+  const block = `${START}\n${md}\n${END}`;
+  const a = doc.indexOf(START);
+  const b = doc.indexOf(END);
+  const next =
+    a >= 0 && b > a
+      ? `${doc.slice(0, a)}${block}${doc.slice(b + END.length)}`
+      : `${doc.trimEnd()}\n\n## Context savings (issue 16)\n\n${block}\n`;
   const tmp = `${file}.tmp-${process.pid}`;
   writeFileSync(tmp, next);
   renameSync(tmp, file);
 }
 
+const reportOnly = args.includes("--report-only");
 mkdirSync(WORK, { recursive: true });
-if (!args.includes("--no-install")) install();
-if (!existsSync(join(ROOT, "dist", "cli.js")))
+if (!reportOnly && !args.includes("--no-install")) install();
+if (!reportOnly && !existsSync(join(ROOT, "dist", "cli.js")))
   sh("npx", ["tsup", "--silent"], { cwd: ROOT, stdio: "inherit" });
-const inproc = bundle();
+const inproc = reportOnly ? undefined : bundle();
 const runs = [];
 for (const c of CORPORA) {
   if (only && !only.includes(c.name)) continue;
   console.error(`== ${c.name}: ${c.what}`);
-  runs.push(runCorpus(c, inproc));
+  runs.push(reportOnly ? savedRun(c) : runCorpus(c, inproc));
 }
 const md = report(runs);
 writeFileSync(join(WORK, "context-report.md"), `${md}\n`);
