@@ -252,7 +252,7 @@ const fileTokens = new Map<string, number>();
 async function tokensOfFile(p: string): Promise<number> {
   let n = fileTokens.get(p);
   if (n === undefined) {
-    n = await countTokens(readFileSync(join(dir, p), "utf8"));
+    n = await countTokens(readFileSync(join(dir as string, p), "utf8"));
     fileTokens.set(p, n);
   }
   return n;
