@@ -54,6 +54,11 @@ export function renderAll(
   env: HostEnv,
   /** Per-host overrides: true leaves an item out for that host. */
   skip?: (host: string, qid: string) => boolean,
+  /**
+   * Rename items named like a host's built-in command (default). `cadre export` turns it off: a plugin's or
+   * extension's components are namespaced by the host (`/<plugin>:<name>`), so they shadow no built-in.
+   */
+  builtins = true,
 ): RenderResult {
   const notes: RenderNote[] = [];
   const files = new Map<string, DesiredFile>();
@@ -69,7 +74,10 @@ export function renderAll(
     { event: string; hosts: Set<string>; hooks: Map<string, ScriptHook & { name: string; item: string }> }
   >();
   const skillDir = chooseSkillDirs(hosts, env);
-  const sorted = namespaced([...items].sort((a, b) => cmp(qualifiedId(a.item), qualifiedId(b.item))));
+  const sorted = namespaced(
+    [...items].sort((a, b) => cmp(qualifiedId(a.item), qualifiedId(b.item))),
+    builtins,
+  );
   const placed: Placed = new Map();
   const byId = new Map(hosts.map((h) => [h.id, h]));
   const own = (d: { path: string; hosts: string[]; items: string[] }, host: string, qid: string) => {
@@ -341,11 +349,11 @@ export function renderAll(
  * The selection with every colliding item under its install name: items that want one host name
  * (model/catalog.ts `installNames`), and items named like a host's built-in command (`hosts/builtins.ts`).
  */
-function namespaced(items: RenderItem[]): Array<RenderItem & { renamed?: Rename }> {
+function namespaced(items: RenderItem[], builtins: boolean): Array<RenderItem & { renamed?: Rename }> {
   const renames = installNames(items.map((ri) => ri.item));
   return items.map((ri) => {
     const named = renames.get(qualifiedId(ri.item));
-    const b = builtinRename({ ...ri.item, name: named?.to ?? ri.item.name });
+    const b = builtins ? builtinRename({ ...ri.item, name: named?.to ?? ri.item.name }) : undefined;
     const r: Rename | undefined =
       b && !checkName(b.to)
         ? {

@@ -79,8 +79,8 @@ describe("planExport", () => {
       "agents/api-reviewer.md",
       "commands/ship.md",
       "hooks/hooks.json",
-      "skills/relay-kit-release-notes/SKILL.md",
-      "skills/relay-kit-release-notes/scripts/changes.sh",
+      "skills/release-notes/SKILL.md",
+      "skills/release-notes/scripts/changes.sh",
       EXPORT_MANIFEST,
     ]);
     // The agent is byte for byte what an install writes to .claude/agents.

@@ -169,7 +169,7 @@ function json(path: string, value: unknown): ExportFile {
 function hostFiles(input: ExportInput, layout: Layout, notes: ExportNote[]): ExportFile[] {
   const host = HOSTS[layout.host];
   const env: HostEnv = { scope: "project", home: "/home/user" };
-  const r = renderAll(input.items, [host], env, input.skip);
+  const r = renderAll(input.items, [host], env, input.skip, false);
   // An install's wording, for an export: the index block is not exported (Gemini inlines the rules instead).
   for (const n of r.notes)
     if (!/installed as an index entry/.test(n.message))

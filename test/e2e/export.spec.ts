@@ -100,7 +100,8 @@ describe("cadre export", () => {
     const add = await cadre(["add", `../${tgz}#sha256=${sha}`, "--trust", "-q"], { cwd: project, env });
     expect(add.code, add.stderr).toBe(0);
     expect(existsSync(join(project, ".claude/agents/api-reviewer.md"))).toBe(true);
-    expect(existsSync(join(project, ".claude/skills/release-notes/scripts/changes.sh"))).toBe(true);
+    // Installed (not exported), a skill named like Claude Code's /release-notes gets the pack's prefix.
+    expect(existsSync(join(project, ".claude/skills/relay-kit-release-notes/scripts/changes.sh"))).toBe(true);
   });
 
   it("--check fails on hand edits, deleted and extra files and on source drift; a new export is clean again", async () => {
