@@ -53,6 +53,7 @@ export const QUERIES: Array<[query: string, expected: string | string[]]> = [
   ["c# .net async nullable", "agent:csharp-dotnet-expert"],
   ["c++ memory errors sanitizers", "agent:cpp-expert"],
   ["rails active record n+1", "agent:ruby-rails-expert"],
+  ["laravel php eloquent", "agent:php-expert"],
   ["find root cause of a crash", ["agent:debugger", "skill:systematic-debugging"]],
   ["graphql schema dataloader", "agent:graphql-engineer"],
   ["stripe payments double charge", "agent:payments-engineer"],
