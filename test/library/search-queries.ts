@@ -54,6 +54,7 @@ export const QUERIES: Array<[query: string, expected: string | string[]]> = [
   ["c++ memory errors sanitizers", "agent:cpp-expert"],
   ["rails active record n+1", "agent:ruby-rails-expert"],
   ["laravel php eloquent", "agent:php-expert"],
+  ["bash script shellcheck quoting", "agent:shell-expert"],
   ["find root cause of a crash", ["agent:debugger", "skill:systematic-debugging"]],
   ["graphql schema dataloader", "agent:graphql-engineer"],
   ["stripe payments double charge", "agent:payments-engineer"],
