@@ -44,6 +44,17 @@ async function manifestPaths(dir: string): Promise<Partial<Record<Kind, string>>
   return paths && typeof paths === "object" ? (paths as Partial<Record<Kind, string>>) : undefined;
 }
 
+/** `git config user.name`, for a new pack's `author` (plugin manifests need one); undefined without git or a name. */
+async function gitUserName(cwd: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const { execFile } = await import("node:child_process");
+  return new Promise((ok) =>
+    execFile("git", ["config", "user.name"], { cwd, env, timeout: 2000 }, (err, out) => {
+      const name = err ? "" : String(out).trim();
+      ok(name && !/[\r\n]/.test(name) ? name : undefined);
+    }),
+  );
+}
+
 export async function newItem(o: NewItemOptions): Promise<NewItemResult> {
   if (!(SCAFFOLD_KINDS as string[]).includes(o.kind))
     throw new UserError(
@@ -84,7 +95,10 @@ export async function newItem(o: NewItemOptions): Promise<NewItemResult> {
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, "-")
         .replace(/^-+|-+$/g, "") || "pack";
-    await atomicWrite(await containedPath(pack, "cadre-pack.yaml"), packManifest(packName));
+    await atomicWrite(
+      await containedPath(pack, "cadre-pack.yaml"),
+      packManifest(packName, undefined, await gitUserName(o.cwd, o.env)),
+    );
     created.push("cadre-pack.yaml");
   }
   for (const f of files) {

@@ -30,6 +30,13 @@ describe("scaffold", () => {
     ]);
   });
 
+  it("writes the author a plugin manifest needs, quoted when YAML would misread it", () => {
+    const p = pack({ "cadre-pack.yaml": packManifest("demo", undefined, "Dana: Example #1") });
+    expect(p.diagnostics).toEqual([]);
+    expect(packManifest("demo", undefined, "Dana: Example #1")).toContain('author: "Dana: Example #1"');
+    expect(packManifest("demo")).not.toContain("author:");
+  });
+
   it("quotes a description YAML would misread", () => {
     const [f] = scaffold("rule", "r", { description: "Note: keep #tags literal" });
     expect(f?.content).toContain('description: "Note: keep #tags literal"');

@@ -209,6 +209,7 @@ export function scaffold(kind: Kind, name: string, o: ScaffoldOptions = {}): Sca
 }
 
 /** The manifest of a new pack. */
-export function packManifest(name: string, description?: string): string {
-  return `name: ${name}\nversion: 0.1.0\ndescription: ${yamlLine(description ?? `${title(name)}: agent content for cadre.`)}\nlicense: MIT\n`;
+export function packManifest(name: string, description?: string, author?: string): string {
+  const by = author ? `author: ${yamlLine(author)}\n` : "";
+  return `name: ${name}\nversion: 0.1.0\ndescription: ${yamlLine(description ?? `${title(name)}: agent content for cadre.`)}\n${by}license: MIT\n`;
 }

@@ -6,6 +6,52 @@ import { cpSync } from "node:fs";
 /** The items of the fixture pack each export must carry, by the host's own names. */
 const SKILLS = ["release-notes", "idempotency"];
 
+/** The plugin exported from a pack `cadre new` scaffolded: Claude Code validates it and loads its items. */
+function starter({ run, check, join, project }) {
+  const dir = join(project, "starter-plugin");
+  const v = run("claude", ["plugin", "validate", "--strict", dir]);
+  check(
+    "claude-code",
+    v.code === 0,
+    `claude plugin validate --strict passes on a cadre new pack's export${v.code ? `:\n${v.out}` : ""}`,
+  );
+  const r = run("claude", [
+    "-p",
+    "--output-format",
+    "stream-json",
+    "--verbose",
+    "--no-session-persistence",
+    "--plugin-dir",
+    dir,
+    "ping",
+  ]);
+  const init = r.stdout
+    .split("\n")
+    .map((l) => {
+      try {
+        return JSON.parse(l);
+      } catch {
+        return undefined;
+      }
+    })
+    .find((e) => e?.type === "system" && e.subtype === "init");
+  check(
+    "claude-code",
+    init?.skills?.includes("starter:my-skill"),
+    "the scaffolded skill starter:my-skill loaded",
+  );
+  check(
+    "claude-code",
+    init?.agents?.includes("starter:my-agent"),
+    "the scaffolded agent starter:my-agent loaded",
+  );
+  check(
+    "claude-code",
+    init?.slash_commands?.includes("starter:my-command"),
+    "the scaffolded command /starter:my-command loaded",
+  );
+}
+
 /** @param {string} host @param {import("./run.mjs").Ctx} ctx */
 export function check(host, ctx) {
   if (host === "claude-code") return claude(ctx);
@@ -14,6 +60,7 @@ export function check(host, ctx) {
 }
 
 function claude({ run, check, join, project }) {
+  starter({ run, check, join, project });
   for (const t of ["claude-plugin", "claude-marketplace"]) {
     const v = run("claude", ["plugin", "validate", "--strict", join(project, t)]);
     check(

@@ -238,6 +238,26 @@ const PROJECTS = {
         cadre(dir, ["export", src, "--to", to, "--out", to, "-q"]);
         cadre(dir, ["export", src, "--out", to, "--check", "-q"]);
       }
+      // From `cadre new` to a plugin: one item of every kind scaffolded into a new pack (its author from
+      // git's user.name), exported as it was written.
+      run(dir, "git", ["init", "-q"]);
+      run(dir, "git", ["config", "user.name", "Host Check"]);
+      for (const kind of [
+        "skill",
+        "agent",
+        "command",
+        "rule",
+        "expertise",
+        "hook",
+        "mcp",
+        "schema",
+        "profile",
+      ])
+        cadre(dir, ["new", kind, `my-${kind}`, "--pack", "starter", "-q"]);
+      for (const kind of ["template", "workflow"])
+        cadre(dir, ["new", kind, `my-${kind}`, "--artifact", "my-schema", "--pack", "starter", "-q"]);
+      cadre(dir, ["export", "starter", "--to", "claude-plugin", "--out", "starter-plugin", "-q"]);
+      cadre(dir, ["export", "starter", "--out", "starter-plugin", "--check", "-q"]);
     },
   },
 };
