@@ -7,6 +7,7 @@ import { extractJson, extractMarkdown, extractToml, extractYaml } from "./extrac
 import { extractSql } from "./extract-sql.js";
 import { type CodeLanguage, GRAMMAR_FILE, isCodeLanguage, type Language } from "./languages.js";
 import { cpp, csharp, go, java, rust } from "./specs-compiled.js";
+import { dart, elixir, hcl, kotlin, lua, scala, swift } from "./specs-more.js";
 import { bash, javascript, php, python, ruby, typescript } from "./specs-script.js";
 import type { FileExtract } from "./types.js";
 
@@ -26,15 +27,29 @@ const SPECS: Record<CodeLanguage, LangSpec> = {
   ruby,
   php,
   bash,
+  kotlin,
+  swift,
+  scala,
+  lua,
+  elixir,
+  dart,
+  hcl,
 };
 
 let parserMod: typeof import("web-tree-sitter") | undefined;
 let parser: Parser | undefined;
 const grammars = new Map<string, TsLanguage>();
 
-function wasmDir(): string {
+/** Where a `GRAMMAR_FILE` entry lives: `cursorless/x.wasm` in @cursorless/tree-sitter-wasms, others in @vscode's. */
+function wasmPath(f: string): string {
   const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve("@vscode/tree-sitter-wasm")));
+  if (f.startsWith("cursorless/"))
+    return join(
+      dirname(require.resolve("@cursorless/tree-sitter-wasms/package.json")),
+      "out",
+      f.slice("cursorless/".length),
+    );
+  return join(dirname(require.resolve("@vscode/tree-sitter-wasm")), f);
 }
 
 let ready: Promise<void> | undefined;
@@ -52,12 +67,11 @@ export async function loadGrammars(langs: Iterable<Language>): Promise<void> {
     parser = new parserMod.Parser();
   })();
   await ready;
-  const dir = wasmDir();
   await Promise.all(
     need.map((f) => {
       let p = loading.get(f);
       if (!p) {
-        p = (parserMod as typeof import("web-tree-sitter")).Language.load(readFileSync(join(dir, f))).then(
+        p = (parserMod as typeof import("web-tree-sitter")).Language.load(readFileSync(wasmPath(f))).then(
           (g) => {
             grammars.set(f, g);
           },
