@@ -20,7 +20,9 @@ export type CodeLanguage =
   | "lua"
   | "elixir"
   | "dart"
-  | "hcl";
+  | "hcl"
+  | "zig"
+  | "haskell";
 /** Languages read by cadre's own extractors (`extract-data.ts`, `extract-sql.ts`), without a grammar. */
 export type DataLanguage = "markdown" | "json" | "yaml" | "toml" | "sql";
 export type Language = CodeLanguage | DataLanguage | "text";
@@ -64,6 +66,8 @@ const BY_EXT: Record<string, Language> = {
   tf: "hcl",
   tfvars: "hcl",
   hcl: "hcl",
+  zig: "zig",
+  hs: "haskell",
   md: "markdown",
   markdown: "markdown",
   json: "json",
@@ -124,6 +128,8 @@ export const GRAMMAR_FILE: Record<CodeLanguage, string> = {
   elixir: "cursorless/tree-sitter-elixir.wasm",
   dart: "cursorless/tree-sitter-dart.wasm",
   hcl: "cursorless/tree-sitter-hcl.wasm",
+  zig: "cursorless/tree-sitter-zig.wasm",
+  haskell: "cursorless/tree-sitter-haskell.wasm",
 };
 
 export function languageOf(path: string): Language | undefined {

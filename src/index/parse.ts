@@ -7,7 +7,7 @@ import { extractJson, extractMarkdown, extractToml, extractYaml } from "./extrac
 import { extractSql } from "./extract-sql.js";
 import { type CodeLanguage, GRAMMAR_FILE, isCodeLanguage, type Language } from "./languages.js";
 import { cpp, csharp, go, java, rust } from "./specs-compiled.js";
-import { dart, elixir, hcl, kotlin, lua, scala, swift } from "./specs-more.js";
+import { dart, elixir, haskell, hcl, kotlin, lua, scala, swift, zig } from "./specs-more.js";
 import { bash, javascript, php, python, ruby, typescript } from "./specs-script.js";
 import type { FileExtract } from "./types.js";
 
@@ -34,6 +34,8 @@ const SPECS: Record<CodeLanguage, LangSpec> = {
   elixir,
   dart,
   hcl,
+  zig,
+  haskell,
 };
 
 let parserMod: typeof import("web-tree-sitter") | undefined;

@@ -404,3 +404,98 @@ export const hcl: LangSpec = {
   refs: set("identifier"),
   imports: set(),
 };
+
+// ---- Zig (tree-sitter-grammars/tree-sitter-zig) ----
+
+const ZIG_CONTAINERS: Record<string, SymbolKind> = {
+  struct_declaration: "struct",
+  enum_declaration: "enum",
+  union_declaration: "union",
+  opaque_declaration: "struct",
+};
+
+/** `const Point = struct { … };` is a type; other `const`/`var` are constants, variables or locals. */
+const zigVar: Rule = (n, c) => {
+  const id = childOf(n, set("identifier"));
+  if (!id || textOf(id, c) === "_") return undefined;
+  const value = id.nextNamedSibling;
+  const container = value ? ZIG_CONTAINERS[value.type] : undefined;
+  if (container) return { qual: addDef(c, n, textOf(id, c), container), kind: "type" };
+  const constant = keywordOf(n, set("const", "var")) === "const";
+  addDef(c, n, textOf(id, c), varKind(c, constant));
+  return undefined;
+};
+
+const zigField: Rule = (n, c) => {
+  const id = n.childForFieldName("name");
+  if (!id) return undefined;
+  const enumLike = n.parent?.type === "enum_declaration";
+  addDef(c, n, textOf(id, c), enumLike ? "enum_member" : "field");
+  return undefined;
+};
+
+export const zig: LangSpec = {
+  rules: {
+    variable_declaration: zigVar,
+    function_declaration: fnRule(),
+    container_field: zigField,
+  },
+  refs: set("identifier"),
+  imports: set(),
+};
+
+// ---- Haskell (tree-sitter-haskell) ----
+
+/** Top-level declarations only (not `where` / `let` bindings), and one symbol per function however many equations. */
+const HS_FNS = set("signature", "function", "bind");
+function hsTop(n: Node): boolean {
+  const p = n.parent?.type;
+  return p === "declarations" || p === "class_declarations";
+}
+
+const hsFunction: Rule = (n, c) => {
+  if (!hsTop(n)) return undefined;
+  const id = n.childForFieldName("name");
+  if (!id) return undefined;
+  const name = textOf(id, c);
+  const prev = n.previousNamedSibling;
+  const prevName = prev && HS_FNS.has(prev.type) ? prev.childForFieldName("name") : null;
+  if (prevName && textOf(prevName, c) === name) return undefined;
+  addDef(c, n, name, inType(c) ? "method" : "function");
+  return undefined;
+};
+
+const hsConstructors: Rule = (n, c) => {
+  // `data_constructor` wraps a `prefix`, `infix` or `record` form whose `name` is the constructor.
+  for (const ch of n.namedChildren) {
+    const id = ch?.firstNamedChild?.childForFieldName("name");
+    if (ch && id) addDef(c, ch, textOf(id, c), "constructor");
+  }
+  return undefined;
+};
+
+export const haskell: LangSpec = {
+  rules: {
+    header: (n, c) => {
+      const id = n.childForFieldName("module");
+      if (id) addDef(c, n, textOf(id, c), "module", { qual: textOf(id, c) });
+      return undefined;
+    },
+    data_type: typeRule("type"),
+    newtype: typeRule("type"),
+    type_synomym: leafRule("type"),
+    type_family: leafRule("type"),
+    data_constructors: hsConstructors,
+    newtype_constructor: (n, c) => {
+      const id = n.childForFieldName("name");
+      if (id) addDef(c, n, textOf(id, c), "constructor");
+      return undefined;
+    },
+    class: typeRule("interface"),
+    signature: hsFunction,
+    function: hsFunction,
+    bind: hsFunction,
+  },
+  refs: set("variable", "name"),
+  imports: set("import"),
+};

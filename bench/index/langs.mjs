@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+/**
+ * Definition recall against universal-ctags for the languages whose grammars come from
+ * @cursorless/tree-sitter-wasms, on any directory:
+ *   npx tsup --silent && node bench/index/langs.mjs DIR [DIR…]
+ * Builds a throwaway index of DIR with dist/, streams every symbol (`cadre index symbols --all`), runs ctags
+ * on the same files, and prints, per ctags language, how many of its definitions cadre also has (same file,
+ * same name or the last segment of a dotted name, ctags' line inside the symbol's lines). Swift, Scala,
+ * Dart, HCL/Terraform and Zig have no ctags parser: only their symbol counts are printed.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const BIN = join(ROOT, "bin", "cadre.js");
+
+/** ctags kinds that are definitions, per ctags language (packages and imports left out). */
+const KINDS = {
+  Kotlin: ["class", "interface", "object", "method", "typealias", "constant", "variable"],
+  Lua: ["function"],
+  Elixir: ["module", "function", "macro", "protocol", "implementation", "callback", "delegate", "guard"],
+  Haskell: ["module", "type", "constructor", "function", "class", "newtype"],
+};
+const EXT = /\.(kt|kts|lua|ex|exs|hs|swift|scala|sc|dart|tf|tfvars|hcl|zig)$/;
+
+function cadreSymbols(dir) {
+  const tmp = mkdtempSync(join(tmpdir(), "cadre-langs-"));
+  const db = join(tmp, "index.db");
+  try {
+    execFileSync(process.execPath, [BIN, "index", "build", "--db", db, "--json"], {
+      cwd: dir,
+      stdio: "pipe",
+    });
+    const out = execFileSync(process.execPath, [BIN, "index", "symbols", "--all", "--db", db], {
+      cwd: dir,
+      maxBuffer: 1 << 30,
+    });
+    return out
+      .toString()
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function ctagsTags(dir, files) {
+  const r = spawnSync(
+    "ctags",
+    [
+      "-L",
+      "-",
+      "-f",
+      "-",
+      "--output-format=json",
+      "--fields=+nKlZE",
+      `--languages=${Object.keys(KINDS).join(",")}`,
+    ],
+    { cwd: dir, input: files.join("\n"), maxBuffer: 1 << 30 },
+  );
+  if (r.status !== 0) throw new Error(`ctags failed: ${r.stderr}`);
+  return r.stdout
+    .toString()
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l))
+    .filter((t) => t._type === "tag");
+}
+
+function endOf(s) {
+  return s.endLine ?? s.end_line ?? s.line;
+}
+
+function report(dir) {
+  const syms = cadreSymbols(dir).filter((s) => EXT.test(s.path));
+  const byKey = new Map();
+  const langs = {};
+  for (const s of syms) {
+    const k = `${s.path}\u0000${s.name}`;
+    if (!byKey.has(k)) byKey.set(k, []);
+    byKey.get(k).push(s);
+    const ext = s.path.slice(s.path.lastIndexOf(".") + 1);
+    langs[ext] = (langs[ext] ?? 0) + 1;
+  }
+  const files = [...new Set(syms.map((s) => s.path))];
+  const per = {};
+  for (const t of ctagsTags(dir, files)) {
+    if (!KINDS[t.language]?.includes(t.kind)) continue;
+    const p = (per[t.language] ??= { total: 0, found: 0, misses: [] });
+    p.total++;
+    const names = [t.name, t.name.split(/[.:]/).pop()];
+    const hit = names.some((n) =>
+      (byKey.get(`${t.path}\u0000${n}`) ?? []).some((s) => t.line >= s.line - 1 && t.line <= endOf(s) + 1),
+    );
+    if (hit) p.found++;
+    else if (p.misses.length < 15) p.misses.push(`${t.path}:${t.line} ${t.kind} ${t.name}`);
+  }
+  console.log(`## ${dir}\n\ncadre symbols by extension: ${JSON.stringify(langs)}\n`);
+  console.log(
+    "| ctags language | ctags definitions | found by cadre | recall |\n| --- | ---: | ---: | ---: |",
+  );
+  for (const [l, p] of Object.entries(per))
+    console.log(`| ${l} | ${p.total} | ${p.found} | ${((100 * p.found) / p.total).toFixed(1)}% |`);
+  for (const [l, p] of Object.entries(per))
+    if (p.misses.length) console.log(`\n${l} misses (first ${p.misses.length}):\n  ${p.misses.join("\n  ")}`);
+  console.log("");
+}
+
+const dirs = process.argv.slice(2);
+if (dirs.length === 0) {
+  console.error("usage: node bench/index/langs.mjs DIR [DIR…]");
+  process.exit(2);
+}
+for (const d of dirs) report(resolve(d));
