@@ -105,7 +105,8 @@ const TEXT_NAMES = new Set(["Makefile", "Dockerfile", "Rakefile", "Gemfile", "Ju
 
 /**
  * Grammar WASM file per code language. Bare names are in @vscode/tree-sitter-wasm; `cursorless/` names are in
- * @cursorless/tree-sitter-wasms (its `out/` folder). C is parsed with the C++ grammar; Terraform with HCL's.
+ * @cursorless/tree-sitter-wasms (its `out/` folder); `@scope/pkg/file.wasm` names are in that package.
+ * C is parsed with the C++ grammar; Terraform with HCL's.
  */
 export const GRAMMAR_FILE: Record<CodeLanguage, string> = {
   typescript: "tree-sitter-typescript.wasm",
@@ -121,7 +122,7 @@ export const GRAMMAR_FILE: Record<CodeLanguage, string> = {
   ruby: "tree-sitter-ruby.wasm",
   php: "tree-sitter-php.wasm",
   bash: "tree-sitter-bash.wasm",
-  kotlin: "cursorless/tree-sitter-kotlin.wasm",
+  kotlin: "@tree-sitter-grammars/tree-sitter-kotlin/tree-sitter-kotlin.wasm",
   swift: "cursorless/tree-sitter-swift.wasm",
   scala: "cursorless/tree-sitter-scala.wasm",
   lua: "cursorless/tree-sitter-lua.wasm",

@@ -42,7 +42,10 @@ let parserMod: typeof import("web-tree-sitter") | undefined;
 let parser: Parser | undefined;
 const grammars = new Map<string, TsLanguage>();
 
-/** Where a `GRAMMAR_FILE` entry lives: `cursorless/x.wasm` in @cursorless/tree-sitter-wasms, others in @vscode's. */
+/**
+ * Where a `GRAMMAR_FILE` entry lives: `cursorless/x.wasm` in @cursorless/tree-sitter-wasms, `@scope/pkg/x.wasm`
+ * in that package, bare names in @vscode/tree-sitter-wasm.
+ */
 function wasmPath(f: string): string {
   const require = createRequire(import.meta.url);
   if (f.startsWith("cursorless/"))
@@ -51,6 +54,8 @@ function wasmPath(f: string): string {
       "out",
       f.slice("cursorless/".length),
     );
+  const pkg = /^(@[^/]+\/[^/]+)\/(.+)$/.exec(f);
+  if (pkg) return join(dirname(require.resolve(`${pkg[1]}/package.json`)), pkg[2] as string);
   return join(dirname(require.resolve("@vscode/tree-sitter-wasm")), f);
 }
 
@@ -97,10 +102,12 @@ export function extractFile(lang: Language, text: string): FileExtract {
     const grammar = grammars.get(GRAMMAR_FILE[lang]);
     if (!grammar || !parser) throw new Error(`grammar for ${lang} not loaded`);
     parser.setLanguage(grammar);
-    const tree = parser.parse(text);
+    const spec = SPECS[lang];
+    const src = spec.preparse ? spec.preparse(text) : text;
+    const tree = parser.parse(src);
     if (!tree) throw new Error("parser returned no tree");
     try {
-      return extractTree(tree, text, lang, SPECS[lang]);
+      return extractTree(tree, src, lang, spec);
     } finally {
       tree.delete();
     }

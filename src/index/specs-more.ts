@@ -42,14 +42,14 @@ function namedFn(names: ReadonlySet<string>): Rule {
   };
 }
 
-// ---- Kotlin (fwcd/tree-sitter-kotlin: no field names) ----
+// ---- Kotlin (@tree-sitter-grammars/tree-sitter-kotlin: few field names) ----
 
-const KT_TYPE_ID = set("type_identifier");
-const KT_ID = set("simple_identifier");
+const KT_ID = set("identifier");
 const KT_CLASS_WORDS = set("class", "interface");
+const KT_BINDING = set("val", "var");
 
 const ktProperty: Rule = (n, c) => {
-  const constant = childOf(n, set("binding_pattern_kind"))?.text === "val";
+  const constant = keywordOf(n, KT_BINDING) === "val";
   const decl = childOf(n, set("variable_declaration", "multi_variable_declaration"));
   if (!decl) return undefined;
   const vars = decl.type === "variable_declaration" ? [decl] : decl.namedChildren;
@@ -62,33 +62,44 @@ const ktProperty: Rule = (n, c) => {
 
 /** `class Circle(val radius: Double)`: constructor parameters declared `val`/`var` are properties. */
 const ktClassParam: Rule = (n, c) => {
-  if (!childOf(n, set("binding_pattern_kind"))) return undefined;
+  if (!keywordOf(n, KT_BINDING)) return undefined;
   const id = childOf(n, KT_ID);
   if (id) addDef(c, n, textOf(id, c), "property");
   return undefined;
 };
 
 const ktPackage: Rule = (n, c) => {
-  const id = childOf(n, set("identifier"));
+  const id = childOf(n, set("qualified_identifier", "identifier"));
   if (!id) return undefined;
   const full = textOf(id, c).replace(/\s+/g, "");
   addDef(c, n, full, "module", { qual: full });
   return { qual: full, kind: "namespace", siblings: true };
 };
 
+/**
+ * `class Foo\nprivate constructor(…)` (ktfmt's style): the grammar ends the declaration at the line break and
+ * loses the rest of the file. Join the constructor to the class line and move the break inside its `(`.
+ */
+const KT_CTOR_ON_NEXT_LINE =
+  /(\b(?:class|object)\s+[A-Za-z_]\w*(?:<[^>{}()]*>)?)([ \t]*)\n([ \t]*)((?:(?:private|internal|public|protected)\s+)?(?:@\w+(?:\([^)]*\))?\s+)*constructor[ \t]*\()/g;
+function ktPreparse(src: string): string {
+  return src.includes("constructor") ? src.replace(KT_CTOR_ON_NEXT_LINE, "$1$2 $3$4\n") : src;
+}
+
 export const kotlin: LangSpec = {
+  preparse: ktPreparse,
   rules: {
     package_header: ktPackage,
-    class_declaration: namedType(KT_TYPE_ID, (n) =>
+    class_declaration: namedType(KT_ID, (n) =>
       keywordOf(n, KT_CLASS_WORDS) === "interface"
         ? "interface"
         : childOf(n, set("enum_class_body"))
           ? "enum"
           : "class",
     ),
-    object_declaration: namedType(KT_TYPE_ID, () => "class"),
+    object_declaration: namedType(KT_ID, () => "class"),
     companion_object: (n, c) => {
-      const id = childOf(n, KT_TYPE_ID);
+      const id = childOf(n, KT_ID);
       const name = id ? textOf(id, c) : "Companion";
       return { qual: addDef(c, n, name, "class"), kind: "type" };
     },
@@ -96,7 +107,7 @@ export const kotlin: LangSpec = {
     secondary_constructor: (n, c) => ({ qual: addDef(c, n, "constructor", "constructor"), kind: "function" }),
     property_declaration: ktProperty,
     class_parameter: ktClassParam,
-    type_alias: namedType(KT_TYPE_ID, () => "type"),
+    type_alias: namedType(KT_ID, () => "type"),
     enum_entry: (n, c) => {
       const id = childOf(n, KT_ID);
       if (id) addDef(c, n, textOf(id, c), "enum_member");
@@ -104,8 +115,8 @@ export const kotlin: LangSpec = {
     },
   },
   wrappers: set("modifiers"),
-  refs: set("simple_identifier", "type_identifier"),
-  imports: set("import_header"),
+  refs: set("identifier"),
+  imports: set("import"),
 };
 
 // ---- Swift (alex-pinkus/tree-sitter-swift) ----
