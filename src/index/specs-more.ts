@@ -254,8 +254,16 @@ const luaAssignment: Rule = (n, c) => {
   return undefined;
 };
 
+/** `{ __add = function (a, b) … end, ["number"] = function (v) … end }`: a function-valued table field. */
+const luaField: Rule = (n, c) => {
+  const id = n.childForFieldName("name");
+  if (!id || n.childForFieldName("value")?.type !== "function_definition") return undefined;
+  addDef(c, n, cleanName(textOf(id, c).replace(/^\[\s*|\s*\]$/g, "")), "method");
+  return undefined;
+};
+
 export const lua: LangSpec = {
-  rules: { function_declaration: luaFunction, assignment_statement: luaAssignment },
+  rules: { function_declaration: luaFunction, assignment_statement: luaAssignment, field: luaField },
   refs: set("identifier"),
   imports: set(),
 };
@@ -274,6 +282,9 @@ const EX_FNS: Record<string, SymbolKind> = {
   defn: "function",
   defnp: "function",
 };
+
+/** `@callback name(args) :: type`: a function an implementing module must define. */
+const EX_CALLBACKS = set("callback", "macrocallback");
 
 /** The name in `def name(args)`, `def name, do: …`, `def name(a) when a > 0`. */
 function exFnName(arg: Node | null, c: Ctx): string | undefined {
@@ -301,7 +312,7 @@ const exCall: Rule = (n, c) => {
     });
     return { qual, kind: "type" };
   }
-  const kind = EX_FNS[word];
+  const kind = EX_CALLBACKS.has(word) && n.parent?.type === "unary_operator" ? "function" : EX_FNS[word];
   if (!kind || inFunction(c)) return undefined;
   const name = exFnName(arg, c);
   if (!name) return undefined;
@@ -471,7 +482,12 @@ const hsFunction: Rule = (n, c) => {
   const name = textOf(id, c);
   const prev = n.previousNamedSibling;
   const prevName = prev && HS_FNS.has(prev.type) ? prev.childForFieldName("name") : null;
-  if (prevName && textOf(prevName, c) === name) return undefined;
+  if (prevName && textOf(prevName, c) === name) {
+    // A further equation: the one symbol covers it.
+    const def = c.out.findLast((d) => d.name === name);
+    if (def) def.endLine = n.endPosition.row + 1;
+    return undefined;
+  }
   addDef(c, n, name, inType(c) ? "method" : "function");
   return undefined;
 };
@@ -503,6 +519,10 @@ export const haskell: LangSpec = {
       return undefined;
     },
     class: typeRule("interface"),
+    field_name: (n, c) => {
+      addDef(c, n, textOf(n, c), "field", { sigNode: n.parent ?? n });
+      return undefined;
+    },
     signature: hsFunction,
     function: hsFunction,
     bind: hsFunction,
