@@ -55,6 +55,7 @@ describe("definitions in the new languages", () => {
         "type demo.shapes.Shapes",
         "function demo.shapes.topLevel",
         "local demo.shapes.topLevel.local",
+        "local demo.shapes.describe.shape",
         "constant demo.shapes.VERSION",
       ],
     ],

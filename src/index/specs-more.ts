@@ -107,6 +107,12 @@ export const kotlin: LangSpec = {
     secondary_constructor: (n, c) => ({ qual: addDef(c, n, "constructor", "constructor"), kind: "function" }),
     property_declaration: ktProperty,
     class_parameter: ktClassParam,
+    // `when (val c = classifier) { … }`: the subject binding is a local of the enclosing function.
+    when_subject: (n, c) => {
+      const id = childOf(n, set("variable_declaration"))?.firstNamedChild;
+      if (id?.type === "identifier") addDef(c, n, textOf(id, c), varKind(c, true));
+      return undefined;
+    },
     type_alias: namedType(KT_ID, () => "type"),
     enum_entry: (n, c) => {
       const id = childOf(n, KT_ID);
