@@ -43,6 +43,51 @@ const DECLARES = {
     return new RegExp(`\\bfunction\\s+${n}\\s*\\(|${n}\\s*=\\s*function\\b`).test(line);
   },
 };
+/**
+ * Languages ctags cannot parse: a keyword-led declaration line (`func name`, `class Name`…) is a definition
+ * cadre should have, on that line. A floor, not a full census (no fields, no multi-name lines).
+ */
+const DECL_LINES = {
+  swift:
+    /^\s*(?:(?:@\w+(?:\([^)]*\))?|public|private|fileprivate|internal|open|final|static|class|override|mutating|nonisolated|convenience|required|indirect|lazy|weak|unowned)\s+)*(?:func|class|struct|enum|protocol|actor|typealias)\s+([A-Za-z_]\w*)/,
+  dart: /^\s*(?:(?:abstract|base|final|sealed|interface|mixin)\s+)*(?:class|enum|mixin|extension|typedef)\s+([A-Za-z_$][\w$]*)/,
+  scala:
+    /^\s*(?:(?:@\w+|private(?:\[\w+\])?|protected(?:\[\w+\])?|override|final|sealed|abstract|implicit|lazy|case|inline|transparent|open)\s+)*(?:def|class|object|trait|enum|type)\s+([A-Za-z_]\w*)/,
+  zig: /^\s*(?:pub\s+)?(?:(?:export|inline|extern)\s+)?fn\s+([A-Za-z_]\w*)/,
+  tf: /^(?:resource|data)\s+"[^"]+"\s+"([^"]+)"|^(?:module|variable|output|provider)\s+"([^"]+)"/,
+};
+
+function declLines(dir, syms) {
+  const byName = new Map();
+  for (const s of syms) {
+    const k = `${s.path}\u0000${s.name}`;
+    if (!byName.has(k)) byName.set(k, []);
+    byName.get(k).push(s);
+  }
+  // The symbol may start above the keyword's line (attributes, annotations, doc comments it includes).
+  const has = (path, name, line) =>
+    (byName.get(`${path}\u0000${name}`) ?? []).some((s) => s.line <= line && line <= endOf(s));
+  const per = {};
+  for (const path of new Set(syms.map((s) => s.path))) {
+    const ext = path.slice(path.lastIndexOf(".") + 1);
+    const re = DECL_LINES[ext];
+    if (!re) continue;
+    per[ext] ??= { total: 0, found: 0, misses: [] };
+    const p = per[ext];
+    readFileSync(join(dir, path), "utf8")
+      .split("\n")
+      .forEach((line, i) => {
+        const m = re.exec(line);
+        const name = m?.slice(1).find(Boolean);
+        if (!name || (ext === "dart" && name === "on")) return; // `extension on T`: unnamed
+        p.total++;
+        if (has(path, name, i + 1)) p.found++;
+        else if (p.misses.length < MISSES) p.misses.push(`${path}:${i + 1} ${line.trim().slice(0, 80)}`);
+      });
+  }
+  return per;
+}
+
 const EXT = /\.(kt|kts|lua|ex|exs|hs|swift|scala|sc|dart|tf|tfvars|hcl|zig)$/;
 
 function cadreSymbols(dir) {
@@ -158,6 +203,19 @@ function report(dir) {
     console.log(
       `| ${l} | ${p.total} | ${p.found} | ${((100 * p.found) / p.total).toFixed(1)}% | ${p.misparsed} |`,
     );
+  const decl = declLines(dir, syms);
+  if (Object.keys(decl).length) {
+    console.log(
+      "\n| extension (no ctags parser) | declaration lines | found by cadre | recall |\n| --- | ---: | ---: | ---: |",
+    );
+    for (const [e, p] of Object.entries(decl))
+      console.log(`| .${e} | ${p.total} | ${p.found} | ${((100 * p.found) / p.total).toFixed(1)}% |`);
+    for (const [e, p] of Object.entries(decl))
+      if (p.misses.length)
+        console.log(
+          `\n.${e} declaration lines missed (first ${p.misses.length}):\n  ${p.misses.join("\n  ")}`,
+        );
+  }
   for (const [l, p] of Object.entries(per))
     if (p.misses.length)
       console.log(

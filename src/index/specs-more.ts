@@ -361,12 +361,20 @@ function dartVar(constant: boolean): Rule {
   };
 }
 
+/** A Dart type, its name kept whole (`$QuestionCopyWith`: `cleanName` would drop the `$`). */
+function dartType(kind: SymbolKind): Rule {
+  return (n, c) => {
+    const id = n.childForFieldName("name");
+    return id ? { qual: addDef(c, n, textOf(id, c), kind), kind: "type" } : undefined;
+  };
+}
+
 export const dart: LangSpec = {
   rules: {
-    class_definition: typeRule("class"),
+    class_definition: dartType("class"),
     mixin_declaration: namedType(set("identifier"), () => "class"),
-    extension_declaration: typeRule("class"),
-    enum_declaration: typeRule("enum"),
+    extension_declaration: dartType("class"),
+    enum_declaration: dartType("enum"),
     enum_constant: leafRule("enum_member"),
     type_alias: (n, c) => {
       const id = childOf(n, set("type_identifier"));
