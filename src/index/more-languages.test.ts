@@ -106,6 +106,7 @@ describe("definitions in the new languages", () => {
         "function Demo.Shapes.area",
         "function Demo.Shapes.helper",
         "macro Demo.Shapes.twice",
+        "function Demo.Shapes.__using__.shape_name",
         "module Demo.Shapes.Inner",
         "function Demo.Shapes.Inner.run",
         "module Demo.Describe",

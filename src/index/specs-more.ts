@@ -289,6 +289,15 @@ const EX_FNS: Record<string, SymbolKind> = {
   defnp: "function",
 };
 
+/** Inside `quote do … end` (a macro's `__using__`): a `def` there defines a function in the using module. */
+function inQuote(n: Node, c: Ctx): boolean {
+  for (let p = n.parent; p; p = p.parent) {
+    const t = p.type === "call" ? p.childForFieldName("target") : null;
+    if (t?.type === "identifier" && textOf(t, c) === "quote") return true;
+  }
+  return false;
+}
+
 /** `@callback name(args) :: type`: a function an implementing module must define. */
 const EX_CALLBACKS = set("callback", "macrocallback");
 
@@ -319,7 +328,7 @@ const exCall: Rule = (n, c) => {
     return { qual, kind: "type" };
   }
   const kind = EX_CALLBACKS.has(word) && n.parent?.type === "unary_operator" ? "function" : EX_FNS[word];
-  if (!kind || inFunction(c)) return undefined;
+  if (!kind || (inFunction(c) && !inQuote(n, c))) return undefined;
   const name = exFnName(arg, c);
   if (!name) return undefined;
   return { qual: addDef(c, n, name, kind), kind: "function" };
