@@ -23,6 +23,7 @@ const KINDS = {
   Lua: ["function"],
   Elixir: ["module", "function", "macro", "protocol", "implementation", "callback", "delegate", "guard"],
   Haskell: ["module", "type", "constructor", "function", "class", "newtype"],
+  Perl: ["package", "subroutine"],
 };
 /**
  * Per ctags language: does the tagged line declare the name at all? ctags' Kotlin parser tags lambdas
@@ -88,7 +89,7 @@ function declLines(dir, syms) {
   return per;
 }
 
-const EXT = /\.(kt|kts|lua|ex|exs|hs|swift|scala|sc|dart|tf|tfvars|hcl|zig)$/;
+const EXT = /\.(kt|kts|lua|ex|exs|hs|pl|pm|swift|scala|sc|dart|tf|tfvars|hcl|zig)$/;
 
 function cadreSymbols(dir) {
   const tmp = mkdtempSync(join(tmpdir(), "cadre-langs-"));

@@ -22,7 +22,8 @@ export type CodeLanguage =
   | "dart"
   | "hcl"
   | "zig"
-  | "haskell";
+  | "haskell"
+  | "perl";
 /** Languages read by cadre's own extractors (`extract-data.ts`, `extract-sql.ts`), without a grammar. */
 export type DataLanguage = "markdown" | "json" | "yaml" | "toml" | "sql";
 export type Language = CodeLanguage | DataLanguage | "text";
@@ -68,6 +69,8 @@ const BY_EXT: Record<string, Language> = {
   hcl: "hcl",
   zig: "zig",
   hs: "haskell",
+  pl: "perl",
+  pm: "perl",
   md: "markdown",
   markdown: "markdown",
   json: "json",
@@ -92,7 +95,6 @@ const TEXT_EXT = new Set([
   "conf",
   "proto",
   "graphql",
-  "pl",
   "r",
   "vue",
   "svelte",
@@ -131,6 +133,7 @@ export const GRAMMAR_FILE: Record<CodeLanguage, string> = {
   hcl: "cursorless/tree-sitter-hcl.wasm",
   zig: "cursorless/tree-sitter-zig.wasm",
   haskell: "cursorless/tree-sitter-haskell.wasm",
+  perl: "cursorless/tree-sitter-perl.wasm",
 };
 
 export function languageOf(path: string): Language | undefined {
@@ -154,6 +157,7 @@ const SHEBANG: Record<string, CodeLanguage> = {
   php: "php",
   lua: "lua",
   elixir: "elixir",
+  perl: "perl",
 };
 
 /**

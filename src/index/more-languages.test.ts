@@ -14,7 +14,7 @@ function defs(file: string): string[] {
 }
 
 beforeAll(async () => {
-  await loadGrammars(["kotlin", "swift", "scala", "lua", "elixir", "dart", "hcl", "zig", "haskell"]);
+  await loadGrammars(["kotlin", "swift", "scala", "lua", "elixir", "dart", "hcl", "zig", "haskell", "perl"]);
 });
 
 describe("languageOf", () => {
@@ -31,6 +31,7 @@ describe("languageOf", () => {
     ["prod.tfvars", "hcl"],
     ["build.zig", "zig"],
     ["Main.hs", "haskell"],
+    ["lib/LWP/UserAgent.pm", "perl"],
   ])("%s is %s", (path, lang) => {
     expect(languageOf(path)).toBe(lang);
   });
@@ -172,6 +173,16 @@ describe("definitions in the new languages", () => {
         "function helper",
       ],
     ],
+    [
+      "sample.pl",
+      [
+        "module Demo.Shapes",
+        "function Demo.Shapes.new",
+        "function Demo.Shapes.area",
+        "module Demo.Other",
+        "function Demo.Other.helper",
+      ],
+    ],
   ])("%s", (file, want) => {
     expect(defs(file)).toEqual(expect.arrayContaining(want));
   });
@@ -182,6 +193,17 @@ describe("definitions in the new languages", () => {
     // `area` is declared once in the class; the instance's equations are not new definitions.
     expect(hs.filter((d) => d.endsWith(".area") || d === "function area")).toEqual(["method HasArea.area"]);
     expect(hs.filter((d) => d === "function topLevel")).toHaveLength(1);
+  });
+
+  it("finds Perl subs the grammar loses after a syntax error, each up to its closing brace", () => {
+    // The grammar reads `"$"` as the start of an interpolation and the rest of the file becomes one error.
+    const src = 'package A::B;\nsub ok { 1 }\nmy %h = (a => "$",);\nsub later\n{\n    return 2;\n}\n1;\n';
+    const x = extractFile("perl", src);
+    const later = x.symbols.filter((s) => s.name === "later");
+    expect(later).toEqual([
+      expect.objectContaining({ qualname: "A.B.later", kind: "function", line: 4, endLine: 7 }),
+    ]);
+    expect(x.symbols.filter((s) => s.name === "ok")).toHaveLength(1);
   });
 
   it("keeps line numbers when Kotlin's constructor sits on the line after the class", () => {

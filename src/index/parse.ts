@@ -7,7 +7,7 @@ import { extractJson, extractMarkdown, extractToml, extractYaml } from "./extrac
 import { extractSql } from "./extract-sql.js";
 import { type CodeLanguage, GRAMMAR_FILE, isCodeLanguage, type Language } from "./languages.js";
 import { cpp, csharp, go, java, rust } from "./specs-compiled.js";
-import { dart, elixir, haskell, hcl, kotlin, lua, scala, swift, zig } from "./specs-more.js";
+import { dart, elixir, haskell, hcl, kotlin, lua, perl, scala, swift, zig } from "./specs-more.js";
 import { bash, javascript, php, python, ruby, typescript } from "./specs-script.js";
 import type { FileExtract } from "./types.js";
 
@@ -36,6 +36,7 @@ const SPECS: Record<CodeLanguage, LangSpec> = {
   hcl,
   zig,
   haskell,
+  perl,
 };
 
 let parserMod: typeof import("web-tree-sitter") | undefined;

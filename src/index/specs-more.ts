@@ -553,3 +553,61 @@ export const haskell: LangSpec = {
   refs: set("variable", "name"),
   imports: set("import"),
 };
+
+// ---- Perl (ganezdragon/tree-sitter-perl) ----
+
+/** `package A::B;` covers the rest of the file, up to the next `package` (whose scope replaces it). */
+const plPackage: Rule = (n, c) => {
+  const id = childOf(n, set("package_name"));
+  if (!id) return undefined;
+  const full = textOf(id, c).replace(/::/g, ".");
+  addDef(c, n, full.slice(full.lastIndexOf(".") + 1), "module", { qual: full });
+  return { qual: full, kind: "namespace", siblings: !childOf(n, set("block")) };
+};
+
+const PL_SUB = /^([ \t]*)sub[ \t]+([A-Za-z_][\w:']*)[ \t]*(?:[({;:]|$)/;
+const PL_PACKAGE = /^[ \t]*package[ \t]+([A-Za-z_][\w:]*)/;
+
+/**
+ * Real Perl often defeats the grammar (heredocs, regex literals, `qw` lists), and error recovery then loses the
+ * subs after the error. `sub name` and `package Name` are line-led: record those the walk missed, each sub up
+ * to the `}` at its own indentation.
+ */
+function plSubs(c: Ctx, broken: boolean): void {
+  if (!broken) return;
+  const seen = new Set(c.out.map((d) => d.line));
+  const lines = c.src.split("\n");
+  let pkg = "";
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const p = PL_PACKAGE.exec(line);
+    if (p) pkg = (p[1] as string).replace(/::/g, ".");
+    const m = p ? null : PL_SUB.exec(line);
+    if ((!p && !m) || seen.has(i + 1)) continue;
+    const name = p ? pkg.slice(pkg.lastIndexOf(".") + 1) : (m?.[2] as string);
+    let end = i;
+    if (m && !line.includes("}"))
+      for (let j = i + 1; j < lines.length; j++)
+        if ((lines[j] as string).startsWith(`${m[1]}}`)) {
+          end = j;
+          break;
+        }
+    c.out.push({
+      name,
+      qualname: p ? pkg : pkg ? `${pkg}.${name}` : name,
+      kind: p ? "module" : "function",
+      line: i + 1,
+      endLine: end + 1,
+      signature: line.trim().slice(0, 200),
+      doc: "",
+      depth: p ? 0 : 1,
+    });
+  }
+}
+
+export const perl: LangSpec = {
+  lexical: plSubs,
+  rules: { package_statement: plPackage, function_definition: fnRule() },
+  refs: set("identifier"),
+  imports: set("use_no_statement"),
+};
