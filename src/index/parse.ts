@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { Parser, Language as TsLanguage } from "web-tree-sitter";
 import { extractTree, type LangSpec } from "./extract-code.js";
 import { extractJson, extractMarkdown, extractToml, extractYaml } from "./extract-data.js";
@@ -56,7 +56,15 @@ function wasmPath(f: string): string {
       f.slice("cursorless/".length),
     );
   const pkg = /^(@[^/]+\/[^/]+)\/(.+)$/.exec(f);
-  if (pkg) return join(dirname(require.resolve(`${pkg[1]}/package.json`)), pkg[2] as string);
+  if (pkg) {
+    // A grammar package is an optional dependency (its install script may fail where it has no prebuilt
+    // binary): without it, the bundle's older grammar of the same name stands in.
+    try {
+      return join(dirname(require.resolve(`${pkg[1]}/package.json`)), pkg[2] as string);
+    } catch {
+      return wasmPath(`cursorless/${basename(pkg[2] as string)}`);
+    }
+  }
   return join(dirname(require.resolve("@vscode/tree-sitter-wasm")), f);
 }
 
