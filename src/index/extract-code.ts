@@ -44,6 +44,11 @@ export interface LangSpec {
    * expression, shell functions after an extglob pattern the grammar rejects). `broken`: the tree has errors.
    */
   lexical?: (ctx: Ctx, broken: boolean) => void;
+  /**
+   * Rewrite the source before parsing, around syntax the grammar rejects. It must keep every line break
+   * (it may move one within a declaration) so that line numbers stay those of the file.
+   */
+  preparse?: (src: string) => string;
 }
 
 export function parentQual(c: Ctx): string {

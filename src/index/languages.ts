@@ -13,7 +13,17 @@ export type CodeLanguage =
   | "csharp"
   | "ruby"
   | "php"
-  | "bash";
+  | "bash"
+  | "kotlin"
+  | "swift"
+  | "scala"
+  | "lua"
+  | "elixir"
+  | "dart"
+  | "hcl"
+  | "zig"
+  | "haskell"
+  | "perl";
 /** Languages read by cadre's own extractors (`extract-data.ts`, `extract-sql.ts`), without a grammar. */
 export type DataLanguage = "markdown" | "json" | "yaml" | "toml" | "sql";
 export type Language = CodeLanguage | DataLanguage | "text";
@@ -45,6 +55,22 @@ const BY_EXT: Record<string, Language> = {
   php: "php",
   sh: "bash",
   bash: "bash",
+  kt: "kotlin",
+  kts: "kotlin",
+  swift: "swift",
+  scala: "scala",
+  sc: "scala",
+  lua: "lua",
+  ex: "elixir",
+  exs: "elixir",
+  dart: "dart",
+  tf: "hcl",
+  tfvars: "hcl",
+  hcl: "hcl",
+  zig: "zig",
+  hs: "haskell",
+  pl: "perl",
+  pm: "perl",
   md: "markdown",
   markdown: "markdown",
   json: "json",
@@ -69,12 +95,6 @@ const TEXT_EXT = new Set([
   "conf",
   "proto",
   "graphql",
-  "kt",
-  "kts",
-  "swift",
-  "scala",
-  "lua",
-  "pl",
   "r",
   "vue",
   "svelte",
@@ -85,7 +105,11 @@ const TEXT_EXT = new Set([
 ]);
 const TEXT_NAMES = new Set(["Makefile", "Dockerfile", "Rakefile", "Gemfile", "Justfile"]);
 
-/** Grammar WASM file (in @vscode/tree-sitter-wasm) per code language. C is parsed with the C++ grammar. */
+/**
+ * Grammar WASM file per code language. Bare names are in @vscode/tree-sitter-wasm; `cursorless/` names are in
+ * @cursorless/tree-sitter-wasms (its `out/` folder); `@scope/pkg/file.wasm` names are in that package.
+ * C is parsed with the C++ grammar; Terraform with HCL's.
+ */
 export const GRAMMAR_FILE: Record<CodeLanguage, string> = {
   typescript: "tree-sitter-typescript.wasm",
   tsx: "tree-sitter-tsx.wasm",
@@ -100,6 +124,16 @@ export const GRAMMAR_FILE: Record<CodeLanguage, string> = {
   ruby: "tree-sitter-ruby.wasm",
   php: "tree-sitter-php.wasm",
   bash: "tree-sitter-bash.wasm",
+  kotlin: "@tree-sitter-grammars/tree-sitter-kotlin/tree-sitter-kotlin.wasm",
+  swift: "cursorless/tree-sitter-swift.wasm",
+  scala: "cursorless/tree-sitter-scala.wasm",
+  lua: "cursorless/tree-sitter-lua.wasm",
+  elixir: "cursorless/tree-sitter-elixir.wasm",
+  dart: "cursorless/tree-sitter-dart.wasm",
+  hcl: "cursorless/tree-sitter-hcl.wasm",
+  zig: "cursorless/tree-sitter-zig.wasm",
+  haskell: "cursorless/tree-sitter-haskell.wasm",
+  perl: "cursorless/tree-sitter-perl.wasm",
 };
 
 export function languageOf(path: string): Language | undefined {
@@ -121,6 +155,9 @@ const SHEBANG: Record<string, CodeLanguage> = {
   node: "javascript",
   ruby: "ruby",
   php: "php",
+  lua: "lua",
+  elixir: "elixir",
+  perl: "perl",
 };
 
 /**

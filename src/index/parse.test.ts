@@ -359,7 +359,9 @@ describe("languageOfShebang", () => {
     expect(languageOfShebang("#! /usr/bin/env -S python3.12 -u\n")).toBe("python");
     expect(languageOfShebang("#!/usr/bin/env node\n")).toBe("javascript");
     expect(languageOfShebang("#!/usr/bin/ruby2.7 -w\n")).toBe("ruby");
-    expect(languageOfShebang("#!/usr/bin/perl\n")).toBeUndefined();
+    expect(languageOfShebang("#!/usr/bin/perl -w\n")).toBe("perl");
+    expect(languageOfShebang("#!/usr/bin/env lua5.4\n")).toBe("lua");
+    expect(languageOfShebang("#!/usr/bin/awk -f\n")).toBeUndefined();
     expect(languageOfShebang("echo hi\n")).toBeUndefined();
   });
 });

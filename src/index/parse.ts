@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { Parser, Language as TsLanguage } from "web-tree-sitter";
 import { extractTree, type LangSpec } from "./extract-code.js";
 import { extractJson, extractMarkdown, extractToml, extractYaml } from "./extract-data.js";
 import { extractSql } from "./extract-sql.js";
 import { type CodeLanguage, GRAMMAR_FILE, isCodeLanguage, type Language } from "./languages.js";
 import { cpp, csharp, go, java, rust } from "./specs-compiled.js";
+import { dart, elixir, haskell, hcl, kotlin, lua, perl, scala, swift, zig } from "./specs-more.js";
 import { bash, javascript, php, python, ruby, typescript } from "./specs-script.js";
 import type { FileExtract } from "./types.js";
 
@@ -26,15 +27,45 @@ const SPECS: Record<CodeLanguage, LangSpec> = {
   ruby,
   php,
   bash,
+  kotlin,
+  swift,
+  scala,
+  lua,
+  elixir,
+  dart,
+  hcl,
+  zig,
+  haskell,
+  perl,
 };
 
 let parserMod: typeof import("web-tree-sitter") | undefined;
 let parser: Parser | undefined;
 const grammars = new Map<string, TsLanguage>();
 
-function wasmDir(): string {
+/**
+ * Where a `GRAMMAR_FILE` entry lives: `cursorless/x.wasm` in @cursorless/tree-sitter-wasms, `@scope/pkg/x.wasm`
+ * in that package, bare names in @vscode/tree-sitter-wasm.
+ */
+function wasmPath(f: string): string {
   const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve("@vscode/tree-sitter-wasm")));
+  if (f.startsWith("cursorless/"))
+    return join(
+      dirname(require.resolve("@cursorless/tree-sitter-wasms/package.json")),
+      "out",
+      f.slice("cursorless/".length),
+    );
+  const pkg = /^(@[^/]+\/[^/]+)\/(.+)$/.exec(f);
+  if (pkg) {
+    // A grammar package is an optional dependency (its install script may fail where it has no prebuilt
+    // binary): without it, the bundle's older grammar of the same name stands in.
+    try {
+      return join(dirname(require.resolve(`${pkg[1]}/package.json`)), pkg[2] as string);
+    } catch {
+      return wasmPath(`cursorless/${basename(pkg[2] as string)}`);
+    }
+  }
+  return join(dirname(require.resolve("@vscode/tree-sitter-wasm")), f);
 }
 
 let ready: Promise<void> | undefined;
@@ -52,12 +83,11 @@ export async function loadGrammars(langs: Iterable<Language>): Promise<void> {
     parser = new parserMod.Parser();
   })();
   await ready;
-  const dir = wasmDir();
   await Promise.all(
     need.map((f) => {
       let p = loading.get(f);
       if (!p) {
-        p = (parserMod as typeof import("web-tree-sitter")).Language.load(readFileSync(join(dir, f))).then(
+        p = (parserMod as typeof import("web-tree-sitter")).Language.load(readFileSync(wasmPath(f))).then(
           (g) => {
             grammars.set(f, g);
           },
@@ -81,10 +111,12 @@ export function extractFile(lang: Language, text: string): FileExtract {
     const grammar = grammars.get(GRAMMAR_FILE[lang]);
     if (!grammar || !parser) throw new Error(`grammar for ${lang} not loaded`);
     parser.setLanguage(grammar);
-    const tree = parser.parse(text);
+    const spec = SPECS[lang];
+    const src = spec.preparse ? spec.preparse(text) : text;
+    const tree = parser.parse(src);
     if (!tree) throw new Error("parser returned no tree");
     try {
-      return extractTree(tree, text, lang, SPECS[lang]);
+      return extractTree(tree, src, lang, spec);
     } finally {
       tree.delete();
     }

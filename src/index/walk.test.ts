@@ -69,7 +69,7 @@ describe("scripts without an extension", () => {
       writeFileSync(join(dir, "bin", "deploy"), "#!/usr/bin/env bash\nset -e\ndeploy() { :; }\n");
       writeFileSync(join(dir, "bin", "tool"), "#!/usr/bin/python3 -u\ndef main(): pass\n");
       writeFileSync(join(dir, "bin", "notes"), "just words\n");
-      writeFileSync(join(dir, "bin", "run"), "#!/usr/bin/perl\n");
+      writeFileSync(join(dir, "bin", "run"), "#!/usr/bin/awk -f\n");
       utimesSync(join(dir, "bin"), HOUR_AGO, HOUR_AGO);
       utimesSync(dir, HOUR_AGO, HOUR_AGO);
       const first = walkRepoCached(dir);
