@@ -103,12 +103,13 @@ function expected(project, host) {
       const [, id] = q.split("/");
       const [kind, name] = id.split(":");
       const form = path.endsWith("/SKILL.md") ? "skill" : kind;
-      // An item renamed at install (`<pack>-<name>`: a host built-in or a rival has the name) goes by the
-      // name its file has.
+      // A skill or command renamed at install (`<pack>-<name>`: a host built-in or a rival has the name) goes
+      // by the name its file has.
       const file = (form === "skill" ? path.split("/").at(-2) : path.split("/").at(-1)) ?? "";
       const base = file.split(".")[0] ?? "";
       out[form] ??= new Map();
-      out[form].set(base !== name && base.endsWith(`-${name}`) ? base : name, path);
+      const renamed = ["skill", "command"].includes(form) && base !== name && base.endsWith(`-${name}`);
+      out[form].set(renamed ? base : name, path);
     }
   }
   return Object.fromEntries(
