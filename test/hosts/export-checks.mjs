@@ -6,15 +6,8 @@ import { cpSync } from "node:fs";
 /** The items of the fixture pack each export must carry, by the host's own names. */
 const SKILLS = ["release-notes", "idempotency"];
 
-/** The plugin exported from a pack `cadre new` scaffolded: Claude Code validates it and loads its items. */
-function starter({ run, check, join, project }) {
-  const dir = join(project, "starter-plugin");
-  const v = run("claude", ["plugin", "validate", "--strict", dir]);
-  check(
-    "claude-code",
-    v.code === 0,
-    `claude plugin validate --strict passes on a cadre new pack's export${v.code ? `:\n${v.out}` : ""}`,
-  );
+/** Claude Code's print-mode init event with `dir` loaded as a plugin (`--plugin-dir`), or undefined. */
+function pluginInit(run, dir) {
   const r = run("claude", [
     "-p",
     "--output-format",
@@ -25,7 +18,7 @@ function starter({ run, check, join, project }) {
     dir,
     "ping",
   ]);
-  const init = r.stdout
+  return r.stdout
     .split("\n")
     .map((l) => {
       try {
@@ -35,6 +28,18 @@ function starter({ run, check, join, project }) {
       }
     })
     .find((e) => e?.type === "system" && e.subtype === "init");
+}
+
+/** The plugin exported from a pack `cadre new` scaffolded: Claude Code validates it and loads its items. */
+function starter({ run, check, join, project }) {
+  const dir = join(project, "starter-plugin");
+  const v = run("claude", ["plugin", "validate", "--strict", dir]);
+  check(
+    "claude-code",
+    v.code === 0,
+    `claude plugin validate --strict passes on a cadre new pack's export${v.code ? `:\n${v.out}` : ""}`,
+  );
+  const init = pluginInit(run, dir);
   check(
     "claude-code",
     init?.skills?.includes("starter:my-skill"),
@@ -69,26 +74,7 @@ function claude({ run, check, join, project }) {
       `claude plugin validate --strict passes on the ${t} export${v.code ? `:\n${v.out}` : ""}`,
     );
   }
-  const r = run("claude", [
-    "-p",
-    "--output-format",
-    "stream-json",
-    "--verbose",
-    "--no-session-persistence",
-    "--plugin-dir",
-    join(project, "claude-plugin"),
-    "ping",
-  ]);
-  const init = r.stdout
-    .split("\n")
-    .map((l) => {
-      try {
-        return JSON.parse(l);
-      } catch {
-        return undefined;
-      }
-    })
-    .find((e) => e?.type === "system" && e.subtype === "init");
+  const init = pluginInit(run, join(project, "claude-plugin"));
   check("claude-code", !!init, "print mode with --plugin-dir emits the init event");
   check(
     "claude-code",
