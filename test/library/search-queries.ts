@@ -1,5 +1,16 @@
+import { QUERIES as e1 } from "./queries/e1.js";
+import { QUERIES as e2 } from "./queries/e2.js";
+import { QUERIES as e3 } from "./queries/e3.js";
+import { QUERIES as s1 } from "./queries/s1.js";
+import { QUERIES as s2 } from "./queries/s2.js";
+import { QUERIES as s3 } from "./queries/s3.js";
+import { QUERIES as s4 } from "./queries/s4.js";
+import { QUERIES as s5 } from "./queries/s5.js";
+
 /** Queries a user would type → the item that should come back within the top 3 (or one of several right answers). */
-export const QUERIES: Array<[query: string, expected: string | string[]]> = [
+export type Query = [query: string, expected: string | string[]];
+
+const BASE: Query[] = [
   ["test driven development", "skill:test-driven-development"],
   ["write failing test first", "skill:test-driven-development"],
   ["debug a failing test root cause", "skill:systematic-debugging"],
@@ -64,3 +75,5 @@ export const QUERIES: Array<[query: string, expected: string | string[]]> = [
   ["train and evaluate a machine learning model", "agent:ml-engineer"],
   ["write developer documentation tutorial", "agent:technical-writer"],
 ];
+
+export const QUERIES: Query[] = [...BASE, ...s1, ...s2, ...s3, ...s4, ...s5, ...e1, ...e2, ...e3];
