@@ -31,5 +31,22 @@ describe("hosts' built-in commands (#17 item 4)", () => {
     expect(builtinRename({ kind: "agent", name: "review", pack: "acme" })).toBeUndefined();
     expect(builtinRename({ kind: "command", name: "triage", pack: "acme" })).toBeUndefined();
     expect(builtinHosts("rule", "plan")).toEqual([]);
+    expect(builtinHosts("rule", "plan", "glob")).toEqual([]);
+  });
+
+  it("rename a rule that a host installs as a skill or command (model or manual activation)", () => {
+    // Claude Code installs a rule without paths as a skill, so a rule named `plan` would be /plan there.
+    const claudeAs = HOSTS["claude-code"].targets.rule?.activationAs ?? {};
+    expect(claudeAs).toMatchObject({ model: "skill", manual: "skill" });
+    for (const activation of ["model", "manual"]) {
+      const hosts = builtinHosts("rule", "plan", activation).map((h) => h.id);
+      expect(hosts, activation).toContain("claude-code");
+      expect(builtinRename({ kind: "rule", name: "plan", pack: "acme", meta: { activation } })?.to).toBe(
+        "acme-plan",
+      );
+    }
+    expect(
+      builtinRename({ kind: "rule", name: "plan", pack: "acme", meta: { activation: "always" } }),
+    ).toBeUndefined();
   });
 });

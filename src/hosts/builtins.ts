@@ -17,9 +17,23 @@ export const BUILTIN_COMMANDS: ReadonlyMap<string, readonly HostDef[]> = (() => 
 /** The kinds a host invokes as `/name`: skills and commands, and expertise (installed as reference skills). */
 export const SLASH_KINDS: readonly string[] = ["skill", "command", "expertise"];
 
-/** The hosts whose built-in `/name` an item of this kind and name would shadow (empty: none). */
-export function builtinHosts(kind: string, name: string): readonly HostDef[] {
-  return SLASH_KINDS.includes(kind) ? (BUILTIN_COMMANDS.get(name) ?? []) : [];
+/**
+ * The rule activations some host installs as a skill or a command (`activationAs`: Claude Code, Cline, Qwen
+ * Code, Roo turn a model- or manual-activated rule into one), so such a rule is invoked as `/name` too.
+ */
+const SLASH_RULE_ACTIVATIONS: ReadonlySet<string> = new Set(
+  HOST_IDS.flatMap((id) => Object.keys((HOSTS[id] as HostDef).targets.rule?.activationAs ?? {})),
+);
+
+/**
+ * The hosts whose built-in `/name` an item of this kind and name would shadow (empty: none). A rule counts
+ * when its activation is one a host installs as a skill or command.
+ */
+export function builtinHosts(kind: string, name: string, activation?: unknown): readonly HostDef[] {
+  const slash =
+    SLASH_KINDS.includes(kind) ||
+    (kind === "rule" && SLASH_RULE_ACTIVATIONS.has(String(activation ?? "always")));
+  return slash ? (BUILTIN_COMMANDS.get(name) ?? []) : [];
 }
 
 /**
@@ -30,8 +44,9 @@ export function builtinRename(item: {
   kind: string;
   name: string;
   pack: string;
+  meta?: Record<string, unknown>;
 }): { to: string; hosts: readonly HostDef[] } | undefined {
-  const hosts = builtinHosts(item.kind, item.name);
+  const hosts = builtinHosts(item.kind, item.name, item.meta?.activation);
   if (!hosts.length) return undefined;
   return { to: `${item.pack}-${item.name}`, hosts };
 }

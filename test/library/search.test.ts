@@ -11,7 +11,7 @@ describe("search finds the right item for obvious queries", async () => {
 
   it("has at least 100 queries, each naming items that exist", () => {
     expect(QUERIES.length).toBeGreaterThanOrEqual(100);
-    const ids = new Set(cat.items.map((i) => i.id));
+    const ids = new Set<string>(cat.items.map((i) => i.id));
     const unknown = QUERIES.flatMap(([, e]) => (Array.isArray(e) ? e : [e])).filter((id) => !ids.has(id));
     expect(unknown).toEqual([]);
   });

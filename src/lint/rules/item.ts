@@ -93,7 +93,7 @@ export const itemRules: LintRule[] = [
     id: "item/builtin-command",
     severity: "warning",
     description:
-      "A skill, command or expertise module is not named like a host's built-in slash command (`/review`, `/plan`, `/init`…; each host module's `builtins`). Portability: the installed item would shadow the built-in or be shadowed by it, so cadre installs it as `<pack>-<name>` on every host, and the pack's own text then names it differently from the hosts.",
+      "A skill, command, expertise module or a model- or manual-activated rule (Claude Code, Cline, Qwen Code and Roo install those as skills or commands) is not named like a host's built-in slash command (`/review`, `/plan`, `/init`…; each host module's `builtins`). Portability: the installed item would shadow the built-in or be shadowed by it, so cadre installs it as `<pack>-<name>` on every host, and the pack's own text then names it differently from the hosts.",
     hint: "rename the item with a prefix of your own (e.g. acme-review), and its @references and workflows' command: fields with it",
     item: (it) => {
       const b = builtinRename(it);

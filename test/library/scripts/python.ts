@@ -13,7 +13,9 @@ export function pythonWith(modules: string[]): string {
     const r = spawnSync(exe, ["-c", probe], { encoding: "utf8" });
     if (r.status === 0) return exe;
   }
-  throw new Error(`no python3 here can import ${modules.join(", ")} (tried ${candidates.join(", ")}); .ci/run installs them`);
+  throw new Error(
+    `no python3 here can import ${modules.join(", ")} (tried ${candidates.join(", ")}); .ci/run installs them`,
+  );
 }
 
 /** Runs a script with the chosen interpreter; returns status, stdout and stderr. */
