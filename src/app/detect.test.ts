@@ -27,7 +27,7 @@ describe("scanProject", () => {
     });
     const s = await scanProject(root);
     expect(s.files).toEqual([
-      { path: "Cargo.toml" },
+      { path: "Cargo.toml", text: "[package]" },
       { path: "package.json", text: '{"dependencies":{"express":"4"}}' },
     ]);
     expect(s.watch).toEqual([".", "Cargo.toml", "package.json"]);

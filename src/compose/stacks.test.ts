@@ -39,6 +39,15 @@ const FIXTURES: Record<string, ProjectFile[]> = {
   symfony: [
     { path: "composer.json", text: JSON.stringify({ require: { "symfony/framework-bundle": "7.0.*" } }) },
   ],
+  electron: [{ path: "package.json", text: JSON.stringify({ devDependencies: { electron: "^39.0.0" } }) }],
+  embedded: [
+    { path: "platformio.ini", text: "[env:esp32dev]\nplatform = espressif32\n" },
+    { path: "blink/blink.ino", text: "void setup() {}\nvoid loop() {}\n" },
+    { path: "west.yml", text: "manifest:\n  projects: []\n" },
+    { path: "CMakeLists.txt", text: "cmake_minimum_required(VERSION 3.20)\nfind_package(Zephyr REQUIRED)\n" },
+    { path: "main/CMakeLists.txt", text: 'idf_component_register(SRCS "main.c")\n' },
+    { path: "Cargo.toml", text: '[dependencies]\ncortex-m-rt = "0.7"\nembedded-hal = "1.0"\n' },
+  ],
   flutter: [{ path: "pubspec.yaml", text: "name: app\ndependencies:\n  flutter:\n    sdk: flutter\n" }],
   android: [
     { path: "app/src/main/AndroidManifest.xml", text: "<manifest/>" },
@@ -189,7 +198,8 @@ describe("stack detection rules", () => {
     expect(detectStacks([...many].reverse())).toEqual(a);
     expect(a.find((s) => s.stack === "react")?.evidence).toHaveLength(MAX_EVIDENCE);
     expect(wantsContent("package.json")).toBe(true);
-    expect(wantsContent("Cargo.toml")).toBe(false);
+    expect(wantsContent("Cargo.toml")).toBe(true); // embedded Rust is told by its dependencies
+    expect(wantsContent("Package.swift")).toBe(false);
     expect(wantsContent("src/index.ts")).toBe(false);
   });
 });

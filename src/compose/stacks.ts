@@ -67,6 +67,7 @@ export const DETECT_RULES: readonly DetectRule[] = [
   // JavaScript and TypeScript frameworks
   { stack: "next", file: PKG, deps: ["next"] },
   { stack: "next", file: /(^|\/)next\.config\.(js|mjs|cjs|ts)$/ },
+  { stack: "electron", file: PKG, deps: ["electron"] },
   { stack: "react-native", file: PKG, deps: ["react-native", "expo"] },
   { stack: "react", file: PKG, deps: ["react", "react-dom"] },
   { stack: "vue", file: PKG, deps: ["vue", "nuxt"] },
@@ -90,6 +91,18 @@ export const DETECT_RULES: readonly DetectRule[] = [
   { stack: "android", file: GRADLE, text: /com\.android\.(application|library)/ },
   { stack: "ios", file: /\.xcodeproj\/project\.pbxproj$/ },
   { stack: "ios", file: /(^|\/)Podfile$/, text: /^\s*platform\s+:ios/m },
+  // Firmware: PlatformIO, Arduino sketches, Zephyr/west, ESP-IDF and Pico SDK builds, embedded Rust
+  { stack: "embedded", file: /(^|\/)(platformio\.ini|west\.yml|memory\.x)$|\.ino$/ },
+  {
+    stack: "embedded",
+    file: /(^|\/)CMakeLists\.txt$/,
+    text: /\b(idf_component_register|pico_sdk_init|find_package\(Zephyr)\b/,
+  },
+  {
+    stack: "embedded",
+    file: /(^|\/)Cargo\.toml$/,
+    text: /^\s*(embedded-hal|cortex-m(-rt)?|esp-hal|embassy-[a-z]+|rp2040-hal)\s*=/m,
+  },
   // Data stores
   { stack: "postgres", file: PKG, deps: ["pg", "postgres", "pg-promise", "@neondatabase/serverless"] },
   { stack: "postgres", file: PY, text: py("psycopg2?(-binary)?") },
