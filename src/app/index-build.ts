@@ -1,8 +1,9 @@
 import { statSync, watch } from "node:fs";
-import { resolve, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { countTokensMany } from "../core/tokens.js";
 import { getMeta, SCHEMA_VERSION } from "../index/db.js";
 import { type IndexStats, indexRepo } from "../index/indexer.js";
+import { type FileRefresh, refreshFiles } from "../index/refresh-files.js";
 import { type FileRow, fileSymbols } from "../index/store.js";
 import { fileSummaryRows, type SummaryRow } from "../index/summaries.js";
 import { type IndexTarget, withIndex } from "./index-open.js";
@@ -23,37 +24,98 @@ export async function buildIndex(
   return { ...stats, dbPath: t.dbPath, ms: Math.round(performance.now() - start) };
 }
 
+/** One refresh of `cadre index watch`: of the changed files only, or a walk of the whole tree. */
+export type WatchRefresh =
+  | ({ scope: "walk" } & BuildResult)
+  | {
+      scope: "files";
+      dbPath: string;
+      paths: string[];
+      added: 0;
+      updated: number;
+      removed: number;
+      ms: number;
+    };
+
 /**
- * `cadre index watch`: refresh after files change (debounced), until the signal aborts. Changes under the
- * database's folder are ignored, so the index's own writes do not trigger refreshes.
+ * `cadre index watch`: keep the index fresh until the signal aborts. A changed file the index holds is
+ * re-indexed on its own within `fileDebounceMs` (default 10 ms: an editor's save is several events); a path the
+ * index does not hold (a new file, a folder, a rename), or an event without a name, brings a walk of the
+ * whole tree after `debounceMs` (default 300 ms), which also applies the ignore rules. Changes under the
+ * database's folder and `.git` are ignored, so the index's own writes do not trigger refreshes.
  */
 export async function watchIndex(
   t: IndexTarget,
-  opts: { debounceMs?: number; signal?: AbortSignal; onRefresh: (r: BuildResult | Error) => void },
+  opts: {
+    debounceMs?: number;
+    fileDebounceMs?: number;
+    signal?: AbortSignal;
+    onRefresh: (r: WatchRefresh | Error) => void;
+  },
 ): Promise<void> {
   const dbDir = resolve(t.dbPath, "..");
-  let timer: NodeJS.Timeout | undefined;
+  const pending = new Set<string>();
+  let walkTimer: NodeJS.Timeout | undefined;
+  let fileTimer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = running.then(() => buildIndex(t, { full: false }).then(opts.onRefresh, opts.onRefresh));
-    }, opts.debounceMs ?? 300);
+  // A job that changed nothing (a save with the same text, a path the walk will look at) reports nothing.
+  const queue = (job: () => Promise<WatchRefresh | undefined>) => {
+    running = running.then(() => job().then((r) => r && opts.onRefresh(r), opts.onRefresh));
+  };
+  const walk = async (): Promise<WatchRefresh> => ({
+    scope: "walk",
+    ...(await buildIndex(t, { full: false })),
+  });
+  const scheduleWalk = () => {
+    clearTimeout(walkTimer);
+    walkTimer = setTimeout(() => queue(walk), opts.debounceMs ?? 300);
+  };
+  const files = async (): Promise<WatchRefresh | undefined> => {
+    const paths = [...pending];
+    pending.clear();
+    const start = performance.now();
+    const r = await refreshFiles({ root: t.root, dbPath: t.dbPath, paths }).catch((e) => {
+      // Another process is writing the index: the walk after it catches these files up.
+      if ((e as { code?: string }).code !== "SQLITE_BUSY") throw e;
+      return undefined;
+    });
+    if (!r) {
+      scheduleWalk();
+      return undefined;
+    }
+    if (r.unknown.length || r.refused.length) scheduleWalk();
+    const ms = Math.round(performance.now() - start);
+    if (!r.updated.length && !r.removed.length) return undefined;
+    return {
+      scope: "files",
+      dbPath: t.dbPath,
+      paths: [...r.updated, ...r.removed],
+      added: 0,
+      ...counts(r),
+      ms,
+    };
   };
   const watcher = watch(t.root, { recursive: true, signal: opts.signal }, (_event, file) => {
-    if (!file) return schedule();
+    if (!file) return scheduleWalk();
     const abs = resolve(t.root, file.toString());
     if (abs === dbDir || abs.startsWith(`${dbDir}${sep}`) || abs.split(sep).includes(".git")) return;
-    schedule();
+    pending.add(relative(t.root, abs).split(sep).join("/"));
+    clearTimeout(fileTimer);
+    fileTimer = setTimeout(() => queue(files), opts.fileDebounceMs ?? 10);
   });
   // Watch first (recursive watches are set up asynchronously), then bring the index up to date.
-  opts.onRefresh(await buildIndex(t, { full: false }));
+  opts.onRefresh(await walk());
   await new Promise<void>((done) => {
     watcher.on("close", () => done());
     opts.signal?.addEventListener("abort", () => done());
   });
-  clearTimeout(timer);
+  clearTimeout(walkTimer);
+  clearTimeout(fileTimer);
   await running;
+}
+
+function counts(r: FileRefresh): { updated: number; removed: number } {
+  return { updated: r.updated.length, removed: r.removed.length };
 }
 
 export interface IndexStatsResult {

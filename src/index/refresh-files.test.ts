@@ -36,6 +36,7 @@ describe("refreshFiles", () => {
       removed: [],
       touched: [],
       refused: [],
+      unknown: [],
     });
     writeFileSync(
       join(root, "src", "math.ts"),
@@ -43,7 +44,13 @@ describe("refreshFiles", () => {
     );
     rmSync(join(root, "gen.go"));
     const r = await refreshFiles({ root, dbPath, paths: ["src/math.ts", "gen.go", "not/indexed.ts"] });
-    expect(r).toEqual({ updated: ["src/math.ts"], removed: ["gen.go"], touched: [], refused: [] });
+    expect(r).toEqual({
+      updated: ["src/math.ts"],
+      removed: ["gen.go"],
+      touched: [],
+      refused: [],
+      unknown: ["not/indexed.ts"],
+    });
     expect(lookup("cube")).toEqual(["src/math.ts:3:0"]);
     expect(lookup("Generated")).toEqual([]);
     // Swapped for a link out of the repository: not read, left as indexed (recall refuses it and says why).
@@ -71,6 +78,7 @@ describe("refreshFiles", () => {
       removed: [],
       touched: [],
       refused: [],
+      unknown: [],
     });
     expect(readFileSync(bad, "utf8").startsWith("not a database")).toBe(true);
   });

@@ -24,6 +24,8 @@ export interface FileRefresh {
   touched: string[];
   /** Not read (a link out of the repository, not a regular file, too large); left as indexed. */
   refused: string[];
+  /** Not in the index (a new file, a folder, an ignored path): only a walk can tell whether it belongs. */
+  unknown: string[];
 }
 
 export interface RefreshFilesOptions {
@@ -35,7 +37,7 @@ export interface RefreshFilesOptions {
 }
 
 export async function refreshFiles(o: RefreshFilesOptions): Promise<FileRefresh> {
-  const out: FileRefresh = { updated: [], removed: [], touched: [], refused: [] };
+  const out: FileRefresh = { updated: [], removed: [], touched: [], refused: [], unknown: [] };
   const db = openUsableDb(o.dbPath);
   if (!db) return out;
   try {
@@ -43,7 +45,10 @@ export async function refreshFiles(o: RefreshFilesOptions): Promise<FileRefresh>
     const stale: Array<{ path: string; id: number; language: string; hash: string }> = [];
     for (const path of new Set(o.paths)) {
       const row = store.file(path);
-      if (!row) continue;
+      if (!row) {
+        out.unknown.push(path);
+        continue;
+      }
       const st = statSync(join(o.root, path), { throwIfNoEntry: false });
       if (st?.isFile() && st.size === row.size && st.mtimeMs === row.mtime_ms) continue;
       stale.push(row);

@@ -143,7 +143,7 @@ describe("cadre index watch", () => {
     const child = spawn(process.execPath, [BIN, "index", "watch", "--json", "--cwd", repo], {
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const lines: Array<{ data: { updated: number; added: number } }> = [];
+    const lines: Array<{ data: { updated: number; added: number; scope: string; paths?: string[] } }> = [];
     let buf = "";
     const seen = (n: number) =>
       new Promise<void>((resolve, reject) => {
@@ -175,7 +175,18 @@ describe("cadre index watch", () => {
         await seen(2).catch(() => undefined);
       }
       expect(lines.length).toBeGreaterThanOrEqual(2);
-      expect(lines.slice(1).some((l) => l.data.added === 1)).toBe(true);
+      expect(lines.slice(1).some((l) => l.data.added === 1 && l.data.scope === "walk")).toBe(true);
+      // An edit of a file the index holds is re-indexed on its own, without a walk of the tree.
+      const before = lines.length;
+      for (let i = 0; lines.length <= before && i < 10; i++) {
+        writeFileSync(
+          join(repo, "src", "watched.ts"),
+          `export function watched(): number {\n  return ${100 + i};\n}\n`,
+        );
+        await seen(before + 1).catch(() => undefined);
+      }
+      const edit = lines.slice(before).find((l) => l.data.scope === "files");
+      expect(edit?.data).toMatchObject({ updated: 1, paths: ["src/watched.ts"] });
     } finally {
       child.kill();
     }

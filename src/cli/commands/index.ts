@@ -110,8 +110,11 @@ export const run: CommandRun = async (args, opts, io) => {
       onRefresh: (r) => {
         if (r instanceof Error) io.err(`${c.red("refresh failed:")} ${r.message}\n`);
         else if (io.json) io.out(`${JSON.stringify(envelope("index watch", VERSION, r))}\n`);
-        else if (!io.quiet)
-          io.out(`refreshed: +${r.added} ~${r.updated} -${r.removed} (${r.files} files, ${r.ms} ms)\n`);
+        else if (io.quiet) return;
+        else if (r.scope === "files") {
+          if (r.paths.length)
+            io.out(`refreshed ${r.paths.join(", ")}: ~${r.updated} -${r.removed} (${r.ms} ms)\n`);
+        } else io.out(`refreshed: +${r.added} ~${r.updated} -${r.removed} (${r.files} files, ${r.ms} ms)\n`);
       },
     });
     return 0;
