@@ -24,7 +24,7 @@ export async function buildIndex(
   return { ...stats, dbPath: t.dbPath, ms: Math.round(performance.now() - start) };
 }
 
-/** One refresh of `cadre index watch`: of the changed files only, or a walk of the whole tree. */
+/** One refresh of named files (`cadre index refresh <path…>`, `cadre index watch`), or a walk of the tree. */
 export type WatchRefresh =
   | ({ scope: "walk" } & BuildResult)
   | {
@@ -36,6 +36,28 @@ export type WatchRefresh =
       removed: number;
       ms: number;
     };
+
+/**
+ * `cadre index refresh <path…>`: re-index these files in place (one `stat` each when unchanged), without a
+ * walk of the tree. A path the index does not hold (a new file, a folder) cannot be judged without the walk's
+ * ignore rules: then the whole refresh runs instead, and says so (`scope: "walk"`).
+ */
+export async function refreshPaths(t: IndexTarget, paths: readonly string[]): Promise<WatchRefresh> {
+  const start = performance.now();
+  const rel = paths.map((p) => relative(t.root, resolve(t.root, p)).split(sep).join("/"));
+  const r = await refreshFiles({ root: t.root, dbPath: t.dbPath, paths: rel });
+  if (r.unknown.length || r.refused.length)
+    return { scope: "walk", ...(await buildIndex(t, { full: false })) };
+  const ms = Math.round(performance.now() - start);
+  return {
+    scope: "files",
+    dbPath: t.dbPath,
+    paths: [...r.updated, ...r.removed],
+    added: 0,
+    ...counts(r),
+    ms,
+  };
+}
 
 /**
  * `cadre index watch`: keep the index fresh until the signal aborts. A changed file the index holds is

@@ -207,7 +207,7 @@ export const COMMANDS: CommandSpec[] = [
     name: "index",
     args: "<action> [args...]",
     summary:
-      "code index: build | refresh | stats | search <q> | symbol <name> | symbols | outline <path> | summarize",
+      "code index: build | refresh [path...] | watch | stats | search <q> | symbol <name> | symbols | outline <path> | summarize",
     options: [
       { flags: "--db <path>", description: "index database (default .cadre/index.db; also CADRE_INDEX_DB)" },
       { flags: "-n, --limit <n>", description: "at most <n> results", default: "20" },
@@ -223,6 +223,7 @@ export const COMMANDS: CommandSpec[] = [
     examples: [
       "cadre index build                 # walk, parse and store the repository",
       "cadre index refresh               # re-index only changed files",
+      "cadre index refresh src/app.py    # re-index these files now, without walking the tree",
       "cadre index watch                 # refresh whenever files change (Ctrl-C stops)",
       'cadre index search "parse config"',
       "cadre index symbol Store.addFile",

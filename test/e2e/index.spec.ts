@@ -124,6 +124,25 @@ describe("cadre index", () => {
     expect(stats.schemaVersion).toBe(2);
   });
 
+  it("refresh <path> re-indexes only that file, and walks the tree for a path it does not hold", async () => {
+    writeFileSync(
+      join(repo, "src", "math.ts"),
+      "export function quad(x: number): number {\n  return x ** 4;\n}\n",
+    );
+    type R = { scope: string; paths?: string[]; updated: number; added: number };
+    const one = json<Env<R>>(await run(["index", "refresh", "src/math.ts", "--json"])).data;
+    expect(one).toMatchObject({ scope: "files", paths: ["src/math.ts"], updated: 1 });
+    const found = json<Env<{ symbols: Array<{ path: string }> }>>(
+      await run(["index", "symbol", "quad", "--json"]),
+    );
+    expect(found.data.symbols.map((x) => x.path)).toEqual(["src/math.ts"]);
+    const same = json<Env<R>>(await run(["index", "refresh", "src/math.ts", "--json"])).data;
+    expect(same).toMatchObject({ scope: "files", paths: [], updated: 0 });
+    writeFileSync(join(repo, "src", "fresh.ts"), "export const freshOne = 1;\n");
+    const walked = json<Env<R>>(await run(["index", "refresh", "src/fresh.ts", "--json"])).data;
+    expect(walked).toMatchObject({ scope: "walk", added: 1 });
+  });
+
   it("serialises concurrent refreshes", async () => {
     const rs = await Promise.all([run(["index", "refresh", "--json"]), run(["index", "refresh", "--json"])]);
     for (const r of rs) expect(r.code, r.stderr).toBe(0);

@@ -1,4 +1,4 @@
-import { buildIndex, indexStats, summarizeIndex, watchIndex } from "../../app/index-build.js";
+import { buildIndex, indexStats, refreshPaths, summarizeIndex, watchIndex } from "../../app/index-build.js";
 import { parsePage, resolveIndexTarget } from "../../app/index-open.js";
 import {
   getSymbol,
@@ -90,7 +90,14 @@ export const run: CommandRun = async (args, opts, io) => {
   const page = () => parsePage(opts.limit, opts.offset);
   let data: unknown;
   let text = "";
-  if (action === "build" || action === "refresh") {
+  if (action === "refresh" && rest.length) {
+    const r = await refreshPaths(t, rest);
+    data = r;
+    text =
+      r.scope === "files"
+        ? `refreshed ${r.paths.length ? r.paths.join(", ") : "nothing (unchanged)"} in ${r.ms} ms\n`
+        : `refreshed ${r.files} files (a path was not in the index, so the whole tree was walked) in ${r.ms} ms\n`;
+  } else if (action === "build" || action === "refresh") {
     const maxKb = opts.maxFileKb === undefined ? undefined : Number(opts.maxFileKb);
     if (maxKb !== undefined && !(maxKb > 0)) throw usageError("--max-file-kb needs a positive number");
     const r = await buildIndex(t, {
