@@ -1,4 +1,32 @@
 import type { Query } from "../search-queries.js";
 
 /** Queries for the items this batch added: what a user would type → the item that should rank in the top 3. */
-export const QUERIES: Query[] = [];
+export const QUERIES: Query[] = [
+  ["set up pyproject.toml and a uv lock file for my python package", "skill:packaging-python-projects"],
+  ["publish a python library to pypi", "skill:packaging-python-projects"],
+  ["pytest fixtures and parametrize for my tests", "skill:testing-python-with-pytest"],
+  ["add mypy strict mode to an existing python codebase", "skill:type-checking-python"],
+  ["go.sum checksum mismatch and private go modules", "skill:managing-go-modules"],
+  ["go table driven tests and race detector", "skill:testing-and-benchmarking-go"],
+  ["compare go benchmarks with benchstat", "skill:testing-and-benchmarking-go"],
+  ["pprof heap profile for a go service using too much memory", "skill:profiling-go-programs"],
+  ["cargo workspace with shared dependencies and feature flags", "skill:organizing-rust-workspaces"],
+  ["thiserror or anyhow for rust error types", "skill:handling-errors-in-rust"],
+  ["run clippy and miri in rust ci", "skill:linting-and-testing-rust"],
+  ["maven dependency conflict and gradle wrapper setup", "skill:building-java-projects-with-gradle-or-maven"],
+  ["junit parameterized tests with mockito and testcontainers", "skill:testing-java-with-junit"],
+  ["java heap size in kubernetes container oomkilled", "skill:tuning-jvm-services"],
+  ["review my elixir genserver and phoenix code", "agent:elixir-expert"],
+  ["python best practices for code review", "expertise:python-practices"],
+  ["django orm n+1 and migration pitfalls", "expertise:django-practices"],
+  ["fastapi async endpoint blocking the event loop", "expertise:fastapi-practices"],
+  ["flask secret key, csrf and application factory", "expertise:flask-practices"],
+  ["go service practices: context, goroutine ownership, http timeouts", "expertise:go-practices"],
+  ["rust async tokio blocking and unsafe review", ["expertise:rust-practices", "agent:rust-expert"]],
+  ["modern java records sealed interfaces review", ["expertise:java-practices", "agent:java-kotlin-expert"]],
+  ["asp.net core ef core async pitfalls", ["expertise:dotnet-practices", "agent:csharp-dotnet-expert"]],
+  ["ruby gem bundler and rubocop practices", "expertise:ruby-practices"],
+  ["rails strong parameters and active record n+1", ["expertise:rails-practices", "agent:ruby-rails-expert"]],
+  ["php strict types, unserialize and sql injection", "expertise:php-practices"],
+  ["laravel eloquent mass assignment and queues", "expertise:laravel-practices"],
+];
