@@ -37,6 +37,23 @@ describe("mapping-personal-data-in-a-codebase: scripts/find_pii.py", () => {
     expect(r.stderr).toContain("4 finding(s)");
   });
 
+  it("does not report dates, times, IP addresses or version numbers as phone numbers", () => {
+    const dir = mkdtempSync(join(tmpdir(), "find-pii-"));
+    writeFileSync(
+      join(dir, "noise.txt"),
+      [
+        "created: 2026-12-03 14:32:10",
+        'host = "192.168.100.200"',
+        "version 10.2.3.4",
+        "Support line: (415) 555-0100.",
+        "",
+      ].join("\n"),
+    );
+    const r = runPython(py, [SCRIPT, dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout.trim().split("\n")).toEqual([expect.stringMatching(/noise\.txt:4: phone: /)]);
+  });
+
   it("filters by --kinds and exits 0 when nothing matches", () => {
     const dir = mkdtempSync(join(tmpdir(), "find-pii-"));
     writeFileSync(join(dir, "a.txt"), "contact: ops@example.org\n");

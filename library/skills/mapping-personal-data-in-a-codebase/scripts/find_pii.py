@@ -25,7 +25,13 @@ KINDS = ("email", "phone", "iban", "card")
 
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 # International (+CC ...) or common national formats with separators; 9-15 digits in total.
-PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){2,4}(?![\w])")
+PHONE = re.compile(
+    r"(?<![\w+.:-])(?:\+\d{1,3}[ .-]?)?"
+    r"(?:\(\d{2,4}\)[ .-]?\d{2,4}(?:[ .-]\d{2,4}){1,3}|\d{2,4}(?:[ .-]\d{2,4}){2,4})"
+    r"(?![\w:-]|\.\d)"
+)
+# Shapes that look like phone numbers but are not: dates, times, IPv4 addresses, dotted versions.
+NOT_PHONE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|^\d{1,3}(?:\.\d{1,3}){3}$|^\d+(?:\.\d+)+$")
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
 CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
 
@@ -76,6 +82,8 @@ def scan_line(line: str, kinds):
     if "phone" in kinds:
         for m in PHONE.finditer(line):
             if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if NOT_PHONE.search(m.group(0)):
                 continue
             digits = re.sub(r"\D", "", m.group(0))
             if 9 <= len(digits) <= 15:
