@@ -104,9 +104,11 @@ describe("built-in library v1", async () => {
       "humanize",
       "i18n",
       "infrastructure",
+      "operations",
       "performance",
       "quality",
       "security",
+      "stacks",
     ]);
     const outOfRange = ex
       .map((e) => [e.name, e.text.split("\n").length] as const)
