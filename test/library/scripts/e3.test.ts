@@ -20,7 +20,9 @@ describe("profiling-a-dataset/scripts/profile_csv.py", () => {
   it("profiles types, nulls, cardinality and outliers", () => {
     const rows = ["id,amount,country,signup,active"];
     for (let i = 1; i <= 20; i++)
-      rows.push(`${i},${i === 20 ? 5000 : 10 + i},${i % 3 === 0 ? "DE" : "US"},2024-01-${String(i).padStart(2, "0")},${i % 2 ? "true" : "false"}`);
+      rows.push(
+        `${i},${i === 20 ? 5000 : 10 + i},${i % 3 === 0 ? "DE" : "US"},2024-01-${String(i).padStart(2, "0")},${i % 2 ? "true" : "false"}`,
+      );
     rows.push("21,,NA,,true");
     const r = runPython(py, [script, fixture("data.csv", `${rows.join("\n")}\n`)]);
     expect(r.stderr).toBe("");
