@@ -2,7 +2,10 @@ import type { Query } from "../search-queries.js";
 
 /** Queries for the items this batch added: what a user would type → the item that should rank in the top 3. */
 export const QUERIES: Query[] = [
-  ["readiness liveness probe securityContext pod disruption budget yaml", "skill:writing-kubernetes-manifests"],
+  [
+    "readiness liveness probe securityContext pod disruption budget yaml",
+    "skill:writing-kubernetes-manifests",
+  ],
   ["pod stuck in CrashLoopBackOff", "skill:debugging-kubernetes-workloads"],
   ["ImagePullBackOff OOMKilled exit code 137 pod pending", "skill:debugging-kubernetes-workloads"],
   ["create a helm chart values.yaml templates", "skill:packaging-apps-with-helm"],
