@@ -29,7 +29,7 @@ const BASE: Query[] = [
   ["leaked api keys secrets", "expertise:secrets-management"],
   ["dockerfile production image", "skill:writing-production-dockerfiles"],
   ["github actions workflow", "skill:setting-up-github-actions"],
-  ["kubernetes deployment", "agent:kubernetes-engineer"],
+  ["kubernetes deployment", ["agent:kubernetes-engineer", "skill:writing-kubernetes-manifests"]],
   ["terraform infrastructure as code", "expertise:infrastructure-as-code"],
   ["database migration", "skill:writing-database-migrations"],
   ["add an index slow query", "skill:adding-database-indexes"],
