@@ -99,6 +99,7 @@ describe("built-in library v1", async () => {
       "architecture",
       "backend",
       "content",
+      "data",
       "design",
       "frontend",
       "humanize",
