@@ -96,7 +96,13 @@ describe("check-app.mjs (skill checking-a-running-web-app-with-playwright)", () 
     const r = await run([`${base}/clean`, "--browser", BROWSER, "--selector", "main h1"]);
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report).toMatchObject({ ok: true, status: 200, title: "Clean page", consoleErrors: [], httpErrors: [] });
+    expect(report).toMatchObject({
+      ok: true,
+      status: 200,
+      title: "Clean page",
+      consoleErrors: [],
+      httpErrors: [],
+    });
   }, 60_000);
 
   it("fails a page that answers 404", async () => {
