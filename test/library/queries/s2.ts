@@ -24,4 +24,22 @@ export const QUERIES: Query[] = [
   ["csp header with nonces blocks inline scripts", "skill:setting-a-content-security-policy"],
   ["why is my javascript bundle so big", "skill:analyzing-javascript-bundle-size"],
   ["test a react component with testing library and user-event", "skill:testing-ui-components"],
+  ["review react 19 code useActionState server components", "expertise:react-practices"],
+  ["next.js app router caching defaults changed fetch not cached", "expertise:next-practices"],
+  ["vue 3 composition api reactivity lost destructuring props", "expertise:vue-practices"],
+  ["angular signals standalone zoneless migration", "expertise:angular-practices"],
+  ["svelte 5 runes sveltekit load form actions", "expertise:svelte-practices"],
+  ["tsconfig strict moduleResolution nodenext best practices", "expertise:typescript-practices"],
+  ["node.js event loop blocking unhandled promise rejection esm", "expertise:node-practices"],
+  ["electron contextIsolation preload ipc security", "expertise:electron-practices"],
+  ["hsts x-frame-options referrer-policy security headers", "expertise:browser-security-headers"],
+  [
+    "service worker caching strategy and update flow for a pwa",
+    ["expertise:pwa-and-offline", "skill:making-a-web-app-work-offline"],
+  ],
+  [
+    "animation easing durations and compositor properties jank",
+    ["expertise:motion-and-animation", "skill:adding-purposeful-motion"],
+  ],
+  ["pages not indexed by google canonical hreflang redirects", "expertise:technical-seo"],
 ];
