@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Check an apple-app-site-association file and/or an assetlinks.json file before publishing them.
 
-Needs only the Python 3 standard library (no install step). Reads local files; to check what a server
-actually serves, download first with `curl -sS -D headers.txt -o aasa.json https://example.com/.well-known/apple-app-site-association`
-and look at headers.txt for a 200 status, a JSON content type and no redirect.
+Needs only the Python 3 standard library (no install step). Reads local files only and makes no
+network requests; to check what a server actually serves, save the response first (see the Verify
+section of SKILL.md) and confirm a 200 status, a JSON content type and no redirect.
 
 Usage:
   python3 scripts/check_association_files.py --aasa aasa.json [--app-id TEAMID.com.example.app]
