@@ -1,4 +1,10 @@
 import type { Query } from "../search-queries.js";
 
 /** Queries for the items this batch added: what a user would type → the item that should rank in the top 3. */
-export const QUERIES: Query[] = [];
+export const QUERIES: Query[] = [
+  ["extract text from a pdf", "skill:extracting-pdf-text-and-tables"],
+  ["pull a table out of a pdf invoice", "skill:extracting-pdf-text-and-tables"],
+  ["combine several pdfs into one file", "skill:merging-and-splitting-pdfs"],
+  ["split pdf into pages", "skill:merging-and-splitting-pdfs"],
+  ["fill in a fillable pdf form", "skill:filling-pdf-forms"],
+];

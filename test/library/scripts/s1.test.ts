@@ -1,0 +1,208 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { pythonWith, runPython } from "./python.js";
+
+const SKILLS = resolve(__dirname, "../../../library/skills");
+const script = (skill: string, file: string) => join(SKILLS, skill, "scripts", file);
+const tmp = () => mkdtempSync(join(tmpdir(), "cadre-s1-"));
+
+/** Writes PDFs with real text (Helvetica, one line per string) and optional AcroForm widgets. */
+const MAKE_PDF = `
+import sys, json
+from pypdf import PdfWriter
+from pypdf.generic import (DictionaryObject, NameObject, DecodedStreamObject, ArrayObject,
+    TextStringObject, FloatObject)
+spec = json.loads(sys.argv[2])
+w = PdfWriter()
+font = w._add_object(DictionaryObject({NameObject("/Type"): NameObject("/Font"),
+    NameObject("/Subtype"): NameObject("/Type1"), NameObject("/BaseFont"): NameObject("/Helvetica")}))
+fields = ArrayObject()
+for p in spec["pages"]:
+    page = w.add_blank_page(612, 792)
+    ops = [f"BT /F1 12 Tf 72 {740 - 20 * i} Td ({t}) Tj ET" for i, t in enumerate(p.get("lines", []))]
+    s = DecodedStreamObject(); s.set_data("\\n".join(ops).encode())
+    page[NameObject("/Contents")] = w._add_object(s)
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+    annots = ArrayObject()
+    for i, f in enumerate(p.get("fields", [])):
+        d = DictionaryObject({NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Widget"),
+            NameObject("/T"): TextStringObject(f["name"]), NameObject("/FT"): NameObject(f.get("ft", "/Tx")),
+            NameObject("/Rect"): ArrayObject([FloatObject(200), FloatObject(600 - 40 * i), FloatObject(400), FloatObject(620 - 40 * i)]),
+            NameObject("/DA"): TextStringObject("/Helv 0 Tf 0 g")})
+        if "opts" in f:
+            d[NameObject("/Opt")] = ArrayObject([TextStringObject(o) for o in f["opts"]])
+        if f.get("ft") == "/Btn":
+            n = DictionaryObject()
+            for state in ("/Yes", "/Off"):
+                st = DecodedStreamObject(); st.set_data(b"")
+                n[NameObject(state)] = w._add_object(st)
+            d[NameObject("/AP")] = DictionaryObject({NameObject("/N"): n})
+            d[NameObject("/AS")] = NameObject("/Off")
+        ref = w._add_object(d); annots.append(ref); fields.append(ref)
+    if annots:
+        page[NameObject("/Annots")] = annots
+if len(fields):
+    w._root_object[NameObject("/AcroForm")] = DictionaryObject({NameObject("/Fields"): fields,
+        NameObject("/DA"): TextStringObject("/Helv 0 Tf 0 g"),
+        NameObject("/DR"): DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/Helv"): font})})})
+with open(sys.argv[1], "wb") as fh:
+    w.write(fh)
+`;
+
+interface PageSpec {
+  lines?: string[];
+  fields?: { name: string; ft?: string; opts?: string[] }[];
+}
+
+function makePdf(py: string, dir: string, name: string, pages: PageSpec[]): string {
+  const maker = join(dir, "make_pdf.py");
+  writeFileSync(maker, MAKE_PDF);
+  const out = join(dir, name);
+  const r = runPython(py, [maker, out, JSON.stringify({ pages })]);
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  return out;
+}
+
+describe("extracting-pdf-text-and-tables: pdf_text.py", () => {
+  const py = pythonWith(["pypdf"]);
+  const s = script("extracting-pdf-text-and-tables", "pdf_text.py");
+
+  it("prints each page's text under a page marker, and JSON for a range", () => {
+    const dir = tmp();
+    const pdf = makePdf(py, dir, "a.pdf", [
+      { lines: ["Alpha page one", "Invoice 42"] },
+      { lines: ["Beta page two"] },
+      { lines: ["Gamma three"] },
+    ]);
+    const plain = runPython(py, [s, pdf]);
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toMatch(/--- page 1 ---\nAlpha page one\nInvoice 42\n--- page 2 ---\nBeta page two/);
+    const json = runPython(py, [s, pdf, "--pages", "2-3", "--json"]);
+    expect(json.status).toBe(0);
+    const pages = JSON.parse(json.stdout) as { page: number; text: string }[];
+    expect(pages.map((p) => p.page)).toEqual([2, 3]);
+    expect(pages[1]?.text).toContain("Gamma three");
+  });
+
+  it("uses pdftotext -layout when asked", () => {
+    const dir = tmp();
+    const pdf = makePdf(py, dir, "a.pdf", [{ lines: ["Qty  Price"] }, { lines: ["Second"] }]);
+    const r = runPython(py, [s, pdf, "--layout", "--pages", "2"]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("--- page 2 ---\nSecond");
+    expect(r.stdout).not.toContain("Qty");
+  });
+
+  it("exits 2 on a bad range or a non-PDF, 3 when there is no text layer", () => {
+    const dir = tmp();
+    const pdf = makePdf(py, dir, "a.pdf", [{ lines: ["x"] }]);
+    const bad = runPython(py, [s, pdf, "--pages", "4"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("outside 1-1");
+    const txt = join(dir, "notes.txt");
+    writeFileSync(txt, "hello");
+    expect(runPython(py, [s, txt]).stderr).toContain("not a PDF");
+    const blank = makePdf(py, dir, "blank.pdf", [{}]);
+    const r = runPython(py, [s, blank]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain("OCR");
+  });
+});
+
+describe("merging-and-splitting-pdfs: pdf_pages.py", () => {
+  const py = pythonWith(["pypdf"]);
+  const s = script("merging-and-splitting-pdfs", "pdf_pages.py");
+  const text = script("extracting-pdf-text-and-tables", "pdf_text.py");
+  const info = (pdf: string) =>
+    JSON.parse(runPython(py, [s, "info", pdf]).stdout) as { pages: number; detail: { rotate: number }[] };
+  const firstLines = (pdf: string) =>
+    (JSON.parse(runPython(py, [text, pdf, "--json"]).stdout) as { text: string }[]).map((p) => p.text.trim());
+
+  it("merges with a per-input range, splits by ranges and every N, rotates chosen pages", () => {
+    const dir = tmp();
+    const a = makePdf(py, dir, "a.pdf", [{ lines: ["A1"] }, { lines: ["A2"] }]);
+    const b = makePdf(py, dir, "b.pdf", [{ lines: ["B1"] }, { lines: ["B2"] }, { lines: ["B3"] }]);
+    const merged = join(dir, "m.pdf");
+    expect(runPython(py, [s, "merge", merged, a, `${b}:2-3`]).status).toBe(0);
+    expect(firstLines(merged)).toEqual(["A1", "A2", "B2", "B3"]);
+
+    const out = join(dir, "out");
+    const split = runPython(py, [s, "split", merged, out, "--ranges", "1-2,4"]);
+    expect(split.status).toBe(0);
+    expect(firstLines(join(out, "m_p1-2.pdf"))).toEqual(["A1", "A2"]);
+    expect(firstLines(join(out, "m_p4.pdf"))).toEqual(["B3"]);
+    expect(runPython(py, [s, "split", merged, join(dir, "each"), "--every", "3"]).stdout).toContain("m_p4.pdf");
+
+    const rotated = join(dir, "r.pdf");
+    expect(runPython(py, [s, "rotate", merged, rotated, "--degrees", "90", "--pages", "2,4"]).status).toBe(0);
+    expect(info(rotated).detail.map((p) => p.rotate)).toEqual([0, 90, 0, 90]);
+  });
+
+  it("rejects missing files, bad ranges and odd angles with exit 2", () => {
+    const dir = tmp();
+    const a = makePdf(py, dir, "a.pdf", [{ lines: ["A1"] }]);
+    expect(runPython(py, [s, "merge", join(dir, "x.pdf"), join(dir, "nope.pdf")]).status).toBe(2);
+    expect(runPython(py, [s, "split", a, dir, "--ranges", "2-1"]).status).toBe(2);
+    expect(runPython(py, [s, "split", a, dir, "--every", "0"]).status).toBe(2);
+    expect(runPython(py, [s, "rotate", a, join(dir, "r.pdf"), "--degrees", "45"]).status).toBe(2);
+  });
+});
+
+describe("filling-pdf-forms: pdf_form.py", () => {
+  const py = pythonWith(["pypdf"]);
+  const s = script("filling-pdf-forms", "pdf_form.py");
+  const form = (dir: string) =>
+    makePdf(py, dir, "form.pdf", [
+      {
+        lines: ["Application"],
+        fields: [
+          { name: "full_name" },
+          { name: "city" },
+          { name: "plan", ft: "/Ch", opts: ["basic", "pro"] },
+          { name: "agree", ft: "/Btn" },
+        ],
+      },
+    ]);
+  const list = (pdf: string) =>
+    JSON.parse(runPython(py, [s, "list", pdf]).stdout) as { name: string; type: string; value: string | null }[];
+
+  it("lists fields with types and fills text, choice and checkbox values that read back", () => {
+    const dir = tmp();
+    const pdf = form(dir);
+    expect(list(pdf).map((f) => [f.name, f.type])).toEqual([
+      ["full_name", "text"],
+      ["city", "text"],
+      ["plan", "choice"],
+      ["agree", "checkbox"],
+    ]);
+    const values = join(dir, "v.json");
+    writeFileSync(values, JSON.stringify({ full_name: "Ada Lovelace", plan: "pro", agree: true }));
+    const out = join(dir, "filled.pdf");
+    const r = runPython(py, [s, "fill", pdf, values, out]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const got = Object.fromEntries(list(out).map((f) => [f.name, f.value]));
+    expect(got).toEqual({ full_name: "Ada Lovelace", city: null, plan: "pro", agree: "/Yes" });
+    expect(readFileSync(out).toString("latin1")).toContain("/NeedAppearances true");
+  });
+
+  it("refuses unknown names, invalid choices and PDFs without fields", () => {
+    const dir = tmp();
+    const pdf = form(dir);
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ fullname: "typo" }));
+    const r = runPython(py, [s, "fill", pdf, bad, join(dir, "o.pdf")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("unknown field(s): fullname");
+    writeFileSync(bad, JSON.stringify({ plan: "gold" }));
+    expect(runPython(py, [s, "fill", pdf, bad, join(dir, "o.pdf")]).stderr).toContain("not one of");
+    const flat = makePdf(py, dir, "flat.pdf", [{ lines: ["no fields"] }]);
+    expect(runPython(py, [s, "fill", flat, bad, join(dir, "o.pdf")]).stderr).toContain("no AcroForm fields");
+  });
+});
+
+export const _unused = spawnSync;
