@@ -7,4 +7,10 @@ export const QUERIES: Query[] = [
   ["combine several pdfs into one file", "skill:merging-and-splitting-pdfs"],
   ["split pdf into pages", "skill:merging-and-splitting-pdfs"],
   ["fill in a fillable pdf form", "skill:filling-pdf-forms"],
+  ["generate a pdf report from html", "skill:creating-pdf-reports"],
+  ["summarise this word docx file", "skill:reading-word-documents"],
+  ["convert docx to markdown", "skill:reading-word-documents"],
+  ["create a word document with python", "skill:generating-word-documents"],
+  ["read an excel file and check the totals", "skill:analyzing-spreadsheets"],
+  ["export data to excel with formulas and totals", "skill:building-spreadsheets-with-formulas"],
 ];

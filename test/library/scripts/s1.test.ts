@@ -205,4 +205,182 @@ describe("filling-pdf-forms: pdf_form.py", () => {
   });
 });
 
-export const _unused = spawnSync;
+describe("generating-word-documents and reading-word-documents: docx_from_spec.py → docx_to_md.py", () => {
+  const py = pythonWith(["docx"]);
+  const build = script("generating-word-documents", "docx_from_spec.py");
+  const read = script("reading-word-documents", "docx_to_md.py");
+  const spec = {
+    properties: { title: "Q3 report", author: "Ops" },
+    header: "Acme confidential",
+    blocks: [
+      { type: "heading", text: "Q3 report", level: 0 },
+      { type: "heading", text: "Summary", level: 1 },
+      { type: "paragraph", text: "Revenue grew.", bold: true },
+      { type: "bullets", items: ["EU up", "US flat"] },
+      { type: "numbered", items: ["first", "second"] },
+      { type: "table", header: ["Region", "Revenue"], rows: [["EU", "1,200"], ["US", "900"]] },
+      { type: "pagebreak" },
+      { type: "heading", text: "Appendix", level: 2 },
+      { type: "paragraph", text: "End." },
+    ],
+  };
+
+  it("builds a document whose Markdown has the headings, lists and table in order", () => {
+    const dir = tmp();
+    const specPath = join(dir, "spec.json");
+    writeFileSync(specPath, JSON.stringify(spec));
+    const out = join(dir, "r.docx");
+    const b = runPython(py, [build, specPath, out]);
+    expect(b.stderr).toBe("");
+    expect(b.status).toBe(0);
+    const md = runPython(py, [read, out]);
+    expect(md.status).toBe(0);
+    expect(md.stdout).toBe(
+      [
+        "# Q3 report",
+        "",
+        "# Summary",
+        "",
+        "**Revenue grew.**",
+        "",
+        "- EU up",
+        "- US flat",
+        "",
+        "1. first",
+        "1. second",
+        "",
+        "| Region | Revenue |",
+        "| --- | --- |",
+        "| EU | 1,200 |",
+        "| US | 900 |",
+        "",
+        "## Appendix",
+        "",
+        "End.",
+        "",
+      ].join("\n"),
+    );
+    expect(runPython(py, [read, out, "--no-formatting"]).stdout).toContain("\nRevenue grew.\n");
+    const props = runPython(py, [
+      "-c",
+      "import docx,sys; d=docx.Document(sys.argv[1]); print(d.core_properties.title, '|', d.sections[0].header.paragraphs[0].text, '|', 'w:br w:type=\"page\"' in d.element.body.xml)",
+      out,
+    ]);
+    expect(props.stdout.trim()).toBe("Q3 report | Acme confidential | True");
+  });
+
+  it("rejects unknown block types, missing styles and non-docx input with exit 2", () => {
+    const dir = tmp();
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ blocks: [{ type: "chart" }] }));
+    const r = runPython(py, [build, bad, join(dir, "x.docx")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("unknown type 'chart'");
+    writeFileSync(bad, JSON.stringify({ blocks: [{ type: "paragraph", text: "x", style: "Fancy" }] }));
+    expect(runPython(py, [build, bad, join(dir, "x.docx")]).stderr).toContain("style 'Fancy'");
+    const m = runPython(py, [read, bad]);
+    expect(m.status).toBe(2);
+    expect(m.stderr).toContain("not a .docx");
+  });
+});
+
+describe("building-spreadsheets-with-formulas and analyzing-spreadsheets: xlsx_build.py → xlsx_inspect.py", () => {
+  const py = pythonWith(["openpyxl"]);
+  const build = script("building-spreadsheets-with-formulas", "xlsx_build.py");
+  const inspect = script("analyzing-spreadsheets", "xlsx_inspect.py");
+  const spec = {
+    sheets: [
+      {
+        name: "Sales",
+        columns: [
+          { header: "Region", width: 14 },
+          { header: "Units", format: "#,##0" },
+          { header: "Price", format: "#,##0.00" },
+          { header: "Revenue", format: "#,##0.00", formula: "=B{row}*C{row}" },
+        ],
+        rows: [
+          ["EU", 120, 9.5],
+          ["US", 80, 11],
+        ],
+        totals: { label: "Total", sum: ["Units", "Revenue"] },
+        freeze: "A2",
+        autofilter: true,
+      },
+    ],
+  };
+  function built(dir: string) {
+    const specPath = join(dir, "spec.json");
+    writeFileSync(specPath, JSON.stringify(spec));
+    const out = join(dir, "book.xlsx");
+    const r = runPython(py, [build, specPath, out]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    return out;
+  }
+
+  it("writes formulas, number formats, totals, freeze panes and a filter", () => {
+    const dir = tmp();
+    const book = built(dir);
+    const check = runPython(py, [
+      "-c",
+      "import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])['Sales']; print(ws['D3'].value, ws['D3'].number_format, ws['D4'].value, ws.freeze_panes, ws.auto_filter.ref)",
+      book,
+    ]);
+    expect(check.stdout.trim()).toBe("=B3*C3 #,##0.00 =SUM(D2:D3) A2 A1:D3");
+    const csv = runPython(py, [inspect, "dump", book, "--formulas"]);
+    expect(csv.stdout).toBe("Region,Units,Price,Revenue\nEU,120,9.5,=B2*C2\nUS,80,11,=B3*C3\nTotal,=SUM(B2:B3),,=SUM(D2:D3)\n");
+  });
+
+  it("reports formulas without cached values, and reads cached values once a calculator has saved them", () => {
+    const dir = tmp();
+    const book = built(dir);
+    const summary = JSON.parse(runPython(py, [inspect, "summary", book]).stdout);
+    expect(summary.sheets[0]).toMatchObject({ sheet: "Sales", dimensions: "A1:D4", formulas: 4, formulas_without_cached_value: 4, freeze_panes: "A2" });
+    // Simulate Excel having calculated the book: put results into the formula cells' <v> elements.
+    const calc = join(dir, "calc.xlsx");
+    const patch = runPython(py, [
+      "-c",
+      [
+        "import sys, zipfile",
+        "src, dst = sys.argv[1], sys.argv[2]",
+        "vals = {'B2*C2': '1140', 'B3*C3': '880', 'SUM(B2:B3)': '200', 'SUM(D2:D3)': '2020'}",
+        "with zipfile.ZipFile(src) as zi, zipfile.ZipFile(dst, 'w') as zo:",
+        "    for item in zi.infolist():",
+        "        data = zi.read(item.filename)",
+        "        if item.filename == 'xl/worksheets/sheet1.xml':",
+        "            text = data.decode()",
+        "            for f, v in vals.items():",
+        "                text = text.replace(f'<f>{f}</f><v></v>', f'<f>{f}</f><v>{v}</v>').replace(f'<f>{f}</f><v />', f'<f>{f}</f><v>{v}</v>')",
+        "            data = text.encode()",
+        "        zo.writestr(item, data)",
+      ].join("\n"),
+      book,
+      calc,
+    ]);
+    expect(patch.status).toBe(0);
+    const values = JSON.parse(runPython(py, [inspect, "dump", calc, "--range", "A2:D4", "--format", "json"]).stdout);
+    expect(values).toEqual([
+      ["EU", 120, 9.5, 1140],
+      ["US", 80, 11, 880],
+      ["Total", 200, null, 2020],
+    ]);
+    const formulas = JSON.parse(runPython(py, [inspect, "formulas", calc]).stdout);
+    expect(formulas[0]).toEqual({ sheet: "Sales", cell: "D2", formula: "=B2*C2", cached: 1140 });
+    expect(JSON.parse(runPython(py, [inspect, "summary", calc]).stdout).sheets[0].formulas_without_cached_value).toBe(0);
+  });
+
+  it("exits 2 on an unknown sheet, a bad range, a .xls file and a bad spec", () => {
+    const dir = tmp();
+    const book = built(dir);
+    expect(runPython(py, [inspect, "dump", book, "--sheet", "Nope"]).stderr).toContain("no sheet 'Nope'");
+    expect(runPython(py, [inspect, "dump", book, "--range", "not-a-range"]).status).toBe(2);
+    const xls = join(dir, "old.xls");
+    writeFileSync(xls, "x");
+    expect(runPython(py, [inspect, "summary", xls]).stderr).toContain("convert first");
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ sheets: [{ name: "S", columns: [{ header: "A" }], rows: [[1, 2]] }] }));
+    const r = runPython(py, [build, bad, join(dir, "o.xlsx")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("needs 1 values");
+  });
+});
