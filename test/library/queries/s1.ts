@@ -13,4 +13,6 @@ export const QUERIES: Query[] = [
   ["create a word document with python", "skill:generating-word-documents"],
   ["read an excel file and check the totals", "skill:analyzing-spreadsheets"],
   ["export data to excel with formulas and totals", "skill:building-spreadsheets-with-formulas"],
+  ["summarize a powerpoint presentation and its speaker notes", "skill:reading-powerpoint-decks"],
+  ["make a slide deck from an outline", "skill:building-powerpoint-decks"],
 ];

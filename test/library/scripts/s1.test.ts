@@ -135,7 +135,9 @@ describe("merging-and-splitting-pdfs: pdf_pages.py", () => {
     expect(split.status).toBe(0);
     expect(firstLines(join(out, "m_p1-2.pdf"))).toEqual(["A1", "A2"]);
     expect(firstLines(join(out, "m_p4.pdf"))).toEqual(["B3"]);
-    expect(runPython(py, [s, "split", merged, join(dir, "each"), "--every", "3"]).stdout).toContain("m_p4.pdf");
+    expect(runPython(py, [s, "split", merged, join(dir, "each"), "--every", "3"]).stdout).toContain(
+      "m_p4.pdf",
+    );
 
     const rotated = join(dir, "r.pdf");
     expect(runPython(py, [s, "rotate", merged, rotated, "--degrees", "90", "--pages", "2,4"]).status).toBe(0);
@@ -168,7 +170,11 @@ describe("filling-pdf-forms: pdf_form.py", () => {
       },
     ]);
   const list = (pdf: string) =>
-    JSON.parse(runPython(py, [s, "list", pdf]).stdout) as { name: string; type: string; value: string | null }[];
+    JSON.parse(runPython(py, [s, "list", pdf]).stdout) as {
+      name: string;
+      type: string;
+      value: string | null;
+    }[];
 
   it("lists fields with types and fills text, choice and checkbox values that read back", () => {
     const dir = tmp();
@@ -218,7 +224,14 @@ describe("generating-word-documents and reading-word-documents: docx_from_spec.p
       { type: "paragraph", text: "Revenue grew.", bold: true },
       { type: "bullets", items: ["EU up", "US flat"] },
       { type: "numbered", items: ["first", "second"] },
-      { type: "table", header: ["Region", "Revenue"], rows: [["EU", "1,200"], ["US", "900"]] },
+      {
+        type: "table",
+        header: ["Region", "Revenue"],
+        rows: [
+          ["EU", "1,200"],
+          ["US", "900"],
+        ],
+      },
       { type: "pagebreak" },
       { type: "heading", text: "Appendix", level: 2 },
       { type: "paragraph", text: "End." },
@@ -328,14 +341,22 @@ describe("building-spreadsheets-with-formulas and analyzing-spreadsheets: xlsx_b
     ]);
     expect(check.stdout.trim()).toBe("=B3*C3 #,##0.00 =SUM(D2:D3) A2 A1:D3");
     const csv = runPython(py, [inspect, "dump", book, "--formulas"]);
-    expect(csv.stdout).toBe("Region,Units,Price,Revenue\nEU,120,9.5,=B2*C2\nUS,80,11,=B3*C3\nTotal,=SUM(B2:B3),,=SUM(D2:D3)\n");
+    expect(csv.stdout).toBe(
+      "Region,Units,Price,Revenue\nEU,120,9.5,=B2*C2\nUS,80,11,=B3*C3\nTotal,=SUM(B2:B3),,=SUM(D2:D3)\n",
+    );
   });
 
   it("reports formulas without cached values, and reads cached values once a calculator has saved them", () => {
     const dir = tmp();
     const book = built(dir);
     const summary = JSON.parse(runPython(py, [inspect, "summary", book]).stdout);
-    expect(summary.sheets[0]).toMatchObject({ sheet: "Sales", dimensions: "A1:D4", formulas: 4, formulas_without_cached_value: 4, freeze_panes: "A2" });
+    expect(summary.sheets[0]).toMatchObject({
+      sheet: "Sales",
+      dimensions: "A1:D4",
+      formulas: 4,
+      formulas_without_cached_value: 4,
+      freeze_panes: "A2",
+    });
     // Simulate Excel having calculated the book: put results into the formula cells' <v> elements.
     const calc = join(dir, "calc.xlsx");
     const patch = runPython(py, [
@@ -358,7 +379,9 @@ describe("building-spreadsheets-with-formulas and analyzing-spreadsheets: xlsx_b
       calc,
     ]);
     expect(patch.status).toBe(0);
-    const values = JSON.parse(runPython(py, [inspect, "dump", calc, "--range", "A2:D4", "--format", "json"]).stdout);
+    const values = JSON.parse(
+      runPython(py, [inspect, "dump", calc, "--range", "A2:D4", "--format", "json"]).stdout,
+    );
     expect(values).toEqual([
       ["EU", 120, 9.5, 1140],
       ["US", 80, 11, 880],
@@ -366,7 +389,9 @@ describe("building-spreadsheets-with-formulas and analyzing-spreadsheets: xlsx_b
     ]);
     const formulas = JSON.parse(runPython(py, [inspect, "formulas", calc]).stdout);
     expect(formulas[0]).toEqual({ sheet: "Sales", cell: "D2", formula: "=B2*C2", cached: 1140 });
-    expect(JSON.parse(runPython(py, [inspect, "summary", calc]).stdout).sheets[0].formulas_without_cached_value).toBe(0);
+    expect(
+      JSON.parse(runPython(py, [inspect, "summary", calc]).stdout).sheets[0].formulas_without_cached_value,
+    ).toBe(0);
   });
 
   it("exits 2 on an unknown sheet, a bad range, a .xls file and a bad spec", () => {
@@ -378,9 +403,139 @@ describe("building-spreadsheets-with-formulas and analyzing-spreadsheets: xlsx_b
     writeFileSync(xls, "x");
     expect(runPython(py, [inspect, "summary", xls]).stderr).toContain("convert first");
     const bad = join(dir, "bad.json");
-    writeFileSync(bad, JSON.stringify({ sheets: [{ name: "S", columns: [{ header: "A" }], rows: [[1, 2]] }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ sheets: [{ name: "S", columns: [{ header: "A" }], rows: [[1, 2]] }] }),
+    );
     const r = runPython(py, [build, bad, join(dir, "o.xlsx")]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("needs 1 values");
+  });
+});
+
+describe("building-powerpoint-decks and reading-powerpoint-decks: build_deck.mjs → pptx_text.py", () => {
+  const py = pythonWith([]);
+  const build = script("building-powerpoint-decks", "build_deck.mjs");
+  const read = script("reading-powerpoint-decks", "pptx_text.py");
+  const outline = {
+    title: "Q3 review",
+    author: "Ops",
+    slides: [
+      { type: "title", title: "Q3 review", subtitle: "December 2026" },
+      {
+        title: "Highlights",
+        bullets: ["Revenue up 8%", ["EU up 12%", "US flat"], "Churn down"],
+        notes: "Mention the EU launch",
+      },
+      {
+        title: "By region",
+        table: [
+          ["Region", "Revenue"],
+          ["EU", "1,200"],
+        ],
+      },
+    ],
+  };
+  function deck(dir: string, data: unknown = outline) {
+    const file = join(dir, "outline.json");
+    writeFileSync(file, JSON.stringify(data));
+    const out = join(dir, "deck.pptx");
+    const r = spawnSync(process.execPath, [build, file, out], { encoding: "utf8", timeout: 60_000 });
+    return { ...r, out };
+  }
+  const unzip = (pptx: string, part: string) =>
+    runPython(py, [
+      "-c",
+      "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())",
+      pptx,
+      part,
+    ]).stdout;
+
+  it("writes one slide part per outline slide, with titles, bullets, table cells and notes in the XML", () => {
+    const dir = tmp();
+    const r = deck(dir);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(unzip(r.out, "ppt/slides/slide1.xml")).toContain("<a:t>Q3 review</a:t>");
+    const second = unzip(r.out, "ppt/slides/slide2.xml");
+    for (const text of ["Highlights", "Revenue up 8%", "EU up 12%", "Churn down"])
+      expect(second).toContain(`<a:t>${text}</a:t>`);
+    expect(unzip(r.out, "ppt/slides/slide3.xml")).toContain("<a:t>1,200</a:t>");
+    expect(unzip(r.out, "ppt/notesSlides/notesSlide2.xml")).toContain("Mention the EU launch");
+  });
+
+  it("reads slides in presentation order with titles, nested bullets, tables and notes", () => {
+    const dir = tmp();
+    const { out } = deck(dir);
+    const md = runPython(py, [read, out]);
+    expect(md.status).toBe(0);
+    expect(md.stdout).toBe(
+      [
+        "## Slide 1: Q3 review",
+        "- December 2026",
+        "",
+        "## Slide 2: Highlights",
+        "- Revenue up 8%",
+        "  - EU up 12%",
+        "  - US flat",
+        "- Churn down",
+        "",
+        "Notes: Mention the EU launch",
+        "",
+        "## Slide 3: By region",
+        "| Region | Revenue |",
+        "| EU | 1,200 |",
+        "",
+        "",
+      ].join("\n"),
+    );
+    // Reorder the deck (slide 3 first) and hide slide 2, the way PowerPoint stores it: order comes from
+    // presentation.xml's sldIdLst, not from part names.
+    const moved = join(dir, "moved.pptx");
+    const patch = runPython(py, [
+      "-c",
+      [
+        "import re, sys, zipfile",
+        "with zipfile.ZipFile(sys.argv[1]) as zi, zipfile.ZipFile(sys.argv[2], 'w') as zo:",
+        "    for item in zi.infolist():",
+        "        data = zi.read(item.filename)",
+        "        if item.filename == 'ppt/presentation.xml':",
+        "            t = data.decode(); ids = re.findall(r'<p:sldId [^>]*/>', t)",
+        "            t = t.replace(''.join(ids), ids[2] + ids[0] + ids[1]); data = t.encode()",
+        "        if item.filename == 'ppt/slides/slide2.xml':",
+        "            data = data.replace(b'<p:sld ', b'<p:sld show=\"0\" ', 1)",
+        "        zo.writestr(item, data)",
+      ].join("\n"),
+      out,
+      moved,
+    ]);
+    expect(patch.stderr).toBe("");
+    const slides = JSON.parse(runPython(py, [read, moved, "--json"]).stdout) as {
+      slide: number;
+      title: string;
+      hidden: boolean;
+      notes: string;
+    }[];
+    expect(slides.map((s) => [s.slide, s.title, s.hidden])).toEqual([
+      [1, "By region", false],
+      [2, "Q3 review", false],
+      [3, "Highlights", true],
+    ]);
+    expect(slides[2]?.notes).toBe("Mention the EU launch");
+  });
+
+  it("exits 2 on a bad outline or a file that is not a deck", () => {
+    const dir = tmp();
+    const empty = deck(dir, { slides: [] });
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain("non-empty 'slides'");
+    const ragged = deck(dir, { slides: [{ title: "T", table: [["a", "b"], ["c"]] }] });
+    expect(ragged.status).toBe(2);
+    expect(ragged.stderr).toContain("equal-length rows");
+    const txt = join(dir, "x.txt");
+    writeFileSync(txt, "nope");
+    const r = runPython(py, [read, txt]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("not a .pptx");
   });
 });
