@@ -15,4 +15,8 @@ export const QUERIES: Query[] = [
   ["export data to excel with formulas and totals", "skill:building-spreadsheets-with-formulas"],
   ["summarize a powerpoint presentation and its speaker notes", "skill:reading-powerpoint-decks"],
   ["make a slide deck from an outline", "skill:building-powerpoint-decks"],
+  ["convert docx to pdf with libreoffice or pandoc", "skill:converting-document-formats"],
+  ["mcp server typescript sdk tools", "skill:building-an-mcp-server-in-typescript"],
+  ["python mcp server fastmcp", "skill:building-an-mcp-server-in-python"],
+  ["test my mcp server with inspector", "skill:testing-an-mcp-server"],
 ];

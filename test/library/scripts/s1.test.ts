@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { pythonWith, runPython } from "./python.js";
 
@@ -537,5 +538,142 @@ describe("building-powerpoint-decks and reading-powerpoint-decks: build_deck.mjs
     const r = runPython(py, [read, txt]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("not a .pptx");
+  });
+});
+
+describe("testing-an-mcp-server: mcp_probe.py", () => {
+  const py = pythonWith([]);
+  const probe = script("testing-an-mcp-server", "mcp_probe.py");
+  const modules = resolve(__dirname, "../../../node_modules");
+  const url = (p: string) => pathToFileURL(join(modules, p)).href;
+
+  // The server from building-an-mcp-server-in-typescript, with its imports pointed at this repo's packages.
+  const sdkServer = `
+import { McpServer } from "${url("@modelcontextprotocol/sdk/dist/esm/server/mcp.js")}";
+import { StdioServerTransport } from "${url("@modelcontextprotocol/sdk/dist/esm/server/stdio.js")}";
+import { z } from "${url("zod/index.js")}";
+const server = new McpServer({ name: "invoices", version: "1.0.0" });
+server.registerTool(
+  "invoice_total",
+  {
+    title: "Invoice total",
+    description: "Sum invoice line amounts (in cents) and apply a tax rate.",
+    inputSchema: {
+      lines: z.array(z.object({ description: z.string(), cents: z.number().int() })).min(1),
+      taxRate: z.number().min(0).max(1).default(0),
+    },
+    outputSchema: { subtotalCents: z.number(), taxCents: z.number(), totalCents: z.number() },
+    annotations: { readOnlyHint: true },
+  },
+  async ({ lines, taxRate }) => {
+    const subtotalCents = lines.reduce((sum, l) => sum + l.cents, 0);
+    const taxCents = Math.round(subtotalCents * taxRate);
+    const output = { subtotalCents, taxCents, totalCents: subtotalCents + taxCents };
+    return { content: [{ type: "text", text: JSON.stringify(output) }], structuredContent: output };
+  },
+);
+await server.connect(new StdioServerTransport());
+console.error("invoices MCP server running on stdio");
+`;
+
+  // A hand-written server with contract problems: one tool lacks a description, another has a non-object schema.
+  const sloppyServer = `
+import { createInterface } from "node:readline";
+const tools = [
+  { name: "ok", description: "Fine.", inputSchema: { type: "object", properties: { q: { type: "string" } }, required: ["q"] } },
+  { name: "vague", inputSchema: { type: "object" } },
+  { name: "broken", description: "Bad schema.", inputSchema: { type: "string" } },
+];
+const send = (m) => process.stdout.write(JSON.stringify({ jsonrpc: "2.0", ...m }) + "\\n");
+createInterface({ input: process.stdin }).on("line", (line) => {
+  const msg = JSON.parse(line);
+  if (msg.method === "initialize") send({ id: msg.id, result: { protocolVersion: msg.params.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: "sloppy", version: "0.0.1" } } });
+  else if (msg.method === "tools/list" && !msg.params.cursor) send({ id: msg.id, result: { tools: tools.slice(0, 2), nextCursor: "p2" } });
+  else if (msg.method === "tools/list") send({ id: msg.id, result: { tools: tools.slice(2) } });
+  else if (msg.method === "tools/call") send({ id: msg.id, error: { code: -32602, message: "unknown tool" } });
+});
+`;
+  const write = (dir: string, name: string, body: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, body);
+    return file;
+  };
+
+  it("initializes an SDK server, lists its tool schema and calls it", () => {
+    const dir = tmp();
+    const server = write(dir, "server.mjs", sdkServer);
+    const args = JSON.stringify({
+      lines: [
+        { description: "a", cents: 1000 },
+        { description: "b", cents: 250 },
+      ],
+      taxRate: 0.2,
+    });
+    const r = runPython(py, [
+      probe,
+      "--call",
+      "invoice_total",
+      "--args",
+      args,
+      "--",
+      process.execPath,
+      server,
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.server).toEqual({ name: "invoices", version: "1.0.0" });
+    expect(report.tools.map((t: { name: string }) => t.name)).toEqual(["invoice_total"]);
+    expect(report.tools[0].inputSchema.required).toEqual(["lines"]);
+    expect(report.call.structuredContent).toEqual({ subtotalCents: 1250, taxCents: 250, totalCents: 1500 });
+    expect(report.problems).toEqual([]);
+  });
+
+  it("reports a validation failure from the SDK as a problem (exit 1)", () => {
+    const dir = tmp();
+    const server = write(dir, "server.mjs", sdkServer);
+    const r = runPython(py, [
+      probe,
+      "--call",
+      "invoice_total",
+      "--args",
+      '{"lines": []}',
+      "--",
+      process.execPath,
+      server,
+    ]);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.call.isError).toBe(true);
+    expect(report.problems).toEqual(["invoice_total: returned isError"]);
+  });
+
+  it("follows tools/list pagination and flags missing descriptions, bad schemas and JSON-RPC errors", () => {
+    const dir = tmp();
+    const server = write(dir, "sloppy.mjs", sloppyServer);
+    const r = runPython(py, [probe, "--call", "nope", "--", process.execPath, server]);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.tools.map((t: { name: string }) => t.name)).toEqual(["ok", "vague", "broken"]);
+    expect(report.problems).toEqual([
+      "vague: no description (the model chooses tools by it)",
+      "broken: inputSchema must be a JSON Schema with type 'object'",
+      "nope: not in tools/list",
+      "nope: JSON-RPC error -32602",
+    ]);
+  });
+
+  it("exits 2 when the server logs to stdout, never answers, or is missing", () => {
+    const dir = tmp();
+    const noisy = write(dir, "noisy.mjs", 'console.log("starting up"); setInterval(() => {}, 1000);');
+    const a = runPython(py, [probe, "--timeout", "5", "--", process.execPath, noisy]);
+    expect(a.status).toBe(2);
+    expect(a.stderr).toContain("non-JSON on stdout");
+    const silent = write(dir, "silent.mjs", "process.stdin.resume();");
+    const b = runPython(py, [probe, "--timeout", "1", "--", process.execPath, silent]);
+    expect(b.status).toBe(2);
+    expect(b.stderr).toContain("no answer to initialize within 1.0s");
+    expect(runPython(py, [probe, "--", join(dir, "no-such-binary")]).status).toBe(2);
+    expect(runPython(py, [probe, "node"]).stderr).toContain("usage");
   });
 });
