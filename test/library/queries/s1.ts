@@ -19,4 +19,6 @@ export const QUERIES: Query[] = [
   ["mcp server typescript sdk tools", "skill:building-an-mcp-server-in-typescript"],
   ["python mcp server fastmcp", "skill:building-an-mcp-server-in-python"],
   ["test my mcp server with inspector", "skill:testing-an-mcp-server"],
+  ["eval scenarios baseline without the skill", "skill:authoring-a-skill-with-evals"],
+  ["skill is not being triggered tune its description", "skill:measuring-skill-triggering"],
 ];
