@@ -21,4 +21,13 @@ export const QUERIES: Query[] = [
   ["test my mcp server with inspector", "skill:testing-an-mcp-server"],
   ["eval scenarios baseline without the skill", "skill:authoring-a-skill-with-evals"],
   ["skill is not being triggered tune its description", "skill:measuring-skill-triggering"],
+  ["send webhooks to customers with retries and signatures", "expertise:webhook-design"],
+  ["deprecate an api version without breaking clients", "expertise:api-versioning"],
+  ["user file upload to s3 presigned url", "expertise:file-uploads-and-storage"],
+  ["emails going to spam spf dkim dmarc", "expertise:email-delivery"],
+  [
+    "prompt injection in an ai agent with tools",
+    ["expertise:prompt-injection-defense", "skill:hardening-against-prompt-injection"],
+  ],
+  ["architecture for an llm feature workflow or agent", "expertise:llm-application-patterns"],
 ];

@@ -2,7 +2,6 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { pythonWith, runPython } from "./python.js";
 
@@ -544,37 +543,9 @@ describe("building-powerpoint-decks and reading-powerpoint-decks: build_deck.mjs
 describe("testing-an-mcp-server: mcp_probe.py", () => {
   const py = pythonWith([]);
   const probe = script("testing-an-mcp-server", "mcp_probe.py");
-  const modules = resolve(__dirname, "../../../node_modules");
-  const url = (p: string) => pathToFileURL(join(modules, p)).href;
 
-  // The server from building-an-mcp-server-in-typescript, with its imports pointed at this repo's packages.
-  const sdkServer = `
-import { McpServer } from "${url("@modelcontextprotocol/sdk/dist/esm/server/mcp.js")}";
-import { StdioServerTransport } from "${url("@modelcontextprotocol/sdk/dist/esm/server/stdio.js")}";
-import { z } from "${url("zod/index.js")}";
-const server = new McpServer({ name: "invoices", version: "1.0.0" });
-server.registerTool(
-  "invoice_total",
-  {
-    title: "Invoice total",
-    description: "Sum invoice line amounts (in cents) and apply a tax rate.",
-    inputSchema: {
-      lines: z.array(z.object({ description: z.string(), cents: z.number().int() })).min(1),
-      taxRate: z.number().min(0).max(1).default(0),
-    },
-    outputSchema: { subtotalCents: z.number(), taxCents: z.number(), totalCents: z.number() },
-    annotations: { readOnlyHint: true },
-  },
-  async ({ lines, taxRate }) => {
-    const subtotalCents = lines.reduce((sum, l) => sum + l.cents, 0);
-    const taxCents = Math.round(subtotalCents * taxRate);
-    const output = { subtotalCents, taxCents, totalCents: subtotalCents + taxCents };
-    return { content: [{ type: "text", text: JSON.stringify(output) }], structuredContent: output };
-  },
-);
-await server.connect(new StdioServerTransport());
-console.error("invoices MCP server running on stdio");
-`;
+  // The runnable example server shipped with building-an-mcp-server-in-typescript.
+  const sdkServer = script("building-an-mcp-server-in-typescript", "invoice_server.mjs");
 
   // A hand-written server with contract problems: one tool lacks a description, another has a non-object schema.
   const sloppyServer = `
@@ -599,9 +570,8 @@ createInterface({ input: process.stdin }).on("line", (line) => {
     return file;
   };
 
-  it("initializes an SDK server, lists its tool schema and calls it", () => {
-    const dir = tmp();
-    const server = write(dir, "server.mjs", sdkServer);
+  it("initializes the SDK example server, lists its tool schemas and calls one", () => {
+    const server = sdkServer;
     const args = JSON.stringify({
       lines: [
         { description: "a", cents: 1000 },
@@ -623,15 +593,14 @@ createInterface({ input: process.stdin }).on("line", (line) => {
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.server).toEqual({ name: "invoices", version: "1.0.0" });
-    expect(report.tools.map((t: { name: string }) => t.name)).toEqual(["invoice_total"]);
+    expect(report.tools.map((t: { name: string }) => t.name)).toEqual(["invoice_total", "find_invoice"]);
     expect(report.tools[0].inputSchema.required).toEqual(["lines"]);
     expect(report.call.structuredContent).toEqual({ subtotalCents: 1250, taxCents: 250, totalCents: 1500 });
     expect(report.problems).toEqual([]);
   });
 
-  it("reports a validation failure from the SDK as a problem (exit 1)", () => {
-    const dir = tmp();
-    const server = write(dir, "server.mjs", sdkServer);
+  it("reports a validation failure and an expected tool error as problems (exit 1)", () => {
+    const server = sdkServer;
     const r = runPython(py, [
       probe,
       "--call",
@@ -646,6 +615,34 @@ createInterface({ input: process.stdin }).on("line", (line) => {
     const report = JSON.parse(r.stdout);
     expect(report.call.isError).toBe(true);
     expect(report.problems).toEqual(["invoice_total: returned isError"]);
+    const missing = runPython(py, [
+      probe,
+      "--call",
+      "find_invoice",
+      "--args",
+      '{"id": "inv_9"}',
+      "--",
+      process.execPath,
+      server,
+    ]);
+    expect(missing.status).toBe(1);
+    expect(JSON.parse(missing.stdout).call.content[0].text).toContain("No invoice inv_9");
+    const found = runPython(py, [
+      probe,
+      "--call",
+      "find_invoice",
+      "--args",
+      '{"id": "inv_123"}',
+      "--",
+      process.execPath,
+      server,
+    ]);
+    expect(found.status).toBe(0);
+    expect(JSON.parse(JSON.parse(found.stdout).call.content[0].text)).toEqual({
+      id: "inv_123",
+      status: "paid",
+      amountCents: 4200,
+    });
   });
 
   it("follows tools/list pagination and flags missing descriptions, bad schemas and JSON-RPC errors", () => {
