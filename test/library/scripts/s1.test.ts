@@ -674,3 +674,67 @@ createInterface({ input: process.stdin }).on("line", (line) => {
     expect(runPython(py, [probe, "node"]).stderr).toContain("usage");
   });
 });
+
+describe("measuring-skill-triggering: trigger_report.py", () => {
+  const py = pythonWith([]);
+  const report = script("measuring-skill-triggering", "trigger_report.py");
+  // A stand-in search engine with canned rankings, printing cadre's JSON envelope.
+  const fakeSearch = `
+import json, sys
+ranks = {
+  "pdf to csv": ["skill:pdf", "skill:merge"],
+  "scan text is empty": ["skill:ocr", "skill:pdf"],
+  "pull numbers from a pdf": ["skill:merge", "skill:reports", "skill:sheets", "skill:pdf"],
+  "merge these pdfs": ["skill:merge", "skill:pdf"],
+  "generate a pdf invoice": ["skill:pdf", "skill:reports"],
+  "weather today": [],
+}
+print(json.dumps({"ok": True, "data": {"results": [{"id": i} for i in ranks[sys.argv[-1]][: int(sys.argv[1])]]}}))
+`;
+  const set = {
+    item: "skill:pdf",
+    should: ["pdf to csv", "scan text is empty", "pull numbers from a pdf"],
+    should_not: [
+      { query: "merge these pdfs", expect: "skill:merge" },
+      { query: "generate a pdf invoice", expect: "skill:reports" },
+      "weather today",
+    ],
+  };
+
+  it("computes recall, false triggers, precision and confusions, and enforces thresholds", () => {
+    const dir = tmp();
+    const search = join(dir, "search.py");
+    writeFileSync(search, fakeSearch);
+    const file = join(dir, "set.json");
+    writeFileSync(file, JSON.stringify(set));
+    const cmd = `${py} ${search} {k}`;
+    const r = runPython(py, [report, file, "--k", "3", "--search", cmd]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({
+      item: "skill:pdf",
+      k: 3,
+      recall: 0.667,
+      false_trigger_rate: 0.333,
+      precision: 0.667,
+    });
+    expect(out.confusions).toEqual({ "skill:merge": 1 });
+    const invoice = out.queries.find((q: { query: string }) => q.query === "generate a pdf invoice");
+    expect(invoice).toMatchObject({ ok: false, expect: "skill:reports", expect_found: true });
+    const strict = runPython(py, [report, file, "--search", cmd, "--min-recall", "0.9"]);
+    expect(strict.status).toBe(1);
+    expect(runPython(py, [report, file, "--search", cmd, "--k", "4", "--min-recall", "0.9"]).status).toBe(0);
+  });
+
+  it("exits 2 on a bad set or a search command that fails", () => {
+    const dir = tmp();
+    const file = join(dir, "set.json");
+    writeFileSync(file, JSON.stringify({ item: "skill:pdf", should: [] }));
+    expect(runPython(py, [report, file]).stderr).toContain("non-empty 'should'");
+    writeFileSync(file, JSON.stringify(set));
+    const r = runPython(py, [report, file, "--search", `${py} -c "import sys; sys.exit(3)"`]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("exited 3");
+  });
+});
