@@ -53,7 +53,7 @@ describe("built-in library v1", async () => {
   // 35: project-orchestrator became the main-thread skill orchestrating-a-change (subagents cannot dispatch).
   // 53: issue 17 breadth added language experts and data, documentation and other specialists; the
   // data (2) and documentation (1) categories are newer and smaller, so only the others need 4.
-  it("has 53 specialist agents, at least 4 in each established category", () => {
+  it("has 60 specialist agents, at least 4 in each established category", () => {
     const cats = count(
       of("agent").filter((a) => a.category !== "pipeline"),
       (a) => a.category ?? "",
@@ -69,12 +69,27 @@ describe("built-in library v1", async () => {
     ])
       expect(cats[c]).toBeGreaterThanOrEqual(4);
     for (const c of ["data", "documentation"]) expect(cats[c]).toBeGreaterThanOrEqual(1);
-    expect(Object.values(cats).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(53);
+    expect(Object.values(cats).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(60);
   });
 
-  it("has 24 process skills and 6 task skills in each of 10 domains", () => {
+  it("has 24 process skills, 155 task skills, and 6 task skills in each of the 10 first domains", () => {
     const cats = count(of("skill"), (s) => s.category ?? "");
     expect(cats.process).toBeGreaterThanOrEqual(24);
+    expect(of("skill").filter((s) => s.category !== "process").length).toBeGreaterThanOrEqual(155);
+    // The breadth the issue names: documents, MCP, authoring, mobile, toolchains, APIs, privacy, operations, infrastructure, data/ML.
+    for (const d of [
+      "documents",
+      "mcp",
+      "authoring",
+      "mobile",
+      "toolchains",
+      "api",
+      "privacy",
+      "operations",
+      "infrastructure",
+      "data-ml",
+    ])
+      expect(cats[d], d).toBeGreaterThanOrEqual(2);
     for (const d of [
       "ai-engineering",
       "architecture",
@@ -90,9 +105,9 @@ describe("built-in library v1", async () => {
       expect(cats[d], d).toBeGreaterThanOrEqual(6);
   });
 
-  it("has 60 expertise modules across the 12 domains, each 150–400 lines", () => {
+  it("has 150 expertise modules across 15 domains, each 150–400 lines", () => {
     const ex = of("expertise");
-    expect(ex.length).toBeGreaterThanOrEqual(60);
+    expect(ex.length).toBeGreaterThanOrEqual(150);
     const domains = Object.keys(count(ex, (e) => e.category ?? "")).sort();
     expect(domains).toEqual([
       "antipatterns",
@@ -159,6 +174,19 @@ describe("built-in library v1", async () => {
     expect(Object.keys(parsed.map.concerns).length).toBeGreaterThanOrEqual(40);
     const names = new Set(of("expertise").map((e) => e.name));
     expect(moduleRefs(parsed.map).filter((r) => !names.has(r.module))).toEqual([]);
+    // Every stack (Wazir's missing ones included) has its own practices module, loaded by its executor and reviewer.
+    for (const s of ["flutter", "android", "ios", "electron", "embedded"])
+      expect(parsed.map.stacks[s], s).toBeDefined();
+    const unloaded = Object.entries(parsed.map.stacks)
+      .filter(([s, roles]) => !["executor", "reviewer"].every((r) => roles[r]?.includes(`${s}-practices`)))
+      .map(([s]) => s);
+    expect(unloaded).toEqual([]);
+    // Every module is loaded by some layer (always, auto, a stack or a concern), so composition can reach it.
+    const loaded = new Set(moduleRefs(parsed.map).map((r) => r.module));
+    const unreached = of("expertise")
+      .filter((e) => !loaded.has(e.name))
+      .map((e) => e.name);
+    expect(unreached).toEqual([]);
   });
 
   it("every description says what the item does and when to use it, in at most 1024 characters", () => {
