@@ -78,5 +78,8 @@ describe("evaluating-classification-models/scripts/classification_metrics.py", (
     const col = runPython(py, [script, fixture("col.csv", "y,p\n1,0.3\n0,0.9\n")]);
     expect(col.status).toBe(2);
     expect(col.stderr).toMatch(/label, score not in header/);
+    const nan = runPython(py, [script, fixture("nan.csv", "label,score\n0,0.2\n1,nan\n0,0.1\n")]);
+    expect(nan.status).toBe(2);
+    expect(nan.stderr).toMatch(/line 3: score 'nan' is not a finite number/);
   });
 });

@@ -12,11 +12,13 @@ Usage:
 
 Labels are 0/1 (or the --positive value vs anything else); scores are probabilities in [0, 1]
 (any real score works for AUC; the Brier score and calibration need probabilities).
-Exit status 2 on bad input: missing columns, unparsable scores, or only one class present.
+Exit status 2 on bad input: missing columns, unparsable or non-finite (nan, inf) scores, or only
+one class present.
 """
 import argparse
 import csv
 import json
+import math
 import sys
 
 
@@ -134,9 +136,12 @@ def main():
             ys, ss = [], []
             for line_no, row in enumerate(reader, start=2):
                 try:
-                    ss.append(float(row[args.score]))
+                    score = float(row[args.score])
                 except (TypeError, ValueError):
-                    fail(f"line {line_no}: score {row[args.score]!r} is not a number")
+                    score = None
+                if score is None or not math.isfinite(score):
+                    fail(f"line {line_no}: score {row[args.score]!r} is not a finite number")
+                ss.append(score)
                 ys.append(1 if (row[args.label] or "").strip() == args.positive else 0)
     except OSError as e:
         fail(f"cannot open {args.path}: {e.strerror}")
