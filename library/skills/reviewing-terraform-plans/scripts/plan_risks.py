@@ -116,7 +116,10 @@ def main():
             if i.get("replace_paths"):
                 line += "  forced by: " + ", ".join(i["replace_paths"])
             if i.get("moved_from"):
-                line = f"   MOVED    {i['moved_from']} -> {i['address']}"
+                if i["kind"] in ("delete", "replace"):
+                    line += f"  (moved from {i['moved_from']})"
+                else:
+                    line = f"   MOVED    {i['moved_from']} -> {i['address']}"
             if i.get("importing"):
                 line = f"   IMPORT   {i['address']} <- {i['importing']}"
             print(line)
