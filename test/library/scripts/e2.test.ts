@@ -82,7 +82,7 @@ describe("reviewing-terraform-plans/scripts/plan_risks.py", () => {
     expect(out.drift).toEqual(["aws_security_group.app"]);
   });
 
-  it("keeps a replacement visible when the resource was also moved", () => {
+  it("keeps a replacement visible when the resource was also moved, and lists forgotten resources", () => {
     const dir = mkdtempSync(join(tmpdir(), "e2-moved-"));
     const file = join(dir, "plan.json");
     writeFileSync(
@@ -98,11 +98,13 @@ describe("reviewing-terraform-plans/scripts/plan_risks.py", () => {
             change: { actions: ["delete", "create"] },
             action_reason: "replace_because_cannot_update",
           },
+          { address: "aws_s3_bucket.legacy", type: "aws_s3_bucket", change: { actions: ["forget"] } },
         ],
       }),
     );
     const r = runPython(py, [script, file]);
     expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/FORGET\s+aws_s3_bucket\.legacy/);
     expect(r.stdout).toMatch(/REPLACE\s+module\.db\.aws_db_instance\.this.*\(moved from aws_db_instance\.main\)/);
   });
 
