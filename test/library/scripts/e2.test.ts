@@ -82,6 +82,32 @@ describe("reviewing-terraform-plans/scripts/plan_risks.py", () => {
     expect(out.drift).toEqual(["aws_security_group.app"]);
   });
 
+  it("keeps a replacement visible when the resource was also moved, and lists forgotten resources", () => {
+    const dir = mkdtempSync(join(tmpdir(), "e2-moved-"));
+    const file = join(dir, "plan.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format_version: "1.2",
+        planned_values: {},
+        resource_changes: [
+          {
+            address: "module.db.aws_db_instance.this",
+            previous_address: "aws_db_instance.main",
+            type: "aws_db_instance",
+            change: { actions: ["delete", "create"] },
+            action_reason: "replace_because_cannot_update",
+          },
+          { address: "aws_s3_bucket.legacy", type: "aws_s3_bucket", change: { actions: ["forget"] } },
+        ],
+      }),
+    );
+    const r = runPython(py, [script, file]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/FORGET\s+aws_s3_bucket\.legacy/);
+    expect(r.stdout).toMatch(/REPLACE\s+module\.db\.aws_db_instance\.this.*\(moved from aws_db_instance\.main\)/);
+  });
+
   it("rejects input that is not plan JSON with exit 1 and a clear message", () => {
     const dir = mkdtempSync(join(tmpdir(), "e2-bad-"));
     const notJson = join(dir, "tfplan");

@@ -19,7 +19,7 @@ import argparse
 import json
 import sys
 
-KINDS = ("delete", "replace", "update", "create", "read", "no-op")
+KINDS = ("delete", "replace", "update", "create", "read", "no-op", "forget")  # forget: removed block, destroy = false
 
 
 def classify(actions):
@@ -105,7 +105,7 @@ def main():
     else:
         print("plan: {create} to create, {update} to update, {replace} to replace, {delete} to delete".format(**counts))
         for i in items:
-            if i["kind"] not in ("delete", "replace") and not i.get("moved_from") and not i.get("importing"):
+            if i["kind"] not in ("delete", "replace", "forget") and not i.get("moved_from") and not i.get("importing"):
                 continue
             mark = "!!" if i["protected"] else "- "
             line = f"{mark} {i['kind'].upper():8} {i['address']}"
@@ -116,7 +116,10 @@ def main():
             if i.get("replace_paths"):
                 line += "  forced by: " + ", ".join(i["replace_paths"])
             if i.get("moved_from"):
-                line = f"   MOVED    {i['moved_from']} -> {i['address']}"
+                if i["kind"] in ("delete", "replace"):
+                    line += f"  (moved from {i['moved_from']})"
+                else:
+                    line = f"   MOVED    {i['moved_from']} -> {i['address']}"
             if i.get("importing"):
                 line = f"   IMPORT   {i['address']} <- {i['importing']}"
             print(line)
