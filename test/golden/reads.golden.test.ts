@@ -213,18 +213,20 @@ describe("item 7: skill folders a host shares are written once", () => {
   });
 });
 
+// The manual rule is named like Claude Code's built-in /release-notes: installed as a skill or command, it would
+// shadow it, so it goes in under the pack's prefix on every host (hosts/builtins.ts).
 describe("item 4: Claude Code, Cline, Roo (Zoo) and Qwen Code model and manual rules do not become always-on", () => {
   const front = (d: Desired) => {
     const text = d.type === "file" && typeof d.content === "string" ? d.content : "";
     return parse(/^---\n([\s\S]*?)\n---\n/.exec(text)?.[1] ?? "") as Record<string, unknown>;
   };
   it.each([
-    ["claude-code", ".claude/skills/database-migrations/SKILL.md", ".claude/skills/release-notes/SKILL.md"],
-    ["cline", ".cline/skills/database-migrations/SKILL.md", ".clinerules/workflows/release-notes.md"],
-    ["roo", ".roo/skills/database-migrations/SKILL.md", ".roo/commands/release-notes.md"],
-    ["zoo-code", ".zoo/skills/database-migrations/SKILL.md", ".zoo/commands/release-notes.md"],
+    ["claude-code", ".claude/skills/database-migrations/SKILL.md", ".claude/skills/fixture-release-notes/SKILL.md"],
+    ["cline", ".cline/skills/database-migrations/SKILL.md", ".clinerules/workflows/fixture-release-notes.md"],
+    ["roo", ".roo/skills/database-migrations/SKILL.md", ".roo/commands/fixture-release-notes.md"],
+    ["zoo-code", ".zoo/skills/database-migrations/SKILL.md", ".zoo/commands/fixture-release-notes.md"],
     // Qwen Code loads a rule without `paths` at launch too (rules.md).
-    ["qwen-code", ".qwen/skills/database-migrations/SKILL.md", ".qwen/commands/release-notes.md"],
+    ["qwen-code", ".qwen/skills/database-migrations/SKILL.md", ".qwen/commands/fixture-release-notes.md"],
   ] as const)("%s: the model rule is a skill, the manual rule only the user invokes", (host, model, manual) => {
     const { desired, notes } = render([host], "project");
     const rules = desired.filter((d) => /database-migrations|release-notes/.test(d.path)).map((d) => d.path);
