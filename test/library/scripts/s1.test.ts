@@ -282,6 +282,32 @@ describe("generating-word-documents and reading-word-documents: docx_from_spec.p
     expect(props.stdout.trim()).toBe("Q3 report | Acme confidential | True");
   });
 
+  it("prints tracked insertions and hyperlink text, drops deletions, and warns", () => {
+    const dir = tmp();
+    const out = join(dir, "tc.docx");
+    const make = [
+      "import docx, sys",
+      "from docx.oxml.ns import qn",
+      "from lxml import etree",
+      "d = docx.Document(); p = d.add_paragraph('Base ')",
+      "def run(parent, tag, text):",
+      "    r = etree.SubElement(parent, qn('w:r')); etree.SubElement(r, qn(tag)).text = text",
+      "ins = etree.SubElement(p._p, qn('w:ins')); ins.set(qn('w:id'), '1'); ins.set(qn('w:author'), 'A')",
+      "run(ins, 'w:t', 'added ')",
+      "dl = etree.SubElement(p._p, qn('w:del')); dl.set(qn('w:id'), '2'); dl.set(qn('w:author'), 'A')",
+      "run(dl, 'w:delText', 'removed ')",
+      "run(etree.SubElement(p._p, qn('w:hyperlink')), 'w:t', 'link')",
+      "d.save(sys.argv[1])",
+    ].join("\n");
+    expect(runPython(py, ["-c", make, out]).status).toBe(0);
+    for (const flags of [[], ["--no-formatting"]]) {
+      const md = runPython(py, [read, out, ...flags]);
+      expect(md.status).toBe(0);
+      expect(md.stdout).toBe("Base added link\n");
+      expect(md.stderr).toContain("tracked changes");
+    }
+  });
+
   it("rejects unknown block types, missing styles and non-docx input with exit 2", () => {
     const dir = tmp();
     const bad = join(dir, "bad.json");
