@@ -196,6 +196,50 @@ describe("filling-pdf-forms: pdf_form.py", () => {
     expect(readFileSync(out).toString("latin1")).toContain("/NeedAppearances true");
   });
 
+  it("fills a radio group whose buttons are kid widgets of one parent field", () => {
+    const dir = tmp();
+    const pdf = join(dir, "radio.pdf");
+    const make = [
+      "import sys",
+      "from pypdf import PdfWriter",
+      "from pypdf.generic import *",
+      "w = PdfWriter(); page = w.add_blank_page(612, 792)",
+      "parent = DictionaryObject({NameObject('/FT'): NameObject('/Btn'), NameObject('/T'): TextStringObject('grp'),",
+      "    NameObject('/Ff'): NumberObject(1 << 15), NameObject('/V'): NameObject('/Off')})",
+      "pref = w._add_object(parent); kids = ArrayObject()",
+      "for i, st in enumerate(['/A', '/B']):",
+      "    n = DictionaryObject()",
+      "    for state in (st, '/Off'):",
+      "        x = DecodedStreamObject(); x.set_data(b'')",
+      "        n[NameObject(state)] = w._add_object(x)",
+      "    kids.append(w._add_object(DictionaryObject({NameObject('/Type'): NameObject('/Annot'),",
+      "        NameObject('/Subtype'): NameObject('/Widget'), NameObject('/Parent'): pref, NameObject('/AS'): NameObject('/Off'),",
+      "        NameObject('/Rect'): ArrayObject([FloatObject(100 + 50 * i), FloatObject(100), FloatObject(120 + 50 * i), FloatObject(120)]),",
+      "        NameObject('/AP'): DictionaryObject({NameObject('/N'): n})})))",
+      "parent[NameObject('/Kids')] = kids",
+      "page[NameObject('/Annots')] = ArrayObject(list(kids))",
+      "w._root_object[NameObject('/AcroForm')] = DictionaryObject({NameObject('/Fields'): ArrayObject([pref])})",
+      "w.write(sys.argv[1])",
+    ].join("\n");
+    expect(runPython(py, ["-c", make, pdf]).status).toBe(0);
+    expect(list(pdf).map((f) => [f.name, f.type])).toEqual([["grp", "radio"]]);
+    const values = join(dir, "v.json");
+    writeFileSync(values, JSON.stringify({ grp: "B" }));
+    const out = join(dir, "filled.pdf");
+    const r = runPython(py, [s, "fill", pdf, values, out]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(list(out)[0].value).toBe("/B");
+    const states = runPython(py, [
+      "-c",
+      "import sys; from pypdf import PdfReader; print([str(a.get_object()['/AS']) for a in PdfReader(sys.argv[1]).pages[0]['/Annots']])",
+      out,
+    ]);
+    expect(states.stdout.trim()).toBe("['/Off', '/B']");
+    writeFileSync(values, JSON.stringify({ grp: true }));
+    expect(runPython(py, [s, "fill", pdf, values, join(dir, "o.pdf")]).status).toBe(2);
+  });
+
   it("refuses unknown names, invalid choices and PDFs without fields", () => {
     const dir = tmp();
     const pdf = form(dir);
