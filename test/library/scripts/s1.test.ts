@@ -416,6 +416,29 @@ describe("building-spreadsheets-with-formulas and analyzing-spreadsheets: xlsx_b
     );
   });
 
+  it("stores row values that start with = as text, not formulas", () => {
+    const dir = tmp();
+    const specPath = join(dir, "inj.json");
+    const inj = {
+      sheets: [
+        {
+          name: "S",
+          columns: [{ header: "Name" }, { header: "Len", formula: "=LEN(A{row})" }],
+          rows: [['=HYPERLINK("http://x")']],
+        },
+      ],
+    };
+    writeFileSync(specPath, JSON.stringify(inj));
+    const out = join(dir, "inj.xlsx");
+    expect(runPython(py, [build, specPath, out]).status).toBe(0);
+    const check = runPython(py, [
+      "-c",
+      "import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])['S']; print(ws['A2'].data_type, ws['B2'].data_type)",
+      out,
+    ]);
+    expect(check.stdout.trim()).toBe("s f");
+  });
+
   it("reports formulas without cached values, and reads cached values once a calculator has saved them", () => {
     const dir = tmp();
     const book = built(dir);
