@@ -196,6 +196,50 @@ describe("filling-pdf-forms: pdf_form.py", () => {
     expect(readFileSync(out).toString("latin1")).toContain("/NeedAppearances true");
   });
 
+  it("fills a radio group whose buttons are kid widgets of one parent field", () => {
+    const dir = tmp();
+    const pdf = join(dir, "radio.pdf");
+    const make = [
+      "import sys",
+      "from pypdf import PdfWriter",
+      "from pypdf.generic import *",
+      "w = PdfWriter(); page = w.add_blank_page(612, 792)",
+      "parent = DictionaryObject({NameObject('/FT'): NameObject('/Btn'), NameObject('/T'): TextStringObject('grp'),",
+      "    NameObject('/Ff'): NumberObject(1 << 15), NameObject('/V'): NameObject('/Off')})",
+      "pref = w._add_object(parent); kids = ArrayObject()",
+      "for i, st in enumerate(['/A', '/B']):",
+      "    n = DictionaryObject()",
+      "    for state in (st, '/Off'):",
+      "        x = DecodedStreamObject(); x.set_data(b'')",
+      "        n[NameObject(state)] = w._add_object(x)",
+      "    kids.append(w._add_object(DictionaryObject({NameObject('/Type'): NameObject('/Annot'),",
+      "        NameObject('/Subtype'): NameObject('/Widget'), NameObject('/Parent'): pref, NameObject('/AS'): NameObject('/Off'),",
+      "        NameObject('/Rect'): ArrayObject([FloatObject(100 + 50 * i), FloatObject(100), FloatObject(120 + 50 * i), FloatObject(120)]),",
+      "        NameObject('/AP'): DictionaryObject({NameObject('/N'): n})})))",
+      "parent[NameObject('/Kids')] = kids",
+      "page[NameObject('/Annots')] = ArrayObject(list(kids))",
+      "w._root_object[NameObject('/AcroForm')] = DictionaryObject({NameObject('/Fields'): ArrayObject([pref])})",
+      "w.write(sys.argv[1])",
+    ].join("\n");
+    expect(runPython(py, ["-c", make, pdf]).status).toBe(0);
+    expect(list(pdf).map((f) => [f.name, f.type])).toEqual([["grp", "radio"]]);
+    const values = join(dir, "v.json");
+    writeFileSync(values, JSON.stringify({ grp: "B" }));
+    const out = join(dir, "filled.pdf");
+    const r = runPython(py, [s, "fill", pdf, values, out]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(list(out)[0].value).toBe("/B");
+    const states = runPython(py, [
+      "-c",
+      "import sys; from pypdf import PdfReader; print([str(a.get_object()['/AS']) for a in PdfReader(sys.argv[1]).pages[0]['/Annots']])",
+      out,
+    ]);
+    expect(states.stdout.trim()).toBe("['/Off', '/B']");
+    writeFileSync(values, JSON.stringify({ grp: true }));
+    expect(runPython(py, [s, "fill", pdf, values, join(dir, "o.pdf")]).status).toBe(2);
+  });
+
   it("refuses unknown names, invalid choices and PDFs without fields", () => {
     const dir = tmp();
     const pdf = form(dir);
@@ -282,6 +326,32 @@ describe("generating-word-documents and reading-word-documents: docx_from_spec.p
     expect(props.stdout.trim()).toBe("Q3 report | Acme confidential | True");
   });
 
+  it("prints tracked insertions and hyperlink text, drops deletions, and warns", () => {
+    const dir = tmp();
+    const out = join(dir, "tc.docx");
+    const make = [
+      "import docx, sys",
+      "from docx.oxml.ns import qn",
+      "from lxml import etree",
+      "d = docx.Document(); p = d.add_paragraph('Base ')",
+      "def run(parent, tag, text):",
+      "    r = etree.SubElement(parent, qn('w:r')); etree.SubElement(r, qn(tag)).text = text",
+      "ins = etree.SubElement(p._p, qn('w:ins')); ins.set(qn('w:id'), '1'); ins.set(qn('w:author'), 'A')",
+      "run(ins, 'w:t', 'added ')",
+      "dl = etree.SubElement(p._p, qn('w:del')); dl.set(qn('w:id'), '2'); dl.set(qn('w:author'), 'A')",
+      "run(dl, 'w:delText', 'removed ')",
+      "run(etree.SubElement(p._p, qn('w:hyperlink')), 'w:t', 'link')",
+      "d.save(sys.argv[1])",
+    ].join("\n");
+    expect(runPython(py, ["-c", make, out]).status).toBe(0);
+    for (const flags of [[], ["--no-formatting"]]) {
+      const md = runPython(py, [read, out, ...flags]);
+      expect(md.status).toBe(0);
+      expect(md.stdout).toBe("Base added link\n");
+      expect(md.stderr).toContain("tracked changes");
+    }
+  });
+
   it("rejects unknown block types, missing styles and non-docx input with exit 2", () => {
     const dir = tmp();
     const bad = join(dir, "bad.json");
@@ -344,6 +414,29 @@ describe("building-spreadsheets-with-formulas and analyzing-spreadsheets: xlsx_b
     expect(csv.stdout).toBe(
       "Region,Units,Price,Revenue\nEU,120,9.5,=B2*C2\nUS,80,11,=B3*C3\nTotal,=SUM(B2:B3),,=SUM(D2:D3)\n",
     );
+  });
+
+  it("stores row values that start with = as text, not formulas", () => {
+    const dir = tmp();
+    const specPath = join(dir, "inj.json");
+    const inj = {
+      sheets: [
+        {
+          name: "S",
+          columns: [{ header: "Name" }, { header: "Len", formula: "=LEN(A{row})" }],
+          rows: [['=HYPERLINK("http://x")']],
+        },
+      ],
+    };
+    writeFileSync(specPath, JSON.stringify(inj));
+    const out = join(dir, "inj.xlsx");
+    expect(runPython(py, [build, specPath, out]).status).toBe(0);
+    const check = runPython(py, [
+      "-c",
+      "import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])['S']; print(ws['A2'].data_type, ws['B2'].data_type)",
+      out,
+    ]);
+    expect(check.stdout.trim()).toBe("s f");
   });
 
   it("reports formulas without cached values, and reads cached values once a calculator has saved them", () => {

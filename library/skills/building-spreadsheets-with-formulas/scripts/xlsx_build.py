@@ -65,6 +65,8 @@ def build_sheet(ws, spec, where):
         for j, c in enumerate(cols, start=1):
             v = c["formula"].replace("{row}", str(r)) if "formula" in c else next(it)
             cell = ws.cell(row=r, column=j, value=v)
+            if "formula" not in c and isinstance(v, str) and v.startswith("="):
+                cell.data_type = "s"  # input data stays text: no formula injection from rows
             if "format" in c:
                 cell.number_format = c["format"]
 

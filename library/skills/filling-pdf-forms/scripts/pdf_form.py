@@ -63,14 +63,30 @@ def describe(reader):
     return out
 
 
+def qualified_name(annot):
+    """The full field name of a widget (parent names joined with '.'), as get_fields() reports it."""
+    parts, node = [], annot
+    while node is not None:
+        node = node.get_object()
+        if "/T" in node:
+            parts.append(str(node["/T"]))
+        node = node.get("/Parent")
+    return ".".join(reversed(parts)) or None
+
+
+def ap_states(annot):
+    ap = annot["/AP"] if "/AP" in annot else {}
+    return list((ap["/N"] if "/N" in ap else {}).keys())
+
+
 def on_state(reader, name):
     """The 'on' appearance state of a checkbox widget (often /Yes, sometimes /On or /1)."""
     for page in reader.pages:
         for ref in page.get("/Annots", []) or []:
             annot = ref.get_object()
-            if annot.get("/T") == name or annot.get("/Parent", {}).get("/T") == name:
-                ap = annot.get("/AP", {}).get("/N", {})
-                for key in ap.keys():
+            if qualified_name(annot) == name:
+                ap = ap_states(annot)
+                for key in ap:
                     if key != "/Off":
                         return key
     return "/Yes"
@@ -97,8 +113,10 @@ def cmd_fill(form, values_path, out):
     prepared = {}
     for name, v in values.items():
         kind = fields[name]["type"]
-        if kind == "checkbox":
+        if kind in ("checkbox", "radio"):
             if isinstance(v, bool):
+                if kind == "radio":
+                    fail(f"{name}: a radio group takes the export value of one button, not true/false")
                 v = on_state(reader, name) if v else "/Off"
             prepared[name] = NameObject(v if str(v).startswith("/") else "/" + str(v))
         elif kind == "choice" and fields[name].get("options") and str(v) not in fields[name]["options"]:
@@ -114,11 +132,14 @@ def cmd_fill(form, values_path, out):
             writer.update_page_form_field_values(page, text_values)
         for ref in page.get("/Annots", []) or []:
             annot = ref.get_object()
-            name = annot.get("/T") or annot.get("/Parent", {}).get("/T")
+            name = qualified_name(annot)
             if name in prepared and isinstance(prepared[name], NameObject):
                 target = annot["/Parent"].get_object() if "/Parent" in annot and "/T" not in annot else annot
                 target[NameObject("/V")] = prepared[name]
-                annot[NameObject("/AS")] = prepared[name]
+                # each widget shows the value only if it has that state (one button of a radio group)
+                states = ap_states(annot)
+                on = prepared[name] in states or not states
+                annot[NameObject("/AS")] = prepared[name] if on else NameObject("/Off")
     # Ask viewers to regenerate appearances so the new values are visible everywhere.
     writer.set_need_appearances_writer()
     with open(out, "wb") as fh:

@@ -77,6 +77,7 @@ def build(spec, template):
             level = b.get("level", 1)
             if not isinstance(level, int) or not 0 <= level <= 9:
                 fail(f"block {i}: heading level must be 0-9")
+            need_style(document, "Title" if level == 0 else f"Heading {level}", f"block {i}")
             document.add_heading(text_of(b, i), level=level)
         elif kind == "paragraph":
             style = need_style(document, b.get("style", "Normal"), f"block {i}")

@@ -24,17 +24,29 @@ try:
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 except ImportError:
     fail("needs python-docx: pip install python-docx (or apt install python3-docx)")
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+def para_runs(par):
+    """Runs in document order, including those inside tracked insertions and hyperlinks, which
+    python-docx's paragraph.runs (and, before 1.0, paragraph.text) leave out."""
+    return [Run(r, par) for r in par._p.xpath(
+        "./w:r | ./w:ins/w:r | ./w:hyperlink/w:r | ./w:ins/w:hyperlink/w:r")]
+
+
+def para_text(par):
+    return "".join(run.text for run in para_runs(par))
+
+
 def runs_text(par, formatting):
     if not formatting:
-        return par.text
+        return para_text(par)
     out = []
-    for run in par.runs:
+    for run in para_runs(par):
         t = run.text
         if not t:
             continue
@@ -44,7 +56,7 @@ def runs_text(par, formatting):
             lead, trail = t[: len(t) - len(t.lstrip())], t[len(t.rstrip()):]
             t = f"{lead}{mark}{core}{mark}{trail}"
         out.append(t)
-    return "".join(out) or par.text
+    return "".join(out) or para_text(par)
 
 
 def list_level(par):
@@ -66,10 +78,10 @@ def paragraph_md(par, formatting):
         return None
     style = (par.style.name or "") if par.style is not None else ""
     if style == "Title":
-        return f"# {par.text.strip()}"
+        return f"# {para_text(par).strip()}"
     m = re.match(r"Heading (\d)", style)
     if m:
-        return f"{'#' * min(int(m.group(1)), 6)} {par.text.strip()}"
+        return f"{'#' * min(int(m.group(1)), 6)} {para_text(par).strip()}"
     level = list_level(par)
     if level is not None:
         bullet = "1." if "Number" in style else "-"
@@ -78,7 +90,7 @@ def paragraph_md(par, formatting):
 
 
 def cell_text(cell):
-    return " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()).replace("|", "\\|")
+    return " ".join(para_text(p).strip() for p in cell.paragraphs if para_text(p).strip()).replace("|", "\\|")
 
 
 def table_md(table):

@@ -150,7 +150,10 @@ def main():
             if not isinstance(args, dict):
                 fail("--args must be a JSON object")
         elif flag == "--timeout":
-            timeout = float(value)
+            try:
+                timeout = float(value)
+            except ValueError:
+                fail(f"--timeout is not a number: {value!r}")
         else:
             protocol = value
         i += 2
