@@ -47,6 +47,32 @@ describe("resolveModules", () => {
     expect(r.tokens).toBe(100 + 200 + 60 + 50 + 300 + 120 + 80);
   });
 
+  it("the stacks take turns, and so do the concerns: every key's first module before any key's second", () => {
+    const map: CompositionMap = {
+      ...MAP,
+      always: {},
+      auto: {},
+      stacks: {
+        next: { executor: ["next-practices", "n2", "n3"] },
+        postgres: { executor: ["postgres-practices", "p2"] },
+        docker: { executor: ["docker-practices"] },
+      },
+      concerns: { auth: { executor: ["a1", "a2"] }, i18n: { executor: ["i1"] } },
+    };
+    const order = candidates(map, "executor", undefined, ["next", "postgres", "docker"], ["auth", "i18n"]);
+    expect(order.map((c) => `${c.key}:${c.module}`)).toEqual([
+      "next:next-practices",
+      "postgres:postgres-practices",
+      "docker:docker-practices",
+      "next:n2",
+      "postgres:p2",
+      "next:n3",
+      "auth:a1",
+      "i18n:i1",
+      "auth:a2",
+    ]);
+  });
+
   it("a mode's set takes the place of the role's always set", () => {
     const r = resolveModules({
       map: MAP,

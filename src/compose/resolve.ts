@@ -66,7 +66,12 @@ export interface ResolveInput {
 /** The role key of `auto` that applies to every role. */
 export const ALL_ROLES = "all-roles";
 
-/** Every (module, source) the map names for the role, in priority order, duplicates included. */
+/**
+ * Every (module, source) the map names for the role, in priority order, duplicates included. Within the
+ * stacks layer, and within the concerns layer, the keys take turns: each key's first module, then each key's
+ * second, and so on, so a project with many stacks gets every stack's own module (`<stack>-practices`, listed
+ * first) before any stack's third.
+ */
 export function candidates(
   map: CompositionMap,
   role: string,
@@ -83,8 +88,15 @@ export function candidates(
   else push(map.always[role], { layer: "always" });
   push(map.auto[ALL_ROLES], { layer: "auto" });
   if (role !== ALL_ROLES) push(map.auto[role], { layer: "auto" });
-  for (const s of uniq(stacks)) push(map.stacks[s]?.[role], { layer: "stacks", key: s });
-  for (const c of uniq(concerns)) push(map.concerns[c]?.[role], { layer: "concerns", key: c });
+  const turns = (layer: "stacks" | "concerns", keys: readonly string[]) => {
+    const lists = uniq(keys).map((key) => ({ key, mods: map[layer][key]?.[role] ?? [] }));
+    const rounds = Math.max(0, ...lists.map((l) => l.mods.length));
+    for (let i = 0; i < rounds; i++)
+      for (const l of lists)
+        if (i < l.mods.length) out.push({ module: l.mods[i] as string, layer, key: l.key });
+  };
+  turns("stacks", stacks);
+  turns("concerns", concerns);
   return out;
 }
 

@@ -143,12 +143,13 @@ describe("compose: true at install", () => {
     for (const m of listed ?? [])
       expect(existsSync(join(p.dir, ".claude/skills", m, "SKILL.md")), m).toBe(true);
     expect(listed).toContain("component-design");
-    expect(listed).toContain("data-access-and-transactions");
+    // The data store the project uses (pg) brings its own stack module.
+    expect(listed).toContain("postgres-practices");
     const cursor = readFileSync(join(p.dir, ".cursor/agents/executor.md"), "utf8");
     expect(cursor).not.toMatch(/\nskills:/);
     expect(cursor).toContain("## Expertise");
     expect(cursor).toContain("### Component design (component-design)");
-    expect(cursor).toContain("(data-access-and-transactions)");
+    expect(cursor).toContain("(postgres-practices)");
     // Codex, Gemini CLI and OpenCode have no agent size limit: the same modules as Claude Code, inline.
     for (const f of [
       ".codex/agents/executor.toml",

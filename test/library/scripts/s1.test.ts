@@ -229,7 +229,7 @@ describe("filling-pdf-forms: pdf_form.py", () => {
     const r = runPython(py, [s, "fill", pdf, values, out]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(list(out)[0].value).toBe("/B");
+    expect(list(out)[0]?.value).toBe("/B");
     const states = runPython(py, [
       "-c",
       "import sys; from pypdf import PdfReader; print([str(a.get_object()['/AS']) for a in PdfReader(sys.argv[1]).pages[0]['/Annots']])",
