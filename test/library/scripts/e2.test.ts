@@ -105,7 +105,9 @@ describe("reviewing-terraform-plans/scripts/plan_risks.py", () => {
     const r = runPython(py, [script, file]);
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(/FORGET\s+aws_s3_bucket\.legacy/);
-    expect(r.stdout).toMatch(/REPLACE\s+module\.db\.aws_db_instance\.this.*\(moved from aws_db_instance\.main\)/);
+    expect(r.stdout).toMatch(
+      /REPLACE\s+module\.db\.aws_db_instance\.this.*\(moved from aws_db_instance\.main\)/,
+    );
   });
 
   it("rejects input that is not plan JSON with exit 1 and a clear message", () => {
