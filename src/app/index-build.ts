@@ -1,7 +1,7 @@
 import { statSync, watch } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { countTokensMany } from "../core/tokens.js";
-import { getMeta, SCHEMA_VERSION } from "../index/db.js";
+import { dbExists, getMeta, SCHEMA_VERSION } from "../index/db.js";
 import { type IndexStats, indexRepo } from "../index/indexer.js";
 import { type FileRefresh, refreshFiles } from "../index/refresh-files.js";
 import { type FileRow, fileSymbols } from "../index/store.js";
@@ -39,10 +39,13 @@ export type WatchRefresh =
 
 /**
  * `cadre index refresh <path…>`: re-index these files in place (one `stat` each when unchanged), without a
- * walk of the tree. A path the index does not hold (a new file, a folder) cannot be judged without the walk's
- * ignore rules: then the whole refresh runs instead, and says so (`scope: "walk"`).
+ * walk of the tree. A path the index does not hold (a new file, a folder, a path outside the repository) cannot be
+ * judged without the walk's ignore rules, and a missing index has nothing to refresh: then the whole refresh
+ * runs instead, and says so (`scope: "walk"`).
  */
 export async function refreshPaths(t: IndexTarget, paths: readonly string[]): Promise<WatchRefresh> {
+  // No index yet: there is nothing to refresh in place, so build it (the walk), rather than report "unchanged".
+  if (!dbExists(t.dbPath)) return { scope: "walk", ...(await buildIndex(t, { full: false })) };
   const start = performance.now();
   const rel = paths.map((p) => relative(t.root, resolve(t.root, p)).split(sep).join("/"));
   const r = await refreshFiles({ root: t.root, dbPath: t.dbPath, paths: rel });

@@ -141,6 +141,13 @@ describe("cadre index", () => {
     writeFileSync(join(repo, "src", "fresh.ts"), "export const freshOne = 1;\n");
     const walked = json<Env<R>>(await run(["index", "refresh", "src/fresh.ts", "--json"])).data;
     expect(walked).toMatchObject({ scope: "walk", added: 1 });
+    // With no index yet, naming a file builds the index instead of reporting it unchanged.
+    const other = join(dir, "no-index-yet.db");
+    const built = json<Env<R & { files: number }>>(
+      await run(["index", "refresh", "src/math.ts", "--db", other, "--json"]),
+    ).data;
+    expect(built.scope).toBe("walk");
+    expect(built.added).toBeGreaterThan(0);
   });
 
   it("serialises concurrent refreshes", async () => {
