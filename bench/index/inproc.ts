@@ -1,14 +1,18 @@
 /**
  * In-process part of the index benchmark (bundled by run.mjs with esbuild, never part of `npm test`):
- * symbol lookup and FTS query latency (p50/p95) on a built index, and dumping definitions for recall.
- * Usage: node inproc.mjs <db> <mode: lookups|defs> [out]
+ * symbol lookup and FTS query latency (p50/p95) on a built index, dumping definitions for recall, and the
+ * bare parse of the files the build parsed (the floor a full build is measured against).
+ * Usage: node inproc.mjs <db> <mode: lookups|defs|parse> [out | corpus dir]
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { openDb } from "../../src/index/db.js";
+import { isCodeLanguage, type Language } from "../../src/index/languages.js";
+import { extractFile, loadGrammars, parseCode } from "../../src/index/parse.js";
 import { findSymbols, searchFiles, searchSymbols } from "../../src/index/store.js";
 
 const [dbPath, mode, out] = process.argv.slice(2);
-if (!dbPath || !mode) throw new Error("usage: inproc <db> <lookups|defs> [out]");
+if (!dbPath || !mode) throw new Error("usage: inproc <db> <lookups|defs|parse> [out | corpus dir]");
 const { db } = openDb(dbPath);
 
 function pct(xs: number[], p: number): number {
@@ -46,6 +50,39 @@ if (mode === "lookups") {
     ftsContentP95: pct(content, 95),
   };
   process.stdout.write(`${JSON.stringify(r)}\n`);
+} else if (mode === "parse") {
+  // Every file the build parsed with a grammar, read before the clock starts; parsed once to warm up, then
+  // timed: the bare parse (tree made and freed), and the parse plus symbol extraction.
+  const rows = db.prepare("SELECT path, language FROM files").all() as Array<{
+    path: string;
+    language: Language;
+  }>;
+  const code = rows.filter((r) => isCodeLanguage(r.language));
+  await loadGrammars(new Set(code.map((r) => r.language)));
+  const files = code.map((r) => ({
+    lang: r.language,
+    text: readFileSync(join(out as string, r.path), "utf8"),
+  }));
+  const cpu = (fn: () => void) => {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    fn();
+    const d = process.cpuUsage(c);
+    return { cpuMs: (d.user + d.system) / 1000, wallMs: performance.now() - t };
+  };
+  const bare = () => {
+    for (const f of files) {
+      if (!isCodeLanguage(f.lang)) continue;
+      parseCode(f.lang, f.text).tree.delete();
+    }
+  };
+  bare();
+  const parse = cpu(bare);
+  const extract = cpu(() => {
+    for (const f of files) extractFile(f.lang, f.text);
+  });
+  const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+  process.stdout.write(`${JSON.stringify({ files: files.length, bytes, parse, extract })}\n`);
 } else {
   const rows = db
     .prepare(

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
-import type { Parser, Language as TsLanguage } from "web-tree-sitter";
+import type { Parser, Tree, Language as TsLanguage } from "web-tree-sitter";
 import { extractTree, type LangSpec } from "./extract-code.js";
 import { extractJson, extractMarkdown, extractToml, extractYaml } from "./extract-data.js";
 import { extractSql } from "./extract-sql.js";
@@ -108,19 +108,28 @@ export function extractFile(lang: Language, text: string): FileExtract {
     if (lang === "toml") return extractToml(text);
     if (lang === "sql") return extractSql(text);
     if (lang === "text") return { language: lang, symbols: [], refs: [], imports: [] };
-    const grammar = grammars.get(GRAMMAR_FILE[lang]);
-    if (!grammar || !parser) throw new Error(`grammar for ${lang} not loaded`);
-    parser.setLanguage(grammar);
-    const spec = SPECS[lang];
-    const src = spec.preparse ? spec.preparse(text) : text;
-    const tree = parser.parse(src);
-    if (!tree) throw new Error("parser returned no tree");
+    const { tree, src } = parseCode(lang, text);
     try {
-      return extractTree(tree, src, lang, spec);
+      return extractTree(tree, src, lang, SPECS[lang]);
     } finally {
       tree.delete();
     }
   } catch (e) {
     return { language: lang, symbols: [], refs: [], imports: [], error: (e as Error).message };
   }
+}
+
+/**
+ * Parse a code file with its grammar (loaded first by `loadGrammars`), after the language's pre-parse step;
+ * the caller deletes the tree. Alone, it is the index benchmark's floor: the bare parse of what a build parses.
+ */
+export function parseCode(lang: CodeLanguage, text: string): { tree: Tree; src: string } {
+  const grammar = grammars.get(GRAMMAR_FILE[lang]);
+  if (!grammar || !parser) throw new Error(`grammar for ${lang} not loaded`);
+  parser.setLanguage(grammar);
+  const spec = SPECS[lang];
+  const src = spec.preparse ? spec.preparse(text) : text;
+  const tree = parser.parse(src);
+  if (!tree) throw new Error("parser returned no tree");
+  return { tree, src };
 }
