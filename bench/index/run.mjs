@@ -3,7 +3,7 @@
  * Code-index benchmark: cadre vs universal-ctags on real corpora, side by side in one run.
  *   npm run bench:index [-- --no-install] [-- --only go,django] [-- --recall-only] [-- --dist DIR] [-- --repeat N]
  * Installs its corpora (Debian: golang-1.19-src, python3-django, rust-src, ruby, bash-completion, composer,
- * openjdk-17-source (downloaded, not installed), universal-ctags; npm: rxjs, com.neuecc.unirx; SQLite's
+ * openjdk-17-source and postgresql-15 (downloaded, not installed), universal-ctags; npm: rxjs, com.neuecc.unirx; SQLite's
  * amalgamation from the better-sqlite3 dependency), copies them under bench/.corpus/ (gitignored), and prints
  * a Markdown report to stdout (also written to bench/.corpus/index-report.md). `--recall-only` builds the
  * index and runs ctags but skips the refresh and lookup timings. Never part of `npm test`.
@@ -90,6 +90,27 @@ const CORPORA = [
       for (const f of readdirSync(from, { withFileTypes: true }))
         if (f.isFile())
           copyFileSync(join(from, f.name), join(dir, `${f.name.replace(/\.(bash|sh)$/, "")}.bash`));
+    },
+  },
+  {
+    name: "postgres",
+    what: "PostgreSQL 15's SQL files: catalog views, system functions, contrib extension scripts (Debian postgresql-15, downloaded, not installed)",
+    prepare: (dir) => {
+      const deb = join(WORK, "deb-postgres");
+      const share = join(deb, "usr", "share", "postgresql", "15");
+      if (!existsSync(share)) {
+        mkdirSync(deb, { recursive: true });
+        sh("apt-get", ["download", "postgresql-15"], { cwd: deb, stdio: "inherit" });
+        sh("sh", ["-c", "dpkg-deb -x postgresql-15_*.deb ."], { cwd: deb, stdio: "inherit" });
+      }
+      mkdirSync(dir, { recursive: true });
+      for (const e of readdirSync(share, { recursive: true, withFileTypes: true }))
+        if (e.isFile() && e.name.endsWith(".sql")) {
+          const from = join(e.parentPath ?? e.path, e.name);
+          const to = join(dir, from.slice(share.length + 1));
+          mkdirSync(join(to, ".."), { recursive: true });
+          copyFileSync(from, to);
+        }
     },
   },
   {
@@ -181,6 +202,7 @@ const KINDS = {
     "alias",
   ],
   C: ["macro", "enumerator", "function", "enum", "member", "struct", "typedef", "union", "variable"],
+  SQL: ["table", "view", "function", "procedure", "trigger", "index"],
   "C++": [
     "macro",
     "enumerator",
