@@ -5,11 +5,12 @@ const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: strin
 
 export default defineConfig({
   // hook: the fast path for `cadre hook`, which hosts run on every tool call; sync: a plain `cadre sync` with
-  // nothing to do (see bin/cadre.js).
+  // nothing to do; index-refresh: `cadre index refresh <path…>` (see bin/cadre.js).
   entry: {
     cli: "src/cli/main.ts",
     hook: "src/cli/hook-main.ts",
     sync: "src/cli/sync-main.ts",
+    "index-refresh": "src/cli/index-main.ts",
     index: "src/index.ts",
   },
   format: ["esm"],

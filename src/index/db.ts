@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
+import { ErrorCodes, UserError } from "../core/errors.js";
 
 /** Opening the index database: WAL, a versioned schema with migrations, and rebuild on corruption. */
 
@@ -141,6 +142,13 @@ function tryOpen(path: string, readonly: boolean): Db {
 /** Open (creating or migrating) the database; an unreadable, corrupt or too-new one is rebuilt empty. */
 export function openDb(path: string): OpenResult {
   mkdirSync(dirname(path), { recursive: true });
+  const st = lstatSync(path, { throwIfNoEntry: false });
+  if (st && !st.isFile() && !st.isSymbolicLink())
+    throw new UserError(
+      ErrorCodes.io,
+      `${path} is ${st.isDirectory() ? "a folder" : "not a regular file"}, not an index database`,
+      "point --db (or CADRE_INDEX_DB) at a file; by default the index is .cadre/index.db",
+    );
   try {
     return { db: tryOpen(path, false) };
   } catch (e) {

@@ -70,15 +70,15 @@ describe("refreshFiles", () => {
     }
   });
 
-  it("leaves an unusable database alone (a rebuild, with its note, is the opener's job)", async () => {
+  it("leaves an unusable database alone, its paths unknown (a rebuild, with its note, is the opener's job)", async () => {
     const bad = join(dir, "bad.db");
     writeFileSync(bad, "not a database ".repeat(100));
-    expect(await refreshFiles({ root, dbPath: bad, paths: ["src/shapes.ts"] })).toEqual({
+    expect(await refreshFiles({ root, dbPath: bad, paths: ["src/shapes.ts", "src/shapes.ts"] })).toEqual({
       updated: [],
       removed: [],
       touched: [],
       refused: [],
-      unknown: [],
+      unknown: ["src/shapes.ts"],
     });
     expect(readFileSync(bad, "utf8").startsWith("not a database")).toBe(true);
   });

@@ -24,7 +24,10 @@ export interface FileRefresh {
   touched: string[];
   /** Not read (a link out of the repository, not a regular file, too large); left as indexed. */
   refused: string[];
-  /** Not in the index (a new file, a folder, an ignored path): only a walk can tell whether it belongs. */
+  /**
+   * Not in the index (a new file, a folder, an ignored path): only a walk can tell whether it belongs. Every
+   * path, when the index cannot be opened.
+   */
   unknown: string[];
 }
 
@@ -39,7 +42,9 @@ export interface RefreshFilesOptions {
 export async function refreshFiles(o: RefreshFilesOptions): Promise<FileRefresh> {
   const out: FileRefresh = { updated: [], removed: [], touched: [], refused: [], unknown: [] };
   const db = openUsableDb(o.dbPath);
-  if (!db) return out;
+  // An index it cannot open (corrupt, not a database) holds none of them: the caller's walk rebuilds it, or
+  // reports why it cannot.
+  if (!db) return { ...out, unknown: [...new Set(o.paths)] };
   try {
     const store = new Store(db);
     const stale: Array<{ path: string; id: number; language: string; hash: string }> = [];

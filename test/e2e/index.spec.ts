@@ -150,6 +150,39 @@ describe("cadre index", () => {
     expect(built.added).toBeGreaterThan(0);
   });
 
+  it("refresh <path> prints the same through its fast entry as through the full CLI", async () => {
+    const ms = (s: string) => s.replace(/\d+ ms/g, "N ms").replace(/"ms": \d+/g, `"ms": N`);
+    // `-v` is not one of the fast entry's options, so that run goes through commander and the command table.
+    for (const extra of [[], ["--json"]]) {
+      writeFileSync(
+        join(repo, "src", "math.ts"),
+        "export function quint(x: number): number {\n  return x ** 5;\n}\n",
+      );
+      const fast = await run(["index", "refresh", "src/math.ts", ...extra]);
+      writeFileSync(
+        join(repo, "src", "math.ts"),
+        "export function sext(x: number): number {\n  return x ** 6;\n}\n",
+      );
+      const full = await run(["index", "refresh", "src/math.ts", "-v", ...extra]);
+      expect([fast.code, full.code]).toEqual([0, 0]);
+      expect(ms(fast.stdout)).toBe(ms(full.stdout));
+      expect(fast.stdout).toContain("src/math.ts");
+    }
+    // An error in the fast entry is reported by the full CLI, in its usual form and exit code: here a folder
+    // where the index should be (it used to report "nothing (unchanged)", exit 0).
+    const bad = await run(["index", "refresh", "src/math.ts", "--db", join(repo, "src"), "--json"]);
+    expect(bad.code).toBe(1);
+    expect(json<Env<null>>(bad)).toMatchObject({ ok: false, command: "index", errors: [{ code: "E_IO" }] });
+    // A damaged index is rebuilt, not reported unchanged.
+    const damaged = join(dir, "damaged.db");
+    writeFileSync(damaged, "not a database ".repeat(100));
+    const rebuilt = json<Env<{ scope: string; files: number }>>(
+      await run(["index", "refresh", "src/math.ts", "--db", damaged, "--json"]),
+    ).data;
+    expect(rebuilt.scope).toBe("walk");
+    expect(rebuilt.files).toBeGreaterThan(0);
+  });
+
   it("serialises concurrent refreshes", async () => {
     const rs = await Promise.all([run(["index", "refresh", "--json"]), run(["index", "refresh", "--json"])]);
     for (const r of rs) expect(r.code, r.stderr).toBe(0);

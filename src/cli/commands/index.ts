@@ -12,6 +12,7 @@ import {
 import { ExitCodes, usageError } from "../../core/errors.js";
 import { displaySignature } from "../../index/fts.js";
 import type { CommandRun } from "../command.js";
+import { refreshText } from "../index-main.js";
 import { envelope, type Io, table, writeJson } from "../io.js";
 import { VERSION } from "../version.js";
 
@@ -93,10 +94,7 @@ export const run: CommandRun = async (args, opts, io) => {
   if (action === "refresh" && rest.length) {
     const r = await refreshPaths(t, rest);
     data = r;
-    text =
-      r.scope === "files"
-        ? `refreshed ${r.paths.length ? r.paths.join(", ") : "nothing (unchanged)"} in ${r.ms} ms\n`
-        : `refreshed ${r.files} files (a path was not in the index, so the whole tree was walked) in ${r.ms} ms\n`;
+    text = refreshText(r);
   } else if (action === "build" || action === "refresh") {
     const maxKb = opts.maxFileKb === undefined ? undefined : Number(opts.maxFileKb);
     if (maxKb !== undefined && !(maxKb > 0)) throw usageError("--max-file-kb needs a positive number");
