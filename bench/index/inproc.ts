@@ -51,8 +51,9 @@ if (mode === "lookups") {
   };
   process.stdout.write(`${JSON.stringify(r)}\n`);
 } else if (mode === "parse") {
-  // Every file the build parsed with a grammar, read before the clock starts; parsed once to warm up, then
-  // timed: the bare parse (tree made and freed), and the parse plus symbol extraction.
+  // Every file the build parsed with a grammar, read before the clock starts. Two untimed passes let the
+  // WASM code tier up; then the bare parse (tree made and freed) and the parse plus symbol extraction run
+  // alternately three times each, and each keeps its lowest CPU time.
   const rows = db.prepare("SELECT path, language FROM files").all() as Array<{
     path: string;
     language: Language;
@@ -71,16 +72,17 @@ if (mode === "lookups") {
     return { cpuMs: (d.user + d.system) / 1000, wallMs: performance.now() - t };
   };
   const bare = () => {
-    for (const f of files) {
-      if (!isCodeLanguage(f.lang)) continue;
-      parseCode(f.lang, f.text).tree.delete();
-    }
+    for (const f of files) if (isCodeLanguage(f.lang)) parseCode(f.lang, f.text).tree.delete();
   };
-  bare();
-  const parse = cpu(bare);
-  const extract = cpu(() => {
+  const full = () => {
     for (const f of files) extractFile(f.lang, f.text);
-  });
+  };
+  full();
+  full();
+  const runs = Array.from({ length: 3 }, () => ({ parse: cpu(bare), extract: cpu(full) }));
+  const low = (k: "parse" | "extract") => runs.map((r) => r[k]).reduce((a, b) => (b.cpuMs < a.cpuMs ? b : a));
+  const parse = low("parse");
+  const extract = low("extract");
   const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
   process.stdout.write(`${JSON.stringify({ files: files.length, bytes, parse, extract })}\n`);
 } else {
