@@ -6,7 +6,9 @@
  * openjdk-17-source and postgresql-15 (downloaded, not installed), universal-ctags; npm: rxjs, com.neuecc.unirx; SQLite's
  * amalgamation from the better-sqlite3 dependency), copies them under bench/.corpus/ (gitignored), and prints
  * a Markdown report to stdout (also written to bench/.corpus/index-report.md). `--recall-only` builds the
- * index and runs ctags but skips the refresh and lookup timings. Never part of `npm test`.
+ * index and runs ctags but skips the refresh and lookup timings. A whole run (neither `--only` nor
+ * `--recall-only`) then runs fresh.mjs (warm and cold refresh) and native.mjs (native binding vs WASM) and
+ * appends their reports. Never part of `npm test`.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import {
@@ -688,6 +690,17 @@ for (const c of CORPORA) {
   results.push(r);
   console.error(`   build ${(r.build.ms / 1000).toFixed(1)} s, ctags ${(r.ctags.ms / 1000).toFixed(1)} s`);
 }
-const md = report(results);
+let md = report(results);
+// The whole run (no --only, no --recall-only) also reports freshness and cold refresh (fresh.mjs) and the
+// native binding against WASM (native.mjs), so that one command gives every figure of the index's targets.
+if (!only && !recallOnly)
+  for (const [title, script, argv] of [
+    ["Freshness and cold refresh", "fresh.mjs", ["--trials", "40"]],
+    ["Native tree-sitter against WASM", "native.mjs", []],
+  ]) {
+    console.error(`== ${title} (bench/index/${script})`);
+    const out = sh(process.execPath, [join(ROOT, "bench", "index", script), ...argv]).toString();
+    md += `\n\n${title} (\`node bench/index/${script} ${argv.join(" ")}\`):\n\n${out.trim()}`;
+  }
 writeFileSync(join(WORK, "index-report.md"), `${md}\n`);
 process.stdout.write(`${md}\n`);
