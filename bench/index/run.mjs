@@ -636,11 +636,11 @@ function timingTables(results, lines) {
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
   );
   // A corpus with nothing parsed by a grammar (SQL is read by cadre's own scanner) has no floor to compare.
-  const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : "—");
   for (const x of results) {
     const p = x.floor;
+    const ratio = (b) => (p.files > 0 ? `${(p.buildCpuMs / b).toFixed(2)}×` : "—");
     lines.push(
-      `| ${x.c.name} | ${p.files} | ${f1(p.mb)} | ${f2(p.parseCpuMs / 1000)} | ${f2(p.extractCpuMs / 1000)} | ${f2(p.buildCpuMs / 1000)} | ${f2(p.buildOwnMs / 1000)} | ${ratio(p.buildCpuMs, p.parseCpuMs)} | ${ratio(p.buildCpuMs, p.extractCpuMs)} |`,
+      `| ${x.c.name} | ${p.files} | ${f1(p.mb)} | ${f2(p.parseCpuMs / 1000)} | ${f2(p.extractCpuMs / 1000)} | ${f2(p.buildCpuMs / 1000)} | ${f2(p.buildOwnMs / 1000)} | ${ratio(p.parseCpuMs)} | ${ratio(p.extractCpuMs)} |`,
     );
   }
 }
