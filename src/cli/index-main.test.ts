@@ -21,6 +21,14 @@ describe("parseRefreshArgs (the fast entry for `index refresh <path…>`)", () =
     });
   });
 
+  it("reads names of Object's own properties as paths", () => {
+    expect(parseRefreshArgs(["refresh", "constructor", "__proto__", "toString"])?.paths).toEqual([
+      "constructor",
+      "__proto__",
+      "toString",
+    ]);
+  });
+
   it("leaves everything else to the full CLI", () => {
     for (const argv of [
       ["refresh"], // a whole-tree refresh

@@ -9,6 +9,7 @@ import { resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { refreshPaths, type WatchRefresh } from "../app/index-build.js";
 import { resolveIndexTarget } from "../app/index-open.js";
+import { dbExists } from "../index/db.js";
 import { envelope } from "./io.js";
 import { VERSION } from "./version.js";
 
@@ -20,7 +21,11 @@ interface RefreshArgs {
   quiet: boolean;
 }
 
-const VALUE_OPTIONS: Record<string, "db" | "cwd"> = { "--db": "db", "--cwd": "cwd", "-C": "cwd" };
+const VALUE_OPTIONS = new Map<string, "db" | "cwd">([
+  ["--db", "db"],
+  ["--cwd", "cwd"],
+  ["-C", "cwd"],
+]);
 
 /**
  * `refresh <path…> [--db F] [-C D] [--json] [-q]` → its parts; undefined when the full CLI should handle it
@@ -32,7 +37,7 @@ export function parseRefreshArgs(argv: readonly string[]): RefreshArgs | undefin
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i] as string;
     const eq = a.startsWith("--") ? a.indexOf("=") : -1;
-    const key = VALUE_OPTIONS[eq < 0 ? a : a.slice(0, eq)];
+    const key = VALUE_OPTIONS.get(eq < 0 ? a : a.slice(0, eq));
     if (a === "--json") out.json = true;
     else if (a === "-q" || a === "--quiet") out.quiet = true;
     else if (key) {
@@ -53,16 +58,16 @@ export function parseRefreshArgs(argv: readonly string[]): RefreshArgs | undefin
 export async function indexMain(argv: readonly string[]): Promise<boolean> {
   const a = parseRefreshArgs(argv);
   if (!a) return false;
-  // A process that parses a file or two and exits: the grammars are compiled by V8's baseline compiler
-  // only. Otherwise V8 starts optimising their hot functions in the background and waits for those jobs at
-  // exit, about 40 ms of the 190 a one-file refresh took (side by side, 5 runs each). Builds, watch and the
-  // MCP server go through the full CLI and keep the optimising tier.
-  setFlagsFromString("--liftoff-only");
   process.once("SIGINT", () => {
     process.stderr.write("\ninterrupted\n");
     process.exit(130);
   });
   const t = resolveIndexTarget({ cwd: resolve(a.cwd ?? "."), db: a.db, env: process.env });
+  // A process that parses a file or two and exits: the grammars are compiled by V8's baseline compiler
+  // only. Otherwise V8 starts optimising their hot functions in the background and waits for those jobs at
+  // exit, about 40 ms of the 190 a one-file refresh took (side by side, 5 runs each). With no index yet the
+  // refresh is a whole build, which keeps the optimising tier (as builds, watch and the MCP server do).
+  if (dbExists(t.dbPath)) setFlagsFromString("--liftoff-only");
   const r = await refreshPaths(t, a.paths).catch(() => undefined);
   if (!r) return false;
   if (a.json) process.stdout.write(`${JSON.stringify(envelope("index refresh", VERSION, r), null, 2)}\n`);
