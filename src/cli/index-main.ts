@@ -6,10 +6,8 @@
  * output.
  */
 import { resolve } from "node:path";
-import { setFlagsFromString } from "node:v8";
 import { refreshPaths, type WatchRefresh } from "../app/index-build.js";
 import { resolveIndexTarget } from "../app/index-open.js";
-import { dbExists } from "../index/db.js";
 import { envelope } from "./io.js";
 import { VERSION } from "./version.js";
 
@@ -63,11 +61,6 @@ export async function indexMain(argv: readonly string[]): Promise<boolean> {
     process.exit(130);
   });
   const t = resolveIndexTarget({ cwd: resolve(a.cwd ?? "."), db: a.db, env: process.env });
-  // A process that parses a file or two and exits: the grammars are compiled by V8's baseline compiler
-  // only. Otherwise V8 starts optimising their hot functions in the background and waits for those jobs at
-  // exit, about 40 ms of the 190 a one-file refresh took (side by side, 5 runs each). With no index yet the
-  // refresh is a whole build, which keeps the optimising tier (as builds, watch and the MCP server do).
-  if (dbExists(t.dbPath)) setFlagsFromString("--liftoff-only");
   const r = await refreshPaths(t, a.paths).catch(() => undefined);
   if (!r) return false;
   if (a.json) process.stdout.write(`${JSON.stringify(envelope("index refresh", VERSION, r), null, 2)}\n`);

@@ -156,12 +156,14 @@ const YOUNG_GEN_MB = 24;
  * one in the background. For a small job that second compile of a grammar's lexer (hundreds of
  * milliseconds for Bash or C++, and the process waits for it at exit) costs more than the faster code
  * saves (measured: a 1.2 MB Bash corpus builds with 40% less CPU on baseline code, a 5 MB Python one with
- * 15% more), so jobs under `OPTIMISE_MIN_BYTES` run baseline code only. The flags are process-wide and
- * apply to grammars compiled afterwards (a big job's workers, and any the main thread has not loaded).
+ * 15% more; a one-file `cadre index refresh <file>` took 190 ms with the optimising tier, 142 ms without),
+ * so jobs under `OPTIMISE_MIN_BYTES` run baseline code only: the pool's jobs and `refresh-files.ts`'s. The
+ * flags are process-wide and apply to grammars compiled afterwards (a big job's workers, and any the main
+ * thread has not loaded).
  */
 const OPTIMISE_MIN_BYTES = 2 * 1024 * 1024;
 let baselineOnly = false;
-function tierFor(bytes: number): void {
+export function tierFor(bytes: number): void {
   const small = bytes < OPTIMISE_MIN_BYTES;
   if (small === baselineOnly) return;
   // `--liftoff-only` also switches tier-up off (a flag implication); undo both explicitly.

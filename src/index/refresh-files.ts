@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { openUsableDb } from "./db.js";
 import type { Language } from "./languages.js";
 import { extractFile, loadGrammars } from "./parse.js";
+import { tierFor } from "./parse-pool.js";
 import { readInside } from "./read-inside.js";
 import { hashText, Store } from "./store.js";
 import { isGenerated, skipReason } from "./walk.js";
@@ -60,6 +61,7 @@ export async function refreshFiles(o: RefreshFilesOptions): Promise<FileRefresh>
     }
     if (stale.length === 0) return out;
     const texts = stale.map((r) => readInside(o.root, r.path));
+    tierFor(texts.reduce((n, t) => n + ("text" in t ? Buffer.byteLength(t.text) : 0), 0));
     await loadGrammars(stale.map((r) => r.language as Language));
     db.pragma(`busy_timeout = ${o.busyMs ?? 2000}`);
     db.transaction(() => {
