@@ -58,21 +58,20 @@ if (mode === "lookups") {
     path: string;
     language: Language;
   }>;
-  const code = rows.filter((r) => isCodeLanguage(r.language));
-  await loadGrammars(new Set(code.map((r) => r.language)));
-  const files = code.map((r) => ({
-    lang: r.language,
-    text: readFileSync(join(out as string, r.path), "utf8"),
-  }));
+  const files = rows.flatMap((r) =>
+    isCodeLanguage(r.language)
+      ? [{ lang: r.language, text: readFileSync(join(out as string, r.path), "utf8") }]
+      : [],
+  );
+  await loadGrammars(new Set(files.map((f) => f.lang)));
   const cpu = (fn: () => void) => {
     const c = process.cpuUsage();
-    const t = performance.now();
     fn();
     const d = process.cpuUsage(c);
-    return { cpuMs: (d.user + d.system) / 1000, wallMs: performance.now() - t };
+    return { cpuMs: (d.user + d.system) / 1000 };
   };
   const bare = () => {
-    for (const f of files) if (isCodeLanguage(f.lang)) parseCode(f.lang, f.text).tree.delete();
+    for (const f of files) parseCode(f.lang, f.text).tree.delete();
   };
   const full = () => {
     for (const f of files) extractFile(f.lang, f.text);

@@ -472,6 +472,11 @@ function compare(ctags, defs, dir) {
   return per;
 }
 
+/** An index database and its WAL files (as `src/index/db.ts` `removeDb`). */
+function removeDb(path) {
+  for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
+}
+
 function benchCorpus(c, inproc) {
   const dir = join(WORK, c.name);
   if (!existsSync(dir)) {
@@ -480,7 +485,7 @@ function benchCorpus(c, inproc) {
   }
   const db = join(WORK, `${c.name}.db`);
   const buildOnce = () => {
-    for (const p of [db, `${db}-wal`, `${db}-shm`]) rmSync(p, { force: true });
+    removeDb(db);
     return runTimed(process.execPath, [BIN, "index", "build", "--db", db, "--json"], dir);
   };
   warm(dir);
@@ -559,7 +564,7 @@ function benchCorpus(c, inproc) {
 function parseFloor(dir, db, inproc) {
   const solo = join(WORK, "solo.db");
   const buildOnce = () => {
-    for (const p of [solo, `${solo}-wal`, `${solo}-shm`]) rmSync(p, { force: true });
+    removeDb(solo);
     const r = runTimed(process.execPath, [BIN, "index", "build", "--db", solo, "--json"], dir, {
       CADRE_INDEX_THREADS: "0",
     });
@@ -571,7 +576,7 @@ function parseFloor(dir, db, inproc) {
     builds.push(buildOnce());
     parses.push(JSON.parse(sh(process.execPath, [inproc, db, "parse", dir]).toString()));
   }
-  for (const p of [solo, `${solo}-wal`, `${solo}-shm`]) rmSync(p, { force: true });
+  removeDb(solo);
   const low = (xs, f) => Math.min(...xs.map(f));
   return {
     files: parses[0].files,
